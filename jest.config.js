@@ -1,0 +1,26 @@
+// One Jest run for the whole workspace: unit specs next to the code (*.spec.ts), integration and
+// e2e specs under each project's test/ folder (*.int-spec.ts, *.e2e-spec.ts). Transpiled by SWC
+// with decorator metadata (Nest's DI needs it); type checking is `tsc --noEmit` in `npm test`.
+const { pathsToModuleNameMapper } = require('./tools/dev/jest-paths');
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/tools'],
+  testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: pathsToModuleNameMapper(),
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testTimeout: 30000,
+};

@@ -1,0 +1,151 @@
+// Makes a fresh clone runnable: installs dependencies, makes sure PostgreSQL and RabbitMQ answer
+// (starting local servers that are installed but stopped, else Docker Compose), and creates the
+// database. Plain Node with no dependencies, because it runs before `npm ci` has.
+import { execSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import net from 'node:net';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/hotline';
+export const DEFAULT_AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
+
+const log = (msg) => console.log(`[provision] ${msg}`);
+
+export function ensureDependencies() {
+  const marker = path.join(root, 'node_modules/.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  log('installing dependencies (npm ci)…');
+  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) fail('npm ci failed: check the npm registry is reachable, then run it again.');
+}
+
+function canConnect(host, port, timeoutMs = 1000) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok) => { socket.destroy(); resolve(ok); };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function waitFor(host, port, seconds) {
+  for (let i = 0; i < seconds * 2; i++) {
+    if (await canConnect(host, port)) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const run = (cmd) => spawnSync('sh', ['-c', cmd], { stdio: 'inherit' }).status === 0;
+const isLoopback = (host) => ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host);
+
+function startLocalPostgres() {
+  if (existsSync('/etc/postgresql') && has('pg_ctlcluster')) {
+    return readdirSync('/etc/postgresql').some((v) =>
+      run(`pg_ctlcluster --skip-systemctl-redirect ${v} main start 2>&1 || pg_ctlcluster ${v} main start`),
+    );
+  }
+  if (has('brew')) return run('brew services start postgresql');
+  return false;
+}
+
+function startLocalRabbit() {
+  if (has('rabbitmq-server')) return run('rabbitmq-server -detached');
+  if (has('brew')) return run('brew services start rabbitmq');
+  return false;
+}
+
+function dockerRuns() {
+  return has('docker') && spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
+}
+
+async function ensureServer(name, url, defaultPort, startLocal, composeService, install) {
+  const u = new URL(url);
+  const host = u.hostname;
+  const port = Number(u.port || defaultPort);
+  if (await canConnect(host, port)) return;
+  if (!isLoopback(host)) fail(`${name} at ${host}:${port} does not answer; start it or fix the URL.`);
+  log(`${name} is not answering on ${host}:${port}; trying to start it…`);
+  if (startLocal() && (await waitFor(host, port, 60))) return log(`${name} started.`);
+  if (dockerRuns()) {
+    log(`starting ${name} with docker compose…`);
+    if (run(`docker compose -f "${root}/docker-compose.yml" up -d ${composeService}`) && (await waitFor(host, port, 90)))
+      return log(`${name} started in Docker.`);
+  }
+  fail(`${name} is not reachable on ${host}:${port} and could not be started.\n  Install it: ${install}\n  or run a Docker engine and: docker compose up -d ${composeService}`);
+}
+
+export async function ensureServers({ databaseUrl, amqpUrl }) {
+  await ensureServer('PostgreSQL', databaseUrl, 5432, startLocalPostgres, 'postgres',
+    'apt-get install postgresql (Debian/Ubuntu) or brew install postgresql');
+  await ensureServer('RabbitMQ', amqpUrl, 5672, startLocalRabbit, 'rabbitmq',
+    'apt-get install rabbitmq-server (Debian/Ubuntu) or brew install rabbitmq');
+  // The AMQP port opens a little before the broker accepts connections.
+  await waitForAmqp(amqpUrl);
+}
+
+async function waitForAmqp(url) {
+  const require = createRequire(path.join(root, 'package.json'));
+  const amqp = require('amqplib');
+  for (let i = 0; i < 60; i++) {
+    try {
+      const conn = await amqp.connect(url);
+      await conn.close();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  fail(`RabbitMQ at ${new URL(url).host} accepts TCP but not AMQP logins: check AMQP_URL's user and password.`);
+}
+
+export async function ensureDatabase(databaseUrl) {
+  const require = createRequire(path.join(root, 'package.json'));
+  const { Client } = require('pg');
+  const target = new URL(databaseUrl);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(databaseUrl);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      log(`created database ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export function fail(msg) {
+  console.error(`[provision] ${msg}`);
+  process.exit(1);
+}
+
+export function settings() {
+  return {
+    databaseUrl: process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    amqpUrl: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+  };
+}
+
+export async function provision({ createDatabase = true } = {}) {
+  ensureDependencies();
+  const s = settings();
+  await ensureServers(s);
+  if (createDatabase) await ensureDatabase(s.databaseUrl);
+  return s;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await provision();
+  log('ready.');
+}
