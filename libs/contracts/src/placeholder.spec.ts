@@ -1,2 +1,0 @@
-import { placeholder } from './index';
-it('works', () => expect(placeholder).toBe(1));

@@ -1,0 +1,2 @@
+export * from './lib/correlation/correlation-context';
+export * from './lib/broker-connection';

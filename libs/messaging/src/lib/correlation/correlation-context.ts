@@ -1,0 +1,20 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** The ids that follow one piece of work from an HTTP request to the messages it causes and their handlers. */
+export interface Correlation {
+  correlationId: string;
+  /** Id of the event being handled, when the work is a message handler. */
+  causationId?: string;
+  tenantId?: string;
+}
+
+const storage = new AsyncLocalStorage<Correlation>();
+
+export const CorrelationContext = {
+  run<T>(correlation: Correlation, fn: () => T): T {
+    return storage.run(correlation, fn);
+  },
+  current(): Correlation | undefined {
+    return storage.getStore();
+  },
+};
