@@ -1,1 +1,32 @@
-export {};
+// @hotline/contracts: the event catalogue, the only coupling between Hotline's services.
+// Depends on nothing of ours and on no runtime library but zod.
+
+export { cloudEventSchema, incomingEventSchema, type CloudEvent } from './lib/envelope';
+export { defineEvent, type EventDataSchema, type EventDefinition, type Publisher } from './lib/event-definition';
+export * from './lib/catalogue';
+// Enumerations reused across event types, for services that need their values at run time.
+export { contactChannel } from './lib/events/contact-events';
+export { caseType } from './lib/events/case-events';
+export { slaKind, slaSubjectType } from './lib/events/sla-events';
+export { alertSeverity } from './lib/events/alert-events';
+export { accessDeniedReason } from './lib/events/security-events';
+export {
+  toValidationIssues,
+  validateCloudEvent,
+  validateIncomingEvent,
+  type IncomingEvent,
+  type KnownCloudEvent,
+  type TypedCloudEvent,
+  type TypedIncomingEvent,
+  type ValidationIssue,
+  type ValidationResult,
+} from './lib/validation';
+export {
+  ContractViolationError,
+  newCloudEvent,
+  toCloudEvent,
+  type CloudEventFor,
+  type NewCloudEventParams,
+  type ToCloudEventOptions,
+} from './lib/cloud-event-factory';
+export * from './lib/names';

@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import type { EventDefinition } from './event-definition';
+import { agentStatusChanged } from './events/agent-events';
+import { alertRaised, alertResolved } from './events/alert-events';
+import { caseAssigned, caseEscalated, caseOpened, caseResolved } from './events/case-events';
+import { complaintFiled } from './events/complaint-events';
+import { contactAbandoned, contactAnswered, contactEnded, contactQueued, contactTransferred } from './events/contact-events';
+import { faultReported } from './events/fault-events';
+import { accessDenied, incidentOpened, securityReported } from './events/security-events';
+import { slaBreached, slaWarned } from './events/sla-events';
+import { surveyCompleted } from './events/survey-events';
+import { transcriptRecorded } from './events/transcript-events';
+
+type ByType<D extends readonly EventDefinition[]> = { readonly [E in D[number] as E['type']]: E };
+
+function indexByType<const D extends readonly EventDefinition[]>(definitions: D): ByType<D> {
+  const byType: Record<string, EventDefinition> = {};
+  for (const definition of definitions) {
+    if (Object.hasOwn(byType, definition.type)) {
+      throw new Error(`Event type '${definition.type}' is defined twice`);
+    }
+    byType[definition.type] = definition;
+  }
+  return Object.freeze(byType) as ByType<D>;
+}
+
+/** Catalogue v1: every event type, by type (which is also its routing key). */
+export const catalogue = indexByType([
+  // Sent by integrators' platforms to POST /v1/events.
+  contactQueued,
+  contactAnswered,
+  contactAbandoned,
+  contactTransferred,
+  contactEnded,
+  transcriptRecorded,
+  surveyCompleted,
+  caseOpened,
+  faultReported,
+  complaintFiled,
+  agentStatusChanged,
+  securityReported,
+  // Published by our services.
+  caseAssigned,
+  caseEscalated,
+  caseResolved,
+  slaWarned,
+  slaBreached,
+  alertRaised,
+  alertResolved,
+  incidentOpened,
+  accessDenied,
+]);
+
+export type Catalogue = typeof catalogue;
+
+/** Every event type in the catalogue. */
+export type EventType = keyof Catalogue;
+
+/** The event types integrators may post to intake. */
+export type PlatformEventType = {
+  [K in EventType]: Catalogue[K]['publishedBy'] extends 'platform' ? K : never;
+}[EventType];
+
+/** The event types a given service publishes. */
+export type EventTypePublishedBy<P extends Catalogue[EventType]['publishedBy']> = {
+  [K in EventType]: Catalogue[K]['publishedBy'] extends P ? K : never;
+}[EventType];
+
+/** The parsed `data` of an event type (unknown extra fields kept, see `EventDefinition`). */
+export type EventData<K extends EventType> = z.output<Catalogue[K]['data']>;
+
+/** What may be passed as the `data` of an event type before validation. */
+export type EventDataInput<K extends EventType> = z.input<Catalogue[K]['data']>;
+
+export const eventTypes = Object.freeze(Object.keys(catalogue) as EventType[]);
+
+export const platformEventTypes = Object.freeze(
+  eventTypes.filter((type): type is PlatformEventType => catalogue[type].publishedBy === 'platform'),
+);
+
+export function isKnownEventType(type: unknown): type is EventType {
+  return typeof type === 'string' && Object.hasOwn(catalogue, type);
+}
+
+export function isPlatformEventType(type: unknown): type is PlatformEventType {
+  return isKnownEventType(type) && catalogue[type].publishedBy === 'platform';
+}
+
+/** The definition of a known type (schema, version, publisher). */
+export function eventDefinition<K extends EventType>(type: K): Catalogue[K] {
+  return catalogue[type];
+}
+
+// Named data types, one per event type, for services' handlers.
+export type ContactQueued = EventData<'contact.queued'>;
+export type ContactAnswered = EventData<'contact.answered'>;
+export type ContactAbandoned = EventData<'contact.abandoned'>;
+export type ContactTransferred = EventData<'contact.transferred'>;
+export type ContactEnded = EventData<'contact.ended'>;
+export type TranscriptRecorded = EventData<'transcript.recorded'>;
+export type SurveyCompleted = EventData<'survey.completed'>;
+export type CaseOpened = EventData<'case.opened'>;
+export type FaultReported = EventData<'fault.reported'>;
+export type ComplaintFiled = EventData<'complaint.filed'>;
+export type AgentStatusChanged = EventData<'agent.status_changed'>;
+export type SecurityReported = EventData<'security.reported'>;
+export type CaseAssigned = EventData<'case.assigned'>;
+export type CaseEscalated = EventData<'case.escalated'>;
+export type CaseResolved = EventData<'case.resolved'>;
+export type SlaWarned = EventData<'sla.warned'>;
+export type SlaBreached = EventData<'sla.breached'>;
+export type AlertRaised = EventData<'alert.raised'>;
+export type AlertResolved = EventData<'alert.resolved'>;
+export type IncidentOpened = EventData<'incident.opened'>;
+export type AccessDenied = EventData<'access.denied'>;

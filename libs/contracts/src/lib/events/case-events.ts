@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-definition';
+import { identifier, label, priority, standardId, standardVersion, text, timestamp } from '../fields';
+
+export const caseType = z.enum([
+  'consultation',
+  'service_request',
+  'billing',
+  'complaint',
+  'network_fault',
+  'equipment_fault',
+]);
+
+export const caseOpened = defineEvent({
+  type: 'case.opened',
+  version: '1',
+  description: 'A service case was opened on the platform (consultation, request, fault, …).',
+  publishedBy: 'platform',
+  data: z.looseObject({
+    caseId: identifier(),
+    type: caseType,
+    priority: priority(),
+    summary: text().min(1),
+    region: label().optional(),
+    customerId: identifier().optional(),
+    contactId: identifier().optional(),
+  }),
+});
+
+export const caseAssigned = defineEvent({
+  type: 'case.assigned',
+  version: '1',
+  description: 'Dispatch gave a case an owner: an agent, a queue, or both.',
+  publishedBy: 'dispatch',
+  data: z.looseObject({
+    caseId: identifier(),
+    agentId: identifier().optional(),
+    queue: label().optional(),
+    assignedAt: timestamp(),
+  }),
+});
+
+export const caseEscalated = defineEvent({
+  type: 'case.escalated',
+  version: '1',
+  description: 'Dispatch escalated a case to the given level under a standard.',
+  publishedBy: 'dispatch',
+  data: z.looseObject({
+    caseId: identifier(),
+    level: z.number().int().min(1),
+    reason: text().min(1),
+    standardId: standardId(),
+    standardVersion: standardVersion(),
+  }),
+});
+
+export const caseResolved = defineEvent({
+  type: 'case.resolved',
+  version: '1',
+  description: 'A case was resolved; its follow-up (return visit) clock starts.',
+  publishedBy: 'dispatch',
+  data: z.looseObject({
+    caseId: identifier(),
+    resolvedAt: timestamp(),
+    resolution: text().optional(),
+  }),
+});

@@ -1,0 +1,241 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
+import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import { lastValueFrom } from 'rxjs';
+import { type CloudEvent, type ServiceName, validateCloudEvent } from '@hotline/contracts';
+import { AmqpConnection } from '../amqp/amqp-connection';
+import { decodeBody } from '../amqp/cloud-event-codec';
+import { CorrelationContext } from '../correlation/correlation-context';
+import { messagingMetrics } from '../metrics/messaging-metrics';
+import { MessagingNames } from '../topology/messaging-names';
+import { assertQueueTopology, type QueueTopology } from '../topology/topology';
+import { AmqpContext } from './amqp-context';
+import { PermanentFailure } from './permanent-failure';
+import {
+  decideOnFailure,
+  DEFAULT_RETRY_DELAYS_MS,
+  FAILED_AT_HEADER,
+  LAST_ERROR_HEADER,
+  ORIGINAL_QUEUE_HEADER,
+  RETRY_COUNT_HEADER,
+  retriesSoFar,
+} from './retry-policy';
+import { selectPatterns } from './topic-pattern';
+
+export interface AmqpServerOptions {
+  url: string;
+  service: ServiceName;
+  namespace?: string;
+  /** Queue purpose for handlers that name none: `@EventPattern('case.opened')` → `<service>.<defaultPurpose>`. */
+  defaultPurpose: string;
+  /** Unacked deliveries per queue; bounds memory and in-flight work. */
+  prefetch?: number;
+  retryDelaysMs?: readonly number[];
+}
+
+/** Extras a handler may give: `@EventPattern('contact.*', { queue: 'kpis' })`. */
+export interface AmqpHandlerExtras {
+  queue?: string;
+}
+
+interface ActiveConsumer {
+  channel: ConfirmChannel;
+  consumerTag: string;
+}
+
+/**
+ * A Nest transport strategy over amqplib: each queue purpose gets a durable quorum queue bound to
+ * its handlers' patterns, manual acks with a bounded prefetch, retries through delay queues and
+ * then a dead-letter queue. A delivery is acked only after its handler (and so its inbox
+ * transaction) has finished, so a crash or broker restart means redelivery, never loss.
+ */
+export class AmqpServer extends Server implements CustomTransportStrategy {
+  protected override readonly logger = new Logger(AmqpServer.name);
+  private readonly names: MessagingNames;
+  private readonly retryDelaysMs: readonly number[];
+  private connection?: AmqpConnection;
+  private readonly channels: ChannelWrapper[] = [];
+  private readonly active = new Map<string, ActiveConsumer>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private closing = false;
+
+  constructor(private readonly options: AmqpServerOptions) {
+    super();
+    this.names = new MessagingNames(options.namespace);
+    this.retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+  }
+
+  listen(callback: () => void): void {
+    this.connection = new AmqpConnection(this.options.url, `${this.options.service}-consumer`);
+    for (const [queue, patterns] of this.patternsByQueue()) {
+      const topology: QueueTopology = { queue, bindings: patterns, retryDelaysMs: this.retryDelaysMs };
+      this.channels.push(
+        this.connection.createChannel({
+          name: queue,
+          confirm: true,
+          // Runs again on every reconnect: re-declares the topology and resumes consuming.
+          setup: (channel: ConfirmChannel) => this.consume(channel, topology),
+        }),
+      );
+    }
+    callback();
+  }
+
+  /** Resolves once every queue is declared and consumed; useful for tests and readiness. */
+  async whenReady(): Promise<void> {
+    await Promise.all(this.channels.map((c) => c.waitForConnect()));
+  }
+
+  isConnected(): boolean {
+    return this.connection?.isConnected() ?? false;
+  }
+
+  /** Every queue this server declared, delay and dead-letter queues included. */
+  declaredQueues(): string[] {
+    return [...this.patternsByQueue().keys()].flatMap((queue) => [
+      queue,
+      ...this.retryDelaysMs.map((delayMs) => this.names.retryQueue(queue, delayMs)),
+      this.names.deadLetterQueue(queue),
+    ]);
+  }
+
+  /** Stops taking deliveries, lets the ones in flight finish, then closes the connection. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(
+      [...this.active.values()].map(({ channel, consumerTag }) => channel.cancel(consumerTag).catch(() => undefined)),
+    );
+    await Promise.allSettled([...this.inFlight]);
+    await Promise.all(this.channels.map((c) => c.close().catch(() => undefined)));
+    await this.connection?.close();
+  }
+
+  on(): void {
+    throw new Error('AmqpServer does not emit events to listeners');
+  }
+
+  unwrap<T>(): T {
+    return this.connection as T;
+  }
+
+  private patternsByQueue(): Map<string, string[]> {
+    const byQueue = new Map<string, string[]>();
+    for (const [pattern, handler] of this.messageHandlers) {
+      if (!handler.isEventHandler) continue;
+      const purpose = (handler.extras as AmqpHandlerExtras | undefined)?.queue ?? this.options.defaultPurpose;
+      const queue = this.names.queue(this.options.service, purpose);
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), pattern]);
+    }
+    return byQueue;
+  }
+
+  private async consume(channel: ConfirmChannel, topology: QueueTopology): Promise<void> {
+    await assertQueueTopology(channel, this.names, topology);
+    await channel.prefetch(this.options.prefetch ?? 32);
+    const { consumerTag } = await channel.consume(topology.queue, (message) => {
+      if (!message || this.closing) return;
+      const work = this.handle(channel, topology, message).finally(() => this.inFlight.delete(work));
+      this.inFlight.add(work);
+    });
+    this.active.set(topology.queue, { channel, consumerTag });
+  }
+
+  private async handle(channel: ConfirmChannel, topology: QueueTopology, message: ConsumeMessage): Promise<void> {
+    const { queue, bindings } = topology;
+    const retries = retriesSoFar(message.properties.headers);
+    let type = String(message.properties.type ?? 'unknown');
+    try {
+      const event = this.decode(message);
+      type = event.type;
+      const patterns = selectPatterns(bindings, event.type);
+      if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
+      const context = new AmqpContext([message, queue, retries + 1]);
+      const correlation = { correlationId: event.correlationid ?? event.id, causationId: event.id, tenantId: event.tenantid };
+      await CorrelationContext.run(correlation, async () => {
+        for (const pattern of patterns) await this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, context);
+      });
+      this.settle(channel, message);
+      messagingMetrics.consumed.inc({ queue, type, outcome: 'handled' });
+    } catch (error) {
+      await this.onFailure(channel, queue, message, type, retries, error);
+    }
+  }
+
+  private decode(message: ConsumeMessage): CloudEvent {
+    let body: unknown;
+    try {
+      body = decodeBody(message.content);
+    } catch {
+      throw new PermanentFailure('message body is not JSON');
+    }
+    const result = validateCloudEvent(body);
+    if (!result.ok) {
+      const detail = result.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+      throw new PermanentFailure(`not a valid catalogue event: ${detail}`);
+    }
+    return result.event;
+  }
+
+  private async invoke(handler: MessageHandler, event: CloudEvent, context: AmqpContext): Promise<void> {
+    const result = await handler(event, context);
+    await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+  }
+
+  private async onFailure(
+    channel: ConfirmChannel,
+    queue: string,
+    message: ConsumeMessage,
+    type: string,
+    retries: number,
+    error: unknown,
+  ): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    const outcome = decideOnFailure(retries, this.retryDelaysMs, error instanceof PermanentFailure);
+    const headers = { ...message.properties.headers, [LAST_ERROR_HEADER]: reason.slice(0, 1000) };
+    try {
+      if (outcome.action === 'retry') {
+        this.logger.warn(`${queue}: ${type} ${message.properties.messageId} failed (attempt ${retries + 1}), retrying in ${outcome.delayMs} ms: ${reason}`);
+        await this.sendToQueue(channel, this.names.retryQueue(queue, outcome.delayMs), message, {
+          ...headers,
+          [RETRY_COUNT_HEADER]: outcome.attempt,
+        });
+        messagingMetrics.retried.inc({ queue, type });
+      } else {
+        this.logger.error(`${queue}: ${type} ${message.properties.messageId} dead-lettered after ${retries + 1} attempt(s): ${reason}`);
+        await this.sendToQueue(channel, this.names.deadLetterQueue(queue), message, {
+          ...headers,
+          [FAILED_AT_HEADER]: new Date().toISOString(),
+          [ORIGINAL_QUEUE_HEADER]: queue,
+        });
+        messagingMetrics.deadLettered.inc({ queue, type });
+      }
+      this.settle(channel, message);
+    } catch (publishError) {
+      // The retry or dead-letter copy was not confirmed: leave the delivery unacked, so the broker
+      // redelivers it once this channel closes. Nothing is lost; at worst a copy exists twice.
+      this.logger.error(`${queue}: could not move a failed delivery: ${(publishError as Error).message}`);
+    }
+  }
+
+  private sendToQueue(channel: ConfirmChannel, queue: string, message: ConsumeMessage, headers: Options.Publish['headers']): Promise<void> {
+    const { contentType, messageId, type, timestamp, correlationId } = message.properties;
+    return new Promise((resolve, reject) => {
+      channel.sendToQueue(
+        queue,
+        message.content,
+        { persistent: true, contentType, messageId, type, timestamp, correlationId, headers },
+        (err) => (err ? reject(err) : resolve()),
+      );
+    });
+  }
+
+  /** Acks on the channel the delivery came on; after a reconnect that channel is gone and the broker redelivers. */
+  private settle(channel: ConfirmChannel, message: ConsumeMessage): void {
+    try {
+      channel.ack(message);
+    } catch (error) {
+      this.logger.warn(`ack lost with its channel (${(error as Error).message}); the broker will redeliver`);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The outbox and inbox tables every service keeps in its own schema. Each service's first
+ * migration runs this SQL; it is frozen as "v1" (a later change is a new function and migration).
+ */
+export function messagingTablesV1Sql(schema: string): string[] {
+  const s = `"${schema}"`;
+  return [
+    `CREATE TABLE ${s}.outbox (
+       id bigserial PRIMARY KEY,
+       event_id text NOT NULL,
+       tenant_id text NOT NULL,
+       type text NOT NULL,
+       payload jsonb NOT NULL,
+       created_at timestamptz NOT NULL DEFAULT now()
+     )`,
+    `CREATE TABLE ${s}.inbox (
+       consumer text NOT NULL,
+       tenant_id text NOT NULL,
+       event_id text NOT NULL,
+       type text NOT NULL,
+       processed_at timestamptz NOT NULL DEFAULT now(),
+       PRIMARY KEY (consumer, tenant_id, event_id)
+     )`,
+  ];
+}
+
+/** LISTEN/NOTIFY channel that wakes a schema's outbox relay. */
+export function outboxChannel(schema: string): string {
+  return `${schema}_outbox`;
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+import type { CloudEvent } from '@hotline/contracts';
+import { outboxChannel } from './messaging-tables';
+
+/**
+ * Adds events to the outbox inside the caller's transaction, so they are published if and only
+ * if the transaction commits. The NOTIFY is delivered at commit and wakes the relay at once.
+ */
+export class Outbox {
+  constructor(private readonly schema: string) {}
+
+  async add(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox (event_id, tenant_id, type, payload)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.tenantid),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e)),
+      ],
+    );
+    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
+  }
+}

@@ -1,0 +1,43 @@
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import type { CloudEvent } from '@hotline/contracts';
+import type { AmqpConnection } from '../amqp/amqp-connection';
+import { encodeCloudEvent } from '../amqp/cloud-event-codec';
+import { messagingMetrics } from '../metrics/messaging-metrics';
+import type { MessagingNames } from '../topology/messaging-names';
+import { assertEventsExchange } from '../topology/topology';
+
+/**
+ * Publishes CloudEvents to the events exchange on a confirm channel: `publish` resolves only once
+ * the broker has taken responsibility for the message, and rejects if it does not within the
+ * timeout (the outbox then keeps the row and tries again).
+ */
+export class EventPublisher {
+  private readonly channel: ChannelWrapper;
+
+  constructor(
+    connection: AmqpConnection,
+    private readonly names: MessagingNames,
+    publishTimeoutMs = 10_000,
+  ) {
+    this.channel = connection.createChannel({
+      name: 'publisher',
+      confirm: true,
+      publishTimeout: publishTimeoutMs,
+      setup: (channel: Parameters<typeof assertEventsExchange>[0]) => assertEventsExchange(channel, names),
+    });
+  }
+
+  async publish(event: CloudEvent): Promise<void> {
+    const { content, options } = encodeCloudEvent(event);
+    await this.channel.publish(this.names.exchange, event.type, content, options);
+    messagingMetrics.published.inc({ type: event.type });
+  }
+
+  async publishAll(events: readonly CloudEvent[]): Promise<void> {
+    await Promise.all(events.map((event) => this.publish(event)));
+  }
+
+  async close(): Promise<void> {
+    await this.channel.close();
+  }
+}

@@ -1,0 +1,163 @@
+import { connect, type Channel, type ChannelModel } from 'amqplib';
+import { DataSource } from 'typeorm';
+import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import {
+  createTestDatabase,
+  deleteBrokerObjects,
+  eventually,
+  TcpProxy,
+  TEST_AMQP_URL,
+  type TestDatabase,
+  testNamespace,
+} from '@hotline/testing';
+import { AmqpConnection, EventPublisher, Inbox, messagingTablesV1Sql, MessagingNames, Outbox, OutboxRelay } from '../src';
+
+const schema = 'svc';
+const names = new MessagingNames(testNamespace());
+const tap = `${names.exchange}.tap`;
+
+const opened = (n: number) =>
+  newCloudEvent({
+    type: 'case.opened',
+    source: 'test',
+    tenantId: 'acme',
+    data: { caseId: `case-${n}`, type: 'network_fault', priority: 'P2', summary: 'no signal' },
+  });
+
+describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let proxy: TcpProxy;
+  let connection: AmqpConnection;
+  let publisher: EventPublisher;
+  let amqp: ChannelModel;
+  let channel: Channel;
+  const received: string[] = [];
+  const outbox = new Outbox(schema);
+
+  const pending = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM ${schema}.outbox`))[0].n);
+  const commit = (events: CloudEvent[]) => dataSource.transaction((m) => outbox.add(m, events));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    await dataSource.query(`CREATE SCHEMA ${schema}`);
+    for (const sql of messagingTablesV1Sql(schema)) await dataSource.query(sql);
+
+    const target = new URL(TEST_AMQP_URL);
+    proxy = await TcpProxy.start(target.hostname, Number(target.port || 5672));
+    const viaProxy = new URL(TEST_AMQP_URL);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    connection = new AmqpConnection(viaProxy.toString(), 'test-relay');
+    publisher = new EventPublisher(connection, names, 2_000);
+
+    amqp = await connect(TEST_AMQP_URL);
+    channel = await amqp.createChannel();
+    await channel.assertExchange(names.exchange, 'topic', { durable: true });
+    await channel.assertQueue(tap, { durable: false });
+    await channel.bindQueue(tap, names.exchange, '#');
+    await channel.consume(tap, (m) => m && received.push(JSON.parse(m.content.toString()).id), { noAck: true });
+  });
+
+  afterAll(async () => {
+    await amqp?.close();
+    await publisher?.close();
+    await connection?.close();
+    await proxy?.close();
+    await dataSource?.destroy();
+    await db?.drop();
+    await deleteBrokerObjects([tap], [names.exchange]);
+  });
+
+  it('publishes committed rows, and only committed rows, then empties the outbox', async () => {
+    const kept = [opened(1), opened(2)];
+    await commit(kept);
+    await expect(
+      dataSource.transaction(async (m) => {
+        await outbox.add(m, [opened(3)]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+
+    const relay = new OutboxRelay(dataSource, publisher, { schema });
+    expect(await relay.drain()).toBe(2);
+    await eventually(async () => expect(received).toEqual(expect.arrayContaining(kept.map((e) => e.id))));
+    expect(await pending()).toBe(0);
+  });
+
+  it('is woken by NOTIFY as soon as a transaction commits', async () => {
+    const relay = new OutboxRelay(dataSource, publisher, { schema, pollIntervalMs: 60_000 });
+    await relay.start();
+    try {
+      const event = opened(4);
+      await commit([event]);
+      await eventually(async () => expect(received).toContain(event.id), { timeoutMs: 5_000 });
+    } finally {
+      await relay.stop();
+    }
+  });
+
+  it('shares the work between replicas without publishing a row twice', async () => {
+    const events = Array.from({ length: 300 }, (_, i) => opened(100 + i));
+    await commit(events);
+    const replicas = [1, 2, 3].map(() => new OutboxRelay(dataSource, publisher, { schema, batchSize: 25 }));
+    const counts = await Promise.all(replicas.map((r) => r.drain()));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(300);
+    await eventually(async () => expect(received.filter((id) => events.some((e) => e.id === id))).toHaveLength(300));
+    expect(new Set(received).size).toBe(received.length);
+  });
+
+  it('keeps rows while the broker is unreachable and publishes them when it is back', async () => {
+    proxy.cut();
+    await eventually(async () => expect(connection.isConnected()).toBe(false));
+    const event = opened(5);
+    await commit([event]);
+    const relay = new OutboxRelay(dataSource, publisher, { schema });
+    expect(await relay.drain()).toBe(0);
+    expect(await pending()).toBe(1);
+
+    proxy.restore();
+    await eventually(async () => expect(connection.isConnected()).toBe(true));
+    expect(await relay.drain()).toBe(1);
+    await eventually(async () => expect(received).toContain(event.id));
+  });
+
+  describe('inbox', () => {
+    const inbox = () => new Inbox(dataSource, schema);
+    const count = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM ${schema}.effects`))[0].n);
+    const effect = (m: import('typeorm').EntityManager) => m.query(`INSERT INTO ${schema}.effects DEFAULT VALUES`);
+
+    beforeAll(() => dataSource.query(`CREATE TABLE ${schema}.effects (id serial PRIMARY KEY)`));
+
+    it('applies an event once, however often it is delivered, even concurrently', async () => {
+      const event = opened(6);
+      expect(await inbox().apply('svc.cases', event, effect)).toBe('applied');
+      expect(await inbox().apply('svc.cases', event, effect)).toBe('duplicate');
+      const twin = opened(7);
+      const outcomes = await Promise.all([1, 2, 3].map(() => inbox().apply('svc.cases', twin, effect)));
+      expect(outcomes.sort()).toEqual(['applied', 'duplicate', 'duplicate']);
+      expect(await count()).toBe(2);
+    });
+
+    it('lets another consumer apply the same event, and the same id from another tenant', async () => {
+      const event = opened(8);
+      expect(await inbox().apply('svc.cases', event, effect)).toBe('applied');
+      expect(await inbox().apply('svc.audit', event, effect)).toBe('applied');
+      expect(await inbox().apply('svc.cases', { ...event, tenantid: 'globex' }, effect)).toBe('applied');
+    });
+
+    it('records nothing when the effects fail, so a retry applies them', async () => {
+      const event = opened(9);
+      const before = await count();
+      await expect(
+        inbox().apply('svc.cases', event, async (m) => {
+          await effect(m);
+          throw new Error('effects failed');
+        }),
+      ).rejects.toThrow('effects failed');
+      expect(await count()).toBe(before);
+      expect(await inbox().apply('svc.cases', event, effect)).toBe('applied');
+    });
+  });
+});
