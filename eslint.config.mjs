@@ -1,5 +1,22 @@
 import nx from '@nx/eslint-plugin';
 
+const boundaries = (inTests) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    allow: [],
+    depConstraints: [
+      // A service uses libs only, never another service.
+      { sourceTag: 'type:service', onlyDependOnLibsWithTags: inTests ? ['type:lib', 'type:testing'] : ['type:lib'] },
+      // The event catalogue is the only coupling, so it depends on nothing of ours.
+      { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
+      // Test helpers (libs/testing) are for tests only, never for a lib's runtime code.
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: inTests ? ['type:lib', 'type:testing'] : ['type:lib'] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+    ],
+  },
+];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -7,22 +24,12 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            // A service uses libs only, never another service.
-            { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
-            // The event catalogue is the only coupling, so it depends on nothing of ours.
-            { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/test/**/*.ts', '**/*.spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
 ];
