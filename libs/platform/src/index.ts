@@ -1,1 +1,44 @@
-export {};
+// Config
+export { DEFAULT_AMQP_URL, DEFAULT_DATABASE_URL, DEV_JWT_SECRET, type PlatformEnv } from './lib/config/platform-env';
+export { loadPlatformConfig } from './lib/config/load-platform-config';
+export { PlatformConfig, type JwtSettings } from './lib/config/platform-config';
+
+// Logging
+export { CORRELATION_ID_HEADER } from './lib/logging/correlation-id';
+export { correlationMixin } from './lib/logging/correlation-mixin';
+
+// Errors
+export {
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPES,
+  ProblemException,
+  ValidationProblem,
+  type Problem,
+  type ProblemFieldError,
+  type ProblemInit,
+} from './lib/errors/problem';
+export { parseOr400, zodProblemErrors } from './lib/errors/parse-or-400';
+
+// Auth
+export { ROLES, type Role } from './lib/auth/roles';
+export type { Principal } from './lib/auth/principal';
+export { Public } from './lib/auth/public.decorator';
+export { ApiKeyAuth } from './lib/auth/api-key-auth.decorator';
+export { Roles } from './lib/auth/roles.decorator';
+export { CurrentPrincipal } from './lib/auth/current-principal.decorator';
+export { API_KEY_VERIFIER, type ApiKeyCheck, type ApiKeyPrincipal, type ApiKeyVerifier } from './lib/auth/api-key-verifier';
+export {
+  AUTH_FAILURE_LISTENER,
+  type AuthFailure,
+  type AuthFailureListener,
+  type AuthFailureReason,
+} from './lib/auth/auth-failure-listener';
+export { generateApiKey, hashApiKey, parseApiKeyPrefix, type GeneratedApiKey } from './lib/auth/api-key';
+export { signDevToken, type DevTokenOptions } from './lib/auth/dev-token';
+
+// Bootstrap
+export { PlatformModule, type PlatformModuleOptions } from './lib/bootstrap/platform.module';
+export { bootstrapService, type BootstrapServiceOptions } from './lib/bootstrap/bootstrap-service';
+export { configurePlatformApp, type PlatformAppOptions } from './lib/bootstrap/configure-platform-app';
+export { databaseOptions, type DatabaseOptions } from './lib/bootstrap/database-options';
+export { amqpConsumer } from './lib/bootstrap/amqp-consumer';

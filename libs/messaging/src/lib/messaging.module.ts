@@ -7,11 +7,10 @@ import {
   type OnApplicationBootstrap,
   Optional,
 } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { ServiceName } from '@hotline/contracts';
 import { AmqpConnection } from './amqp/amqp-connection';
-import { BROKER_CONNECTION } from './broker-connection';
+import { BROKER_CONNECTION, BROKER_SETTINGS, type BrokerSettings } from './broker-connection';
 import { DeadLetters } from './dead-letters/dead-letters';
 import { Inbox } from './inbox/inbox';
 import { Outbox } from './outbox/outbox';
@@ -45,6 +44,7 @@ class OutboxRelayLifecycle implements OnApplicationBootstrap, BeforeApplicationS
 /**
  * The service's side of the broker: a confirm publisher, the outbox and its relay, the inbox, and
  * dead-letter tools. Consumers are not here: they run in the `AmqpServer` transport strategy.
+ * Needs a `BROKER_SETTINGS` provider (the platform's config module has one).
  */
 @Module({})
 export class MessagingModule {
@@ -56,14 +56,13 @@ export class MessagingModule {
         { provide: OPTIONS, useValue: options },
         {
           provide: MessagingNames,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService) => new MessagingNames(config.get<string>('HOTLINE_NAMESPACE') || undefined),
+          inject: [BROKER_SETTINGS],
+          useFactory: (broker: BrokerSettings) => new MessagingNames(broker.namespace),
         },
         {
           provide: AmqpConnection,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService) =>
-            new AmqpConnection(config.getOrThrow<string>('AMQP_URL'), `${options.service}-publisher`),
+          inject: [BROKER_SETTINGS],
+          useFactory: (broker: BrokerSettings) => new AmqpConnection(broker.amqpUrl, `${options.service}-publisher`),
         },
         { provide: BROKER_CONNECTION, useExisting: AmqpConnection },
         {
@@ -75,9 +74,8 @@ export class MessagingModule {
         { provide: Inbox, inject: [DataSource], useFactory: (ds: DataSource) => new Inbox(ds, options.schema) },
         {
           provide: DeadLetters,
-          inject: [ConfigService, MessagingNames],
-          useFactory: (config: ConfigService, names: MessagingNames) =>
-            new DeadLetters(config.getOrThrow<string>('AMQP_URL'), names),
+          inject: [BROKER_SETTINGS, MessagingNames],
+          useFactory: (broker: BrokerSettings, names: MessagingNames) => new DeadLetters(broker.amqpUrl, names),
         },
         ...(options.relay === false
           ? []

@@ -39,7 +39,9 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
   }
 
+  /** Idempotent: a hybrid Nest app runs bootstrap hooks again when its microservice starts. */
   async start(): Promise<void> {
+    if (this.running) return;
     this.running = true;
     this.stopping = false;
     await this.listen();

@@ -1,0 +1,108 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
+import { CorrelationContext } from '@hotline/messaging';
+import { findAppProvider } from '../bootstrap/find-app-provider';
+import { ProblemException } from '../errors/problem';
+import { routePattern } from '../metrics/route-pattern';
+import { API_KEY_AUTH, type ApiKeyRequirement } from './api-key-auth.decorator';
+import { API_KEY_VERIFIER, type ApiKeyVerifier } from './api-key-verifier';
+import { parseApiKeyPrefix } from './api-key';
+import { AUTH_FAILURE_LISTENER, type AuthFailureListener, type AuthFailureReason } from './auth-failure-listener';
+import { bearerToken } from './bearer-token';
+import { JwtVerifier } from './jwt-verifier';
+import type { AuthenticatedRequest, Principal } from './principal';
+import { IS_PUBLIC } from './public.decorator';
+import { REQUIRED_ROLES } from './roles.decorator';
+import type { Role } from './roles';
+
+const FAILURES: Record<AuthFailureReason, { status: 401 | 403; detail: string }> = {
+  'missing-credentials': { status: 401, detail: 'Send credentials as "Authorization: Bearer <token>".' },
+  'invalid-token': { status: 401, detail: 'The bearer token is not valid.' },
+  'expired-token': { status: 401, detail: 'The bearer token has expired.' },
+  'missing-role': { status: 403, detail: 'None of your roles may use this route.' },
+  'unknown-api-key': { status: 401, detail: 'The API key is not recognised.' },
+  'revoked-api-key': { status: 403, detail: 'The API key has been revoked.' },
+  'missing-scope': { status: 403, detail: 'The API key lacks the scope this route needs.' },
+};
+
+/**
+ * Global guard (Decision 8): every route needs a bearer JWT unless it is @Public() or takes an API
+ * key (@ApiKeyAuth). Puts the principal on the request and its tenant into the correlation context.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate, OnModuleInit {
+  private readonly logger = new Logger(AuthGuard.name);
+  private apiKeys?: ApiKeyVerifier;
+  private failureListener?: AuthFailureListener;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtVerifier,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onModuleInit(): void {
+    this.apiKeys = findAppProvider(this.moduleRef, API_KEY_VERIFIER);
+    this.failureListener = findAppProvider(this.moduleRef, AUTH_FAILURE_LISTENER);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const apiKey = this.reflector.getAllAndOverride<ApiKeyRequirement | undefined>(API_KEY_AUTH, targets);
+    const principal = apiKey
+      ? await this.authenticateApiKey(req, apiKey.scope)
+      : await this.authenticateJwt(req, this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets));
+    req.principal = principal;
+    const correlation = CorrelationContext.current();
+    if (correlation) correlation.tenantId = principal.tenantId;
+    return true;
+  }
+
+  private async authenticateJwt(req: AuthenticatedRequest, requiredRoles: Role[] | undefined): Promise<Principal> {
+    const token = bearerToken(req);
+    if (!token) throw this.reject(req, 'missing-credentials');
+    const check = await this.jwt.verify(token);
+    if (check.status !== 'valid') throw this.reject(req, check.status === 'expired' ? 'expired-token' : 'invalid-token');
+    const { subject, tenantId, roles } = check.claims;
+    if (requiredRoles?.length && !requiredRoles.some((role) => roles.includes(role))) {
+      throw this.reject(req, 'missing-role', { detail: `This route needs one of the roles: ${requiredRoles.join(', ')}.` });
+    }
+    return { kind: 'jwt', subject, tenantId, roles };
+  }
+
+  private async authenticateApiKey(req: AuthenticatedRequest, scope: string | undefined): Promise<Principal> {
+    const key = bearerToken(req);
+    if (!key) throw this.reject(req, 'missing-credentials');
+    const keyPrefix = parseApiKeyPrefix(key);
+    if (!keyPrefix) throw this.reject(req, 'unknown-api-key');
+    if (!this.apiKeys) throw new Error(`${req.method} ${req.path} takes API keys, but no API_KEY_VERIFIER is provided`);
+    const check = await this.apiKeys.verify(key);
+    if (check.status !== 'valid') {
+      throw this.reject(req, check.status === 'revoked' ? 'revoked-api-key' : 'unknown-api-key', { keyPrefix });
+    }
+    const { keyId, tenantId, scopes } = check.principal;
+    if (scope && !scopes.includes(scope)) {
+      throw this.reject(req, 'missing-scope', { keyPrefix, detail: `The API key lacks the "${scope}" scope.` });
+    }
+    return { kind: 'api-key', keyId, tenantId, scopes };
+  }
+
+  /** Reports the failure to the listener, if any, and returns the 401/403 problem to throw. */
+  private reject(
+    req: AuthenticatedRequest,
+    reason: AuthFailureReason,
+    { keyPrefix, detail }: { keyPrefix?: string; detail?: string } = {},
+  ): ProblemException {
+    const route = `${req.method} ${routePattern(req)}`;
+    try {
+      this.failureListener?.onAuthFailure({ reason, keyPrefix, remoteAddress: req.ip, route });
+    } catch (error) {
+      // A failing listener must not turn a 401 into a 500.
+      this.logger.error(error);
+    }
+    const failure = FAILURES[reason];
+    return new ProblemException({ status: failure.status, detail: detail ?? failure.detail });
+  }
+}

@@ -1,0 +1,3 @@
+export const ROLES = ['agent', 'supervisor', 'ops', 'security', 'admin'] as const;
+
+export type Role = (typeof ROLES)[number];

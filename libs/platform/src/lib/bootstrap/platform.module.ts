@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from '../auth/auth.module';
+import { PlatformConfigModule } from '../config/platform-config.module';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { HealthModule } from '../health/health.module';
+import { LoggingModule } from '../logging/logging.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { GracefulHttpShutdown } from './graceful-http-shutdown';
+
+export interface PlatformModuleOptions {
+  /** The service's name, as it appears in logs, metrics and the OpenAPI title. */
+  service: string;
+}
+
+/**
+ * Everything every service has: validated config, JSON logs with correlation ids, /health,
+ * /metrics, problem+json errors, the global auth guard and graceful HTTP shutdown.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot({ service }: PlatformModuleOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [PlatformConfigModule.forRoot(service), LoggingModule, HealthModule, MetricsModule, AuthModule],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, GracefulHttpShutdown],
+    };
+  }
+}

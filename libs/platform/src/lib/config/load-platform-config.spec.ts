@@ -1,0 +1,44 @@
+import { loadPlatformConfig } from './load-platform-config';
+import { DEFAULT_AMQP_URL, DEFAULT_DATABASE_URL, DEV_JWT_SECRET } from './platform-env';
+
+describe('loadPlatformConfig', () => {
+  it('defaults every variable to the local development setup', () => {
+    expect(loadPlatformConfig({})).toEqual({
+      NODE_ENV: 'development',
+      DATABASE_URL: DEFAULT_DATABASE_URL,
+      AMQP_URL: DEFAULT_AMQP_URL,
+      JWT_SECRET: DEV_JWT_SECRET,
+      LOG_LEVEL: 'info',
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+    });
+    expect(DEFAULT_DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/hotline');
+    expect(DEFAULT_AMQP_URL).toBe('amqp://guest:guest@127.0.0.1:5672');
+  });
+
+  it('reads and converts the variables that are set, and treats empty ones as unset', () => {
+    const env = loadPlatformConfig({
+      NODE_ENV: 'production',
+      PORT: '4000',
+      JWKS_URL: 'https://login.example.com/.well-known/jwks.json',
+      HOTLINE_NAMESPACE: 'test-1a2b',
+      SHUTDOWN_TIMEOUT_MS: '2500',
+      JWT_ISSUER: '',
+      UNRELATED: 'ignored',
+    });
+    expect(env).toMatchObject({ NODE_ENV: 'production', PORT: 4000, HOTLINE_NAMESPACE: 'test-1a2b', SHUTDOWN_TIMEOUT_MS: 2500 });
+    expect(env.JWKS_URL).toBe('https://login.example.com/.well-known/jwks.json');
+    expect(env).not.toHaveProperty('JWT_ISSUER');
+    expect(env).not.toHaveProperty('UNRELATED');
+  });
+
+  it('names every bad variable in one readable error, without echoing values', () => {
+    const load = () =>
+      loadPlatformConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://db/hotline', LOG_LEVEL: 'loud', JWT_SECRET: 'short' });
+    expect(load).toThrow(/^Invalid environment: /);
+    expect(load).toThrow(/PORT: /);
+    expect(load).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
+    expect(load).toThrow(/LOG_LEVEL: /);
+    expect(load).toThrow(/JWT_SECRET: must be at least 16 characters/);
+    expect(load).not.toThrow(/short/);
+  });
+});

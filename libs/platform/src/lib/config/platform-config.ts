@@ -1,0 +1,44 @@
+import { DEV_JWT_SECRET, type PlatformEnv } from './platform-env';
+
+export interface JwtSettings {
+  /** HS256 secret, used unless jwksUrl is set. */
+  secret: string;
+  usesDevSecret: boolean;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+}
+
+/** Typed, read-only view of the validated platform settings; inject it anywhere in a service. */
+export class PlatformConfig {
+  readonly nodeEnv: PlatformEnv['NODE_ENV'];
+  /** Undefined when PORT is not set: the service then listens on its own default port. */
+  readonly port?: number;
+  readonly databaseUrl: string;
+  readonly amqpUrl: string;
+  /** Prefix for exchange and queue names, so concurrent test runs share a broker without colliding. */
+  readonly namespace?: string;
+  readonly jwt: JwtSettings;
+  readonly logLevel: PlatformEnv['LOG_LEVEL'];
+  readonly shutdownTimeoutMs: number;
+
+  constructor(
+    readonly service: string,
+    env: PlatformEnv,
+  ) {
+    this.nodeEnv = env.NODE_ENV;
+    this.port = env.PORT;
+    this.databaseUrl = env.DATABASE_URL;
+    this.amqpUrl = env.AMQP_URL;
+    this.namespace = env.HOTLINE_NAMESPACE;
+    this.logLevel = env.LOG_LEVEL;
+    this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.jwt = {
+      secret: env.JWT_SECRET,
+      usesDevSecret: env.JWT_SECRET === DEV_JWT_SECRET,
+      jwksUrl: env.JWKS_URL,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    };
+  }
+}

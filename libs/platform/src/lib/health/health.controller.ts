@@ -1,0 +1,41 @@
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, type HealthCheckResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { Response } from 'express';
+import { Public } from '../auth/public.decorator';
+import { BrokerHealthIndicator } from './broker-health.indicator';
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly broker: BrokerHealthIndicator,
+  ) {}
+
+  /** Readiness: 200 when the database and the broker answer, else 503 naming the failing check. */
+  @Get()
+  @HealthCheck()
+  async readiness(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database'),
+        () => this.broker.isConnected('broker'),
+      ]);
+    } catch (error) {
+      // Terminus reports "not ready" as a 503 exception; answer with its report as it is, which
+      // names the failing check, rather than let the exception filter turn it into a problem.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      res.status(error.getStatus());
+      return error.getResponse() as HealthCheckResult;
+    }
+  }
+
+  /** Liveness: the process is up and serving HTTP. */
+  @Get('live')
+  liveness(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+}

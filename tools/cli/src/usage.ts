@@ -1,0 +1,17 @@
+import { DEFAULT_DATABASE_URL, ROLES } from '@hotline/platform';
+
+export const USAGE = `Usage: npx hotline <command> [options]
+
+Commands:
+  token --tenant T --role R [--role R2 …] [--subject S] [--expires 8h]
+      Print a dev JWT signed with JWT_SECRET (default: the development secret).
+  api-key create --tenant T [--name N] [--scope S …]
+      Create a platform API key (default scope: events:write) and print it, once.
+  api-key revoke --id ID
+      Revoke an API key; requests using it are refused from then on.
+  api-key list --tenant T
+      List a tenant's API keys: prefixes, names, scopes and dates, never the keys.
+
+Roles: ${ROLES.join(', ')}
+Environment: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE (token);
+  DATABASE_URL (api-key; default ${DEFAULT_DATABASE_URL})`;
