@@ -12,7 +12,7 @@ const boundaries = (inTests) => [
       { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
       // Test helpers (libs/testing) are for tests only, never for a lib's runtime code.
       { sourceTag: 'type:lib', onlyDependOnLibsWithTags: inTests ? ['type:lib', 'type:testing'] : ['type:lib'] },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['scope:contracts'] },
     ],
   },
 ];
