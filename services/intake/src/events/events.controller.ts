@@ -1,0 +1,31 @@
+import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CorrelationContext } from '@hotline/messaging';
+import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
+import { EventsService, type IngestResult } from './events.service';
+
+const JSON_TYPES = /^application\/(json|cloudevents\+json|cloudevents-batch\+json)\s*(;|$)/i;
+
+@ApiTags('ingest')
+@ApiBearerAuth()
+@Controller('v1/events')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiKeyAuth('events:write')
+  @ApiBody({ description: 'One platform event (CloudEvents 1.0 JSON), `{"events": [...]}`, or an array of events' })
+  @ApiResponse({ status: 202, description: 'Stored and queued for publishing: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 400, description: 'problem+json listing every invalid field, with its index in a batch' })
+  ingest(
+    @CurrentPrincipal() principal: Principal,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<IngestResult> {
+    if (!contentType || !JSON_TYPES.test(contentType)) {
+      throw new UnsupportedMediaTypeException('Send application/json or application/cloudevents+json');
+    }
+    return this.events.ingest(principal.tenantId, body, CorrelationContext.current()?.correlationId);
+  }
+}

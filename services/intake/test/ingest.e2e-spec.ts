@@ -1,0 +1,145 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { connect, type ChannelModel } from 'amqplib';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
+import { bootstrapService, generateApiKey } from '@hotline/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import { AppModule } from '../src/app.module';
+
+const queued = (id: string, data: Record<string, unknown> = {}) => ({
+  specversion: '1.0',
+  id,
+  source: '/amazon-connect/acme',
+  type: 'contact.queued',
+  time: '2026-11-25T09:30:00+08:00',
+  data: { contactId: `contact-${id}`, channel: 'voice', queue: 'billing', direction: 'inbound', ...data },
+});
+
+describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
+  let env: IsolatedEnvironment;
+  let app: NestExpressApplication;
+  let db: DataSource;
+  let amqp: ChannelModel;
+  let tap: string;
+  const published: string[] = [];
+  const keys: Record<'valid' | 'revoked' | 'readOnly', string> = { valid: '', revoked: '', readOnly: '' };
+
+  async function createKey(scopes: string[], revoked = false): Promise<string> {
+    const { key, prefix, hash } = generateApiKey();
+    await db.query(
+      `INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes, revoked_at) VALUES ('acme', 'test', $1, $2, $3, $4)`,
+      [prefix, hash, scopes, revoked ? new Date() : null],
+    );
+    return key;
+  }
+
+  const post = (body: unknown, key = keys.valid) =>
+    request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${key}`).send(body as object);
+  const stored = async () => Number((await db.query('SELECT count(*) AS n FROM intake.events'))[0].n);
+  const pending = async () => Number((await db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n);
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
+    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
+    keys.valid = await createKey(['events:write']);
+    keys.revoked = await createKey(['events:write'], true);
+    keys.readOnly = await createKey(['events:read']);
+
+    amqp = await connect(TEST_AMQP_URL);
+    const channel = await amqp.createChannel();
+    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
+    await channel.assertExchange(exchange, 'topic', { durable: true });
+    tap = (await channel.assertQueue('', { exclusive: true })).queue;
+    await channel.bindQueue(tap, exchange, '#');
+    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString()).id), { noAck: true });
+  });
+
+  afterAll(async () => {
+    await amqp?.close();
+    await db?.destroy();
+    await app?.close();
+    await env?.teardown();
+  });
+
+  it('accepts an event, stores it with its tenant, and publishes it', async () => {
+    const res = await post(queued('e-1')).expect(202);
+    expect(res.body).toEqual({ accepted: ['e-1'], duplicates: [] });
+    await eventually(async () => expect(published).toContain('e-1'));
+    const [row] = await db.query(`SELECT tenant_id, payload FROM intake.events WHERE event_id = 'e-1'`);
+    expect(row.tenant_id).toBe('acme');
+    expect(row.payload).toMatchObject({ tenantid: 'acme', specversion: '1.0', dataversion: '1' });
+  });
+
+  it('reports a resent id as a duplicate and does not publish it again', async () => {
+    const res = await post(queued('e-1')).expect(202);
+    expect(res.body).toEqual({ accepted: [], duplicates: ['e-1'] });
+    await eventually(async () => expect(await pending()).toBe(0));
+    expect(published.filter((id) => id === 'e-1')).toHaveLength(1);
+  });
+
+  it('accepts a batch, and a CloudEvents JSON batch', async () => {
+    await post({ events: [queued('b-1'), queued('b-2'), queued('b-1')] })
+      .expect(202)
+      .expect({ accepted: ['b-1', 'b-2'], duplicates: ['b-1'] });
+    await request(app.getHttpServer())
+      .post('/v1/events')
+      .set('Authorization', `Bearer ${keys.valid}`)
+      .set('Content-Type', 'application/cloudevents-batch+json')
+      .send(JSON.stringify([queued('b-3')]))
+      .expect(202)
+      .expect({ accepted: ['b-3'], duplicates: [] });
+    await eventually(async () => expect(published).toEqual(expect.arrayContaining(['b-1', 'b-2', 'b-3'])));
+  });
+
+  it('rejects a batch with any invalid event whole, listing every error with its index and path', async () => {
+    const before = await stored();
+    const res = await post({ events: [queued('v-1'), queued('v-2', { contactId: undefined }), { ...queued('v-3'), type: 'sla.breached' }] }).expect(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ index: 1, path: 'data.contactId' }),
+        expect.objectContaining({ index: 2, path: 'type' }),
+      ]),
+    );
+    expect(await stored()).toBe(before);
+  });
+
+  it('names the invalid field of a single event', async () => {
+    const res = await post({ ...queued('s-1'), time: 'yesterday' }).expect(400);
+    expect(res.body).toMatchObject({ status: 400, errors: [expect.objectContaining({ path: 'time' })] });
+    expect(res.body.errors[0].index).toBeUndefined();
+  });
+
+  it('answers malformed JSON with 400 and a wrong content type with 415, never 5xx', async () => {
+    const malformed = await request(app.getHttpServer())
+      .post('/v1/events')
+      .set('Authorization', `Bearer ${keys.valid}`)
+      .set('Content-Type', 'application/json')
+      .send('{"id": ')
+      .expect(400);
+    expect(malformed.headers['content-type']).toContain('application/problem+json');
+    await request(app.getHttpServer())
+      .post('/v1/events')
+      .set('Authorization', `Bearer ${keys.valid}`)
+      .set('Content-Type', 'text/plain')
+      .send('hello')
+      .expect(415);
+  });
+
+  it('refuses requests without a valid key: 401 missing or unknown, 403 revoked or wrong scope', async () => {
+    await request(app.getHttpServer()).post('/v1/events').send(queued('a-1')).expect(401);
+    await post(queued('a-1'), 'hlk_nothere_abcdefghijklmnopqrstuvwxyz012345').expect(401);
+    await post(queued('a-1'), keys.revoked).expect(403);
+    await post(queued('a-1'), keys.readOnly).expect(403);
+    expect((await db.query(`SELECT count(*) AS n FROM intake.events WHERE event_id = 'a-1'`))[0].n).toBe('0');
+  });
+
+  it('records when a key was last used', async () => {
+    await eventually(async () => {
+      const [row] = await db.query(`SELECT last_used_at FROM intake.api_keys WHERE scopes = '{events:write}' AND revoked_at IS NULL`);
+      expect(row.last_used_at).not.toBeNull();
+    });
+  });
+});

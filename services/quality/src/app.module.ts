@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '@hotline/messaging';
+import { databaseOptions, PlatformModule } from '@hotline/platform';
+import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
+import { ContactTallyEntity } from './kpis/contact-tally.entity';
+import { KpisModule } from './kpis/kpis.module';
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({ service: 'quality' }),
+    TypeOrmModule.forRootAsync(
+      databaseOptions({
+        schema: 'quality',
+        entities: [ContactTallyEntity],
+        migrations: [CreateQualitySchema1764028800000],
+      }),
+    ),
+    MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),
+    KpisModule,
+  ],
+})
+export class AppModule {}

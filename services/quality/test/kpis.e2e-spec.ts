@@ -1,0 +1,58 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { newCloudEvent } from '@hotline/contracts';
+import type { AmqpServer } from '@hotline/messaging';
+import { amqpConsumer, bootstrapService, signDevToken } from '@hotline/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment, metricValue, publishToBus } from '@hotline/testing';
+import { AppModule } from '../src/app.module';
+
+const at = '2026-11-25T09:30:00+08:00';
+const contact = <T extends 'contact.queued' | 'contact.answered' | 'contact.abandoned'>(type: T, data: object) =>
+  newCloudEvent({ type, source: '/test', tenantId: 'acme', time: at, data: data as never });
+
+describe('quality: contact tallies from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
+  let env: IsolatedEnvironment;
+  let app: NestExpressApplication;
+  let consumer: AmqpServer;
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    app = await bootstrapService(AppModule, {
+      name: 'quality',
+      defaultPort: 0,
+      microservice: (config) => (consumer = amqpConsumer('quality')(config)),
+    });
+    await consumer.whenReady();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.teardown(consumer?.declaredQueues());
+  });
+
+  it('counts each contact event once, however often it is delivered', async () => {
+    const queued = contact('contact.queued', { contactId: 'c1', channel: 'voice', queue: 'billing', direction: 'inbound' });
+    const answered = contact('contact.answered', { contactId: 'c1', agentId: 'a7', queue: 'billing' });
+    const abandoned = contact('contact.abandoned', { contactId: 'c2', queue: 'billing' });
+    await publishToBus(env.namespace, [queued, queued, answered, abandoned, abandoned]);
+    await eventually(async () => {
+      const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
+      expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'handled' })).toBe(5);
+    });
+
+    const token = await signDevToken({ tenant: 'acme', roles: ['supervisor'], secret: env.jwtSecret });
+    const res = await request(app.getHttpServer())
+      .get('/v1/kpis/contact-tallies?day=2026-11-25')
+      .auth(token, { type: 'bearer' })
+      .expect(200);
+    expect(res.body).toEqual([
+      { tenantId: 'acme', queue: 'billing', day: '2026-11-25', queued: 1, answered: 1, abandoned: 1, ended: 0 },
+    ]);
+  });
+
+  it('rejects a malformed day with a problem naming it', async () => {
+    const token = await signDevToken({ tenant: 'acme', roles: ['supervisor'], secret: env.jwtSecret });
+    const res = await request(app.getHttpServer()).get('/v1/kpis/contact-tallies?day=yesterday').auth(token, { type: 'bearer' }).expect(400);
+    expect(res.body.detail).toContain('day');
+  });
+});

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '@hotline/messaging';
+import { databaseOptions, PlatformModule } from '@hotline/platform';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditModule } from './audit/audit.module';
+import { CreateSecuritySchema1764028800000 } from './database/migrations/1764028800000-create-security-schema';
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({ service: 'security' }),
+    TypeOrmModule.forRootAsync(
+      databaseOptions({
+        schema: 'security',
+        entities: [AuditEntryEntity],
+        migrations: [CreateSecuritySchema1764028800000],
+      }),
+    ),
+    MessagingModule.forRoot({ service: 'security', schema: 'security' }),
+    AuditModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,65 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { newCloudEvent } from '@hotline/contracts';
+import type { AmqpServer } from '@hotline/messaging';
+import { amqpConsumer, bootstrapService, signDevToken } from '@hotline/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment, metricValue, publishToBus } from '@hotline/testing';
+import { AppModule } from '../src/app.module';
+
+describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
+  let env: IsolatedEnvironment;
+  let app: NestExpressApplication;
+  let consumer: AmqpServer;
+  let token: string;
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    app = await bootstrapService(AppModule, {
+      name: 'security',
+      defaultPort: 0,
+      microservice: (config) => (consumer = amqpConsumer('security')(config)),
+    });
+    await consumer.whenReady();
+    token = await signDevToken({ tenant: 'acme', roles: ['security'], secret: env.jwtSecret });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await env?.teardown(consumer?.declaredQueues());
+  });
+
+  const get = (path: string) => request(app.getHttpServer()).get(path).auth(token, { type: 'bearer' }).expect(200);
+
+  it('enters every event once in a hash chain that verifies, and detects tampering', async () => {
+    const fault = newCloudEvent({
+      type: 'fault.reported',
+      source: '/test',
+      tenantId: 'acme',
+      data: { faultId: 'F-1', kind: 'network', severity: 'major', region: 'beijing', description: 'fibre cut' },
+    });
+    const complaint = newCloudEvent({
+      type: 'complaint.filed',
+      source: '/test',
+      tenantId: 'acme',
+      data: { complaintId: 'CP-1', category: 'billing', description: 'double charge' },
+    });
+    await publishToBus(env.namespace, [fault, fault, complaint]);
+    await eventually(async () => {
+      const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
+      expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'handled' })).toBe(3);
+    });
+
+    const entries = (await get('/v1/audit/entries')).body;
+    expect(entries.map((e: { eventId: string }) => e.eventId).sort()).toEqual([fault.id, complaint.id].sort());
+    expect((await get('/v1/audit/verify')).body).toEqual({ intact: true, entries: 2 });
+
+    const db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
+    try {
+      await db.query(`UPDATE security.audit_entries SET type = 'contact.queued' WHERE event_id = $1`, [fault.id]);
+    } finally {
+      await db.destroy();
+    }
+    expect((await get('/v1/audit/verify')).body).toMatchObject({ intact: false, reason: 'entry was altered' });
+  });
+});
