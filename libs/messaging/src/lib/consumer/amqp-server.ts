@@ -142,23 +142,35 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   }
 
   private async handle(channel: ConfirmChannel, topology: QueueTopology, message: ConsumeMessage): Promise<void> {
-    const { queue, bindings } = topology;
     const retries = retriesSoFar(message.properties.headers);
-    let type = String(message.properties.type ?? 'unknown');
+    let event: CloudEvent;
     try {
-      const event = this.decode(message);
-      type = event.type;
+      event = this.decode(message);
+    } catch (error) {
+      return this.onFailure(channel, topology.queue, message, String(message.properties.type ?? 'unknown'), retries, error);
+    }
+    // Everything the handlers do, log and publish runs with the event's correlation and causation ids.
+    const correlation = { correlationId: event.correlationid ?? event.id, causationId: event.id, tenantId: event.tenantid };
+    await CorrelationContext.run(correlation, () => this.dispatch(channel, topology, message, event, retries));
+  }
+
+  private async dispatch(
+    channel: ConfirmChannel,
+    { queue, bindings }: QueueTopology,
+    message: ConsumeMessage,
+    event: CloudEvent,
+    retries: number,
+  ): Promise<void> {
+    try {
       const patterns = selectPatterns(bindings, event.type);
       if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
       const context = new AmqpContext([message, queue, retries + 1]);
-      const correlation = { correlationId: event.correlationid ?? event.id, causationId: event.id, tenantId: event.tenantid };
-      await CorrelationContext.run(correlation, async () => {
-        for (const pattern of patterns) await this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, context);
-      });
+      for (const pattern of patterns) await this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, context);
       this.settle(channel, message);
-      messagingMetrics.consumed.inc({ queue, type, outcome: 'handled' });
+      messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'handled' });
+      this.logger.debug(`${queue}: handled ${event.type} ${event.id}`);
     } catch (error) {
-      await this.onFailure(channel, queue, message, type, retries, error);
+      await this.onFailure(channel, queue, message, event.type, retries, error);
     }
   }
 

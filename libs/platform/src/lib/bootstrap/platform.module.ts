@@ -7,6 +7,7 @@ import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { GracefulHttpShutdown } from './graceful-http-shutdown';
+import { ShutdownReport } from './shutdown-report';
 
 export interface PlatformModuleOptions {
   /** The service's name, as it appears in logs, metrics and the OpenAPI title. */
@@ -23,7 +24,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [PlatformConfigModule.forRoot(service), LoggingModule, HealthModule, MetricsModule, AuthModule],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, GracefulHttpShutdown],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, GracefulHttpShutdown, ShutdownReport],
     };
   }
 }

@@ -1,0 +1,122 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { deadLetterQueueName, queueName, retryQueueName, type ServiceName, withNamespace } from '@hotline/contracts';
+import { DEFAULT_RETRY_DELAYS_MS } from '@hotline/messaging';
+import { generateApiKey, signDevToken } from '@hotline/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment, metricValue, publishToBus } from '@hotline/testing';
+import { ServiceProcess } from './service-process';
+
+/**
+ * The thin path through all four built services, each in its own process: intake accepts an
+ * event and its outbox relay publishes it; dispatch, quality and security each apply it once,
+ * even when it is posted twice and delivered twice; the correlation id follows it into every log.
+ */
+describe('full stack: intake → RabbitMQ → dispatch, quality, security', () => {
+  let env: IsolatedEnvironment;
+  const services: Record<string, ServiceProcess> = {};
+  let apiKey: string;
+  let token: string;
+  const consumerQueues: [ServiceName, string][] = [
+    ['dispatch', 'cases'],
+    ['quality', 'kpis'],
+    ['security', 'audit'],
+  ];
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    const processEnv = { ...process.env, LOG_LEVEL: 'debug', NODE_ENV: 'test' };
+    // Consumers first, so their queues exist before intake publishes.
+    for (const name of ['dispatch', 'quality', 'security', 'intake']) {
+      services[name] = await ServiceProcess.start(name, processEnv);
+      await services[name].waitUntilReady();
+    }
+    const db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
+    const { key, prefix, hash } = generateApiKey();
+    await db.query(`INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ('acme', 'e2e', $1, $2, '{events:write}')`, [prefix, hash]);
+    await db.destroy();
+    apiKey = key;
+    token = await signDevToken({ tenant: 'acme', roles: ['supervisor', 'security', 'agent'], secret: env.jwtSecret });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(Object.values(services).map((s) => s.stop()));
+    const queues = consumerQueues.flatMap(([service, purpose]) => {
+      const queue = withNamespace(queueName(service, purpose), env.namespace);
+      return [queue, deadLetterQueueName(queue), ...DEFAULT_RETRY_DELAYS_MS.map((ms) => retryQueueName(queue, ms))];
+    });
+    await env?.teardown(queues);
+  });
+
+  const handled = async (service: string, type: string) =>
+    metricValue((await request(services[service].url).get('/metrics')).text, 'hotline_events_consumed_total', { type, outcome: 'handled' });
+  const get = async (service: string, path: string) =>
+    (await request(services[service].url).get(path).auth(token, { type: 'bearer' }).expect(200)).body;
+
+  it('applies a posted event once in each consumer, however often it is posted or delivered', async () => {
+    const correlationId = `e2e-${env.namespace}`;
+    const events = [
+      {
+        id: 'evt-case-1',
+        source: '/e2e',
+        type: 'case.opened',
+        time: '2026-11-25T08:00:00Z',
+        data: { caseId: 'CASE-9', type: 'network_fault', priority: 'P1', summary: 'Base station down' },
+      },
+      {
+        id: 'evt-contact-1',
+        source: '/e2e',
+        type: 'contact.queued',
+        time: '2026-11-25T08:00:00Z',
+        data: { contactId: 'C-9', channel: 'voice', queue: 'faults', direction: 'inbound' },
+      },
+    ];
+    const post = () =>
+      request(services.intake.url)
+        .post('/v1/events')
+        .set('Authorization', `Bearer ${apiKey}`)
+        .set('X-Correlation-Id', correlationId)
+        .send({ events });
+
+    expect((await post().expect(202)).body).toEqual({ accepted: ['evt-case-1', 'evt-contact-1'], duplicates: [] });
+    expect((await post().expect(202)).body).toEqual({ accepted: [], duplicates: ['evt-case-1', 'evt-contact-1'] });
+
+    // Wait for the relay's publish to land everywhere, then deliver both events a second time.
+    await eventually(async () => {
+      expect(await handled('dispatch', 'case.opened')).toBe(1);
+      expect(await handled('quality', 'contact.queued')).toBe(1);
+      expect(await handled('security', 'case.opened') + (await handled('security', 'contact.queued'))).toBe(2);
+    }, { timeoutMs: 20_000 });
+    const [stored] = await Promise.all([
+      new DataSource({ type: 'postgres', url: env.db.url }).initialize().then(async (db) => {
+        const rows = await db.query(`SELECT payload FROM intake.events ORDER BY event_id`);
+        await db.destroy();
+        return rows.map((r: { payload: { id: string; type: string } }) => r.payload);
+      }),
+    ]);
+    await publishToBus(env.namespace, stored);
+    await eventually(async () => {
+      expect(await handled('dispatch', 'case.opened')).toBe(2);
+      expect(await handled('quality', 'contact.queued')).toBe(2);
+      expect(await handled('security', 'case.opened') + (await handled('security', 'contact.queued'))).toBe(4);
+    }, { timeoutMs: 20_000 });
+
+    const kase = await get('dispatch', '/v1/cases/CASE-9');
+    expect(kase).toMatchObject({ caseId: 'CASE-9', stage: 'acceptance' });
+    expect(kase.history).toHaveLength(1);
+    expect(await get('quality', '/v1/kpis/contact-tallies?day=2026-11-25')).toEqual([
+      expect.objectContaining({ queue: 'faults', queued: 1, answered: 0 }),
+    ]);
+    expect(await get('security', '/v1/audit/verify')).toEqual({ intact: true, entries: 2 });
+
+    for (const name of ['intake', 'dispatch', 'quality', 'security']) {
+      expect(services[name].lines.some((line) => line.includes(`"correlationId":"${correlationId}"`))).toBe(true);
+    }
+  });
+
+  it('shuts every service down gracefully on SIGTERM', async () => {
+    for (const service of Object.values(services)) {
+      expect(await service.stop()).toEqual({ code: null, signal: 'SIGTERM' });
+      expect(service.lines.at(-1)).toContain('stopped cleanly on SIGTERM');
+    }
+  });
+});
