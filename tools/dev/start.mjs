@@ -102,7 +102,7 @@ async function waitUntilReady({ name, port }) {
 function runCli(args) {
   const r = spawnSync(process.execPath, [path.join(root, 'tools/cli/bin/hotline.js'), ...args], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) {
-    console.error(r.stderr);
+    console.error(`[start] npx hotline ${args.join(" ")} failed (${r.error?.message ?? r.signal ?? `exit ${r.status}`}):\n${r.stderr}`);
     return '(could not be created: see the error above)';
   }
   return r.stdout.trim();
