@@ -13,6 +13,8 @@ const boundaries = (inTests) => [
       // Test helpers (libs/testing) are for tests only, never for a lib's runtime code.
       { sourceTag: 'type:lib', onlyDependOnLibsWithTags: inTests ? ['type:lib', 'type:testing'] : ['type:lib'] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['scope:contracts'] },
+      // The CLI (tools/cli) uses libs only; its tests may use the test helpers too.
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: inTests ? ['type:lib', 'type:testing'] : ['type:lib'] },
     ],
   },
 ];

@@ -8,7 +8,7 @@ import { ServiceProcess } from './service-process';
 
 /**
  * The thin path through all four built services, each in its own process: intake accepts an
- * event and its outbox relay publishes it; dispatch, quality and security each apply it once,
+ * event and its outbox relay publishes it (before any consumer has started); dispatch, quality and security each apply it once,
  * even when it is posted twice and delivered twice; the correlation id follows it into every log.
  */
 describe('full stack: intake → RabbitMQ → dispatch, quality, security', () => {
@@ -16,6 +16,8 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
   const services: Record<string, ServiceProcess> = {};
   let apiKey: string;
   let token: string;
+  // Read once isolatedEnvironment() has pointed process.env at this test's database and namespace.
+  const processEnv = () => ({ ...process.env, LOG_LEVEL: 'debug', NODE_ENV: 'test' });
   const consumerQueues: [ServiceName, string][] = [
     ['dispatch', 'cases'],
     ['quality', 'kpis'],
@@ -24,12 +26,9 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
 
   beforeAll(async () => {
     env = await isolatedEnvironment();
-    const processEnv = { ...process.env, LOG_LEVEL: 'debug', NODE_ENV: 'test' };
-    // Consumers first, so their queues exist before intake publishes.
-    for (const name of ['dispatch', 'quality', 'security', 'intake']) {
-      services[name] = await ServiceProcess.start(name, processEnv);
-      await services[name].waitUntilReady();
-    }
+    // Intake alone first: what it publishes before any consumer has ever run must still arrive.
+    services.intake = await ServiceProcess.start('intake', processEnv());
+    await services.intake.waitUntilReady();
     const db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
     const { key, prefix, hash } = generateApiKey();
     await db.query(`INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ('acme', 'e2e', $1, $2, '{events:write}')`, [prefix, hash]);
@@ -79,6 +78,16 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
 
     expect((await post().expect(202)).body).toEqual({ accepted: ['evt-case-1', 'evt-contact-1'], duplicates: [] });
     expect((await post().expect(202)).body).toEqual({ accepted: [], duplicates: ['evt-case-1', 'evt-contact-1'] });
+    await eventually(async () => {
+      const metrics = (await request(services.intake.url).get('/metrics')).text;
+      expect(metricValue(metrics, 'hotline_events_published_total')).toBe(2);
+    });
+
+    // The consumers start only now; their queues were declared by intake's publisher.
+    for (const name of ['dispatch', 'quality', 'security']) {
+      services[name] = await ServiceProcess.start(name, processEnv());
+      await services[name].waitUntilReady();
+    }
 
     // Wait for the relay's publish to land everywhere, then deliver both events a second time.
     await eventually(async () => {

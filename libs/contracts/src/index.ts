@@ -30,3 +30,4 @@ export {
   type ToCloudEventOptions,
 } from './lib/cloud-event-factory';
 export * from './lib/names';
+export * from './lib/subscriptions';

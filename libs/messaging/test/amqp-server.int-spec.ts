@@ -64,6 +64,7 @@ describe('AmqpServer (real RabbitMQ)', () => {
       namespace,
       defaultPurpose: 'probe',
       retryDelaysMs: [100, 200],
+      subscriptions: [{ service: 'quality', purpose: 'probe', patterns: ['contact.queued'] }],
     });
     const moduleRef = await Test.createTestingModule({ controllers: [ProbeHandlers] }).compile();
     app = moduleRef.createNestMicroservice({ strategy: server });
@@ -72,7 +73,7 @@ describe('AmqpServer (real RabbitMQ)', () => {
     await server.whenReady();
     handlers = app.get(ProbeHandlers);
     connection = new AmqpConnection(viaProxy.toString(), 'test-publisher');
-    publisher = new EventPublisher(connection, names, 20_000);
+    publisher = new EventPublisher(connection, names, 20_000, []);
   });
 
   afterAll(async () => {
@@ -144,5 +145,13 @@ describe('AmqpServer (real RabbitMQ)', () => {
     await confirmed;
     await eventually(async () => expect(server.isConnected()).toBe(true));
     await eventually(async () => expect(handlers.seen.map((s) => s.id)).toEqual(expect.arrayContaining(during.map((e) => e.id))));
+  });
+
+  it('refuses to start a handler whose pattern the subscriptions table does not list', async () => {
+    const unlisted = new AmqpServer({ url: TEST_AMQP_URL, service: 'quality', namespace, defaultPurpose: 'probe', subscriptions: [] });
+    const moduleRef = await Test.createTestingModule({ controllers: [ProbeHandlers] }).compile();
+    const rogue = moduleRef.createNestMicroservice({ strategy: unlisted });
+    await expect(rogue.listen()).rejects.toThrow("quality.probe handles contact.queued, which the contracts' SUBSCRIPTIONS do not list");
+    await rogue.close();
   });
 });

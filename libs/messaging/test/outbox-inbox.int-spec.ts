@@ -50,7 +50,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
     connection = new AmqpConnection(viaProxy.toString(), 'test-relay');
-    publisher = new EventPublisher(connection, names, 2_000);
+    publisher = new EventPublisher(connection, names, 2_000, []);
 
     amqp = await connect(TEST_AMQP_URL);
     channel = await amqp.createChannel();

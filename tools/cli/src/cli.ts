@@ -1,5 +1,6 @@
 import { apiKeyCommand } from './api-key-command';
 import { UsageError } from './cli-options';
+import { dlqCommand } from './dlq-command';
 import { tokenCommand } from './token-command';
 import { USAGE } from './usage';
 
@@ -19,6 +20,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'api-key':
         await apiKeyCommand(args, io);
+        return 0;
+      case 'dlq':
+        await dlqCommand(args, io);
         return 0;
       case '--help':
       case '-h':

@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE_URL, ROLES } from '@hotline/platform';
+import { DEFAULT_AMQP_URL, DEFAULT_DATABASE_URL, ROLES } from '@hotline/platform';
 
 export const USAGE = `Usage: npx hotline <command> [options]
 
@@ -11,7 +11,14 @@ Commands:
       Revoke an API key; requests using it are refused from then on.
   api-key list --tenant T
       List a tenant's API keys: prefixes, names, scopes and dates, never the keys.
+  dlq list --queue Q [--limit 50] [--json]
+      Show the dead letters in Q.dead without removing them: event id, type, failed at,
+      retries and last error, one line each (--json: every field, with the body).
+  dlq replay --queue Q [--limit N]
+      Move the dead letters in Q.dead (all, or the first N) back onto Q, retry count reset.
 
 Roles: ${ROLES.join(', ')}
 Environment: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE (token);
-  DATABASE_URL (api-key; default ${DEFAULT_DATABASE_URL})`;
+  DATABASE_URL (api-key; default ${DEFAULT_DATABASE_URL});
+  AMQP_URL (dlq; default ${DEFAULT_AMQP_URL}), HOTLINE_NAMESPACE (dlq: prefixes Q)
+Q is a consumer queue as a service names it, e.g. quality.kpis, dispatch.cases, security.audit.`;

@@ -1,4 +1,4 @@
-import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
+import { deadLetterQueueName, EVENTS_EXCHANGE, queueName, SUBSCRIPTIONS, withNamespace } from '@hotline/contracts';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { deleteBrokerObjects, testNamespace } from './test-broker';
 
@@ -6,7 +6,10 @@ export interface IsolatedEnvironment {
   db: TestDatabase;
   namespace: string;
   jwtSecret: string;
-  /** Drops the database and deletes the broker objects the test's services declared. */
+  /**
+   * Drops the database and deletes the namespace's broker objects: every subscribed queue (any
+   * publisher declares them) and its dead letters, plus the delay queues a consumer declared.
+   */
   teardown(declaredQueues?: readonly string[]): Promise<void>;
 }
 
@@ -31,7 +34,9 @@ export async function isolatedEnvironment(): Promise<IsolatedEnvironment> {
     namespace,
     jwtSecret,
     async teardown(declaredQueues = []) {
-      await deleteBrokerObjects(declaredQueues, [withNamespace(EVENTS_EXCHANGE, namespace)]);
+      const subscribed = SUBSCRIPTIONS.map(({ service, purpose }) => withNamespace(queueName(service, purpose), namespace));
+      const queues = new Set([...subscribed, ...subscribed.map(deadLetterQueueName), ...declaredQueues]);
+      await deleteBrokerObjects([...queues], [withNamespace(EVENTS_EXCHANGE, namespace)]);
       await db.drop();
     },
   };

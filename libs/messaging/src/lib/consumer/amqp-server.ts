@@ -3,7 +3,7 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import type { ChannelWrapper } from 'amqp-connection-manager';
 import { lastValueFrom } from 'rxjs';
-import { type CloudEvent, type ServiceName, validateCloudEvent } from '@hotline/contracts';
+import { type CloudEvent, type ServiceName, SUBSCRIPTIONS, type Subscription, validateCloudEvent } from '@hotline/contracts';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { decodeBody } from '../amqp/cloud-event-codec';
 import { CorrelationContext } from '../correlation/correlation-context';
@@ -32,11 +32,18 @@ export interface AmqpServerOptions {
   /** Unacked deliveries per queue; bounds memory and in-flight work. */
   prefetch?: number;
   retryDelaysMs?: readonly number[];
+  /** Who hears what; defaults to the contracts' table, which every handler pattern must be in. */
+  subscriptions?: readonly Subscription[];
 }
 
 /** Extras a handler may give: `@EventPattern('contact.*', { queue: 'kpis' })`. */
 export interface AmqpHandlerExtras {
   queue?: string;
+}
+
+interface ConsumerQueue extends QueueTopology {
+  /** The patterns this process has handlers for (bindings may be wider during a rolling upgrade). */
+  handled: string[];
 }
 
 interface ActiveConsumer {
@@ -67,12 +74,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   }
 
   listen(callback: () => void): void {
+    const queues = this.consumerQueues(); // throws before connecting if a handler is not subscribed
     this.connection = new AmqpConnection(this.options.url, `${this.options.service}-consumer`);
-    for (const [queue, patterns] of this.patternsByQueue()) {
-      const topology: QueueTopology = { queue, bindings: patterns, retryDelaysMs: this.retryDelaysMs };
+    for (const topology of queues) {
       this.channels.push(
         this.connection.createChannel({
-          name: queue,
+          name: topology.queue,
           confirm: true,
           // Runs again on every reconnect: re-declares the topology and resumes consuming.
           setup: (channel: ConfirmChannel) => this.consume(channel, topology),
@@ -93,7 +100,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   /** Every queue this server declared, delay and dead-letter queues included. */
   declaredQueues(): string[] {
-    return [...this.patternsByQueue().keys()].flatMap((queue) => [
+    return this.consumerQueues().flatMap(({ queue }) => [
       queue,
       ...this.retryDelaysMs.map((delayMs) => this.names.retryQueue(queue, delayMs)),
       this.names.deadLetterQueue(queue),
@@ -119,18 +126,32 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     return this.connection as T;
   }
 
-  private patternsByQueue(): Map<string, string[]> {
-    const byQueue = new Map<string, string[]>();
+  /** The queues this process consumes, from its handlers, checked against the subscriptions table. */
+  private consumerQueues(): ConsumerQueue[] {
+    const handledByPurpose = new Map<string, string[]>();
     for (const [pattern, handler] of this.messageHandlers) {
       if (!handler.isEventHandler) continue;
       const purpose = (handler.extras as AmqpHandlerExtras | undefined)?.queue ?? this.options.defaultPurpose;
-      const queue = this.names.queue(this.options.service, purpose);
-      byQueue.set(queue, [...(byQueue.get(queue) ?? []), pattern]);
+      handledByPurpose.set(purpose, [...(handledByPurpose.get(purpose) ?? []), pattern]);
     }
-    return byQueue;
+    const subscriptions = this.options.subscriptions ?? SUBSCRIPTIONS;
+    return [...handledByPurpose].map(([purpose, handled]) => {
+      const { service } = this.options;
+      const subscription = subscriptions.find((s) => s.service === service && s.purpose === purpose);
+      const unlisted = handled.filter((pattern) => !subscription?.patterns.includes(pattern));
+      if (unlisted.length > 0) {
+        throw new Error(`${service}.${purpose} handles ${unlisted.join(', ')}, which the contracts' SUBSCRIPTIONS do not list for it`);
+      }
+      return {
+        queue: this.names.queue(service, purpose),
+        bindings: [...(subscription as Subscription).patterns],
+        handled,
+        retryDelaysMs: this.retryDelaysMs,
+      };
+    });
   }
 
-  private async consume(channel: ConfirmChannel, topology: QueueTopology): Promise<void> {
+  private async consume(channel: ConfirmChannel, topology: ConsumerQueue): Promise<void> {
     await assertQueueTopology(channel, this.names, topology);
     await channel.prefetch(this.options.prefetch ?? 32);
     const { consumerTag } = await channel.consume(topology.queue, (message) => {
@@ -141,7 +162,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.active.set(topology.queue, { channel, consumerTag });
   }
 
-  private async handle(channel: ConfirmChannel, topology: QueueTopology, message: ConsumeMessage): Promise<void> {
+  private async handle(channel: ConfirmChannel, topology: ConsumerQueue, message: ConsumeMessage): Promise<void> {
     const retries = retriesSoFar(message.properties.headers);
     let event: CloudEvent;
     try {
@@ -156,13 +177,13 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   private async dispatch(
     channel: ConfirmChannel,
-    { queue, bindings }: QueueTopology,
+    { queue, handled }: ConsumerQueue,
     message: ConsumeMessage,
     event: CloudEvent,
     retries: number,
   ): Promise<void> {
     try {
-      const patterns = selectPatterns(bindings, event.type);
+      const patterns = selectPatterns(handled, event.type);
       if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
       const context = new AmqpContext([message, queue, retries + 1]);
       for (const pattern of patterns) await this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, context);

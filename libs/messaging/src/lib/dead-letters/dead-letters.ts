@@ -59,11 +59,18 @@ export class DeadLetters {
 
   private async withChannel<T>(work: (channel: ConfirmChannel) => Promise<T>): Promise<T> {
     const connection = await connect(this.url);
+    // Without listeners a channel or connection error (a queue that does not exist) would be an
+    // uncaught exception; the failed operation rejects with it anyway.
+    connection.on('error', () => undefined);
     try {
       const channel = await connection.createConfirmChannel();
-      return await work(channel);
+      channel.on('error', () => undefined);
+      const result = await work(channel);
+      // Closing the channel first flushes its acks; a connection closed right after an ack can lose it.
+      await channel.close();
+      return result;
     } finally {
-      await connection.close();
+      await connection.close().catch(() => undefined);
     }
   }
 }

@@ -1,15 +1,16 @@
 import type { ChannelWrapper } from 'amqp-connection-manager';
-import type { CloudEvent } from '@hotline/contracts';
+import { type CloudEvent, SUBSCRIPTIONS, type Subscription } from '@hotline/contracts';
 import type { AmqpConnection } from '../amqp/amqp-connection';
 import { encodeCloudEvent } from '../amqp/cloud-event-codec';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import type { MessagingNames } from '../topology/messaging-names';
-import { assertEventsExchange } from '../topology/topology';
+import { assertSubscriptions } from '../topology/topology';
 
 /**
  * Publishes CloudEvents to the events exchange on a confirm channel: `publish` resolves only once
  * the broker has taken responsibility for the message, and rejects if it does not within the
- * timeout (the outbox then keeps the row and tries again).
+ * timeout (the outbox then keeps the row and tries again). It declares every consumer queue
+ * first, so no event is dropped because its consumer has not started yet.
  */
 export class EventPublisher {
   private readonly channel: ChannelWrapper;
@@ -18,12 +19,13 @@ export class EventPublisher {
     connection: AmqpConnection,
     private readonly names: MessagingNames,
     publishTimeoutMs = 10_000,
+    subscriptions: readonly Subscription[] = SUBSCRIPTIONS,
   ) {
     this.channel = connection.createChannel({
       name: 'publisher',
       confirm: true,
       publishTimeout: publishTimeoutMs,
-      setup: (channel: Parameters<typeof assertEventsExchange>[0]) => assertEventsExchange(channel, names),
+      setup: (channel: Parameters<typeof assertSubscriptions>[0]) => assertSubscriptions(channel, names, subscriptions),
     });
   }
 

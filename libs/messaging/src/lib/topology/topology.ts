@@ -1,4 +1,5 @@
 import type { Channel } from 'amqplib';
+import type { Subscription } from '@hotline/contracts';
 import type { MessagingNames } from './messaging-names';
 
 export interface QueueTopology {
@@ -11,6 +12,7 @@ export interface QueueTopology {
 }
 
 const QUORUM = { 'x-queue-type': 'quorum' };
+const QUORUM_QUEUE = { durable: true, arguments: QUORUM };
 
 export async function assertEventsExchange(channel: Channel, names: MessagingNames): Promise<void> {
   await channel.assertExchange(names.exchange, 'topic', { durable: true });
@@ -23,7 +25,7 @@ export async function assertEventsExchange(channel: Channel, names: MessagingNam
  */
 export async function assertQueueTopology(channel: Channel, names: MessagingNames, spec: QueueTopology): Promise<void> {
   await assertEventsExchange(channel, names);
-  await channel.assertQueue(spec.queue, { durable: true, arguments: QUORUM });
+  await channel.assertQueue(spec.queue, QUORUM_QUEUE);
   for (const pattern of spec.bindings) await channel.bindQueue(spec.queue, names.exchange, pattern);
   for (const delayMs of spec.retryDelaysMs) {
     await channel.assertQueue(names.retryQueue(spec.queue, delayMs), {
@@ -38,5 +40,19 @@ export async function assertQueueTopology(channel: Channel, names: MessagingName
       },
     });
   }
-  await channel.assertQueue(names.deadLetterQueue(spec.queue), { durable: true, arguments: QUORUM });
+  await channel.assertQueue(names.deadLetterQueue(spec.queue), QUORUM_QUEUE);
+}
+
+
+/**
+ * Declares every consumer queue with its bindings (not its delay or dead-letter queues, which
+ * its consumer declares). Run by publishers, so nothing published is dropped for want of a queue.
+ */
+export async function assertSubscriptions(channel: Channel, names: MessagingNames, subscriptions: readonly Subscription[]): Promise<void> {
+  await assertEventsExchange(channel, names);
+  for (const { service, purpose, patterns } of subscriptions) {
+    const queue = names.queue(service, purpose);
+    await channel.assertQueue(queue, QUORUM_QUEUE);
+    for (const pattern of patterns) await channel.bindQueue(queue, names.exchange, pattern);
+  }
 }
