@@ -31,7 +31,7 @@ export default [
     },
   },
   {
-    files: ['**/test/**/*.ts', '**/*.spec.ts'],
+    files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
 ];
