@@ -2,9 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
+import { AmazonConnectModule } from './adapters/amazon-connect/amazon-connect.module';
+import { GenesysModule } from './adapters/genesys/genesys.module';
+import { TwilioModule } from './adapters/twilio/twilio.module';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
-import { CreateIntakeSchema1764028800000 } from './database/migrations/1764028800000-create-intake-schema';
+import { INTAKE_MIGRATIONS } from './database/migrations';
 import { EventsModule } from './events/events.module';
 
 @Module({
@@ -14,12 +17,15 @@ import { EventsModule } from './events/events.module';
       databaseOptions({
         schema: 'intake',
         entities: [ApiKeyEntity],
-        migrations: [CreateIntakeSchema1764028800000],
+        migrations: INTAKE_MIGRATIONS,
       }),
     ),
     MessagingModule.forRoot({ service: 'intake', schema: 'intake' }),
     ApiKeysModule,
     EventsModule,
+    AmazonConnectModule,
+    TwilioModule,
+    GenesysModule,
   ],
 })
 export class AppModule {}

@@ -1,8 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CorrelationContext } from '@hotline/messaging';
-import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
-import { EventsService, type IngestResult } from './events.service';
+import { ApiKeyAuth, CurrentPrincipal, type Principal, ValidationProblem } from '@hotline/platform';
+import { readBatch } from '../ingest/domain/ingest-batch';
+import { IngestPipeline, type IngestResult } from '../ingest/ingest-pipeline';
 
 const JSON_TYPES = /^application\/(json|cloudevents\+json|cloudevents-batch\+json)\s*(;|$)/i;
 
@@ -10,7 +10,7 @@ const JSON_TYPES = /^application\/(json|cloudevents\+json|cloudevents-batch\+jso
 @ApiBearerAuth()
 @Controller('v1/events')
 export class EventsController {
-  constructor(private readonly events: EventsService) {}
+  constructor(private readonly pipeline: IngestPipeline) {}
 
   @Post()
   @HttpCode(202)
@@ -26,6 +26,8 @@ export class EventsController {
     if (!contentType || !JSON_TYPES.test(contentType)) {
       throw new UnsupportedMediaTypeException('Send application/json or application/cloudevents+json');
     }
-    return this.events.ingest(principal.tenantId, body, CorrelationContext.current()?.correlationId);
+    const shape = readBatch(body);
+    if (!shape.ok) throw new ValidationProblem([{ path: '', message: shape.message }]);
+    return this.pipeline.ingest(principal.tenantId, shape.items, { indexed: shape.batch });
   }
 }

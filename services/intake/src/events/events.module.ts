@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { IngestModule } from '../ingest/ingest.module';
 import { EventsController } from './events.controller';
-import { EventsService } from './events.service';
 
 @Module({
+  imports: [IngestModule],
   controllers: [EventsController],
-  providers: [EventsService],
 })
 export class EventsModule {}
