@@ -128,6 +128,18 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
       .expect(415);
   });
 
+  it('answers 413 for more than 1,000 events or more than 1 MiB, and 400 for an unknown type', async () => {
+    const tooMany = await post({ events: Array.from({ length: 1001 }, (_, i) => queued(`big-${i}`)) }).expect(413);
+    expect(tooMany.body).toMatchObject({ status: 413, detail: expect.stringContaining('1000') });
+    const huge = { ...queued('huge-1'), data: { ...queued('huge-1').data, note: 'x'.repeat(1024 * 1024) } };
+    const tooBig = await post(huge).expect(413);
+    expect(tooBig.headers['content-type']).toContain('application/problem+json');
+    const unknown = await post({ ...queued('u-1'), type: 'contact.teleported' }).expect(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'type' })]);
+    const [kept] = await db.query(`SELECT count(*)::int AS n FROM intake.events WHERE event_id LIKE 'big-%' OR event_id IN ('huge-1', 'u-1')`);
+    expect(kept.n).toBe(0);
+  });
+
   it('refuses requests without a valid key: 401 missing or unknown, 403 revoked or wrong scope', async () => {
     await request(app.getHttpServer()).post('/v1/events').send(queued('a-1')).expect(401);
     await post(queued('a-1'), 'hlk_nothere_abcdefghijklmnopqrstuvwxyz012345').expect(401);

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiKeyAuth, CurrentPrincipal, type Principal, ValidationProblem } from '@hotline/platform';
+import { ApiKeyAuth, CurrentPrincipal, type Principal, ProblemException, ValidationProblem } from '@hotline/platform';
 import { readBatch } from '../ingest/domain/ingest-batch';
 import { IngestPipeline, type IngestResult } from '../ingest/ingest-pipeline';
 
@@ -18,6 +18,8 @@ export class EventsController {
   @ApiBody({ description: 'One platform event (CloudEvents 1.0 JSON), `{"events": [...]}`, or an array of events' })
   @ApiResponse({ status: 202, description: 'Stored and queued for publishing: `{accepted: [ids], duplicates: [ids]}`' })
   @ApiResponse({ status: 400, description: 'problem+json listing every invalid field, with its index in a batch' })
+  @ApiResponse({ status: 413, description: 'more than 1,000 events, or a body over 1 MiB' })
+  @ApiResponse({ status: 415, description: 'not JSON' })
   ingest(
     @CurrentPrincipal() principal: Principal,
     @Headers('content-type') contentType: string | undefined,
@@ -27,6 +29,7 @@ export class EventsController {
       throw new UnsupportedMediaTypeException('Send application/json or application/cloudevents+json');
     }
     const shape = readBatch(body);
+    if (!shape.ok && shape.tooLarge) throw new ProblemException({ status: 413, detail: shape.message });
     if (!shape.ok) throw new ValidationProblem([{ path: '', message: shape.message }]);
     return this.pipeline.ingest(principal.tenantId, shape.items, { indexed: shape.batch });
   }

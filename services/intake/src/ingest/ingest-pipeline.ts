@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type CloudEvent, toCloudEvent, validateIncomingEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import { type ProblemFieldError, ValidationProblem } from '@hotline/platform';
+import { TenantRateLimiter } from '../rate-limit/tenant-rate-limiter';
 import { firstOfEachId, partitionByFreshness } from './domain/ingest-batch';
 
 export interface IngestResult {
@@ -28,9 +29,11 @@ export class IngestPipeline {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly rateLimiter: TenantRateLimiter,
   ) {}
 
   async ingest(tenantId: string, items: readonly unknown[], options: IngestOptions = {}): Promise<IngestResult> {
+    this.rateLimiter.admit(tenantId, items.length);
     const events = this.validate(tenantId, items, options.indexed ?? items.length > 1);
     const unique = firstOfEachId(events);
     const stored = await this.dataSource.transaction(async (manager) => {

@@ -25,6 +25,8 @@ export function databaseOptions({ schema, entities, migrations }: DatabaseOption
       // Run by dataSourceFactory below, once the schema exists.
       migrationsRun: false,
       synchronize: false,
+      // Fail fast when PostgreSQL is unreachable, so a request gets its 503 instead of hanging.
+      extra: { connectionTimeoutMillis: 5_000 },
     }),
     dataSourceFactory: (options) => initializeAndMigrate(options as DataSourceOptions, schema),
   };

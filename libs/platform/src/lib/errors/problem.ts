@@ -34,11 +34,14 @@ export function problem({ status, detail, type = 'about:blank', title, ...rest }
   return { type, title: title ?? STATUS_CODES[status] ?? 'Error', status, detail, ...rest };
 }
 
-/** Throw it from anywhere in a request to answer with exactly this problem. */
+/** Throw it from anywhere in a request to answer with exactly this problem (and these headers). */
 export class ProblemException extends HttpException {
   readonly problem: Problem;
 
-  constructor(init: ProblemInit) {
+  constructor(
+    init: ProblemInit,
+    readonly headers: Record<string, string> = {},
+  ) {
     const details = problem(init);
     super(details, details.status);
     this.problem = details;

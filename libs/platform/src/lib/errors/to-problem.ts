@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { problemForHttpError } from './http-error-problem';
 import { type Problem, ProblemException, problem } from './problem';
+import { problemForUnavailableDependency } from './unavailable-dependency';
 
 /** The problem answering any thrown value; unknown errors become a 500 that reveals nothing. */
 export function toProblem(exception: unknown): Problem {
@@ -8,6 +9,7 @@ export function toProblem(exception: unknown): Problem {
   if (exception instanceof HttpException) return problem({ status: exception.getStatus(), detail: detailOf(exception) });
   return (
     problemForHttpError(exception) ??
+    problemForUnavailableDependency(exception) ??
     problem({ status: 500, detail: 'An unexpected error occurred; it has been logged.' })
   );
 }

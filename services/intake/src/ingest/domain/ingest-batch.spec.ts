@@ -6,6 +6,10 @@ describe('readBatch', () => {
     expect(readBatch({ events: [{ id: 'a' }, { id: 'b' }] })).toEqual({ ok: true, items: [{ id: 'a' }, { id: 'b' }], batch: true });
     expect(readBatch([{ id: 'a' }])).toEqual({ ok: true, items: [{ id: 'a' }], batch: true });
   });
+  it('refuses batches over 1,000 events as too large', () => {
+    expect(readBatch({ events: new Array(1000).fill({}) })).toMatchObject({ ok: true });
+    expect(readBatch({ events: new Array(1001).fill({}) })).toMatchObject({ ok: false, tooLarge: true });
+  });
   it('refuses empty batches and bodies that are not events', () => {
     expect(readBatch({ events: [] })).toMatchObject({ ok: false });
     expect(readBatch({ events: 'x' })).toMatchObject({ ok: false, message: expect.stringContaining('events') });

@@ -1,7 +1,9 @@
 /** Most events one request may carry; beyond it the client must split the batch. */
 export const MAX_EVENTS_PER_REQUEST = 1000;
 
-export type BatchShape = { ok: true; items: unknown[]; batch: boolean } | { ok: false; message: string };
+export type BatchShape =
+  | { ok: true; items: unknown[]; batch: boolean }
+  | { ok: false; message: string; tooLarge?: true };
 
 /**
  * Reads the events out of a request body: one event object, `{"events": [...]}`, or a bare
@@ -20,6 +22,9 @@ export function readBatch(body: unknown): BatchShape {
 
 function sized(items: unknown[]): BatchShape {
   if (items.length === 0) return { ok: false, message: 'the batch holds no events' };
+  if (items.length > MAX_EVENTS_PER_REQUEST) {
+    return { ok: false, tooLarge: true, message: `a batch holds at most ${MAX_EVENTS_PER_REQUEST} events; this one has ${items.length}: split it` };
+  }
   return { ok: true, items, batch: true };
 }
 
