@@ -79,6 +79,14 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     expect(published.filter((id) => id === 'e-1')).toHaveLength(1);
   });
 
+  it('accepts an id once when many requests race with it (they may share one commit)', async () => {
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post(queued('race-1')).expect(202)));
+    expect(answers.filter((a) => a.body.accepted.length === 1)).toHaveLength(1);
+    expect(answers.filter((a) => a.body.duplicates[0] === 'race-1')).toHaveLength(9);
+    await eventually(async () => expect(await pending()).toBe(0));
+    expect(published.filter((id) => id === 'race-1')).toHaveLength(1);
+  });
+
   it('accepts a batch, and a CloudEvents JSON batch', async () => {
     await post({ events: [queued('b-1'), queued('b-2'), queued('b-1')] })
       .expect(202)
