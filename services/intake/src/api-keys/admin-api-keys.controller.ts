@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, parseOr400, type Principal, ProblemException, Roles, ValidationProblem } from '@hotline/platform';
+import { type ApiKeyView, ApiKeysService, type CreatedApiKey } from './api-keys.service';
+import { API_KEY_SCOPES } from './domain/api-key-scopes';
+import { createApiKeyRequest } from './domain/create-api-key-request';
+import { mayManageTenant, RESERVED_TENANTS } from './domain/tenant-access';
+
+/**
+ * Tenants' API keys, for admins. A platform operator (JWT tenant `*` or `_platform`) manages every
+ * tenant; any other admin only the tenant its token names (else 403). See `domain/tenant-access.ts`.
+ */
+@ApiTags('admin')
+@ApiBearerAuth('jwt')
+@Controller('v1/admin/tenants/:tenantId/api-keys')
+@Roles('admin')
+@ApiParam({ name: 'tenantId', description: "The tenant whose keys these are; a tenant admin's own tenant" })
+@ApiResponse({ status: 401, description: 'No valid JWT' })
+@ApiResponse({ status: 403, description: 'Not an admin, or an admin of another tenant' })
+export class AdminApiKeysController {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Post()
+  @ApiBody({
+    description: `\`{ name, scopes? }\`; scopes from ${API_KEY_SCOPES.join(', ')} (default events:write)`,
+    schema: {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        name: { type: 'string', example: 'amazon-connect-prod' },
+        scopes: { type: 'array', items: { type: 'string', enum: [...API_KEY_SCOPES] } },
+      },
+    },
+  })
+  @ApiResponse({ status: 201, description: '`{ id, tenantId, name, prefix, scopes, createdAt, key }`: the key is shown this once only' })
+  @ApiResponse({ status: 400, description: 'problem+json naming each invalid field, e.g. an unknown scope' })
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Param('tenantId') tenantId: string,
+    @Body() body: unknown,
+  ): Promise<CreatedApiKey> {
+    this.authorize(principal, tenantId);
+    if (RESERVED_TENANTS.includes(tenantId)) {
+      throw new ValidationProblem([{ path: 'tenantId', message: `"${tenantId}" is reserved for the platform; no key can act for it` }]);
+    }
+    return this.keys.create(tenantId, parseOr400(createApiKeyRequest, body ?? {}));
+  }
+
+  @Get()
+  @ApiResponse({ status: 200, description: '`[{ id, name, prefix, scopes, createdAt, lastUsedAt, revokedAt }]`, never keys or hashes' })
+  list(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string): Promise<ApiKeyView[]> {
+    this.authorize(principal, tenantId);
+    return this.keys.list(tenantId);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiResponse({ status: 204, description: 'Revoked (revoking again keeps the first revocation time)' })
+  @ApiResponse({ status: 404, description: 'The tenant has no key with this id' })
+  async revoke(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Param('id') id: string): Promise<void> {
+    this.authorize(principal, tenantId);
+    await this.keys.revoke(tenantId, id);
+  }
+
+  private authorize(principal: Principal, tenantId: string): void {
+    if (!mayManageTenant(principal.tenantId, tenantId)) {
+      throw new ProblemException({ status: 403, detail: `Your token's tenant may not manage tenant ${tenantId}'s API keys.` });
+    }
+  }
+}

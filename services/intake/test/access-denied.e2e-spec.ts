@@ -1,0 +1,114 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { connect, type ChannelModel } from 'amqplib';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { type CloudEvent, EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
+import { bootstrapService, generateApiKey } from '@hotline/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import { AppModule } from '../src/app.module';
+
+const queued = (id: string) => ({
+  id,
+  source: '/amazon-connect/acme',
+  type: 'contact.queued',
+  time: '2026-11-25T09:30:00+08:00',
+  data: { contactId: `contact-${id}`, channel: 'voice', queue: 'billing', direction: 'inbound' },
+});
+
+describe('intake: repeated auth failures become access.denied events (real HTTP, PostgreSQL, RabbitMQ)', () => {
+  let env: IsolatedEnvironment;
+  let app: NestExpressApplication;
+  let db: DataSource;
+  let amqp: ChannelModel;
+  const published: CloudEvent[] = [];
+  const denied = () => published.filter((e) => e.type === 'access.denied');
+
+  const ingest = (key: string, id: string) =>
+    request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
+
+  async function storeKey(tenant: string, { revoked = false } = {}): Promise<{ key: string; prefix: string }> {
+    const { key, prefix, hash } = generateApiKey();
+    await db.query(
+      `INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes, revoked_at) VALUES ($1, 'test', $2, $3, '{events:write}', $4)`,
+      [tenant, prefix, hash, revoked ? new Date() : null],
+    );
+    return { key, prefix };
+  }
+
+  /** Sends a valid event and waits until it is on the bus: whatever was published before it is too. */
+  async function marker(key: string, id: string): Promise<void> {
+    await ingest(key, id).expect(202);
+    await eventually(async () => expect(published.map((e) => e.id)).toContain(id));
+  }
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
+    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
+
+    amqp = await connect(TEST_AMQP_URL);
+    const channel = await amqp.createChannel();
+    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
+    await channel.assertExchange(exchange, 'topic', { durable: true });
+    const tap = (await channel.assertQueue('', { exclusive: true })).queue;
+    await channel.bindQueue(tap, exchange, '#');
+    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString())), { noAck: true });
+  });
+
+  afterAll(async () => {
+    await amqp?.close();
+    await db?.destroy();
+    await app?.close();
+    await env?.teardown();
+  });
+
+  it('publishes exactly one access.denied, for the platform tenant, when one client tries an unknown key six times', async () => {
+    const good = await storeKey('acme');
+    const { key: unknownKey, prefix } = generateApiKey(); // well-formed, never stored
+
+    for (let i = 0; i < 4; i++) await ingest(unknownKey, `u-${i}`).expect(401);
+    await marker(good.key, 'before-threshold');
+    expect(denied()).toEqual([]);
+
+    for (let i = 4; i < 6; i++) await ingest(unknownKey, `u-${i}`).expect(401);
+    await eventually(async () => expect(denied()).toHaveLength(1));
+    await marker(good.key, 'after-threshold');
+    expect(denied()).toHaveLength(1);
+
+    const [event] = denied();
+    expect(event).toMatchObject({ specversion: '1.0', source: '/hotline/intake', tenantid: '_platform', dataversion: '1' });
+    expect(event.data).toEqual({
+      reason: 'unknown_key',
+      keyPrefix: prefix,
+      remoteAddress: expect.stringContaining('127.0.0.1'),
+      route: 'POST /v1/events',
+      attempts: expect.any(Number),
+    });
+    expect((event.data as { attempts: number }).attempts).toBeGreaterThanOrEqual(5);
+    expect(Number((await db.query(`SELECT count(*) AS n FROM intake.events WHERE event_id LIKE 'u-%'`))[0].n)).toBe(0);
+  });
+
+  it("attributes the failures of a known key to that key's tenant", async () => {
+    const good = await storeKey('acme');
+    const revoked = await storeKey('globex', { revoked: true });
+    for (let i = 0; i < 5; i++) await ingest(revoked.key, `r-${i}`).expect(403);
+    await eventually(async () => expect(denied().filter((e) => e.tenantid === 'globex')).toHaveLength(1));
+    await marker(good.key, 'after-revoked');
+
+    const [event] = denied().filter((e) => e.tenantid === 'globex');
+    expect(event.data).toMatchObject({ reason: 'revoked_key', keyPrefix: revoked.prefix, attempts: 5 });
+    expect(denied()).toHaveLength(2);
+  });
+
+  it('counts requests without credentials too', async () => {
+    for (let i = 0; i < 5; i++) {
+      await request(app.getHttpServer()).post('/v1/events').send(queued(`m-${i}`)).expect(401);
+    }
+    await eventually(async () => expect(denied().map((e) => (e.data as { reason: string }).reason)).toContain('missing_key'));
+    const missing = denied().find((e) => (e.data as { reason: string }).reason === 'missing_key');
+    expect(missing?.tenantid).toBe('_platform');
+    expect(missing?.data).toEqual(expect.not.objectContaining({ keyPrefix: expect.anything() }));
+    expect(missing?.data).toMatchObject({ route: 'POST /v1/events', attempts: 5 });
+    expect(denied()).toHaveLength(3);
+  });
+});
