@@ -12,7 +12,7 @@ import { ApiKeysService } from './api-keys.service';
 @Module({
   imports: [AccessGuardModule],
   controllers: [AdminApiKeysController],
-  providers: [{ provide: API_KEY_VERIFIER, useClass: TypeOrmApiKeyVerifier }, ApiKeysService],
+  providers: [TypeOrmApiKeyVerifier, { provide: API_KEY_VERIFIER, useExisting: TypeOrmApiKeyVerifier }, ApiKeysService],
   exports: [API_KEY_VERIFIER],
 })
 export class ApiKeysModule {}

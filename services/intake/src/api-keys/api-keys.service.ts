@@ -1,3 +1,4 @@
+import { TypeOrmApiKeyVerifier } from './api-key.verifier';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Creates, lists and revokes a tenant's API keys (the CLI writes the same table directly). */
 @Injectable()
 export class ApiKeysService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly verifier: TypeOrmApiKeyVerifier,
+  ) {}
 
   private get keys() {
     return this.dataSource.getRepository(ApiKeyEntity);
@@ -71,5 +75,6 @@ export class ApiKeysService {
     if (!revoked?.affected) {
       throw new ProblemException({ status: 404, detail: `Tenant ${tenantId} has no API key with id ${id}.` });
     }
+    this.verifier.forget(id);
   }
 }
