@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { IngestModule } from '../../ingest/ingest.module';
+import { AmazonConnectController } from './amazon-connect.controller';
 
-/** Maps AmazonConnect's own payloads onto catalogue events (POST /v1/adapters/amazon-connect/...). */
+/** Maps Amazon Connect's own payloads onto catalogue events (POST /v1/adapters/amazon-connect/...). */
 @Module({
   imports: [IngestModule],
+  controllers: [AmazonConnectController],
 })
 export class AmazonConnectModule {}

@@ -1,0 +1,49 @@
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
+import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
+import { mapContactLensFiles } from './contact-lens-mapping';
+import { mapContactRecords, type RecordsMapping } from './contact-record-mapping';
+import { type Delivery, readContactLensFiles, readContactRecords } from './delivery-body';
+import { unmappableProblem } from './unmappable-problem';
+
+const ADAPTER = 'amazon-connect';
+
+@ApiTags('adapters')
+@Controller('v1/adapters/amazon-connect')
+export class AmazonConnectController {
+  constructor(private readonly pipeline: IngestPipeline) {}
+
+  @Post('contact-records')
+  @HttpCode(202)
+  @ApiKeyAuth('events:write')
+  @ApiConsumes('application/json', 'application/x-ndjson', 'text/plain')
+  @ApiBody({ description: 'Amazon Connect contact records (CTR JSON): one record, an array, or newline-delimited / concatenated records' })
+  @ApiResponse({ status: 202, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable record lacks (with its index in a batch); nothing stored' })
+  async contactRecords(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
+    return this.ingest(principal, await readContactRecords(req), mapContactRecords);
+  }
+
+  @Post('contact-lens')
+  @HttpCode(202)
+  @ApiKeyAuth('events:write')
+  @ApiConsumes('application/json')
+  @ApiBody({ description: 'A Contact Lens conversational analytics output file (the JSON written to S3), or an array of them' })
+  @ApiResponse({ status: 202, description: 'Mapped onto transcript.recorded and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 422, description: 'problem+json naming what the file lacks; nothing stored' })
+  contactLens(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
+    const receivedAt = new Date().toISOString();
+    return this.ingest(principal, readContactLensFiles(req), (files) => mapContactLensFiles(files, receivedAt));
+  }
+
+  private ingest(principal: Principal, delivery: Delivery, map: (records: unknown[]) => RecordsMapping): Promise<IngestResult> {
+    const mapped = map(delivery.records);
+    if (!mapped.ok) throw unmappableProblem(mapped.errors, delivery.batch);
+    return this.pipeline.ingest(principal.tenantId, mapped.events, {
+      indexed: true,
+      original: { adapter: ADAPTER, payload: delivery.payload },
+    });
+  }
+}

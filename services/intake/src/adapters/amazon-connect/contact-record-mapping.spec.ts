@@ -1,0 +1,232 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mapContactRecord, mapContactRecords } from './contact-record-mapping';
+
+type Ctr = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A fresh copy of a contact record fixture (shaped like the documented CTR data model). */
+const fixture = (name: string): Ctr =>
+  JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/amazon-connect', `${name}.json`), 'utf8'));
+
+const map = (record: unknown) => mapContactRecord(record, 0);
+const types = (record: unknown) => map(record).events.map((e) => e.type);
+
+describe('mapContactRecord', () => {
+  it('maps a voice contact answered by an agent onto queued, answered and ended, at the record’s own times', () => {
+    const { events, errors } = map(fixture('ctr-voice-answered'));
+    const contactId = '5a3f6b2e-8c1d-4e7f-9a0b-2c4d6e8f0a1b';
+    expect(errors).toEqual([]);
+    expect(events).toEqual([
+      {
+        id: `amazon-connect:${contactId}:queued`,
+        source: '/amazon-connect',
+        type: 'contact.queued',
+        time: '2026-11-25T01:30:02.000Z',
+        data: { contactId, channel: 'voice', queue: 'Billing', direction: 'inbound' },
+      },
+      {
+        id: `amazon-connect:${contactId}:answered`,
+        source: '/amazon-connect',
+        type: 'contact.answered',
+        time: '2026-11-25T01:30:19.000Z',
+        data: { contactId, agentId: 'wang.fang', queue: 'Billing' },
+      },
+      {
+        id: `amazon-connect:${contactId}:ended`,
+        source: '/amazon-connect',
+        type: 'contact.ended',
+        time: '2026-11-25T01:36:45.000Z',
+        data: {
+          contactId,
+          agentId: 'wang.fang',
+          talkSeconds: 356,
+          holdSeconds: 30,
+          afterContactWorkSeconds: 45,
+          disconnectReason: 'CUSTOMER_DISCONNECT',
+        },
+      },
+    ]);
+  });
+
+  it('maps a contact the customer left in the queue onto queued, abandoned and ended', () => {
+    const { events, errors } = map(fixture('ctr-voice-abandoned'));
+    expect(errors).toEqual([]);
+    expect(events.map((e) => [e.type, e.time])).toEqual([
+      ['contact.queued', '2026-11-25T02:10:21.000Z'],
+      ['contact.abandoned', '2026-11-25T02:12:05.000Z'],
+      ['contact.ended', '2026-11-25T02:12:05.000Z'],
+    ]);
+    expect(events[1]).toMatchObject({ id: 'amazon-connect:8b7e1c2d-4f5a-4b6c-9d8e-0f1a2b3c4d5e:abandoned', data: { queue: 'Billing' } });
+    expect(events[2].data).toEqual({ contactId: '8b7e1c2d-4f5a-4b6c-9d8e-0f1a2b3c4d5e', disconnectReason: 'CUSTOMER_DISCONNECT' });
+  });
+
+  describe('a caller who chose a queued callback', () => {
+    it('is not abandoned: the inbound contact was ended by the flow and continues as the callback contact', () => {
+      const inbound = fixture('ctr-callback-inbound');
+      expect(types(inbound)).toEqual(['contact.queued', 'contact.ended']);
+      expect(map(inbound).events[1].data).toMatchObject({ disconnectReason: 'CONTACT_FLOW_DISCONNECT' });
+      // NextContactId alone says the contact went on (a record from before DisconnectReason existed).
+      delete inbound.DisconnectReason;
+      expect(types(inbound)).toEqual(['contact.queued', 'contact.ended']);
+    });
+
+    it('maps the callback contact as a callback, outbound, linked to the contact it continues', () => {
+      const { events, errors } = map(fixture('ctr-callback-contact'));
+      expect(errors).toEqual([]);
+      expect(events.map((e) => e.type)).toEqual(['contact.queued', 'contact.answered', 'contact.ended']);
+      expect(events[0]).toMatchObject({
+        time: '2026-11-25T03:38:39.000Z',
+        data: {
+          channel: 'callback',
+          direction: 'outbound',
+          queue: 'Billing Callback',
+          previousContactId: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+        },
+      });
+      expect(events[1]).toMatchObject({ time: '2026-11-25T03:39:25.000Z', data: { agentId: 'li.na' } });
+      // No AfterContactWorkDuration: the span between the ACW start and end timestamps.
+      expect(events[2].data).toMatchObject({ afterContactWorkSeconds: 20, talkSeconds: 335, holdSeconds: 0 });
+    });
+
+    it('is not abandoned either when the callback contact never reaches an agent', () => {
+      const callback = fixture('ctr-callback-contact');
+      callback.Agent = null;
+      expect(types(callback)).toEqual(['contact.queued', 'contact.ended']);
+    });
+  });
+
+  it('counts only the customer hanging up in queue as abandonment, not a flow, an API or the network', () => {
+    const ended = (reason: string | null) => types({ ...fixture('ctr-voice-abandoned'), DisconnectReason: reason });
+    expect(ended('CUSTOMER_DISCONNECT')).toContain('contact.abandoned');
+    for (const reason of [null, 'CONTACT_FLOW_DISCONNECT', 'TELECOM_PROBLEM', 'OTHER']) {
+      expect(ended(reason)).toEqual(['contact.queued', 'contact.ended']);
+    }
+    // A record written before Connect had DisconnectReason (no key at all): enqueued and no agent is abandonment.
+    const older = fixture('ctr-voice-abandoned');
+    delete older.DisconnectReason;
+    expect(types(older)).toContain('contact.abandoned');
+    const transferredOut = { ...fixture('ctr-voice-abandoned'), TransferCompletedTimestamp: '2026-11-25T02:12:05Z' };
+    expect(types(transferredOut)).not.toContain('contact.abandoned');
+  });
+
+  it('yields the same event ids when Connect re-sends an updated record, so only its new milestone is new', () => {
+    const early = map(fixture('ctr-voice-answered-early')).events;
+    const updated = map(fixture('ctr-voice-answered')).events;
+    expect(early.map((e) => e.type)).toEqual(['contact.queued', 'contact.answered']);
+    const newIds = updated.map((e) => e.id).filter((id) => !early.some((e) => e.id === id));
+    expect(newIds).toEqual(['amazon-connect:5a3f6b2e-8c1d-4e7f-9a0b-2c4d6e8f0a1b:ended']);
+    expect(updated.slice(0, 2)).toEqual(early);
+  });
+
+  it('maps a chat (initiated through the API) as an inbound chat, keeping millisecond timestamps', () => {
+    const { events, errors } = map(fixture('ctr-chat-answered'));
+    expect(errors).toEqual([]);
+    expect(events.map((e) => [e.type, e.time])).toEqual([
+      ['contact.queued', '2026-11-25T04:00:06.480Z'],
+      ['contact.answered', '2026-11-25T04:00:11.902Z'],
+      ['contact.ended', '2026-11-25T04:07:03.551Z'],
+    ]);
+    expect(events[0].data).toMatchObject({ channel: 'chat', direction: 'inbound', queue: 'Online Service' });
+    expect(events[2].data).toEqual({
+      contactId: 'e2d4f6a8-b0c2-4e4f-a6b8-c0d2e4f6a8b0',
+      agentId: 'zhao.lei',
+      talkSeconds: 412,
+      afterContactWorkSeconds: 12,
+      disconnectReason: 'AGENT_DISCONNECT',
+    });
+  });
+
+  it('takes the agent from Agent.ARN when the record has no Agent.Username', () => {
+    const record = fixture('ctr-voice-answered');
+    record.Agent.Username = null;
+    expect(map(record).events[1].data['agentId']).toBe(record.Agent.ARN);
+  });
+
+  it('maps an outbound call and an e-mail reply as outbound', () => {
+    const outbound = { ...fixture('ctr-voice-answered'), InitiationMethod: 'OUTBOUND' };
+    expect(map(outbound).events[0].data).toMatchObject({ channel: 'voice', direction: 'outbound' });
+    const email = { ...fixture('ctr-voice-answered'), Channel: 'EMAIL', InitiationMethod: 'AGENT_REPLY' };
+    expect(map(email).events[0].data).toMatchObject({ channel: 'email', direction: 'outbound' });
+  });
+
+  describe('an unmappable record', () => {
+    const errorsOf = (record: unknown) => map(record).errors.map(({ path, message }) => ({ path, message }));
+
+    it('names a missing ContactId and yields no events', () => {
+      const record = fixture('ctr-voice-answered');
+      delete record.ContactId;
+      expect(map(record)).toEqual({ events: [], errors: [{ index: 0, path: 'ContactId', message: expect.stringContaining('Required') }] });
+    });
+
+    it('says there is nothing to map when the record has no milestone timestamp at all', () => {
+      const record = { ...fixture('ctr-voice-answered'), Queue: null, Agent: null, DisconnectTimestamp: null };
+      expect(errorsOf(record)).toEqual([{ path: '', message: expect.stringContaining('Nothing to map') }]);
+    });
+
+    it('names each timestamp that is not ISO 8601, the only format contact records use', () => {
+      const record = fixture('ctr-voice-answered');
+      record.Queue.EnqueueTimestamp = 'yesterday';
+      record.DisconnectTimestamp = 1795570605;
+      expect(errorsOf(record)).toEqual([
+        { path: 'Queue.EnqueueTimestamp', message: expect.stringContaining('not a timestamp') },
+        { path: 'DisconnectTimestamp', message: expect.stringContaining('expected an ISO 8601 timestamp') },
+      ]);
+    });
+
+    it('refuses tasks and unknown channels or initiation methods, naming the field', () => {
+      expect(errorsOf({ ...fixture('ctr-voice-answered'), Channel: 'TASK' })).toEqual([{ path: 'Channel', message: expect.stringContaining('TASK') }]);
+      expect(errorsOf({ ...fixture('ctr-voice-answered'), Channel: 'FAX' })).toEqual([{ path: 'Channel', message: expect.stringContaining("'FAX'") }]);
+      expect(errorsOf({ ...fixture('ctr-voice-answered'), InitiationMethod: 'TELEPATHY' })).toEqual([
+        { path: 'InitiationMethod', message: expect.stringContaining("'TELEPATHY'") },
+      ]);
+    });
+
+    it('needs the queue name of an enqueued contact and the agent of an answered one', () => {
+      const record = fixture('ctr-voice-answered');
+      record.Queue.Name = null;
+      record.Agent.Username = null;
+      record.Agent.ARN = null;
+      expect(errorsOf(record).map((e) => e.path)).toEqual(['Queue.Name', 'Agent.Username']);
+    });
+
+    it('reports a value the catalogue refuses on the record field it came from', () => {
+      const record = fixture('ctr-voice-answered');
+      record.Queue.Name = 'q'.repeat(256); // Connect allows 256 characters, the catalogue 200
+      expect(errorsOf(record)).toEqual([{ path: 'Queue.Name', message: expect.stringContaining('data.queue of the contact.queued event') }]);
+    });
+
+    it('refuses what is not a record object', () => {
+      expect(errorsOf('hello')).toEqual([{ path: '', message: 'Expected a contact record (a JSON object), got string' }]);
+      expect(errorsOf(null)).toEqual([{ path: '', message: 'Expected a contact record (a JSON object), got null' }]);
+    });
+  });
+});
+
+describe('mapContactRecords', () => {
+  it('maps every record of a delivery in order', () => {
+    const mapped = mapContactRecords([fixture('ctr-voice-abandoned'), fixture('ctr-chat-answered')]);
+    expect(mapped.ok && mapped.events.map((e) => e.type)).toEqual([
+      'contact.queued',
+      'contact.abandoned',
+      'contact.ended',
+      'contact.queued',
+      'contact.answered',
+      'contact.ended',
+    ]);
+  });
+
+  it('refuses the whole delivery when any record is unmappable, naming each by index', () => {
+    const noId = fixture('ctr-chat-answered');
+    delete noId.ContactId;
+    expect(mapContactRecords([fixture('ctr-voice-answered'), noId, {}])).toEqual({
+      ok: false,
+      errors: [
+        { index: 1, path: 'ContactId', message: expect.any(String) },
+        { index: 2, path: 'ContactId', message: expect.any(String) },
+        { index: 2, path: 'Channel', message: expect.any(String) },
+        { index: 2, path: '', message: expect.stringContaining('Nothing to map') },
+      ],
+    });
+    expect(mapContactRecords([])).toEqual({ ok: false, errors: [{ index: 0, path: '', message: 'The delivery holds no contact records' }] });
+  });
+});

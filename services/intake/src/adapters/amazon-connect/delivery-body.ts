@@ -1,0 +1,65 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
+import type { Request } from 'express';
+import { PROBLEM_TYPES, ProblemException } from '@hotline/platform';
+import { parseJsonStream } from './json-stream';
+import { readTextBody } from './text-body';
+
+/** What a platform posted: its records, whether it sent several (errors then carry indexes), and the payload to keep. */
+export interface Delivery {
+  records: unknown[];
+  batch: boolean;
+  payload: unknown;
+}
+
+/** Most records one request may carry, like events on POST /v1/events; beyond it: 413. */
+export const MAX_RECORDS_PER_REQUEST = 1000;
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+const NDJSON_TYPES = /^(application\/(x-ndjson|ndjson|jsonl|x-jsonlines)|text\/plain)\s*(;|$)/i;
+
+/**
+ * Contact records as Kinesis Data Streams or Firehose carry them: one record or an array of them
+ * as JSON, or newline-delimited / concatenated records as application/x-ndjson or text/plain.
+ */
+export async function readContactRecords(req: Request): Promise<Delivery> {
+  const type = req.headers['content-type'] ?? '';
+  if (JSON_TYPE.test(type)) return sized(fromJson(req.body));
+  if (NDJSON_TYPES.test(type)) {
+    const stream = parseJsonStream(await readTextBody(req));
+    if (!stream.ok) {
+      throw new ProblemException({
+        status: 400,
+        type: PROBLEM_TYPES.malformedJson,
+        title: 'Malformed JSON',
+        detail: 'A record of the newline-delimited body is not valid JSON.',
+        errors: [{ index: stream.index, path: '', message: stream.message }],
+      });
+    }
+    return sized({ records: stream.values, batch: true, payload: stream.values });
+  }
+  throw new UnsupportedMediaTypeException(
+    'Send application/json (a contact record or an array of them), or application/x-ndjson or text/plain (newline-delimited records)',
+  );
+}
+
+/** Contact Lens output files: one file (or an array of files) as JSON. */
+export function readContactLensFiles(req: Request): Delivery {
+  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    throw new UnsupportedMediaTypeException('Send the Contact Lens output file as application/json');
+  }
+  return sized(fromJson(req.body));
+}
+
+function fromJson(body: unknown): Delivery {
+  return Array.isArray(body) ? { records: body, batch: true, payload: body } : { records: [body], batch: false, payload: body };
+}
+
+function sized(delivery: Delivery): Delivery {
+  if (delivery.records.length > MAX_RECORDS_PER_REQUEST) {
+    throw new ProblemException({
+      status: 413,
+      detail: `A request holds at most ${MAX_RECORDS_PER_REQUEST} records; this one has ${delivery.records.length}: split it.`,
+    });
+  }
+  return delivery;
+}

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { connect, type ChannelModel } from 'amqplib';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { type CloudEvent, EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
+import { bootstrapService, generateApiKey } from '@hotline/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import { AppModule } from '../src/app.module';
+
+const fixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(__dirname, 'fixtures/amazon-connect', `${name}.json`), 'utf8'));
+
+const VOICE = '5a3f6b2e-8c1d-4e7f-9a0b-2c4d6e8f0a1b';
+const ABANDONED = '8b7e1c2d-4f5a-4b6c-9d8e-0f1a2b3c4d5e';
+const CALLBACK_INBOUND = 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8';
+const CALLBACK = 'c9f8e7d6-c5b4-4a39-8281-706f5e4d3c2b';
+const CHAT = 'e2d4f6a8-b0c2-4e4f-a6b8-c0d2e4f6a8b0';
+const id = (contactId: string, milestone: string) => `amazon-connect:${contactId}:${milestone}`;
+
+describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, RabbitMQ)', () => {
+  let env: IsolatedEnvironment;
+  let app: NestExpressApplication;
+  let db: DataSource;
+  let amqp: ChannelModel;
+  let key: string;
+  const published: CloudEvent[] = [];
+
+  const post = (path: string, body: string | object, contentType = 'application/json') =>
+    request(app.getHttpServer())
+      .post(`/v1/adapters/amazon-connect/${path}`)
+      .set('Authorization', `Bearer ${key}`)
+      .set('Content-Type', contentType)
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
+  const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
+  const publishedOf = (eventId: string) => published.filter((e) => e.id === eventId);
+  const settled = () => eventually(async () => expect(await count('outbox')).toBe(0));
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
+    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
+    const generated = generateApiKey();
+    await db.query(`INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ('acme', 'connect', $1, $2, $3)`, [
+      generated.prefix,
+      generated.hash,
+      ['events:write'],
+    ]);
+    key = generated.key;
+
+    amqp = await connect(TEST_AMQP_URL);
+    const channel = await amqp.createChannel();
+    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
+    await channel.assertExchange(exchange, 'topic', { durable: true });
+    const tap = (await channel.assertQueue('', { exclusive: true })).queue;
+    await channel.bindQueue(tap, exchange, '#');
+    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString())), { noAck: true });
+  });
+
+  afterAll(async () => {
+    await amqp?.close();
+    await db?.destroy();
+    await app?.close();
+    await env?.teardown();
+  });
+
+  describe('contact-records', () => {
+    it('publishes the milestones of a contact record with the record’s own timestamps, for the key’s tenant', async () => {
+      const res = await post('contact-records', fixture('ctr-voice-answered-early')).expect(202);
+      expect(res.body).toEqual({ accepted: [id(VOICE, 'queued'), id(VOICE, 'answered')], duplicates: [] });
+      await eventually(async () => expect(publishedOf(id(VOICE, 'answered'))).toHaveLength(1));
+      expect(publishedOf(id(VOICE, 'queued'))[0]).toMatchObject({
+        type: 'contact.queued',
+        time: '2026-11-25T01:30:02.000Z',
+        tenantid: 'acme',
+        data: { contactId: VOICE, channel: 'voice', queue: 'Billing', direction: 'inbound' },
+      });
+      expect(publishedOf(id(VOICE, 'answered'))[0]).toMatchObject({
+        type: 'contact.answered',
+        time: '2026-11-25T01:30:19.000Z',
+        data: { contactId: VOICE, agentId: 'wang.fang' },
+      });
+    });
+
+    it('turns the updated record Connect re-sends into its new milestone only', async () => {
+      const res = await post('contact-records', fixture('ctr-voice-answered')).expect(202);
+      expect(res.body).toEqual({ accepted: [id(VOICE, 'ended')], duplicates: [id(VOICE, 'queued'), id(VOICE, 'answered')] });
+      await eventually(async () => expect(publishedOf(id(VOICE, 'ended'))).toHaveLength(1));
+      expect(publishedOf(id(VOICE, 'ended'))[0]).toMatchObject({
+        time: '2026-11-25T01:36:45.000Z',
+        data: { talkSeconds: 356, holdSeconds: 30, afterContactWorkSeconds: 45, disconnectReason: 'CUSTOMER_DISCONNECT' },
+      });
+      await settled();
+      expect(publishedOf(id(VOICE, 'queued'))).toHaveLength(1);
+      expect(publishedOf(id(VOICE, 'answered'))).toHaveLength(1);
+    });
+
+    it('keeps each original delivery for audit beside the events mapped from it', async () => {
+      const rows = await db.query(
+        `SELECT tenant_id, adapter, payload, event_ids FROM intake.deliveries WHERE payload->>'ContactId' = $1 ORDER BY id`,
+        [VOICE],
+      );
+      expect(rows).toEqual([
+        { tenant_id: 'acme', adapter: 'amazon-connect', payload: fixture('ctr-voice-answered-early'), event_ids: [id(VOICE, 'queued'), id(VOICE, 'answered')] },
+        {
+          tenant_id: 'acme',
+          adapter: 'amazon-connect',
+          payload: fixture('ctr-voice-answered'),
+          event_ids: [id(VOICE, 'queued'), id(VOICE, 'answered'), id(VOICE, 'ended')],
+        },
+      ]);
+    });
+
+    it('accepts newline-delimited records (Firehose), counting an abandoned caller but not one who chose a callback', async () => {
+      const ndjson = ['ctr-voice-abandoned', 'ctr-callback-inbound', 'ctr-callback-contact'].map((name) => JSON.stringify(fixture(name))).join('\n');
+      const res = await post('contact-records', `${ndjson}\n`, 'application/x-ndjson').expect(202);
+      expect(res.body.accepted).toEqual([
+        id(ABANDONED, 'queued'),
+        id(ABANDONED, 'abandoned'),
+        id(ABANDONED, 'ended'),
+        id(CALLBACK_INBOUND, 'queued'),
+        id(CALLBACK_INBOUND, 'ended'),
+        id(CALLBACK, 'queued'),
+        id(CALLBACK, 'answered'),
+        id(CALLBACK, 'ended'),
+      ]);
+      await eventually(async () => expect(publishedOf(id(CALLBACK, 'ended'))).toHaveLength(1));
+      expect(publishedOf(id(ABANDONED, 'abandoned'))[0]).toMatchObject({ type: 'contact.abandoned', time: '2026-11-25T02:12:05.000Z' });
+      expect(published.filter((e) => e.type === 'contact.abandoned').map((e) => (e.data as { contactId: string }).contactId)).toEqual([ABANDONED]);
+      expect(publishedOf(id(CALLBACK, 'queued'))[0]).toMatchObject({ data: { channel: 'callback', previousContactId: CALLBACK_INBOUND } });
+      const [delivery] = await db.query(`SELECT payload FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [id(ABANDONED, 'queued')]);
+      expect(delivery.payload).toEqual([fixture('ctr-voice-abandoned'), fixture('ctr-callback-inbound'), fixture('ctr-callback-contact')]);
+    });
+
+    it('accepts concatenated records as text/plain and a JSON array of records', async () => {
+      const concatenated = JSON.stringify(fixture('ctr-chat-answered'));
+      await post('contact-records', concatenated, 'text/plain; charset=utf-8')
+        .expect(202)
+        .expect({ accepted: [id(CHAT, 'queued'), id(CHAT, 'answered'), id(CHAT, 'ended')], duplicates: [] });
+      await post('contact-records', [fixture('ctr-chat-answered'), fixture('ctr-voice-abandoned')])
+        .expect(202)
+        .expect({
+          accepted: [],
+          duplicates: [id(CHAT, 'queued'), id(CHAT, 'answered'), id(CHAT, 'ended'), id(ABANDONED, 'queued'), id(ABANDONED, 'abandoned'), id(ABANDONED, 'ended')],
+        });
+      await eventually(async () => expect(publishedOf(id(CHAT, 'queued'))[0]).toMatchObject({ data: { channel: 'chat' } }));
+    });
+
+    it('answers an unmappable record with 422 naming what is missing by index, and stores nothing of the delivery', async () => {
+      const [events, deliveries] = [await count('events'), await count('deliveries')];
+      const fresh = { ...fixture('ctr-voice-abandoned'), ContactId: 'f0000000-0000-4000-8000-000000000001' };
+      const noId = { ...fixture('ctr-voice-abandoned') };
+      delete noId['ContactId'];
+      const res = await post('contact-records', [fresh, noId, { Channel: 'VOICE', ContactId: 'x' }]).expect(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ status: 422, title: 'Unmappable record' });
+      expect(res.body.errors).toEqual([
+        { index: 1, path: 'ContactId', message: expect.stringContaining('Required') },
+        { index: 2, path: '', message: expect.stringContaining('Nothing to map') },
+      ]);
+      const single = await post('contact-records', { ...fixture('ctr-voice-abandoned'), Channel: 'TASK' }).expect(422);
+      expect(single.body.errors).toEqual([{ path: 'Channel', message: expect.stringContaining('TASK') }]);
+      expect([await count('events'), await count('deliveries')]).toEqual([events, deliveries]);
+    });
+
+    it('answers a malformed record 400, a wrong content type 415, an oversized body 413 and a missing key 401', async () => {
+      const malformed = await post('contact-records', '{"ContactId": "a"}\n{"ContactId": ', 'application/x-ndjson').expect(400);
+      expect(malformed.headers['content-type']).toContain('application/problem+json');
+      expect(malformed.body.errors).toEqual([{ index: 1, path: '', message: expect.stringContaining('Record 1 is not valid JSON') }]);
+      await post('contact-records', '<ContactId/>', 'application/xml').expect(415);
+      const oversized = `${JSON.stringify({ ...fixture('ctr-voice-abandoned'), Padding: 'x'.repeat(1024 * 1024) })}\n`;
+      const tooLarge = await post('contact-records', oversized, 'application/x-ndjson').expect(413);
+      expect(tooLarge.headers['content-type']).toContain('application/problem+json');
+      await request(app.getHttpServer()).post('/v1/adapters/amazon-connect/contact-records').send(fixture('ctr-voice-abandoned')).expect(401);
+    });
+  });
+
+  describe('contact-lens', () => {
+    it('publishes a Chinese call’s transcript once, however often the file is sent', async () => {
+      const file = fixture('contact-lens-call-zh');
+      await post('contact-lens', file).expect(202).expect({ accepted: [id(CALLBACK, 'transcript')], duplicates: [] });
+      await post('contact-lens', file).expect(202).expect({ accepted: [], duplicates: [id(CALLBACK, 'transcript')] });
+      await eventually(async () => expect(publishedOf(id(CALLBACK, 'transcript'))).toHaveLength(1));
+      const [transcript] = publishedOf(id(CALLBACK, 'transcript'));
+      expect(transcript).toMatchObject({ type: 'transcript.recorded', data: { contactId: CALLBACK, language: 'zh' } });
+      expect((transcript.data as { segments: unknown[] }).segments[0]).toEqual({
+        role: 'agent',
+        text: '您好，这里是客服中心回电，请问是您预约的回电吗？',
+        beginOffsetMs: 0,
+        endOffsetMs: 4120,
+      });
+      await settled();
+      expect(publishedOf(id(CALLBACK, 'transcript'))).toHaveLength(1);
+      const [delivery] = await db.query(`SELECT adapter, payload FROM intake.deliveries WHERE $1 = ANY(event_ids) ORDER BY id LIMIT 1`, [
+        id(CALLBACK, 'transcript'),
+      ]);
+      expect(delivery).toEqual({ adapter: 'amazon-connect', payload: file });
+    });
+
+    it('publishes an English chat transcript timed at its last turn', async () => {
+      await post('contact-lens', fixture('contact-lens-chat-en-redacted')).expect(202).expect({ accepted: [id(CHAT, 'transcript')], duplicates: [] });
+      await eventually(async () =>
+        expect(publishedOf(id(CHAT, 'transcript'))[0]).toMatchObject({ time: '2026-11-25T04:07:03.551Z', data: { language: 'en' } }),
+      );
+    });
+
+    it('answers an unmappable file with 422 and stores nothing', async () => {
+      const before = await count('deliveries');
+      const res = await post('contact-lens', { ...fixture('contact-lens-call-en'), LanguageCode: 'ja-JP', CustomerMetadata: {} }).expect(422);
+      expect(res.body.errors).toEqual([
+        { path: 'CustomerMetadata.ContactId', message: expect.any(String) },
+        { path: 'LanguageCode', message: expect.stringContaining('ja-JP') },
+      ]);
+      expect(await count('deliveries')).toBe(before);
+      await post('contact-lens', 'not json', 'text/plain').expect(415);
+    });
+  });
+});
