@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
 import { Outbox } from '@hotline/messaging';
 
@@ -15,12 +15,12 @@ interface Pending extends StoreRequest {
   reject(error: unknown): void;
 }
 
-/** Transactions in flight at once; the pool has 10 connections and the API-key check needs some. */
+/** Statements in flight at once; the pool has 10 connections and the API-key check needs some. */
 const MAX_CONCURRENT_COMMITS = 4;
 
 /**
  * Stores accepted events, their outbox rows and original deliveries durably, grouping the requests
- * that arrive while earlier commits are in flight into one transaction (group commit). At low load
+ * that arrive while earlier commits are in flight into one statement (group commit). At low load
  * a request commits at once; under load many share one commit, which is what bounds throughput
  * (each commit waits for the WAL to reach disk). Each request still gets only its own answer.
  */
@@ -28,11 +28,26 @@ const MAX_CONCURRENT_COMMITS = 4;
 export class EventStore {
   private readonly waiting: Pending[] = [];
   private commitsInFlight = 0;
+  private readonly statement: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-  ) {}
+    outbox: Outbox,
+  ) {
+    // One statement, so one round trip and atomic without BEGIN/COMMIT: the new events, their
+    // outbox rows and NOTIFY, and the original deliveries (data-modifying CTEs always run).
+    this.statement = `
+      WITH inserted AS (
+        INSERT INTO intake.events (tenant_id, event_id, type, source, occurred_at, correlation_id, payload)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::jsonb[])
+        ON CONFLICT DO NOTHING
+        RETURNING tenant_id, event_id, type, payload
+      ), ${outbox.cteFrom('inserted')}, delivered AS (
+        INSERT INTO intake.deliveries (tenant_id, adapter, payload, event_ids)
+        SELECT t, a, p, ARRAY(SELECT jsonb_array_elements_text(e)) FROM unnest($8::text[], $9::text[], $10::jsonb[], $11::jsonb[]) AS u(t, a, p, e)
+      )
+      SELECT tenant_id, event_id FROM inserted LEFT JOIN notified ON true`;
+  }
 
   /** Resolves, once committed, with the ids of this request's events that were new for the tenant. */
   store(request: StoreRequest): Promise<Set<string>> {
@@ -57,58 +72,28 @@ export class EventStore {
       });
   }
 
-  private commit(group: readonly Pending[]): Promise<Set<string>[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = group.flatMap((request) => request.events.map((event) => ({ tenantId: request.tenantId, event })));
-      const inserted = await this.insertEvents(manager, rows);
-      // An id new to the tenant belongs to the first request in the group that sent it.
-      const freshByRequest = group.map((request) => {
-        const fresh = new Set<string>();
-        for (const event of request.events) {
-          const key = `${request.tenantId}\u0000${event.id}`;
-          if (inserted.delete(key)) fresh.add(event.id);
-        }
-        return fresh;
-      });
-      const toPublish = group.flatMap((request, i) => request.events.filter((event) => freshByRequest[i].has(event.id)));
-      await this.outbox.add(manager, toPublish);
-      await this.insertOriginals(manager, group);
-      return freshByRequest;
+  private async commit(group: readonly Pending[]): Promise<Set<string>[]> {
+    const rows = group.flatMap((request) => request.events.map((event) => ({ tenantId: request.tenantId, event })));
+    const originals = group.filter((request) => request.original);
+    const inserted: { tenant_id: string; event_id: string }[] = await this.dataSource.query(this.statement, [
+      rows.map((r) => r.tenantId),
+      rows.map((r) => r.event.id),
+      rows.map((r) => r.event.type),
+      rows.map((r) => r.event.source),
+      rows.map((r) => r.event.time),
+      rows.map((r) => r.event.correlationid ?? null),
+      rows.map((r) => JSON.stringify(r.event)),
+      originals.map((r) => r.tenantId),
+      originals.map((r) => r.original?.adapter),
+      originals.map((r) => JSON.stringify(r.original?.payload)),
+      originals.map((r) => JSON.stringify(r.events.map((e) => e.id))),
+    ]);
+    const fresh = new Set(inserted.map((r) => `${r.tenant_id}\u0000${r.event_id}`));
+    // An id new to the tenant belongs to the first request in the group that sent it.
+    return group.map((request) => {
+      const mine = new Set<string>();
+      for (const event of request.events) if (fresh.delete(`${request.tenantId}\u0000${event.id}`)) mine.add(event.id);
+      return mine;
     });
-  }
-
-  /** Inserts every row whose (tenant, id) is new; returns those as `tenant\0id` keys. */
-  private async insertEvents(manager: EntityManager, rows: { tenantId: string; event: CloudEvent }[]): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
-    const inserted: { tenant_id: string; event_id: string }[] = await manager.query(
-      `INSERT INTO intake.events (tenant_id, event_id, type, source, occurred_at, correlation_id, payload)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::jsonb[])
-       ON CONFLICT DO NOTHING RETURNING tenant_id, event_id`,
-      [
-        rows.map((r) => r.tenantId),
-        rows.map((r) => r.event.id),
-        rows.map((r) => r.event.type),
-        rows.map((r) => r.event.source),
-        rows.map((r) => r.event.time),
-        rows.map((r) => r.event.correlationid ?? null),
-        rows.map((r) => JSON.stringify(r.event)),
-      ],
-    );
-    return new Set(inserted.map((r) => `${r.tenant_id}\u0000${r.event_id}`));
-  }
-
-  private async insertOriginals(manager: EntityManager, group: readonly Pending[]): Promise<void> {
-    const withOriginal = group.filter((request) => request.original);
-    if (withOriginal.length === 0) return;
-    await manager.query(
-      `INSERT INTO intake.deliveries (tenant_id, adapter, payload, event_ids)
-       SELECT t, a, p, ARRAY(SELECT jsonb_array_elements_text(e)) FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::jsonb[]) AS u(t, a, p, e)`,
-      [
-        withOriginal.map((r) => r.tenantId),
-        withOriginal.map((r) => r.original?.adapter),
-        withOriginal.map((r) => JSON.stringify(r.original?.payload)),
-        withOriginal.map((r) => JSON.stringify(r.events.map((e) => e.id))),
-      ],
-    );
   }
 }

@@ -23,4 +23,19 @@ export class Outbox {
     );
     await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
   }
+
+  /**
+   * For a service that writes its events and their outbox rows in one SQL statement (one round
+   * trip instead of a transaction of several): the data-modifying CTEs that copy the rows of
+   * `source` (columns event_id, tenant_id, type, payload) into the outbox and wake the relay.
+   * Name the returned `notified` CTE in the statement's final SELECT so it runs.
+   */
+  cteFrom(source: string): string {
+    return `outboxed AS (
+      INSERT INTO "${this.schema}".outbox (event_id, tenant_id, type, payload)
+      SELECT event_id, tenant_id, type, payload FROM ${source}
+    ), notified AS (
+      SELECT pg_notify('${outboxChannel(this.schema)}', '') FROM (SELECT 1 FROM ${source} LIMIT 1) AS any_row
+    )`;
+  }
 }
