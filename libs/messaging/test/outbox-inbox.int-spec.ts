@@ -98,6 +98,22 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
     }
   });
 
+  it('takes outbox rows from a single statement through cteFrom, and that statement wakes the relay', async () => {
+    const relay = new OutboxRelay(dataSource, publisher, { schema, pollIntervalMs: 60_000 });
+    await relay.start();
+    try {
+      const event = opened(10);
+      await dataSource.query(
+        `WITH source AS (SELECT $1::text AS event_id, $2::text AS tenant_id, $3::text AS type, $4::jsonb AS payload), ${outbox.cteFrom('source')}
+         SELECT event_id FROM source LEFT JOIN notified ON true`,
+        [event.id, event.tenantid, event.type, JSON.stringify(event)],
+      );
+      await eventually(async () => expect(received).toContain(event.id), { timeoutMs: 5_000 });
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('shares the work between replicas without publishing a row twice', async () => {
     const events = Array.from({ length: 300 }, (_, i) => opened(100 + i));
     await commit(events);
