@@ -6,7 +6,7 @@ import { newCloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import type { AuthFailure, AuthFailureListener } from '@hotline/platform';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
-import { PLATFORM_TENANT } from '../api-keys/domain/tenant-access';
+import { PLATFORM_TENANT } from '../tenants/tenant-access';
 import { accessDeniedData, type Denial, toDenial } from './domain/access-denial';
 import { FailureWindow, type RepeatedFailure } from './domain/failure-window';
 

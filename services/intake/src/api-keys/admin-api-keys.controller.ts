@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, type Principal, ProblemException, Roles, ValidationProblem } from '@hotline/platform';
+import { CurrentPrincipal, parseOr400, type Principal, Roles, ValidationProblem } from '@hotline/platform';
 import { type ApiKeyView, ApiKeysService, type CreatedApiKey } from './api-keys.service';
 import { API_KEY_SCOPES } from './domain/api-key-scopes';
 import { createApiKeyRequest } from './domain/create-api-key-request';
-import { mayManageTenant, RESERVED_TENANTS } from './domain/tenant-access';
+import { assertMayManageTenant, RESERVED_TENANTS } from '../tenants/tenant-access';
 
 /**
  * Tenants' API keys, for admins. A platform operator (JWT tenant `*` or `_platform`) manages every
- * tenant; any other admin only the tenant its token names (else 403). See `domain/tenant-access.ts`.
+ * tenant; any other admin only the tenant its token names (else 403). See `tenants/tenant-access.ts`.
  */
 @ApiTags('admin')
 @ApiBearerAuth('jwt')
@@ -39,7 +39,7 @@ export class AdminApiKeysController {
     @Param('tenantId') tenantId: string,
     @Body() body: unknown,
   ): Promise<CreatedApiKey> {
-    this.authorize(principal, tenantId);
+    assertMayManageTenant(principal, tenantId, 'API keys');
     if (RESERVED_TENANTS.includes(tenantId)) {
       throw new ValidationProblem([{ path: 'tenantId', message: `"${tenantId}" is reserved for the platform; no key can act for it` }]);
     }
@@ -49,7 +49,7 @@ export class AdminApiKeysController {
   @Get()
   @ApiResponse({ status: 200, description: '`[{ id, name, prefix, scopes, createdAt, lastUsedAt, revokedAt }]`, never keys or hashes' })
   list(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string): Promise<ApiKeyView[]> {
-    this.authorize(principal, tenantId);
+    assertMayManageTenant(principal, tenantId, 'API keys');
     return this.keys.list(tenantId);
   }
 
@@ -58,13 +58,8 @@ export class AdminApiKeysController {
   @ApiResponse({ status: 204, description: 'Revoked (revoking again keeps the first revocation time)' })
   @ApiResponse({ status: 404, description: 'The tenant has no key with this id' })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Param('id') id: string): Promise<void> {
-    this.authorize(principal, tenantId);
+    assertMayManageTenant(principal, tenantId, 'API keys');
     await this.keys.revoke(tenantId, id);
   }
 
-  private authorize(principal: Principal, tenantId: string): void {
-    if (!mayManageTenant(principal.tenantId, tenantId)) {
-      throw new ProblemException({ status: 403, detail: `Your token's tenant may not manage tenant ${tenantId}'s API keys.` });
-    }
-  }
 }

@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
 import { IngestModule } from '../../ingest/ingest.module';
+import { TaskRouterController } from './taskrouter.controller';
+import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
+import { TwilioAuthTokens } from './twilio-auth-tokens';
+import { TwilioCredentialsController } from './twilio-credentials.controller';
 
-/** Maps Twilio's own payloads onto catalogue events (POST /v1/adapters/twilio/...). */
+/**
+ * Twilio TaskRouter event callbacks (POST /v1/adapters/twilio/taskrouter?tenant=…), verified by
+ * X-Twilio-Signature against the tenant's auth token, which admins set through
+ * PUT /v1/admin/tenants/:tenantId/credentials/twilio.
+ */
 @Module({
   imports: [IngestModule],
+  controllers: [TaskRouterController, TwilioCredentialsController],
+  providers: [TwilioAuthTokens, TaskRouterRequestVerifier],
 })
 export class TwilioModule {}

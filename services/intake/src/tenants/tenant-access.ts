@@ -1,3 +1,5 @@
+import { type Principal, ProblemException } from '@hotline/platform';
+
 /**
  * The tenant Hotline itself acts for: the platform operator's own tenant, and the tenant of events
  * that belong to no customer (e.g. `access.denied` for a key nobody owns).
@@ -17,4 +19,11 @@ export const RESERVED_TENANTS: readonly string[] = OPERATOR_TENANTS;
 /** Whether an admin whose token names `principalTenant` may manage `tenantId`'s API keys. */
 export function mayManageTenant(principalTenant: string, tenantId: string): boolean {
   return OPERATOR_TENANTS.includes(principalTenant) || principalTenant === tenantId;
+}
+
+/** Throws a 403 problem unless the principal may manage `tenantId`'s `what` (e.g. "API keys"). */
+export function assertMayManageTenant(principal: Principal, tenantId: string, what: string): void {
+  if (!mayManageTenant(principal.tenantId, tenantId)) {
+    throw new ProblemException({ status: 403, detail: `Your token's tenant may not manage tenant ${tenantId}'s ${what}.` });
+  }
 }

@@ -1,0 +1,39 @@
+import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
+import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
+import { mapConversations, readConversations } from './conversation-mapping';
+import { unmappableProblem } from './unmappable-problem';
+
+const ADAPTER = 'genesys';
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+@ApiTags('adapters')
+@Controller('v1/adapters/genesys')
+export class GenesysController {
+  constructor(private readonly pipeline: IngestPipeline) {}
+
+  @Post('conversations')
+  @HttpCode(202)
+  @ApiKeyAuth('events:write')
+  @ApiBody({
+    description:
+      'Genesys Cloud analytics conversation detail records: a `POST /api/v2/analytics/conversations/details/query` ' +
+      'response (`{"conversations": [...]}`), an array of conversations, or one conversation',
+  })
+  @ApiResponse({ status: 202, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable conversation lacks (with its index in a batch); nothing stored' })
+  async conversations(
+    @CurrentPrincipal() principal: Principal,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ): Promise<IngestResult> {
+    if (!contentType || !JSON_TYPE.test(contentType)) throw new UnsupportedMediaTypeException('Send application/json');
+    const delivery = readConversations(body);
+    if (!delivery.ok) throw unmappableProblem([{ path: '', message: delivery.message }]);
+    if (delivery.conversations.length === 0) return { accepted: [], duplicates: [] };
+    const mapped = mapConversations(delivery.conversations, delivery.batch);
+    if (!mapped.ok) throw unmappableProblem(mapped.errors);
+    return this.pipeline.ingest(principal.tenantId, mapped.events, { indexed: true, original: { adapter: ADAPTER, payload: body } });
+  }
+}

@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import { resolveCredentialsKey } from './credentials-key';
+
+describe('resolveCredentialsKey', () => {
+  it('uses HOTLINE_CREDENTIALS_KEY, 32 bytes in Base64', () => {
+    const key = randomBytes(32);
+    expect(resolveCredentialsKey(key.toString('base64'), 'production')).toEqual({ source: 'configured', key });
+  });
+
+  it('derives a fixed development key when unset outside production, and none in production', () => {
+    const development = resolveCredentialsKey(undefined, 'development');
+    expect(development).toMatchObject({ source: 'development' });
+    expect(resolveCredentialsKey('', 'test')).toEqual(development);
+    expect(development.source !== 'missing' && development.key.length).toBe(32);
+    expect(resolveCredentialsKey(undefined, 'production')).toEqual({ source: 'missing' });
+  });
+
+  it('stops the service on a key that is not 32 bytes of Base64, without echoing it', () => {
+    expect(() => resolveCredentialsKey(randomBytes(16).toString('base64'), 'production')).toThrow(/32 bytes/);
+    expect(() => resolveCredentialsKey('not base64 at all, but long enough to be 32 bytes!!', 'development')).toThrow(
+      /HOTLINE_CREDENTIALS_KEY/,
+    );
+    expect(() => resolveCredentialsKey('secret-typo', 'development')).not.toThrow(/secret-typo/);
+  });
+});

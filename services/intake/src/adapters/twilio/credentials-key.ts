@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+export const CREDENTIALS_KEY_ENV = 'HOTLINE_CREDENTIALS_KEY';
+
+/**
+ * Where the key that encrypts platform credentials comes from:
+ * - `configured`: HOTLINE_CREDENTIALS_KEY, 32 random bytes in Base64 (`openssl rand -base64 32`);
+ * - `development`: unset outside production, a fixed key derived from a public string, so a fresh
+ *   clone works and survives restarts, but protects nothing (a warning says so at start);
+ * - `missing`: unset in production. Credentials can then be neither stored nor used: a deployment
+ *   that does not use Twilio still starts, one that does sees errors rather than weak encryption.
+ */
+export type CredentialsKey = { source: 'configured' | 'development'; key: Buffer } | { source: 'missing' };
+
+const DEVELOPMENT_KEY_SEED = 'hotline-development-credentials-key; never use in production';
+
+/** Throws when the variable is set but is not 32 bytes of Base64: a typo must stop the service at start. */
+export function resolveCredentialsKey(value: string | undefined, nodeEnv: string): CredentialsKey {
+  if (value === undefined || value.trim() === '') {
+    if (nodeEnv === 'production') return { source: 'missing' };
+    return { source: 'development', key: createHash('sha256').update(DEVELOPMENT_KEY_SEED).digest() };
+  }
+  const text = value.trim();
+  const key = Buffer.from(text, 'base64');
+  // Buffer.from ignores what is not Base64; re-encoding catches a value that was not Base64 at all.
+  if (key.length !== 32 || key.toString('base64').replace(/=+$/, '') !== text.replace(/=+$/, '')) {
+    throw new Error(`${CREDENTIALS_KEY_ENV} must be 32 bytes in Base64 (e.g. the output of \`openssl rand -base64 32\`)`);
+  }
+  return { source: 'configured', key };
+}

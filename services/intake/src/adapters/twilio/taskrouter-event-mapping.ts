@@ -1,0 +1,348 @@
+import { validateIncomingEvent } from '@hotline/contracts';
+import { platformTimestampToIso } from '../platform-timestamp';
+import { agentStatusOfActivity } from './worker-activity-status';
+
+/**
+ * Maps one TaskRouter event callback (https://www.twilio.com/docs/taskrouter/api/event/reference)
+ * onto catalogue events. The callback is form-encoded: every value is a string, `TaskAttributes`
+ * is a JSON string, `Timestamp` is epoch seconds and `TimestampMs` epoch milliseconds.
+ *
+ * | EventType                               | catalogue event        | id                                |
+ * | --------------------------------------- | ---------------------- | --------------------------------- |
+ * | task.created, task-queue.entered        | contact.queued         | twilio:<TaskSid>:queued           |
+ * | reservation.accepted                    | contact.answered       | twilio:<TaskSid>:answered         |
+ * | task.canceled (caller gave up)          | contact.abandoned      | twilio:<TaskSid>:abandoned        |
+ * | task.canceled (callback, voicemail, …)  | contact.ended          | twilio:<TaskSid>:ended            |
+ * | task.wrapup, task.completed             | contact.ended          | twilio:<TaskSid>:ended            |
+ * | worker.activity.update                  | agent.status_changed   | twilio:<WorkerSid>:status:<s>:<ms>|
+ *
+ * The ids depend only on the task (or worker and time), so a callback Twilio retries, or the two
+ * events that both mean "queued" or "ended", yield the same event: the pipeline reports the second
+ * as a duplicate and publishes nothing again. The contact is the task: `contactId` is the TaskSid
+ * throughout, with the call's `call_sid` alongside when the task has one.
+ */
+
+export interface PlatformEventItem {
+  id: string;
+  source: string;
+  type: string;
+  time: string;
+  data: Record<string, unknown>;
+}
+
+export interface MappingError {
+  path: string;
+  message: string;
+}
+
+export type TaskRouterMapping =
+  | { outcome: 'mapped'; events: PlatformEventItem[] }
+  | { outcome: 'ignored'; eventType: string; reason: string }
+  | { outcome: 'unmappable'; eventType?: string; errors: MappingError[] };
+
+export type TaskRouterParams = Readonly<Record<string, unknown>>;
+
+type Channel = 'voice' | 'chat' | 'email' | 'callback' | 'video';
+
+/** TaskChannelUniqueName (Flex's channels: voice, chat, sms, email, video) and TaskAttributes.channel values. */
+const CHANNELS: ReadonlyMap<string, Channel> = new Map([
+  ['voice', 'voice'],
+  ['phone', 'voice'],
+  ['call', 'voice'],
+  ['chat', 'chat'],
+  ['web', 'chat'],
+  ['webchat', 'chat'],
+  ['sms', 'chat'],
+  ['whatsapp', 'chat'],
+  ['messenger', 'chat'],
+  ['messaging', 'chat'],
+  ['email', 'email'],
+  ['video', 'video'],
+  ['callback', 'callback'],
+]);
+
+/**
+ * A task canceled for one of these reasons left the queue because the caller chose another way
+ * to be served (a callback, a voicemail) or the application moved the call elsewhere: not an
+ * abandonment. Anything else (`hangup`, a timeout, no reason) is one. The reason is free text set by
+ * whoever canceled the task, so it is matched by keyword.
+ */
+const NOT_ABANDONED: ReadonlyArray<[RegExp, string]> = [
+  [/call[\s_-]?back/i, 'callback_requested'],
+  [/voice[\s_-]?mail/i, 'voicemail_left'],
+  [/redirect|transfer|moved/i, 'moved_out_of_queue'],
+];
+
+export function mapTaskRouterEvent(params: TaskRouterParams): TaskRouterMapping {
+  const eventType = text(params['EventType']);
+  if (!eventType) return { outcome: 'unmappable', errors: [{ path: 'EventType', message: 'Required: the TaskRouter event type' }] };
+  const mapper = MAPPERS.get(eventType);
+  if (!mapper) return { outcome: 'ignored', eventType, reason: `'${eventType}' is no contact or agent milestone` };
+  const reader = new CallbackReader(params);
+  const event = mapper(reader, eventType);
+  if (reader.errors.length > 0) return { outcome: 'unmappable', eventType, errors: reader.errors };
+  if (event === 'deferred') {
+    return {
+      outcome: 'ignored',
+      eventType,
+      reason: `'${eventType}' names no TaskQueue yet; contact.queued is taken from task-queue.entered`,
+    };
+  }
+  // Every mapper returns an event whenever it recorded no error.
+  if (!event) return { outcome: 'unmappable', eventType, errors: [{ path: '', message: 'The event could not be mapped' }] };
+  const catalogueErrors = checkAgainstCatalogue(event);
+  return catalogueErrors.length > 0 ? { outcome: 'unmappable', eventType, errors: catalogueErrors } : { outcome: 'mapped', events: [event] };
+}
+
+/** The callback field each catalogue field is taken from, to name it when the catalogue refuses a value. */
+const FIELD_OF: Readonly<Record<string, string | undefined>> = {
+  id: 'TaskSid',
+  'data.contactId': 'TaskSid',
+  'data.queue': 'TaskQueueName',
+  'data.agentId': 'WorkerSid',
+  'data.customer.phone': 'TaskAttributes.from',
+  'data.disconnectReason': 'TaskCompletedReason',
+};
+
+/**
+ * A value the catalogue refuses (a 300-character queue name, say) is reported here, on the callback
+ * field it came from, rather than by the pipeline as an error in an event Twilio never sent.
+ */
+function checkAgainstCatalogue(event: PlatformEventItem): MappingError[] {
+  const result = validateIncomingEvent(event);
+  if (result.ok) return [];
+  return result.errors.map((issue) => ({
+    path: FIELD_OF[issue.path] ?? issue.path,
+    message: `${issue.message} (as ${issue.path} of the ${event.type} event mapped from this callback)`,
+  }));
+}
+
+type Mapper = (reader: CallbackReader, eventType: string) => PlatformEventItem | 'deferred' | undefined;
+
+const MAPPERS: ReadonlyMap<string, Mapper> = new Map([
+  ['task.created', queued],
+  ['task-queue.entered', queued],
+  ['reservation.accepted', answered],
+  ['task.canceled', canceled],
+  ['task.wrapup', ended],
+  ['task.completed', ended],
+  ['worker.activity.update', statusChanged],
+]);
+
+function queued(reader: CallbackReader, eventType: string): PlatformEventItem | 'deferred' | undefined {
+  const queue = reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
+  // The workflow normally puts a new task in its queue as it is created, so task.created names the
+  // queue. When it does not, task-queue.entered (which always does) brings the milestone, same id.
+  if (!queue && eventType === 'task.created') return 'deferred';
+  const taskSid = reader.required('TaskSid');
+  const time = reader.time();
+  if (!queue) reader.fail('TaskQueueName', `Required for ${eventType}: TaskQueueName or TaskQueueSid`);
+  const attributes = reader.attributes();
+  const channel = channelOf(reader.optional('TaskChannelUniqueName'), attributes);
+  if (!channel) {
+    reader.fail(
+      'TaskChannelUniqueName',
+      `Required: a task channel (${[...CHANNELS.keys()].join(', ')}), or a channel or call_sid in TaskAttributes`,
+    );
+  }
+  const direction = directionOf(attributes['direction']);
+  if (!direction) reader.fail('TaskAttributes.direction', "Expected 'inbound' or 'outbound…'");
+  if (!taskSid || !time || !queue || !channel || !direction) return undefined;
+  const phone = text(direction === 'inbound' ? (attributes['from'] ?? attributes['caller']) : (attributes['to'] ?? attributes['called']));
+  return reader.event('queued', 'contact.queued', taskSid, time, {
+    contactId: taskSid,
+    channel,
+    queue,
+    direction,
+    ...(phone && PHONE_NUMBER.test(phone) ? { customer: { phone } } : {}),
+    ...platformIds(reader, attributes),
+  });
+}
+
+function answered(reader: CallbackReader): PlatformEventItem | undefined {
+  const taskSid = reader.required('TaskSid');
+  const time = reader.time();
+  const agentId = reader.optional('WorkerSid') ?? reader.optional('WorkerName');
+  if (!agentId) reader.fail('WorkerSid', 'Required for reservation.accepted: WorkerSid or WorkerName');
+  if (!taskSid || !time || !agentId) return undefined;
+  const queue = reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
+  return reader.event('answered', 'contact.answered', taskSid, time, {
+    contactId: taskSid,
+    agentId,
+    ...(queue ? { queue } : {}),
+    ...optionalFields({ workerName: reader.optional('WorkerName'), reservationSid: reader.optional('ReservationSid') }),
+  });
+}
+
+function canceled(reader: CallbackReader): PlatformEventItem | undefined {
+  const taskSid = reader.required('TaskSid');
+  const time = reader.time();
+  if (!taskSid || !time) return undefined;
+  const reason = reader.optional('TaskCanceledReason');
+  const notAbandoned = reason ? NOT_ABANDONED.find(([pattern]) => pattern.test(reason))?.[1] : undefined;
+  const details = optionalFields({ taskCanceledReason: reason?.slice(0, 200) });
+  if (notAbandoned) {
+    return reader.event('ended', 'contact.ended', taskSid, time, { contactId: taskSid, disconnectReason: notAbandoned, ...details });
+  }
+  const queue = reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
+  const waited = Number(reader.optional('TaskAge'));
+  return reader.event('abandoned', 'contact.abandoned', taskSid, time, {
+    contactId: taskSid,
+    ...(queue ? { queue } : {}),
+    // TaskAge: seconds since the task was created, i.e. how long the caller waited.
+    ...(Number.isFinite(waited) && waited >= 0 ? { waitSeconds: waited } : {}),
+    ...details,
+  });
+}
+
+/**
+ * task.wrapup is when the conversation ended and after-call work began; task.completed when that
+ * work ended. Both are "ended" under one id, so the first to arrive (normally the wrap-up, the true
+ * end of the conversation) sets the time and the other is a duplicate.
+ */
+function ended(reader: CallbackReader, eventType: string): PlatformEventItem | undefined {
+  const taskSid = reader.required('TaskSid');
+  const time = reader.time();
+  if (!taskSid || !time) return undefined;
+  const completedReason = eventType === 'task.completed' ? reader.optional('TaskCompletedReason') : undefined;
+  return reader.event('ended', 'contact.ended', taskSid, time, {
+    contactId: taskSid,
+    ...optionalFields({
+      agentId: reader.optional('WorkerSid') ?? reader.optional('WorkerName'),
+      disconnectReason: completedReason?.slice(0, 200),
+    }),
+  });
+}
+
+function statusChanged(reader: CallbackReader): PlatformEventItem | undefined {
+  const agentId = reader.optional('WorkerSid') ?? reader.optional('WorkerName');
+  if (!agentId) reader.fail('WorkerSid', 'Required for worker.activity.update: WorkerSid or WorkerName');
+  const activity = reader.required('WorkerActivityName');
+  const time = reader.time();
+  const status = activity ? agentStatusOfActivity(activity) : undefined;
+  if (activity && !status) {
+    reader.fail(
+      'WorkerActivityName',
+      `'${activity.slice(0, 100)}' is not an activity Hotline can place: name it with one of ` +
+        'available, idle, ready; busy, reserved, on call, wrap up; away, break, lunch, unavailable, not ready; offline',
+    );
+  }
+  if (!agentId || !time || !status) return undefined;
+  const id = `twilio:${agentId}:status:${status}:${Date.parse(time)}`;
+  return {
+    id,
+    source: reader.source(),
+    type: 'agent.status_changed',
+    time,
+    data: { agentId, status, ...optionalFields({ workerName: reader.optional('WorkerName'), activity: activity?.slice(0, 200) }) },
+  };
+}
+
+function channelOf(taskChannel: string | undefined, attributes: Record<string, unknown>): Channel | undefined {
+  // Flex's queued-callback tasks run on the voice channel and say what they are in their attributes.
+  const kind = text(attributes['taskType']) ?? text(attributes['type']);
+  if (kind?.toLowerCase() === 'callback') return 'callback';
+  const fromTaskChannel = taskChannel && taskChannel !== 'default' ? CHANNELS.get(taskChannel.toLowerCase()) : undefined;
+  if (fromTaskChannel) return fromTaskChannel;
+  const declared = text(attributes['channel']) ?? text(attributes['channelType']);
+  const fromAttributes = declared ? CHANNELS.get(declared.toLowerCase()) : undefined;
+  if (fromAttributes) return fromAttributes;
+  return text(attributes['call_sid']) ? 'voice' : undefined;
+}
+
+/** Twilio voice calls say `inbound`, `outbound-api` or `outbound-dial`; a task without a direction is inbound work. */
+function directionOf(value: unknown): 'inbound' | 'outbound' | undefined {
+  if (value === undefined) return 'inbound';
+  const direction = text(value)?.toLowerCase();
+  if (direction === 'inbound') return 'inbound';
+  return direction?.startsWith('outbound') ? 'outbound' : undefined;
+}
+
+function platformIds(reader: CallbackReader, attributes: Record<string, unknown>): Record<string, string> {
+  return optionalFields({
+    callSid: text(attributes['call_sid']),
+    taskQueueSid: reader.optional('TaskQueueSid'),
+    taskChannel: reader.optional('TaskChannelUniqueName'),
+  });
+}
+
+const PHONE_NUMBER = /^\+?\d[\d\s().-]{4,30}$/;
+
+function text(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined;
+}
+
+function optionalFields<T>(fields: Record<string, T | undefined>): Record<string, T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, T>;
+}
+
+/** Reads a callback's fields, collecting every problem so one 422 names them all. */
+class CallbackReader {
+  readonly errors: MappingError[] = [];
+  private parsedAttributes?: Record<string, unknown>;
+
+  constructor(private readonly params: TaskRouterParams) {}
+
+  optional(name: string): string | undefined {
+    return text(this.params[name]);
+  }
+
+  required(name: string): string | undefined {
+    const value = this.optional(name);
+    if (value === undefined) this.fail(name, `Required for ${this.optional('EventType')}`);
+    return value;
+  }
+
+  fail(path: string, message: string): void {
+    this.errors.push({ path, message });
+  }
+
+  /** When it happened: TimestampMs when present (milliseconds since 2018), else Timestamp (seconds). */
+  time(): string | undefined {
+    const milliseconds = this.optional('TimestampMs');
+    if (milliseconds !== undefined) {
+      const time = platformTimestampToIso(milliseconds, 'milliseconds');
+      if (!time) this.fail('TimestampMs', 'Expected epoch milliseconds, e.g. 1795570200000');
+      return time;
+    }
+    const seconds = this.optional('Timestamp');
+    if (seconds === undefined) {
+      this.fail('TimestampMs', 'Required: TimestampMs or Timestamp');
+      return undefined;
+    }
+    const time = platformTimestampToIso(seconds, 'seconds');
+    if (!time) this.fail('Timestamp', 'Expected epoch seconds, e.g. 1795570200');
+    return time;
+  }
+
+  /** TaskAttributes, a JSON object in a string; `{}` when absent. */
+  attributes(): Record<string, unknown> {
+    if (this.parsedAttributes) return this.parsedAttributes;
+    const raw = this.optional('TaskAttributes');
+    let parsed: unknown = {};
+    if (raw !== undefined) {
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      this.fail('TaskAttributes', 'Expected a JSON object');
+      parsed = {};
+    }
+    this.parsedAttributes = parsed as Record<string, unknown>;
+    return this.parsedAttributes;
+  }
+
+  /** `/twilio/taskrouter/<WorkspaceSid>`: which workspace the event came from. */
+  source(): string {
+    const workspace = this.optional('WorkspaceSid');
+    return workspace && /^[A-Za-z0-9]+$/.test(workspace) ? `/twilio/taskrouter/${workspace}` : '/twilio/taskrouter';
+  }
+
+  event(milestone: string, type: string, taskSid: string, time: string, data: Record<string, unknown>): PlatformEventItem {
+    return { id: `twilio:${taskSid}:${milestone}`, source: this.source(), type, time, data };
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Headers, HttpCode, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CorrelationContext } from '@hotline/messaging';
+import { ProblemException, Public } from '@hotline/platform';
+import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
+import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
+import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
+import { unmappableProblem } from './unmappable-problem';
+
+const ADAPTER = 'twilio-taskrouter';
+const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+export interface IgnoredCallback {
+  accepted: [];
+  ignored: string;
+}
+
+@ApiTags('adapters')
+@Controller('v1/adapters/twilio')
+export class TaskRouterController {
+  constructor(
+    private readonly pipeline: IngestPipeline,
+    private readonly verifier: TaskRouterRequestVerifier,
+  ) {}
+
+  /**
+   * The workspace's EventCallbackUrl: `https://<intake>/v1/adapters/twilio/taskrouter?tenant=<tenantId>`.
+   * Twilio cannot send our API key, so the route is open at the guard and authenticates the request
+   * itself by its X-Twilio-Signature, against the tenant's auth token.
+   */
+  @Post('taskrouter')
+  @Public()
+  @HttpCode(202)
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiQuery({ name: 'tenant', description: 'The tenant whose Twilio account sends the callbacks' })
+  @ApiHeader({ name: 'X-Twilio-Signature', description: "Twilio's signature of the URL and the form parameters" })
+  @ApiBody({ description: 'A TaskRouter event callback: EventType, TaskSid, TaskAttributes, TimestampMs, …' })
+  @ApiResponse({ status: 202, description: 'Mapped and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 200, description: 'An event type that is no contact or agent milestone: `{accepted: [], ignored: "<EventType>"}`' })
+  @ApiResponse({ status: 403, description: 'Missing or invalid signature, or a tenant with no Twilio auth token (not told apart)' })
+  @ApiResponse({ status: 422, description: 'problem+json naming what a mapped event type lacks; nothing stored' })
+  async taskRouter(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @Query('tenant') tenant: unknown,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: TaskRouterParams,
+  ): Promise<IngestResult | IgnoredCallback> {
+    if (!contentType || !FORM.test(contentType)) {
+      throw new UnsupportedMediaTypeException('TaskRouter callbacks are application/x-www-form-urlencoded');
+    }
+    const tenantId = typeof tenant === 'string' && tenant.length > 0 && tenant.length <= 200 ? tenant : undefined;
+    if (!(await this.verifier.verify(req, tenantId)) || !tenantId) {
+      throw new ProblemException({ status: 403, detail: 'The request is not signed by the Twilio account of this tenant.' });
+    }
+    const correlation = CorrelationContext.current();
+    if (correlation) correlation.tenantId = tenantId;
+
+    const mapping = mapTaskRouterEvent(body);
+    if (mapping.outcome === 'unmappable') throw unmappableProblem(mapping.eventType, mapping.errors);
+    if (mapping.outcome === 'ignored') {
+      // Twilio only needs a 2xx; nothing is stored for events that mean nothing to Hotline.
+      res.status(200);
+      return { accepted: [], ignored: mapping.eventType };
+    }
+    return this.pipeline.ingest(tenantId, mapping.events, { original: { adapter: ADAPTER, payload: body } });
+  }
+}

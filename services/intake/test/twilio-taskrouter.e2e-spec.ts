@@ -1,0 +1,225 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { connect, type ChannelModel } from 'amqplib';
+import { createHmac } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
+import { bootstrapService, signDevToken } from '@hotline/platform';
+import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import { AppModule } from '../src/app.module';
+import canceledCallback from './fixtures/twilio/task-canceled-callback.json';
+import canceledHangup from './fixtures/twilio/task-canceled-hangup.json';
+import completed from './fixtures/twilio/task-completed.json';
+import created from './fixtures/twilio/task-created.json';
+import accepted from './fixtures/twilio/reservation-accepted.json';
+import activityUpdate from './fixtures/twilio/worker-activity-update.json';
+import targetMatched from './fixtures/twilio/workflow-target-matched.json';
+
+const AUTH_TOKEN = '9f86d081884c7d659a2feaa0c55ad015';
+const PUBLIC_URL = 'https://hotline.example.com';
+const PATH = '/v1/adapters/twilio/taskrouter';
+const TASK = created.TaskSid;
+
+/**
+ * Signs as Twilio does, written out here rather than borrowed from the code under test: HMAC-SHA1
+ * of the URL followed by each parameter's name and value, sorted by name, in Base64.
+ */
+function twilioSignature(url: string, params: Record<string, string>, authToken = AUTH_TOKEN): string {
+  const data = Object.keys(params)
+    .sort()
+    .reduce((signed, name) => signed + name + params[name], url);
+  return createHmac('sha1', authToken).update(data).digest('base64');
+}
+
+interface PublishedEvent {
+  id: string;
+  type: string;
+  time: string;
+  tenantid: string;
+  data: Record<string, unknown>;
+}
+
+describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, RabbitMQ)', () => {
+  let env: IsolatedEnvironment;
+  let app: NestExpressApplication;
+  let db: DataSource;
+  let amqp: ChannelModel;
+  let adminToken: string;
+  const published: PublishedEvent[] = [];
+
+  /** Twilio calls intake through a proxy at PUBLIC_URL, which is the URL it signs. */
+  const callback = (params: Record<string, string>, { tenant = 'acme', signature }: { tenant?: string; signature?: string } = {}) => {
+    const query = `?tenant=${tenant}`;
+    return request(app.getHttpServer())
+      .post(PATH + query)
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .set('X-Twilio-Signature', signature ?? twilioSignature(PUBLIC_URL + PATH + query, params))
+      .send(new URLSearchParams(params).toString());
+  };
+  const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
+  const pending = () => count('outbox');
+  const publishedWith = (id: string) => published.filter((event) => event.id === id);
+
+  beforeAll(async () => {
+    env = await isolatedEnvironment();
+    process.env.INTAKE_PUBLIC_URL = PUBLIC_URL;
+    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
+    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
+    adminToken = await signDevToken({ tenant: '_platform', roles: ['admin'], secret: env.jwtSecret });
+
+    amqp = await connect(TEST_AMQP_URL);
+    const channel = await amqp.createChannel();
+    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
+    await channel.assertExchange(exchange, 'topic', { durable: true });
+    const tap = (await channel.assertQueue('', { exclusive: true })).queue;
+    await channel.bindQueue(tap, exchange, '#');
+    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString())), { noAck: true });
+  });
+
+  afterAll(async () => {
+    delete process.env.INTAKE_PUBLIC_URL;
+    await amqp?.close();
+    await db?.destroy();
+    await app?.close();
+    await env?.teardown();
+  });
+
+  describe('the tenant auth token (admin API)', () => {
+    const put = (body: object, token = adminToken, tenant = 'acme') =>
+      request(app.getHttpServer()).put(`/v1/admin/tenants/${tenant}/credentials/twilio`).set('Authorization', `Bearer ${token}`).send(body);
+
+    it('is set by an admin, stored encrypted, and never returned', async () => {
+      const res = await put({ authToken: AUTH_TOKEN }).expect(204);
+      expect(res.text).toBe('');
+      const [row] = await db.query(`SELECT secret_ciphertext FROM intake.platform_credentials WHERE tenant_id = 'acme' AND platform = 'twilio'`);
+      expect(row.secret_ciphertext).toMatch(/^v1\./);
+      expect(row.secret_ciphertext).not.toContain(AUTH_TOKEN);
+    });
+
+    it('is refused to non-admins and without a usable token', async () => {
+      const supervisor = await signDevToken({ tenant: 'acme', roles: ['supervisor'], secret: env.jwtSecret });
+      await put({ authToken: 'f'.repeat(32) }, supervisor).expect(403);
+      const otherTenantsAdmin = await signDevToken({ tenant: 'globex', roles: ['admin'], secret: env.jwtSecret });
+      await put({ authToken: 'f'.repeat(32) }, otherTenantsAdmin).expect(403);
+      await request(app.getHttpServer()).put('/v1/admin/tenants/acme/credentials/twilio').send({ authToken: 'f'.repeat(32) }).expect(401);
+      const invalid = await put({ authToken: 'short' }).expect(400);
+      expect(invalid.body.errors).toEqual([expect.objectContaining({ path: 'authToken' })]);
+      await put({}).expect(400);
+    });
+  });
+
+  it('publishes queued, answered and ended, at the callbacks’ own times, from a signed sequence', async () => {
+    for (const [params, id] of [
+      [created, `twilio:${TASK}:queued`],
+      [accepted, `twilio:${TASK}:answered`],
+      [completed, `twilio:${TASK}:ended`],
+    ] as const) {
+      const res = await callback(params).expect(202);
+      expect(res.body).toEqual({ accepted: [id], duplicates: [] });
+    }
+    await eventually(async () => expect(published.map((e) => e.id)).toEqual(expect.arrayContaining([`twilio:${TASK}:ended`])));
+    const byType = Object.fromEntries(published.filter((e) => e.data['contactId'] === TASK).map((e) => [e.type, e]));
+    expect(byType['contact.queued']).toMatchObject({
+      tenantid: 'acme',
+      time: '2026-11-25T01:30:00.123Z',
+      data: { channel: 'voice', queue: 'Billing', direction: 'inbound', callSid: 'CA9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6' },
+    });
+    expect(byType['contact.answered']).toMatchObject({
+      time: '2026-11-25T01:30:12.623Z',
+      data: { agentId: 'WK4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091' },
+    });
+    expect(byType['contact.ended']).toMatchObject({ time: '2026-11-25T01:35:00.456Z' });
+    const [delivery] = await db.query(`SELECT adapter, payload, event_ids FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [
+      `twilio:${TASK}:queued`,
+    ]);
+    expect(delivery).toMatchObject({ adapter: 'twilio-taskrouter', payload: { EventType: 'task.created', TaskSid: TASK } });
+  });
+
+  it('answers a retried callback as a duplicate and publishes nothing again', async () => {
+    const res = await callback(created).expect(202);
+    expect(res.body).toEqual({ accepted: [], duplicates: [`twilio:${TASK}:queued`] });
+    await eventually(async () => expect(await pending()).toBe(0));
+    expect(publishedWith(`twilio:${TASK}:queued`)).toHaveLength(1);
+  });
+
+  it('counts a hang-up in the queue as abandoned, and a caller who chose a callback as not abandoned', async () => {
+    await callback(canceledHangup).expect(202, { accepted: [`twilio:${canceledHangup.TaskSid}:abandoned`], duplicates: [] });
+    await callback(canceledCallback).expect(202, { accepted: [`twilio:${canceledCallback.TaskSid}:ended`], duplicates: [] });
+    await eventually(async () => expect(publishedWith(`twilio:${canceledCallback.TaskSid}:ended`)).toHaveLength(1));
+    expect(publishedWith(`twilio:${canceledCallback.TaskSid}:ended`)[0].data).toMatchObject({ disconnectReason: 'callback_requested' });
+    expect(published.filter((e) => e.type === 'contact.abandoned').map((e) => e.data['contactId'])).toEqual([canceledHangup.TaskSid]);
+  });
+
+  it('publishes an agent status change', async () => {
+    await callback(activityUpdate).expect(202);
+    await eventually(async () =>
+      expect(published.find((e) => e.type === 'agent.status_changed')).toMatchObject({
+        time: '2026-11-25T01:43:20.789Z',
+        data: { agentId: activityUpdate.WorkerSid, status: 'away' },
+      }),
+    );
+  });
+
+  describe('refuses, storing nothing,', () => {
+    const forged = { ...created, TaskSid: 'WTffffffffffffffffffffffffffffffff', ResourceSid: 'WTffffffffffffffffffffffffffffffff' };
+    let before: { events: number; deliveries: number };
+
+    beforeEach(async () => {
+      before = { events: await count('events'), deliveries: await count('deliveries') };
+    });
+
+    afterEach(async () => {
+      expect({ events: await count('events'), deliveries: await count('deliveries') }).toEqual(before);
+    });
+
+    it('a bad or missing signature with 403', async () => {
+      const res = await callback(forged, { signature: twilioSignature(PUBLIC_URL + PATH + '?tenant=acme', forged, 'f'.repeat(32)) }).expect(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      // Signed right, then altered in transit.
+      await callback({ ...forged, TaskQueueName: 'VIP' }, { signature: twilioSignature(PUBLIC_URL + PATH + '?tenant=acme', forged) }).expect(403);
+      await request(app.getHttpServer())
+        .post(`${PATH}?tenant=acme`)
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .send(new URLSearchParams(forged).toString())
+        .expect(403);
+    });
+
+    it('a signature over another URL than the public one with 403', async () => {
+      const host = `127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+      await callback(forged, { signature: twilioSignature(`http://${host}${PATH}?tenant=acme`, forged) }).expect(403);
+    });
+
+    it('a tenant without a Twilio credential, or none at all, with the same 403', async () => {
+      const signedForGlobex = twilioSignature(PUBLIC_URL + PATH + '?tenant=globex', forged);
+      const globex = await callback(forged, { tenant: 'globex', signature: signedForGlobex }).expect(403);
+      const acme = await callback(forged, { signature: 'bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==' }).expect(403);
+      expect(globex.body.detail).toBe(acme.body.detail);
+      await request(app.getHttpServer())
+        .post(PATH)
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .set('X-Twilio-Signature', twilioSignature(PUBLIC_URL + PATH, forged))
+        .send(new URLSearchParams(forged).toString())
+        .expect(403);
+    });
+
+    it('an event type with no contact meaning with 200, naming it ignored', async () => {
+      await callback(targetMatched).expect(200, { accepted: [], ignored: 'workflow.target-matched' });
+    });
+
+    it('a mapped event type that lacks what it needs with 422 naming every missing field', async () => {
+      const { TaskSid: _sid, TimestampMs: _ms, Timestamp: _s, ...incomplete } = forged;
+      const res = await callback(incomplete).expect(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ status: 422, type: 'urn:hotline:problem:unmappable-record' });
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['TaskSid', 'TimestampMs']);
+    });
+
+    it('a body that is not form-encoded with 415', async () => {
+      await request(app.getHttpServer())
+        .post(`${PATH}?tenant=acme`)
+        .set('X-Twilio-Signature', twilioSignature(PUBLIC_URL + PATH + '?tenant=acme', {}))
+        .send({ EventType: 'task.created' })
+        .expect(415);
+    });
+  });
+});
