@@ -1,0 +1,277 @@
+import { isLuhnValid } from './bank-card';
+import { idCardCheckCharacter, isValidIdCardNumber } from './id-card';
+import { maskText } from './mask-text';
+import type { PiiKind } from './pii-kind';
+import { textViews } from './text-views';
+
+/**
+ * Property: for thousands of generated transcripts mixing Chinese and English filler with valid ID
+ * numbers, Luhn-valid card numbers, mobiles, landlines and e-mail addresses in the ways people and
+ * speech recognition write them, masking leaves no valid ID or Luhn-valid 13–19 digit run, none of
+ * the inserted phones or addresses, counts exactly what was inserted, and is idempotent.
+ */
+
+/** mulberry32: a small seeded PRNG, so a failure replays. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SEED = 20261125;
+const TEXTS = 3000;
+
+class Gen {
+  constructor(private readonly random: () => number) {}
+  int(min: number, max: number): number {
+    return min + Math.floor(this.random() * (max - min + 1));
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(0, items.length - 1)];
+  }
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(this.int(0, 9));
+    return s;
+  }
+}
+
+const PROVINCES = ['11', '12', '13', '31', '32', '33', '34', '35', '37', '41', '44', '45', '50', '51', '61', '62', '65'];
+const CARD_PREFIXES = ['62', '622', '6228', '4', '51', '55', '2221', '2720', '34', '37', '35', '9558'];
+const AREA_CODES = ['10', '20', '21', '22', '23', '24', '25', '27', '28', '29', '311', '371', '431', '531', '571', '591', '755', '769', '898'];
+const DOMAINS = ['example.com', 'qq.com', '163.com', 'corp.example.cn', 'mail.example.org', 'example.net'];
+const SPOKEN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+const fullWidth = (s: string): string => s.replace(/[0-9Xx]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const groupsOf = (s: string, sizes: number[]): string[] => {
+  const out: string[] = [];
+  let at = 0;
+  for (const size of sizes) {
+    if (at >= s.length) break;
+    out.push(s.slice(at, at + size));
+    at += size;
+  }
+  if (at < s.length) out.push(s.slice(at));
+  return out;
+};
+const inFours = (s: string): string[] => groupsOf(s, new Array(Math.ceil(s.length / 4)).fill(4));
+
+function spoken(g: Gen, s: string): string {
+  return [...s]
+    .map((c) => (c === 'X' || c === 'x' ? g.pick(['X', '叉']) : c === '1' ? g.pick(['一', '一', '幺']) : SPOKEN[Number(c)]))
+    .join('');
+}
+
+function validId(g: Gen): string {
+  const year = g.int(1930, 2015);
+  const month = g.int(1, 12);
+  const day = g.int(1, 28);
+  const first17 = g.pick(PROVINCES) + g.digits(4) + pad(year, 4) + pad(month, 2) + pad(day, 2) + g.digits(3);
+  return first17 + idCardCheckCharacter(first17);
+}
+
+function validCard(g: Gen): string {
+  for (;;) {
+    const length = g.int(16, 19);
+    const body = g.pick(CARD_PREFIXES);
+    const partial = body + g.digits(length - 1 - body.length);
+    const card = [...'0123456789'].map((d) => partial + d).find(isLuhnValid) as string;
+    if (!isValidIdCardNumber(card)) return card;
+  }
+}
+
+const mobileNumber = (g: Gen): string => '1' + g.pick(['3', '4', '5', '6', '7', '8', '9']) + g.digits(9);
+
+interface Item {
+  kind: PiiKind;
+  written: string;
+  /** What must not survive (the national number of a phone, the address of an e-mail). */
+  secret?: string;
+}
+
+function idItem(g: Gen): Item {
+  const id = validId(g);
+  const written = g.pick([
+    () => id,
+    () => id.toLowerCase(),
+    () => groupsOf(id, [6, 8, 4]).join(' '),
+    () => groupsOf(id, [6, 8, 4]).join('-'),
+    () => inFours(id).join(' '),
+    () => fullWidth(id),
+    () => spoken(g, id),
+    () => groupsOf(spoken(g, id), [6, 8, 4]).join('，'),
+  ])();
+  return { kind: 'id_card', written };
+}
+
+function cardItem(g: Gen): Item {
+  const card = validCard(g);
+  const written = g.pick([
+    () => card,
+    () => inFours(card).join(' '),
+    () => inFours(card).join('-'),
+    () => fullWidth(card),
+    () => spoken(g, card),
+    () => inFours(spoken(g, card)).join(' '),
+  ])();
+  return { kind: 'bank_card', written };
+}
+
+function mobileItem(g: Gen): Item {
+  const mobile = mobileNumber(g);
+  const [a, b, c] = groupsOf(mobile, [3, 4, 4]);
+  const written = g.pick([
+    () => mobile,
+    () => `${a} ${b} ${c}`,
+    () => `${a}-${b}-${c}`,
+    () => `+86 ${a} ${b} ${c}`,
+    () => `+86${mobile}`,
+    () => `0086 ${mobile}`,
+    () => `86-${a}-${b}-${c}`,
+    () => fullWidth(mobile),
+    () => spoken(g, mobile),
+    () => [a, b, c].map((part) => spoken(g, part)).join('，'),
+  ])();
+  return { kind: 'mobile', written, secret: mobile };
+}
+
+function landlineItem(g: Gen): Item {
+  const area = g.pick(AREA_CODES);
+  const local = String(g.int(1, 9)) + g.digits(area.length === 2 ? 7 : g.int(6, 7));
+  const [l1, l2] = groupsOf(local, [local.length - 4, 4]);
+  const written = g.pick([
+    () => `0${area}-${local}`,
+    () => `(0${area}) ${l1}-${l2}`,
+    () => `0${area} ${l1} ${l2}`,
+    () => `0${area}${local}`,
+    () => `+86 ${area} ${local}`,
+    () => spoken(g, `0${area}${local}`),
+  ])();
+  return { kind: 'landline', written, secret: `${area}${local}` };
+}
+
+function emailItem(g: Gen): Item {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const word = (n: number): string => Array.from({ length: n }, () => g.pick([...letters])).join('');
+  const local = g.pick([
+    () => word(g.int(1, 8)),
+    () => `${word(g.int(2, 6))}.${word(g.int(2, 6))}`,
+    () => `${word(g.int(2, 6))}_${g.digits(g.int(1, 4))}`,
+    () => mobileNumber(g),
+    () => g.digits(g.int(5, 10)),
+  ])();
+  const address = `${local}@${g.pick(DOMAINS)}`;
+  return { kind: 'email', written: g.int(0, 9) === 0 ? address.replace('@', '＠') : address, secret: address };
+}
+
+const LEAD_INS: Record<PiiKind, readonly string[]> = {
+  id_card: ['我的身份证号是', '身份证号码：', '证件号', 'my ID number is ', 'ID: '],
+  bank_card: ['卡号是', '银行卡', '我的卡号：', 'card number ', 'the card is '],
+  mobile: ['手机号是', '我的电话', '联系方式：', 'call me at ', 'mobile: '],
+  landline: ['座机', '家里电话是', '办公室电话：', 'landline ', 'office phone '],
+  email: ['邮箱是', '电子邮件', 'email me at ', 'my email is ', 'mail: '],
+};
+const LEAD_OUTS = ['，谢谢。', '。', '，对吧？', '好的。', '. Thanks!', ', right?', ' okay.', '；'];
+const FILLERS = [
+  '您好，请问有什么可以帮您？',
+  '工号1024为您服务。',
+  '订单号A2026112510300012已经发货。',
+  '本次消费金额¥1380.00元。',
+  '通话时间2026-11-25 10:30:00开始。',
+  '请稍等一下，三天内处理完毕。',
+  '第一次来电是十二月一日。',
+  'Hello, thank you for calling.',
+  'Your case 3f2b8c4e-1d2a-4b7e-9c3d-5e6f7a8b9c0d is open.',
+  'I will transfer you to queue 3 now.',
+  'The outage started at 10:30 and 1,380 customers are affected.',
+  '宽带故障已经派单，请保持电话畅通。',
+  '请拨打10086或者400-810-8888咨询。',
+  '我们一二三四五都有人值班。',
+];
+
+/**
+ * Every digit run (any separators) in both detection views, as its groups: a number may start or
+ * end at any separator, never inside a group (a card inside a longer digit string is not a card).
+ */
+function digitRuns(text: string): string[][] {
+  const { latin, spoken: spokenView } = textViews(text);
+  return [latin, spokenView].flatMap((view) =>
+    [...view.matchAll(/[0-9Xx](?:[ ,、()+-]*[0-9Xx])*/g)].map((m) => m[0].split(/[^0-9Xx]+/)),
+  );
+}
+
+/** Luhn-valid 13–19 digit numbers (whatever their prefix) and valid ID numbers left in a text. */
+function leaks(text: string): string[] {
+  const found: string[] = [];
+  for (const groups of digitRuns(text)) {
+    for (let first = 0; first < groups.length; first++) {
+      let candidate = '';
+      for (let last = first; last < groups.length && candidate.length < 19; last++) {
+        candidate += groups[last];
+        if (candidate.length < 13 || candidate.length > 19) continue;
+        if (isLuhnValid(candidate) || isValidIdCardNumber(candidate)) found.push(candidate);
+      }
+    }
+  }
+  return found;
+}
+
+function sameCounts(a: Partial<Record<PiiKind, number>>, b: Partial<Record<PiiKind, number>>): boolean {
+  const kinds = new Set([...Object.keys(a), ...Object.keys(b)] as PiiKind[]);
+  return [...kinds].every((kind) => a[kind] === b[kind]);
+}
+
+describe('maskText on generated transcripts (property)', () => {
+  it('leaves no valid ID or card number, no inserted phone or e-mail, counts exactly, and is idempotent', () => {
+    const g = new Gen(prng(SEED));
+    const makers = [idItem, cardItem, mobileItem, landlineItem, emailItem];
+    let inserted = 0;
+    const failures: { seed: number; n: number; text: string; masked: string; problems: string[] }[] = [];
+    for (let n = 0; n < TEXTS; n++) {
+      const parts: string[] = [];
+      const items: Item[] = [];
+      const expected: Partial<Record<PiiKind, number>> = {};
+      for (let s = g.int(1, 8); s > 0; s--) {
+        if (g.int(0, 2) === 0) {
+          parts.push(g.pick(FILLERS));
+          continue;
+        }
+        const item = g.pick(makers)(g);
+        items.push(item);
+        expected[item.kind] = (expected[item.kind] ?? 0) + 1;
+        parts.push(g.pick(LEAD_INS[item.kind]) + item.written + g.pick(LEAD_OUTS));
+      }
+      const text = parts.join(g.pick(['', ' ', '\n']));
+      const masked = maskText(text);
+      const problems: string[] = leaks(masked.text).map((leak) => `leaked ${leak}`);
+      if (!sameCounts(masked.found, expected)) problems.push(`found ${JSON.stringify(masked.found)}, inserted ${JSON.stringify(expected)}`);
+      const runs = digitRuns(masked.text).map((groups) => groups.join('')).join('|');
+      const latin = textViews(masked.text).latin.toLowerCase();
+      for (const item of items) {
+        const survived = item.kind === 'email' ? latin.includes(item.secret as string) : item.secret && runs.includes(item.secret);
+        if (survived) problems.push(`${item.kind} ${item.written} survived`);
+      }
+      const again = maskText(masked.text);
+      if (again.text !== masked.text || Object.keys(again.found).length > 0) problems.push(`masking again gave ${again.text}`);
+      if (problems.length > 0) failures.push({ seed: SEED, n, text, masked: masked.text, problems });
+      inserted += items.length;
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
+    expect(failures).toHaveLength(0);
+    expect(inserted).toBeGreaterThan(TEXTS * 2);
+  });
+
+  it('finds what it checks for: the unmasked texts do leak', () => {
+    const g = new Gen(prng(SEED + 1));
+    for (let n = 0; n < 200; n++) {
+      expect(leaks(`身份证${idItem(g).written}。`).length).toBeGreaterThan(0);
+      expect(leaks(`卡号${cardItem(g).written}。`).length).toBeGreaterThan(0);
+    }
+  });
+});
