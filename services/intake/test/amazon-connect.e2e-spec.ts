@@ -8,6 +8,7 @@ import { type CloudEvent, EVENTS_EXCHANGE, withNamespace } from '@hotline/contra
 import { bootstrapService, generateApiKey } from '@hotline/platform';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
+import { maskData } from '../src/masking';
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(__dirname, 'fixtures/amazon-connect', `${name}.json`), 'utf8'));
@@ -18,6 +19,9 @@ const CALLBACK_INBOUND = 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8';
 const CALLBACK = 'c9f8e7d6-c5b4-4a39-8281-706f5e4d3c2b';
 const CHAT = 'e2d4f6a8-b0c2-4e4f-a6b8-c0d2e4f6a8b0';
 const id = (contactId: string, milestone: string) => `amazon-connect:${contactId}:${milestone}`;
+
+/** A fixture as intake keeps it: personal data masked. */
+const masked = (name: string) => maskData(fixture(name)).data;
 
 describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let env: IsolatedEnvironment;
@@ -102,14 +106,16 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
         [VOICE],
       );
       expect(rows).toEqual([
-        { tenant_id: 'acme', adapter: 'amazon-connect', payload: fixture('ctr-voice-answered-early'), event_ids: [id(VOICE, 'queued'), id(VOICE, 'answered')] },
+        { tenant_id: 'acme', adapter: 'amazon-connect', payload: masked('ctr-voice-answered-early'), event_ids: [id(VOICE, 'queued'), id(VOICE, 'answered')] },
         {
           tenant_id: 'acme',
           adapter: 'amazon-connect',
-          payload: fixture('ctr-voice-answered'),
+          payload: masked('ctr-voice-answered'),
           event_ids: [id(VOICE, 'queued'), id(VOICE, 'answered'), id(VOICE, 'ended')],
         },
       ]);
+      // Kept masked, as everything intake stores: the caller's number does not survive.
+      expect(JSON.stringify(rows)).not.toContain('+8613800000000');
     });
 
     it('accepts newline-delimited records (Firehose), counting an abandoned caller but not one who chose a callback', async () => {
@@ -130,7 +136,7 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       expect(published.filter((e) => e.type === 'contact.abandoned').map((e) => (e.data as { contactId: string }).contactId)).toEqual([ABANDONED]);
       expect(publishedOf(id(CALLBACK, 'queued'))[0]).toMatchObject({ data: { channel: 'callback', previousContactId: CALLBACK_INBOUND } });
       const [delivery] = await db.query(`SELECT payload FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [id(ABANDONED, 'queued')]);
-      expect(delivery.payload).toEqual([fixture('ctr-voice-abandoned'), fixture('ctr-callback-inbound'), fixture('ctr-callback-contact')]);
+      expect(delivery.payload).toEqual(maskData([fixture('ctr-voice-abandoned'), fixture('ctr-callback-inbound'), fixture('ctr-callback-contact')]).data);
     });
 
     it('accepts concatenated records as text/plain and a JSON array of records', async () => {

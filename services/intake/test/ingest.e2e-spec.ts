@@ -6,6 +6,7 @@ import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
 import { bootstrapService, generateApiKey } from '@hotline/platform';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
+import { idCardCheckCharacter } from '../src/masking';
 
 const queued = (id: string, data: Record<string, unknown> = {}) => ({
   specversion: '1.0',
@@ -23,6 +24,7 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let amqp: ChannelModel;
   let tap: string;
   const published: string[] = [];
+  const bodies = new Map<string, { data: Record<string, unknown> }>();
   const keys: Record<'valid' | 'revoked' | 'readOnly', string> = { valid: '', revoked: '', readOnly: '' };
 
   async function createKey(scopes: string[], revoked = false): Promise<string> {
@@ -53,7 +55,16 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     await channel.assertExchange(exchange, 'topic', { durable: true });
     tap = (await channel.assertQueue('', { exclusive: true })).queue;
     await channel.bindQueue(tap, exchange, '#');
-    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString()).id), { noAck: true });
+    await channel.consume(
+      tap,
+      (m) => {
+        if (!m) return;
+        const event = JSON.parse(m.content.toString());
+        published.push(event.id);
+        bodies.set(event.id, event);
+      },
+      { noAck: true },
+    );
   });
 
   afterAll(async () => {
@@ -70,6 +81,40 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     const [row] = await db.query(`SELECT tenant_id, payload FROM intake.events WHERE event_id = 'e-1'`);
     expect(row.tenant_id).toBe('acme');
     expect(row.payload).toMatchObject({ tenantid: 'acme', specversion: '1.0', dataversion: '1' });
+  });
+
+  it('masks personal data before storing or publishing, and says what it masked', async () => {
+    const idCard = `11010519491231002${idCardCheckCharacter('11010519491231002')}`;
+    const transcript = {
+      id: 't-1',
+      source: '/test',
+      type: 'transcript.recorded',
+      time: '2026-11-25T09:35:00+08:00',
+      data: {
+        contactId: 'contact-t-1',
+        language: 'zh',
+        segments: [
+          { role: 'customer', text: `我的身份证号是${idCard}，邮箱zhang.san@example.com`, beginOffsetMs: 0, endOffsetMs: 4000 },
+          { role: 'agent', text: '好的，您的手机号是一三八一二三四五六七八吗', beginOffsetMs: 4000, endOffsetMs: 7000 },
+        ],
+      },
+    };
+    await post(transcript).expect(202);
+    await eventually(async () => expect(bodies.get('t-1')).toBeDefined());
+    const [row] = await db.query(`SELECT payload FROM intake.events WHERE event_id = 't-1'`);
+    for (const kept of [JSON.stringify(bodies.get('t-1')), JSON.stringify(row.payload)]) {
+      expect(kept).not.toContain(idCard);
+      expect(kept).not.toContain('zhang.san@example.com');
+      expect(kept).not.toContain('一三八一二三四五六七八');
+      expect(kept).toContain('contact-t-1');
+    }
+    expect(bodies.get('t-1')?.data.redactions).toEqual(
+      expect.arrayContaining([
+        { path: 'segments.0.text', kind: 'id_card', count: 1 },
+        { path: 'segments.0.text', kind: 'email', count: 1 },
+        { path: 'segments.1.text', kind: 'mobile', count: 1 },
+      ]),
+    );
   });
 
   it('reports a resent id as a duplicate and does not publish it again', async () => {

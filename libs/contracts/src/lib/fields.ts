@@ -52,3 +52,20 @@ export const evenIfOtherFieldsFail = {
   when: (payload: { value: unknown }): boolean =>
     typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 };
+
+/**
+ * What intake masked in an event's data before storing or publishing it: kinds and counts, never
+ * values, with the path of the field (e.g. `segments.3.text`, so Security can tell an agent who
+ * read a customer's card number aloud). Set by intake; integrators do not send it.
+ */
+export const redactions = () =>
+  z
+    .array(
+      z.looseObject({
+        path: z.string().max(500),
+        kind: z.enum(['id_card', 'bank_card', 'mobile', 'landline', 'email']),
+        count: z.number().int().min(1),
+      }),
+    )
+    .max(10_000)
+    .optional();

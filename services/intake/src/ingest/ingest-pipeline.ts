@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type CloudEvent, toCloudEvent, validateIncomingEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
 import { type ProblemFieldError, ValidationProblem } from '@hotline/platform';
+import { maskData, maskEvent } from '../masking';
 import { TenantRateLimiter } from '../rate-limit/tenant-rate-limiter';
 import { firstOfEachId, partitionByFreshness } from './domain/ingest-batch';
 import { EventStore } from './event-store';
@@ -18,8 +19,8 @@ export interface IngestOptions {
 }
 
 /**
- * The one way into Hotline: validates platform events (a batch is all or nothing), then stores the
- * new ones, their outbox rows and the original delivery in one transaction. When `ingest`
+ * The one way into Hotline: validates platform events (a batch is all or nothing), masks personal
+ * data, then stores the new ones, their outbox rows and the original delivery in one transaction. When `ingest`
  * resolves, every accepted event will be published; a resent id is reported as a duplicate.
  */
 @Injectable()
@@ -32,7 +33,9 @@ export class IngestPipeline {
   async ingest(tenantId: string, items: readonly unknown[], options: IngestOptions = {}): Promise<IngestResult> {
     this.rateLimiter.admit(tenantId, items.length);
     const events = this.validate(tenantId, items, options.indexed ?? items.length > 1);
-    const fresh = await this.store.store({ tenantId, events: firstOfEachId(events), original: options.original });
+    // Personal data is masked before anything is stored or published: events and originals alike.
+    const original = options.original && { ...options.original, payload: maskData(options.original.payload).data };
+    const fresh = await this.store.store({ tenantId, events: firstOfEachId(events).map(maskEvent), original });
     return partitionByFreshness(
       events.map((e) => e.id),
       fresh,

@@ -5,3 +5,4 @@ export { maskData, ENUMERATION_KEYS, type MaskDataResult, type Redaction } from 
 export { detectPii, type PiiFinding } from './detect-pii';
 export { isValidIdCardNumber, isPlausibleLegacyIdCardNumber, idCardCheckCharacter } from './id-card';
 export { isBankCardNumber, isLuhnValid } from './bank-card';
+export { maskEvent } from './mask-event';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { identifier, label } from '../fields';
+import { identifier, label, redactions } from '../fields';
 
 export const agentStatusChanged = defineEvent({
   type: 'agent.status_changed',
@@ -8,6 +8,7 @@ export const agentStatusChanged = defineEvent({
   description: "An agent's availability changed.",
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     agentId: identifier(),
     status: z.enum(['available', 'busy', 'away', 'offline']),
     team: label().optional(),

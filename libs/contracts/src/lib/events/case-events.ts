@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { identifier, label, priority, standardId, standardVersion, text, timestamp } from '../fields';
+import { identifier, label, priority, standardId, standardVersion, text, timestamp, redactions } from '../fields';
 
 export const caseType = z.enum([
   'consultation',
@@ -17,6 +17,7 @@ export const caseOpened = defineEvent({
   description: 'A service case was opened on the platform (consultation, request, fault, …).',
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     caseId: identifier(),
     type: caseType,
     priority: priority(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { identifier, label, text } from '../fields';
+import { identifier, label, text, redactions } from '../fields';
 
 export const complaintFiled = defineEvent({
   type: 'complaint.filed',
@@ -8,6 +8,7 @@ export const complaintFiled = defineEvent({
   description: 'A customer filed a complaint (MANUAL.md ch. 6); the reply deadline starts.',
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     complaintId: identifier(),
     category: label(),
     description: text().min(1),

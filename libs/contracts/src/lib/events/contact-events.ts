@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { evenIfOtherFieldsFail, identifier, label, seconds } from '../fields';
+import { evenIfOtherFieldsFail, identifier, label, seconds, redactions } from '../fields';
 
 /** How a contact reached the centre. */
 export const contactChannel = z.enum(['voice', 'chat', 'email', 'callback', 'video']);
@@ -11,6 +11,7 @@ export const contactQueued = defineEvent({
   description: 'A contact (call, chat, …) entered a queue and waits for an agent.',
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     contactId: identifier(),
     channel: contactChannel,
     queue: label(),
@@ -31,6 +32,7 @@ export const contactAnswered = defineEvent({
   description: 'An agent answered a queued contact.',
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     contactId: identifier(),
     agentId: identifier(),
     queue: label().optional(),
@@ -43,6 +45,7 @@ export const contactAbandoned = defineEvent({
   description: 'The customer hung up or left before an agent answered.',
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     contactId: identifier(),
     queue: label().optional(),
   }),
@@ -55,6 +58,7 @@ export const contactTransferred = defineEvent({
   publishedBy: 'platform',
   data: z
     .looseObject({
+    redactions: redactions(),
       contactId: identifier(),
       toQueue: label().optional(),
       toAgentId: identifier().optional(),
@@ -72,6 +76,7 @@ export const contactEnded = defineEvent({
   description: 'A contact ended (hang-up, chat closed), with its handling times when the platform knows them.',
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     contactId: identifier(),
     agentId: identifier().optional(),
     talkSeconds: seconds().optional(),

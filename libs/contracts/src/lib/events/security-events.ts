@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { identifier, label, priority, text } from '../fields';
+import { identifier, label, priority, text, redactions } from '../fields';
 
 export const securityReported = defineEvent({
   type: 'security.reported',
@@ -8,6 +8,7 @@ export const securityReported = defineEvent({
   description: 'A platform reported a security or confidentiality concern (MANUAL.md ch. 7).',
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     kind: label(),
     severity: priority(),
     description: text().min(1),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { evenIfOtherFieldsFail, identifier, text } from '../fields';
+import { evenIfOtherFieldsFail, identifier, text, redactions } from '../fields';
 
 export const surveyCompleted = defineEvent({
   type: 'survey.completed',
@@ -9,6 +9,7 @@ export const surveyCompleted = defineEvent({
   publishedBy: 'platform',
   data: z
     .looseObject({
+    redactions: redactions(),
       score: z.number().int().min(1).max(5),
       contactId: identifier().optional(),
       caseId: identifier().optional(),

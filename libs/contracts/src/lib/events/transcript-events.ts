@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { evenIfOtherFieldsFail, identifier, nonNegativeInt, text } from '../fields';
+import { evenIfOtherFieldsFail, identifier, nonNegativeInt, text, redactions } from '../fields';
 
 export const transcriptSegment = z
   .looseObject({
@@ -25,6 +25,7 @@ export const transcriptRecorded = defineEvent({
   description: "A contact's transcript (speech-to-text or chat log), as ordered segments with offsets from the contact's start.",
   publishedBy: 'platform',
   data: z.looseObject({
+    redactions: redactions(),
     contactId: identifier(),
     language: z.enum(['zh', 'en']),
     segments: z.array(transcriptSegment).max(10_000),
