@@ -42,10 +42,14 @@ async function main(): Promise<void> {
     log(`batches of ${BATCH} for ${SECONDS} s…`);
     const batches = await load({ key, connections: 4, body: () => JSON.stringify({ events: Array.from({ length: BATCH }, () => contactQueued(n++, runId)) }) });
     const batchEventsPerSecond = (batches.requests.total * BATCH) / batches.duration;
+    // The relay is still publishing the batches' backlog: let it finish, so it doesn't load the next phase.
+    await waitForEmptyOutbox(db.url);
+    await purgeNamespace(namespace);
 
     log(`single events for ${SECONDS} s…`);
     const singles = await load({ key, connections: 32, body: () => JSON.stringify(contactQueued(n++, runId)) });
     await waitForEmptyOutbox(db.url);
+    await purgeNamespace(namespace);
 
     log(`relay drain of ${DRAIN_ROWS} outbox rows…`);
     await stop(intake);
@@ -147,6 +151,14 @@ async function waitForEmptyOutbox(url: string): Promise<void> {
     if (rows[0].n === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Empties the consumer queues (no consumer runs in this benchmark), as consumers would keep them. */
+async function purgeNamespace(namespace: string): Promise<void> {
+  const amqp = await connect(AMQP_URL);
+  const channel = await amqp.createChannel();
+  for (const { service, purpose } of SUBSCRIPTIONS) await channel.purgeQueue(withNamespace(queueName(service, purpose), namespace));
+  await amqp.close();
 }
 
 async function deleteNamespace(namespace: string): Promise<void> {
