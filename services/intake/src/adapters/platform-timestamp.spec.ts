@@ -1,58 +1,64 @@
-import { parsePlatformTimestamp, platformTimestampToIso } from './platform-timestamp';
+import { parseTimestamp, platformTimestampToIso, type ParsedTimestamp } from './platform-timestamp';
 
-const INSTANT = '2026-11-25T01:30:00.000Z';
-const SECONDS = Date.parse(INSTANT) / 1000; // 1795570200
-const MILLISECONDS = Date.parse(INSTANT);
+const ALL = ['iso8601', 'epochSeconds', 'epochMillis'] as const;
+const iso = (result: ParsedTimestamp) => (result.ok ? result.iso : `error: ${result.message}`);
 
-describe('parsePlatformTimestamp', () => {
-  it('reads ISO 8601 with any offset spelling', () => {
-    expect(platformTimestampToIso('2026-11-25T01:30:00Z')).toBe(INSTANT);
-    expect(platformTimestampToIso('2026-11-25T01:30:00.000Z')).toBe(INSTANT);
-    expect(platformTimestampToIso('2026-11-25T09:30:00+08:00')).toBe(INSTANT);
-    expect(platformTimestampToIso('2026-11-25T09:30:00+0800')).toBe(INSTANT);
-    expect(platformTimestampToIso('2026-11-25T09:30:00+08')).toBe(INSTANT);
-    expect(platformTimestampToIso('2026-11-24T20:30:00-05:00')).toBe(INSTANT);
-    expect(platformTimestampToIso('2026-11-25T01:30Z')).toBe(INSTANT);
-    expect(platformTimestampToIso('2026-11-25T01:30:00.123456Z')).toBe('2026-11-25T01:30:00.123Z');
+describe('parseTimestamp', () => {
+  it('reads ISO 8601 with Z, an extended or basic offset, and fractions, into UTC', () => {
+    expect(iso(parseTimestamp('2022-04-08T15:00:42Z', ['iso8601']))).toBe('2022-04-08T15:00:42.000Z');
+    expect(iso(parseTimestamp('2022-10-27T03:31:50.735Z', ['iso8601']))).toBe('2022-10-27T03:31:50.735Z');
+    expect(iso(parseTimestamp('2025-01-31T09:30:00+08:00', ['iso8601']))).toBe('2025-01-31T01:30:00.000Z');
+    expect(iso(parseTimestamp('2025-01-31T09:30:00+0800', ['iso8601']))).toBe('2025-01-31T01:30:00.000Z');
+    expect(iso(parseTimestamp('2025-01-01T00:30-05:30', ['iso8601']))).toBe('2025-01-01T06:00:00.000Z');
+    expect(iso(parseTimestamp('2025-01-31T09:30:00.1234567Z', ['iso8601']))).toBe('2025-01-31T09:30:00.123Z');
   });
 
-  it('reads epoch seconds and milliseconds, as numbers or numeric strings', () => {
-    expect(platformTimestampToIso(SECONDS)).toBe(INSTANT);
-    expect(platformTimestampToIso(String(SECONDS))).toBe(INSTANT);
-    expect(platformTimestampToIso(MILLISECONDS)).toBe(INSTANT);
-    expect(platformTimestampToIso(String(MILLISECONDS))).toBe(INSTANT);
-    expect(platformTimestampToIso(SECONDS + 0.25)).toBe('2026-11-25T01:30:00.250Z');
-  });
-
-  it('uses the documented unit when the caller knows it', () => {
-    expect(platformTimestampToIso(String(MILLISECONDS), 'milliseconds')).toBe(INSTANT);
-    expect(platformTimestampToIso(String(SECONDS), 'seconds')).toBe(INSTANT);
-    // 1 000 000 ms after the epoch, which 'auto' would have read as seconds.
-    expect(platformTimestampToIso('1000000', 'milliseconds')).toBe('1970-01-01T00:16:40.000Z');
-    expect(platformTimestampToIso('1000000')).toBe('1970-01-12T13:46:40.000Z');
-  });
-
-  it('refuses what is not an unambiguous instant', () => {
-    for (const value of [
-      undefined,
-      null,
-      '',
-      'yesterday',
-      '2026-11-25', // a day, not an instant
-      '2026-11-25T09:30:00', // local time without an offset
-      '2026-02-30T00:00:00Z', // Date would roll it over to March 2
-      '2026-13-01T00:00:00Z',
-      '2026-11-25T24:00:00Z',
-      '2026-11-25T09:61:00Z',
-      -1,
-      '-1',
-      Number.NaN,
-      Number.POSITIVE_INFINITY,
-      '1e12',
-      true,
-      {},
-    ]) {
-      expect(parsePlatformTimestamp(value)).toBeUndefined();
+  it('refuses ISO text without an offset, impossible dates and times, and free text', () => {
+    const noOffset = parseTimestamp('2025-01-31T09:30:00', ['iso8601']);
+    expect(noOffset).toEqual({ ok: false, message: expect.stringContaining('no UTC offset') });
+    for (const bad of ['2025-02-29T00:00:00Z', '2025-13-01T00:00:00Z', '2025-01-01T24:00:00Z', '2025-01-01', 'yesterday', '']) {
+      expect(parseTimestamp(bad, ['iso8601']).ok).toBe(false);
     }
+    expect(iso(parseTimestamp('2024-02-29T00:00:00Z', ['iso8601']))).toBe('2024-02-29T00:00:00.000Z');
+  });
+
+  it('reads epoch seconds and milliseconds, as numbers or numeric strings, when allowed', () => {
+    expect(iso(parseTimestamp(1732500000, ['epochSeconds']))).toBe('2024-11-25T02:00:00.000Z');
+    expect(iso(parseTimestamp('1732500000', ['epochSeconds']))).toBe('2024-11-25T02:00:00.000Z');
+    expect(iso(parseTimestamp(1732500000.25, ['epochSeconds']))).toBe('2024-11-25T02:00:00.250Z');
+    expect(iso(parseTimestamp(1732500000123, ['epochMillis']))).toBe('2024-11-25T02:00:00.123Z');
+    expect(iso(parseTimestamp('1732500000123', ['epochMillis']))).toBe('2024-11-25T02:00:00.123Z');
+  });
+
+  it('tells seconds from milliseconds by magnitude when both are allowed', () => {
+    expect(iso(parseTimestamp(1732500000, ALL))).toBe('2024-11-25T02:00:00.000Z');
+    expect(iso(parseTimestamp(1732500000123, ALL))).toBe('2024-11-25T02:00:00.123Z');
+    expect(iso(parseTimestamp('2024-11-25T02:00:00Z', ALL))).toBe('2024-11-25T02:00:00.000Z');
+  });
+
+  it('refuses a format the platform does not document, saying which ones it expects', () => {
+    expect(parseTimestamp(1732500000, ['iso8601'])).toEqual({ ok: false, message: expect.stringContaining('expected an ISO 8601 timestamp') });
+    expect(parseTimestamp('2024-11-25T02:00:00Z', ['epochSeconds'])).toEqual({
+      ok: false,
+      message: expect.stringContaining('expected epoch seconds'),
+    });
+    expect(parseTimestamp(-1, ['epochSeconds']).ok).toBe(false);
+    expect(parseTimestamp(1e17, ['epochMillis']).ok).toBe(false);
+    expect(parseTimestamp(null, ALL).ok).toBe(false);
+    expect(parseTimestamp({}, ALL).ok).toBe(false);
+  });
+});
+
+describe('platformTimestampToIso', () => {
+  it('reads any documented form by default, and only the named ones when given', () => {
+    expect(platformTimestampToIso('2026-11-25T09:30:00+0800')).toBe('2026-11-25T01:30:00.000Z');
+    expect(platformTimestampToIso('1795570200')).toBe('2026-11-25T01:30:00.000Z');
+    expect(platformTimestampToIso('1795570200000', ['epochMillis'])).toBe('2026-11-25T01:30:00.000Z');
+    expect(platformTimestampToIso('2026-11-25T09:30:00+08:00', ['epochSeconds'])).toBeUndefined();
+  });
+  it('refuses impossible dates and times without an offset', () => {
+    expect(platformTimestampToIso('2026-02-30T10:00:00Z')).toBeUndefined();
+    expect(platformTimestampToIso('2026-11-25T10:00:00')).toBeUndefined();
+    expect(platformTimestampToIso(undefined)).toBeUndefined();
   });
 });

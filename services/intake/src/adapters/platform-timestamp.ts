@@ -1,59 +1,80 @@
 /**
- * Platforms stamp their records in different ways: ISO 8601 strings (Genesys, Amazon Connect),
- * epoch seconds (Twilio's `Timestamp`), epoch milliseconds (Twilio's `TimestampMs`), as JSON numbers
- * or as numeric strings (form-encoded callbacks carry only strings). Adapters turn them into Dates
- * here, so one set of rules decides what a valid platform time is.
+ * Reads the timestamps platforms send — ISO 8601, epoch seconds, epoch milliseconds, as numbers or
+ * numeric strings — into the RFC 3339 UTC form events carry. Each adapter names the formats its
+ * platform documents, so a format the platform never sends is refused instead of guessed.
  */
+
+export type TimestampFormat = 'iso8601' | 'epochSeconds' | 'epochMillis';
+
+export type ParsedTimestamp = { ok: true; iso: string; epochMs: number } | { ok: false; message: string };
 
 /**
- * `seconds` or `milliseconds` when the platform documents the field's unit; `auto` when it does not,
- * which reads a number below 10^11 as seconds (10^11 s is the year 5138) and anything larger as
- * milliseconds (10^11 ms is March 1973), so every plausible contact-centre time reads right.
+ * With both epoch formats allowed, a number this large or larger is milliseconds: as seconds it
+ * would be after the year 5000, as milliseconds it is after March 1973.
  */
-export type EpochUnit = 'seconds' | 'milliseconds' | 'auto';
+export const EPOCH_MILLIS_THRESHOLD = 1e11;
 
-const AUTO_MILLISECONDS_FROM = 1e11;
+// Events carry 4-digit years (RFC 3339); the epoch is as early as platforms go.
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
-/** Date and time with an explicit offset (`Z`, `+08:00`, `+0800`); a local time without one is ambiguous. */
-const ISO_8601_WITH_OFFSET =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+// Date and time with an explicit offset; seconds and fractions optional; extended or basic offset.
+const ISO_8601 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+const NUMERIC = /^\d+(\.\d+)?$/;
 
-const EPOCH_NUMBER = /^\d{1,16}(\.\d+)?$/;
+const DESCRIPTIONS: Record<TimestampFormat, string> = {
+  iso8601: 'an ISO 8601 timestamp with an offset, e.g. 2025-01-31T09:30:00Z',
+  epochSeconds: 'epoch seconds',
+  epochMillis: 'epoch milliseconds',
+};
 
-/** The instant a platform timestamp names, or undefined when it is missing or not a timestamp. */
-export function parsePlatformTimestamp(value: unknown, unit: EpochUnit = 'auto'): Date | undefined {
-  if (typeof value === 'number') return fromEpoch(value, unit);
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  if (EPOCH_NUMBER.test(text)) return fromEpoch(Number(text), unit);
-  const parts = ISO_8601_WITH_OFFSET.exec(text);
-  if (!parts || !isCalendarTime(parts.slice(1, 7).map((part) => Number(part ?? 0)))) return undefined;
-  return valid(new Date(normaliseOffset(text)));
+/** Parses `value` in one of `formats`; the message says what was expected when it fails. */
+export function parseTimestamp(value: unknown, formats: readonly TimestampFormat[]): ParsedTimestamp {
+  const expected = `expected ${formats.map((f) => DESCRIPTIONS[f]).join(' or ')}`;
+  const epoch = formats.filter((f) => f !== 'iso8601');
+  if (typeof value === 'number' || (typeof value === 'string' && NUMERIC.test(value.trim()))) {
+    if (epoch.length === 0) return { ok: false, message: `${JSON.stringify(value)} is a number: ${expected}` };
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) return { ok: false, message: `${JSON.stringify(value)} is not a valid epoch time: ${expected}` };
+    const millis = epoch.length === 1 ? epoch[0] === 'epochMillis' : n >= EPOCH_MILLIS_THRESHOLD;
+    return fromEpochMs(Math.round(millis ? n : n * 1000), value, expected);
+  }
+  if (typeof value === 'string' && formats.includes('iso8601')) return parseIso(value.trim(), expected);
+  return { ok: false, message: `${JSON.stringify(value)} is not a timestamp: ${expected}` };
 }
 
-/** The timestamp as RFC 3339 UTC (`2026-11-25T01:30:00.000Z`), the form catalogue events carry. */
-export function platformTimestampToIso(value: unknown, unit: EpochUnit = 'auto'): string | undefined {
-  return parsePlatformTimestamp(value, unit)?.toISOString();
+function parseIso(text: string, expected: string): ParsedTimestamp {
+  const m = ISO_8601.exec(text);
+  if (!m) {
+    const hint = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? ' (it has no UTC offset)' : '';
+    return { ok: false, message: `${JSON.stringify(text)} is not a timestamp${hint}: ${expected}` };
+  }
+  const [year, month, day, hour, minute, second = 0] = m.slice(1, 7).map((part) => Number(part ?? 0));
+  const fraction = m[7] ? Number(`0.${m[7]}`) : 0;
+  const [offsetHours, offsetMins] = [Number(m[10] ?? 0), Number(m[11] ?? 0)];
+  const offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  const validDate = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  const validTime = hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMins <= 59;
+  if (!validDate || !validTime) return { ok: false, message: `${JSON.stringify(text)} is not a valid date and time: ${expected}` };
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second) + Math.round(fraction * 1000) - offsetMinutes * 60_000;
+  return fromEpochMs(utc, text, expected);
 }
 
-function fromEpoch(value: number, unit: EpochUnit): Date | undefined {
-  if (!Number.isFinite(value) || value < 0) return undefined;
-  const milliseconds =
-    unit === 'milliseconds' || (unit === 'auto' && value >= AUTO_MILLISECONDS_FROM) ? value : value * 1000;
-  return valid(new Date(Math.round(milliseconds)));
+function fromEpochMs(ms: number, original: unknown, expected: string): ParsedTimestamp {
+  if (!Number.isFinite(ms) || ms < 0 || ms > LATEST_MS) {
+    return { ok: false, message: `${JSON.stringify(original)} is out of range: ${expected}` };
+  }
+  return { ok: true, iso: new Date(ms).toISOString(), epochMs: ms };
 }
 
-/** `Date` parses `+08:00` but not every engine parses `+0800` or `+08`: spell the offset out. */
-function normaliseOffset(text: string): string {
-  return text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2').replace(/([+-]\d{2})$/, '$1:00');
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** `Date` rolls 2026-02-30 over to March 2 instead of refusing it: check the fields ourselves. */
-function isCalendarTime([year, month, day, hour, minute, second]: number[]): boolean {
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
-}
+const ANY_FORMAT: readonly TimestampFormat[] = ['iso8601', 'epochSeconds', 'epochMillis'];
 
-function valid(date: Date): Date | undefined {
-  return Number.isNaN(date.getTime()) ? undefined : date;
+/** The timestamp as RFC 3339 UTC, or undefined when it is missing or not one of `formats`. */
+export function platformTimestampToIso(value: unknown, formats: readonly TimestampFormat[] = ANY_FORMAT): string | undefined {
+  const parsed = parseTimestamp(value, formats);
+  return parsed.ok ? parsed.iso : undefined;
 }

@@ -6,7 +6,7 @@ import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline'
 import { mapContactLensFiles } from './contact-lens-mapping';
 import { mapContactRecords, type RecordsMapping } from './contact-record-mapping';
 import { type Delivery, readContactLensFiles, readContactRecords } from './delivery-body';
-import { unmappableProblem } from './unmappable-problem';
+import { unmappableProblem } from '../unmappable-problem';
 
 const ADAPTER = 'amazon-connect';
 
@@ -40,7 +40,7 @@ export class AmazonConnectController {
 
   private ingest(principal: Principal, delivery: Delivery, map: (records: unknown[]) => RecordsMapping): Promise<IngestResult> {
     const mapped = map(delivery.records);
-    if (!mapped.ok) throw unmappableProblem(mapped.errors, delivery.batch);
+    if (!mapped.ok) throw unmappableProblem('some records', delivery.batch ? mapped.errors : mapped.errors.map(({ path, message }) => ({ path, message })));
     return this.pipeline.ingest(principal.tenantId, mapped.events, {
       indexed: true,
       original: { adapter: ADAPTER, payload: delivery.payload },

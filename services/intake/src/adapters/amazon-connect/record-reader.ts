@@ -1,4 +1,4 @@
-import { parseTimestamp, type TimestampFormat } from './timestamps';
+import { parseTimestamp, type TimestampFormat } from '../platform-timestamp';
 
 /** What is wrong with one platform record: its position in the delivery, the field, and why. */
 export interface RecordError {

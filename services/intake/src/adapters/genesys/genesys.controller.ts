@@ -3,7 +3,7 @@ import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapConversations, readConversations } from './conversation-mapping';
-import { unmappableProblem } from './unmappable-problem';
+import { unmappableProblem } from '../unmappable-problem';
 
 const ADAPTER = 'genesys';
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -30,10 +30,10 @@ export class GenesysController {
   ): Promise<IngestResult> {
     if (!contentType || !JSON_TYPE.test(contentType)) throw new UnsupportedMediaTypeException('Send application/json');
     const delivery = readConversations(body);
-    if (!delivery.ok) throw unmappableProblem([{ path: '', message: delivery.message }]);
+    if (!delivery.ok) throw unmappableProblem('the delivery', [{ path: '', message: delivery.message }]);
     if (delivery.conversations.length === 0) return { accepted: [], duplicates: [] };
     const mapped = mapConversations(delivery.conversations, delivery.batch);
-    if (!mapped.ok) throw unmappableProblem(mapped.errors);
+    if (!mapped.ok) throw unmappableProblem('some conversations', mapped.errors);
     return this.pipeline.ingest(principal.tenantId, mapped.events, { indexed: true, original: { adapter: ADAPTER, payload: body } });
   }
 }

@@ -302,7 +302,7 @@ class CallbackReader {
   time(): string | undefined {
     const milliseconds = this.optional('TimestampMs');
     if (milliseconds !== undefined) {
-      const time = platformTimestampToIso(milliseconds, 'milliseconds');
+      const time = platformTimestampToIso(milliseconds, ['epochMillis']);
       if (!time) this.fail('TimestampMs', 'Expected epoch milliseconds, e.g. 1795570200000');
       return time;
     }
@@ -311,7 +311,7 @@ class CallbackReader {
       this.fail('TimestampMs', 'Required: TimestampMs or Timestamp');
       return undefined;
     }
-    const time = platformTimestampToIso(seconds, 'seconds');
+    const time = platformTimestampToIso(seconds, ['epochSeconds']);
     if (!time) this.fail('Timestamp', 'Expected epoch seconds, e.g. 1795570200');
     return time;
   }

@@ -6,7 +6,7 @@ import { ProblemException, Public } from '@hotline/platform';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
 import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
-import { unmappableProblem } from './unmappable-problem';
+import { unmappableProblem } from '../unmappable-problem';
 
 const ADAPTER = 'twilio-taskrouter';
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
@@ -58,7 +58,10 @@ export class TaskRouterController {
     if (correlation) correlation.tenantId = tenantId;
 
     const mapping = mapTaskRouterEvent(body);
-    if (mapping.outcome === 'unmappable') throw unmappableProblem(mapping.eventType, mapping.errors);
+    if (mapping.outcome === 'unmappable') throw unmappableProblem(
+        `this TaskRouter ${mapping.eventType ? `'${mapping.eventType}' ` : ''}callback`,
+        mapping.errors.map(({ path, message }) => ({ path, message })),
+      );
     if (mapping.outcome === 'ignored') {
       // Twilio only needs a 2xx; nothing is stored for events that mean nothing to Hotline.
       res.status(200);
