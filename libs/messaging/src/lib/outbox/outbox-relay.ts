@@ -83,8 +83,9 @@ export class OutboxRelay {
         do {
           published = await this.publishBatch();
           total += published;
-          // A short batch may only mean another replica holds the rest: go on until none is claimed.
-        } while (published > 0 && !this.stopping);
+          // A short batch means the outbox is empty, or another replica holds the rest and will
+          // publish it; a notification that arrived meanwhile sends the loop round again.
+        } while (published === this.batchSize && !this.stopping);
       } while (this.wakeAgain && !this.stopping);
     } catch (error) {
       this.logger.warn(`outbox relay paused, will retry: ${(error as Error).message}`);
