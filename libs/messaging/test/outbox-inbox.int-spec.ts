@@ -1,7 +1,7 @@
-import { connect, type Channel, type ChannelModel } from 'amqplib';
 import { DataSource } from 'typeorm';
 import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import {
+  BusTap,
   createTestDatabase,
   deleteBrokerObjects,
   eventually,
@@ -13,8 +13,8 @@ import {
 import { AmqpConnection, EventPublisher, Inbox, messagingTablesV1Sql, MessagingNames, Outbox, OutboxRelay } from '../src';
 
 const schema = 'svc';
-const names = new MessagingNames(testNamespace());
-const tap = `${names.exchange}.tap`;
+const namespace = testNamespace();
+const names = new MessagingNames(namespace);
 
 const opened = (n: number) =>
   newCloudEvent({
@@ -30,9 +30,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
   let proxy: TcpProxy;
   let connection: AmqpConnection;
   let publisher: EventPublisher;
-  let amqp: ChannelModel;
-  let channel: Channel;
-  const received: string[] = [];
+  let tap: BusTap;
   const outbox = new Outbox(schema);
 
   const pending = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM ${schema}.outbox`))[0].n);
@@ -51,23 +49,17 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
     viaProxy.port = String(proxy.port);
     connection = new AmqpConnection(viaProxy.toString(), 'test-relay');
     publisher = new EventPublisher(connection, names, 2_000, []);
-
-    amqp = await connect(TEST_AMQP_URL);
-    channel = await amqp.createChannel();
-    await channel.assertExchange(names.exchange, 'topic', { durable: true });
-    await channel.assertQueue(tap, { durable: false });
-    await channel.bindQueue(tap, names.exchange, '#');
-    await channel.consume(tap, (m) => m && received.push(JSON.parse(m.content.toString()).id), { noAck: true });
+    tap = await BusTap.open(namespace);
   });
 
   afterAll(async () => {
-    await amqp?.close();
+    await tap?.close();
     await publisher?.close();
     await connection?.close();
     await proxy?.close();
     await dataSource?.destroy();
     await db?.drop();
-    await deleteBrokerObjects([tap], [names.exchange]);
+    await deleteBrokerObjects([], [names.exchange]);
   });
 
   it('publishes committed rows, and only committed rows, then empties the outbox', async () => {
@@ -82,7 +74,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
 
     const relay = new OutboxRelay(dataSource, publisher, { schema });
     expect(await relay.drain()).toBe(2);
-    await eventually(async () => expect(received).toEqual(expect.arrayContaining(kept.map((e) => e.id))));
+    await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(kept.map((e) => e.id))));
     expect(await pending()).toBe(0);
   });
 
@@ -92,7 +84,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
     try {
       const event = opened(4);
       await commit([event]);
-      await eventually(async () => expect(received).toContain(event.id), { timeoutMs: 5_000 });
+      await eventually(async () => expect(tap.ids()).toContain(event.id), { timeoutMs: 5_000 });
     } finally {
       await relay.stop();
     }
@@ -108,7 +100,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
          SELECT event_id FROM source LEFT JOIN notified ON true`,
         [event.id, event.tenantid, event.type, JSON.stringify(event)],
       );
-      await eventually(async () => expect(received).toContain(event.id), { timeoutMs: 5_000 });
+      await eventually(async () => expect(tap.ids()).toContain(event.id), { timeoutMs: 5_000 });
     } finally {
       await relay.stop();
     }
@@ -120,7 +112,8 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
     const replicas = [1, 2, 3].map(() => new OutboxRelay(dataSource, publisher, { schema, batchSize: 25 }));
     const counts = await Promise.all(replicas.map((r) => r.drain()));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(300);
-    await eventually(async () => expect(received.filter((id) => events.some((e) => e.id === id))).toHaveLength(300));
+    await eventually(async () => expect(tap.ids().filter((id) => events.some((e) => e.id === id))).toHaveLength(300));
+    const received = tap.ids();
     expect(new Set(received).size).toBe(received.length);
   });
 
@@ -136,7 +129,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
     proxy.restore();
     await eventually(async () => expect(connection.isConnected()).toBe(true));
     expect(await relay.drain()).toBe(1);
-    await eventually(async () => expect(received).toContain(event.id));
+    await eventually(async () => expect(tap.ids()).toContain(event.id));
   });
 
   describe('inbox', () => {

@@ -4,4 +4,5 @@ export * from './lib/eventually';
 export * from './lib/tcp-proxy';
 export * from './lib/isolated-environment';
 export * from './lib/bus-publisher';
+export * from './lib/bus-tap';
 export * from './lib/prometheus-text';

@@ -1,11 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connect, type ChannelModel } from 'amqplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { type CloudEvent, EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
 import { bootstrapService, generateApiKey } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
+import { insertApiKey } from './support/api-keys';
 
 const queued = (id: string) => ({
   id,
@@ -19,44 +18,32 @@ describe('intake: repeated auth failures become access.denied events (real HTTP,
   let env: IsolatedEnvironment;
   let app: NestExpressApplication;
   let db: DataSource;
-  let amqp: ChannelModel;
-  const published: CloudEvent[] = [];
-  const denied = () => published.filter((e) => e.type === 'access.denied');
+  let tap: BusTap;
+  const denied = () => tap.events.filter((e) => e.type === 'access.denied');
 
   const ingest = (key: string, id: string) =>
     request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
 
   async function storeKey(tenant: string, { revoked = false } = {}): Promise<{ key: string; prefix: string }> {
-    const { key, prefix, hash } = generateApiKey();
-    await db.query(
-      `INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes, revoked_at) VALUES ($1, 'test', $2, $3, '{events:write}', $4)`,
-      [tenant, prefix, hash, revoked ? new Date() : null],
-    );
-    return { key, prefix };
+    const key = await insertApiKey(db, tenant, { revoked });
+    return { key, prefix: key.split('_', 2).join('_') }; // hlk_<8-char id>_<secret>
   }
 
   /** Sends a valid event and waits until it is on the bus: whatever was published before it is too. */
   async function marker(key: string, id: string): Promise<void> {
     await ingest(key, id).expect(202);
-    await eventually(async () => expect(published.map((e) => e.id)).toContain(id));
+    await eventually(async () => expect(tap.ids()).toContain(id));
   }
 
   beforeAll(async () => {
     env = await isolatedEnvironment();
     app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
     db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-
-    amqp = await connect(TEST_AMQP_URL);
-    const channel = await amqp.createChannel();
-    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    const tap = (await channel.assertQueue('', { exclusive: true })).queue;
-    await channel.bindQueue(tap, exchange, '#');
-    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString())), { noAck: true });
+    tap = await BusTap.open(env.namespace);
   });
 
   afterAll(async () => {
-    await amqp?.close();
+    await tap?.close();
     await db?.destroy();
     await app?.close();
     await env?.teardown();

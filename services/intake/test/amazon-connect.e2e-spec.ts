@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connect, type ChannelModel } from 'amqplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { type CloudEvent, EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
-import { bootstrapService, generateApiKey } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import { bootstrapService } from '@hotline/platform';
+import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
 import { maskData } from '../src/masking';
+import { insertApiKey } from './support/api-keys';
 
 const fixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(__dirname, 'fixtures/amazon-connect', `${name}.json`), 'utf8'));
@@ -27,9 +26,8 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
   let env: IsolatedEnvironment;
   let app: NestExpressApplication;
   let db: DataSource;
-  let amqp: ChannelModel;
+  let tap: BusTap;
   let key: string;
-  const published: CloudEvent[] = [];
 
   const post = (path: string, body: string | object, contentType = 'application/json') =>
     request(app.getHttpServer())
@@ -38,32 +36,19 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       .set('Content-Type', contentType)
       .send(typeof body === 'string' ? body : JSON.stringify(body));
   const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
-  const publishedOf = (eventId: string) => published.filter((e) => e.id === eventId);
+  const publishedOf = (eventId: string) => tap.events.filter((e) => e.id === eventId);
   const settled = () => eventually(async () => expect(await count('outbox')).toBe(0));
 
   beforeAll(async () => {
     env = await isolatedEnvironment();
     app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
     db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    const generated = generateApiKey();
-    await db.query(`INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ('acme', 'connect', $1, $2, $3)`, [
-      generated.prefix,
-      generated.hash,
-      ['events:write'],
-    ]);
-    key = generated.key;
-
-    amqp = await connect(TEST_AMQP_URL);
-    const channel = await amqp.createChannel();
-    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    const tap = (await channel.assertQueue('', { exclusive: true })).queue;
-    await channel.bindQueue(tap, exchange, '#');
-    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString())), { noAck: true });
+    key = await insertApiKey(db, 'acme', { name: 'connect' });
+    tap = await BusTap.open(env.namespace);
   });
 
   afterAll(async () => {
-    await amqp?.close();
+    await tap?.close();
     await db?.destroy();
     await app?.close();
     await env?.teardown();
@@ -133,7 +118,7 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       ]);
       await eventually(async () => expect(publishedOf(id(CALLBACK, 'ended'))).toHaveLength(1));
       expect(publishedOf(id(ABANDONED, 'abandoned'))[0]).toMatchObject({ type: 'contact.abandoned', time: '2026-11-25T02:12:05.000Z' });
-      expect(published.filter((e) => e.type === 'contact.abandoned').map((e) => (e.data as { contactId: string }).contactId)).toEqual([ABANDONED]);
+      expect(tap.events.filter((e) => e.type === 'contact.abandoned').map((e) => (e.data as { contactId: string }).contactId)).toEqual([ABANDONED]);
       expect(publishedOf(id(CALLBACK, 'queued'))[0]).toMatchObject({ data: { channel: 'callback', previousContactId: CALLBACK_INBOUND } });
       const [delivery] = await db.query(`SELECT payload FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [id(ABANDONED, 'queued')]);
       expect(delivery.payload).toEqual(maskData([fixture('ctr-voice-abandoned'), fixture('ctr-callback-inbound'), fixture('ctr-callback-contact')]).data);

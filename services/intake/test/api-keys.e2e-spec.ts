@@ -1,10 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connect, type ChannelModel } from 'amqplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
 import { bootstrapService, hashApiKey, type Role, signDevToken } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
 
 const queued = (id: string) => ({
@@ -19,8 +17,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   let env: IsolatedEnvironment;
   let app: NestExpressApplication;
   let db: DataSource;
-  let amqp: ChannelModel;
-  const published: { id: string; tenantid: string }[] = [];
+  let tap: BusTap;
   const tokens: Record<'acmeAdmin' | 'globexAdmin' | 'operator' | 'acmeSupervisor', string> = {
     acmeAdmin: '',
     globexAdmin: '',
@@ -46,18 +43,11 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
     tokens.globexAdmin = await token('globex', 'admin');
     tokens.operator = await token('*', 'admin');
     tokens.acmeSupervisor = await token('acme', 'supervisor');
-
-    amqp = await connect(TEST_AMQP_URL);
-    const channel = await amqp.createChannel();
-    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    const tap = (await channel.assertQueue('', { exclusive: true })).queue;
-    await channel.bindQueue(tap, exchange, '#');
-    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString())), { noAck: true });
+    tap = await BusTap.open(env.namespace);
   });
 
   afterAll(async () => {
-    await amqp?.close();
+    await tap?.close();
     await db?.destroy();
     await app?.close();
     await env?.teardown();
@@ -81,7 +71,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
     expect(JSON.stringify(row)).not.toContain(res.body.key);
 
     await ingest(res.body.key, 'k-1').expect(202).expect({ accepted: ['k-1'], duplicates: [] });
-    await eventually(async () => expect(published).toContainEqual(expect.objectContaining({ id: 'k-1', tenantid: 'acme' })));
+    await eventually(async () => expect(tap.events).toContainEqual(expect.objectContaining({ id: 'k-1', tenantid: 'acme' })));
   });
 
   it("lists the tenant's keys without keys or hashes, with when each was last used", async () => {

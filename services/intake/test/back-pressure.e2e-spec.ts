@@ -1,11 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connect, type ChannelModel } from 'amqplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
-import { bootstrapService, generateApiKey } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, TcpProxy, TEST_AMQP_URL } from '@hotline/testing';
+import { bootstrapService } from '@hotline/platform';
+import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment, TcpProxy, TEST_AMQP_URL } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
+import { insertApiKey } from './support/api-keys';
 
 const queued = (id: string) => ({
   id,
@@ -22,8 +21,7 @@ describe('intake under back-pressure: rate limits, broker outage, database outag
   let db: DataSource;
   let dbProxy: TcpProxy;
   let brokerProxy: TcpProxy;
-  let amqp: ChannelModel;
-  const published: string[] = [];
+  let tap: BusTap;
   const keys: Record<string, string> = {};
   const originalEnv = { ...process.env };
 
@@ -48,27 +46,13 @@ describe('intake under back-pressure: rate limits, broker outage, database outag
     app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
 
     db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    for (const tenant of ['acme', 'flood']) {
-      const { key, prefix, hash } = generateApiKey();
-      await db.query(`INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ($1, 't', $2, $3, '{events:write}')`, [
-        tenant,
-        prefix,
-        hash,
-      ]);
-      keys[tenant] = key;
-    }
-    amqp = await connect(TEST_AMQP_URL);
-    const channel = await amqp.createChannel();
-    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    const { queue } = await channel.assertQueue('', { exclusive: true });
-    await channel.bindQueue(queue, exchange, '#');
-    await channel.consume(queue, (m) => m && published.push(JSON.parse(m.content.toString()).id), { noAck: true });
+    for (const tenant of ['acme', 'flood']) keys[tenant] = await insertApiKey(db, tenant);
+    tap = await BusTap.open(env.namespace);
   });
 
   afterAll(async () => {
     process.env = originalEnv;
-    await amqp?.close();
+    await tap?.close();
     await db?.destroy();
     await app?.close();
     await dbProxy?.close();
@@ -90,10 +74,10 @@ describe('intake under back-pressure: rate limits, broker outage, database outag
     const during = ['outage-1', 'outage-2', 'outage-3'];
     for (const id of during) await post(queued(id)).expect(202);
     expect(await pending()).toBeGreaterThanOrEqual(3);
-    expect(published).not.toContain('outage-1');
+    expect(tap.ids()).not.toContain('outage-1');
 
     brokerProxy.restore();
-    await eventually(async () => expect(published).toEqual(expect.arrayContaining(during)), { timeoutMs: 20_000 });
+    await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(during)), { timeoutMs: 20_000 });
     await eventually(async () => expect(await pending()).toBe(0));
   });
 

@@ -1,60 +1,40 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connect, type ChannelModel } from 'amqplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
-import { bootstrapService, generateApiKey } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import type { CloudEvent } from '@hotline/contracts';
+import { bootstrapService } from '@hotline/platform';
+import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
 import queryResponse from './fixtures/genesys/conversation-details-query.json';
 import messageConversation from './fixtures/genesys/conversation-message.json';
+import { insertApiKey } from './support/api-keys';
 
 const PATH = '/v1/adapters/genesys/conversations';
 const [answeredCall, abandonedCall, callbackCall] = queryResponse.conversations;
-
-interface PublishedEvent {
-  id: string;
-  type: string;
-  time: string;
-  tenantid: string;
-  data: Record<string, unknown>;
-}
 
 describe('intake: Genesys Cloud conversation detail records (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let env: IsolatedEnvironment;
   let app: NestExpressApplication;
   let db: DataSource;
-  let amqp: ChannelModel;
+  let tap: BusTap;
   let key: string;
-  const published: PublishedEvent[] = [];
+  const published = () => tap.events as CloudEvent<Record<string, unknown>>[];
 
   const post = (body: unknown, apiKey = key) =>
     request(app.getHttpServer()).post(PATH).set('Authorization', `Bearer ${apiKey}`).send(body as object);
   const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
-  const publishedWith = (id: string) => published.filter((event) => event.id === id);
+  const publishedWith = (id: string) => published().filter((event) => event.id === id);
 
   beforeAll(async () => {
     env = await isolatedEnvironment();
     app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
     db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    const generated = generateApiKey();
-    await db.query(`INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ('acme', 'genesys', $1, $2, '{events:write}')`, [
-      generated.prefix,
-      generated.hash,
-    ]);
-    key = generated.key;
-
-    amqp = await connect(TEST_AMQP_URL);
-    const channel = await amqp.createChannel();
-    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    const tap = (await channel.assertQueue('', { exclusive: true })).queue;
-    await channel.bindQueue(tap, exchange, '#');
-    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString())), { noAck: true });
+    key = await insertApiKey(db, 'acme', { name: 'genesys' });
+    tap = await BusTap.open(env.namespace);
   });
 
   afterAll(async () => {
-    await amqp?.close();
+    await tap?.close();
     await db?.destroy();
     await app?.close();
     await env?.teardown();
@@ -72,7 +52,7 @@ describe('intake: Genesys Cloud conversation detail records (real HTTP, PostgreS
       ],
       duplicates: [],
     });
-    await eventually(async () => expect(published).toHaveLength(7));
+    await eventually(async () => expect(published()).toHaveLength(7));
     expect(publishedWith(`genesys:${answeredCall.conversationId}:answered`)[0]).toMatchObject({
       tenantid: 'acme',
       time: '2026-11-25T01:31:05.250Z',
@@ -84,7 +64,7 @@ describe('intake: Genesys Cloud conversation detail records (real HTTP, PostgreS
       afterContactWorkSeconds: 5,
     });
     // The caller who chose a callback is queued, never abandoned.
-    expect(published.filter((e) => e.type === 'contact.abandoned').map((e) => e.data['contactId'])).toEqual([abandonedCall.conversationId]);
+    expect(published().filter((e) => e.type === 'contact.abandoned').map((e) => e.data['contactId'])).toEqual([abandonedCall.conversationId]);
     const [delivery] = await db.query(`SELECT adapter, event_ids FROM intake.deliveries WHERE adapter = 'genesys'`);
     expect(delivery.event_ids).toHaveLength(7);
   });
@@ -98,7 +78,7 @@ describe('intake: Genesys Cloud conversation detail records (real HTTP, PostgreS
       duplicates: [`genesys:${callbackCall.conversationId}:queued`],
     });
     await post(messageConversation).expect(202);
-    await eventually(async () => expect(published).toHaveLength(11));
+    await eventually(async () => expect(published()).toHaveLength(11));
     expect(publishedWith(`genesys:${callbackCall.conversationId}:queued`)).toHaveLength(1);
     expect(publishedWith(`genesys:${messageConversation.conversationId}:queued`)[0].data).toMatchObject({ channel: 'chat' });
   });

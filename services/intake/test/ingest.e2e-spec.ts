@@ -1,12 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connect, type ChannelModel } from 'amqplib';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
-import { bootstrapService, generateApiKey } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import type { CloudEvent } from '@hotline/contracts';
+import { bootstrapService } from '@hotline/platform';
+import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
 import { idCardCheckCharacter } from '../src/masking';
+import { insertApiKey } from './support/api-keys';
 
 const queued = (id: string, data: Record<string, unknown> = {}) => ({
   specversion: '1.0',
@@ -21,20 +21,10 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let env: IsolatedEnvironment;
   let app: NestExpressApplication;
   let db: DataSource;
-  let amqp: ChannelModel;
-  let tap: string;
-  const published: string[] = [];
-  const bodies = new Map<string, { data: Record<string, unknown> }>();
+  let tap: BusTap;
   const keys: Record<'valid' | 'revoked' | 'readOnly', string> = { valid: '', revoked: '', readOnly: '' };
-
-  async function createKey(scopes: string[], revoked = false): Promise<string> {
-    const { key, prefix, hash } = generateApiKey();
-    await db.query(
-      `INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes, revoked_at) VALUES ('acme', 'test', $1, $2, $3, $4)`,
-      [prefix, hash, scopes, revoked ? new Date() : null],
-    );
-    return key;
-  }
+  /** The last event published with this id, as it went on the bus. */
+  const published = (id: string) => tap.events.findLast((e) => e.id === id) as CloudEvent<Record<string, unknown>> | undefined;
 
   const post = (body: unknown, key = keys.valid) =>
     request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${key}`).send(body as object);
@@ -45,30 +35,14 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     env = await isolatedEnvironment();
     app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
     db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    keys.valid = await createKey(['events:write']);
-    keys.revoked = await createKey(['events:write'], true);
-    keys.readOnly = await createKey(['events:read']);
-
-    amqp = await connect(TEST_AMQP_URL);
-    const channel = await amqp.createChannel();
-    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    tap = (await channel.assertQueue('', { exclusive: true })).queue;
-    await channel.bindQueue(tap, exchange, '#');
-    await channel.consume(
-      tap,
-      (m) => {
-        if (!m) return;
-        const event = JSON.parse(m.content.toString());
-        published.push(event.id);
-        bodies.set(event.id, event);
-      },
-      { noAck: true },
-    );
+    keys.valid = await insertApiKey(db, 'acme');
+    keys.revoked = await insertApiKey(db, 'acme', { revoked: true });
+    keys.readOnly = await insertApiKey(db, 'acme', { scopes: ['events:read'] });
+    tap = await BusTap.open(env.namespace);
   });
 
   afterAll(async () => {
-    await amqp?.close();
+    await tap?.close();
     await db?.destroy();
     await app?.close();
     await env?.teardown();
@@ -77,7 +51,7 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
   it('accepts an event, stores it with its tenant, and publishes it', async () => {
     const res = await post(queued('e-1')).expect(202);
     expect(res.body).toEqual({ accepted: ['e-1'], duplicates: [] });
-    await eventually(async () => expect(published).toContain('e-1'));
+    await eventually(async () => expect(tap.ids()).toContain('e-1'));
     const [row] = await db.query(`SELECT tenant_id, payload FROM intake.events WHERE event_id = 'e-1'`);
     expect(row.tenant_id).toBe('acme');
     expect(row.payload).toMatchObject({ tenantid: 'acme', specversion: '1.0', dataversion: '1' });
@@ -100,15 +74,15 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
       },
     };
     await post(transcript).expect(202);
-    await eventually(async () => expect(bodies.get('t-1')).toBeDefined());
+    await eventually(async () => expect(published('t-1')).toBeDefined());
     const [row] = await db.query(`SELECT payload FROM intake.events WHERE event_id = 't-1'`);
-    for (const kept of [JSON.stringify(bodies.get('t-1')), JSON.stringify(row.payload)]) {
+    for (const kept of [JSON.stringify(published('t-1')), JSON.stringify(row.payload)]) {
       expect(kept).not.toContain(idCard);
       expect(kept).not.toContain('zhang.san@example.com');
       expect(kept).not.toContain('一三八一二三四五六七八');
       expect(kept).toContain('contact-t-1');
     }
-    expect(bodies.get('t-1')?.data.redactions).toEqual(
+    expect(published('t-1')?.data.redactions).toEqual(
       expect.arrayContaining([
         { path: 'segments.0.text', kind: 'id_card', count: 1 },
         { path: 'segments.0.text', kind: 'email', count: 1 },
@@ -121,7 +95,7 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     const res = await post(queued('e-1')).expect(202);
     expect(res.body).toEqual({ accepted: [], duplicates: ['e-1'] });
     await eventually(async () => expect(await pending()).toBe(0));
-    expect(published.filter((id) => id === 'e-1')).toHaveLength(1);
+    expect(tap.ids().filter((id) => id === 'e-1')).toHaveLength(1);
   });
 
   it('accepts an id once when many requests race with it (they may share one commit)', async () => {
@@ -129,7 +103,7 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     expect(answers.filter((a) => a.body.accepted.length === 1)).toHaveLength(1);
     expect(answers.filter((a) => a.body.duplicates[0] === 'race-1')).toHaveLength(9);
     await eventually(async () => expect(await pending()).toBe(0));
-    expect(published.filter((id) => id === 'race-1')).toHaveLength(1);
+    expect(tap.ids().filter((id) => id === 'race-1')).toHaveLength(1);
   });
 
   it('accepts a batch, and a CloudEvents JSON batch', async () => {
@@ -143,7 +117,7 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
       .send(JSON.stringify([queued('b-3')]))
       .expect(202)
       .expect({ accepted: ['b-3'], duplicates: [] });
-    await eventually(async () => expect(published).toEqual(expect.arrayContaining(['b-1', 'b-2', 'b-3'])));
+    await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(['b-1', 'b-2', 'b-3'])));
   });
 
   it('rejects a batch with any invalid event whole, listing every error with its index and path', async () => {

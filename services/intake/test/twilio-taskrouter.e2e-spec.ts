@@ -1,11 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { connect, type ChannelModel } from 'amqplib';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EVENTS_EXCHANGE, withNamespace } from '@hotline/contracts';
+import type { CloudEvent } from '@hotline/contracts';
 import { bootstrapService, signDevToken } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, TEST_AMQP_URL } from '@hotline/testing';
+import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
 import { AppModule } from '../src/app.module';
 import canceledCallback from './fixtures/twilio/task-canceled-callback.json';
 import canceledHangup from './fixtures/twilio/task-canceled-hangup.json';
@@ -31,21 +30,13 @@ function twilioSignature(url: string, params: Record<string, string>, authToken 
   return createHmac('sha1', authToken).update(data).digest('base64');
 }
 
-interface PublishedEvent {
-  id: string;
-  type: string;
-  time: string;
-  tenantid: string;
-  data: Record<string, unknown>;
-}
-
 describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let env: IsolatedEnvironment;
   let app: NestExpressApplication;
   let db: DataSource;
-  let amqp: ChannelModel;
+  let tap: BusTap;
   let adminToken: string;
-  const published: PublishedEvent[] = [];
+  const published = () => tap.events as CloudEvent<Record<string, unknown>>[];
 
   /** Twilio calls intake through a proxy at PUBLIC_URL, which is the URL it signs. */
   const callback = (params: Record<string, string>, { tenant = 'acme', signature }: { tenant?: string; signature?: string } = {}) => {
@@ -58,7 +49,7 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
   };
   const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
   const pending = () => count('outbox');
-  const publishedWith = (id: string) => published.filter((event) => event.id === id);
+  const publishedWith = (id: string) => published().filter((event) => event.id === id);
 
   beforeAll(async () => {
     env = await isolatedEnvironment();
@@ -66,19 +57,12 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
     app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
     db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
     adminToken = await signDevToken({ tenant: '_platform', roles: ['admin'], secret: env.jwtSecret });
-
-    amqp = await connect(TEST_AMQP_URL);
-    const channel = await amqp.createChannel();
-    const exchange = withNamespace(EVENTS_EXCHANGE, env.namespace);
-    await channel.assertExchange(exchange, 'topic', { durable: true });
-    const tap = (await channel.assertQueue('', { exclusive: true })).queue;
-    await channel.bindQueue(tap, exchange, '#');
-    await channel.consume(tap, (m) => m && published.push(JSON.parse(m.content.toString())), { noAck: true });
+    tap = await BusTap.open(env.namespace);
   });
 
   afterAll(async () => {
     delete process.env.INTAKE_PUBLIC_URL;
-    await amqp?.close();
+    await tap?.close();
     await db?.destroy();
     await app?.close();
     await env?.teardown();
@@ -117,8 +101,8 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
       const res = await callback(params).expect(202);
       expect(res.body).toEqual({ accepted: [id], duplicates: [] });
     }
-    await eventually(async () => expect(published.map((e) => e.id)).toEqual(expect.arrayContaining([`twilio:${TASK}:ended`])));
-    const byType = Object.fromEntries(published.filter((e) => e.data['contactId'] === TASK).map((e) => [e.type, e]));
+    await eventually(async () => expect(published().map((e) => e.id)).toEqual(expect.arrayContaining([`twilio:${TASK}:ended`])));
+    const byType = Object.fromEntries(published().filter((e) => e.data['contactId'] === TASK).map((e) => [e.type, e]));
     expect(byType['contact.queued']).toMatchObject({
       tenantid: 'acme',
       time: '2026-11-25T01:30:00.123Z',
@@ -147,13 +131,13 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
     await callback(canceledCallback).expect(202, { accepted: [`twilio:${canceledCallback.TaskSid}:ended`], duplicates: [] });
     await eventually(async () => expect(publishedWith(`twilio:${canceledCallback.TaskSid}:ended`)).toHaveLength(1));
     expect(publishedWith(`twilio:${canceledCallback.TaskSid}:ended`)[0].data).toMatchObject({ disconnectReason: 'callback_requested' });
-    expect(published.filter((e) => e.type === 'contact.abandoned').map((e) => e.data['contactId'])).toEqual([canceledHangup.TaskSid]);
+    expect(published().filter((e) => e.type === 'contact.abandoned').map((e) => e.data['contactId'])).toEqual([canceledHangup.TaskSid]);
   });
 
   it('publishes an agent status change', async () => {
     await callback(activityUpdate).expect(202);
     await eventually(async () =>
-      expect(published.find((e) => e.type === 'agent.status_changed')).toMatchObject({
+      expect(published().find((e) => e.type === 'agent.status_changed')).toMatchObject({
         time: '2026-11-25T01:43:20.789Z',
         data: { agentId: activityUpdate.WorkerSid, status: 'away' },
       }),
