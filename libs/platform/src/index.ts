@@ -32,6 +32,7 @@ export {
   type AuthFailure,
   type AuthFailureListener,
   type AuthFailureReason,
+  type GuardFailureReason,
 } from './lib/auth/auth-failure-listener';
 export { generateApiKey, hashApiKey, parseApiKeyPrefix, type GeneratedApiKey } from './lib/auth/api-key';
 export { signDevToken, type DevTokenOptions } from './lib/auth/dev-token';

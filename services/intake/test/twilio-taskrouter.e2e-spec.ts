@@ -186,6 +186,15 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
         .expect(403);
     });
 
+    it('repeated forged callbacks from one client as one access.denied event (bad_signature)', async () => {
+      for (let i = 0; i < 5; i++) await callback(forged, { signature: 'bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==' }).expect(403);
+      await eventually(async () => {
+        const denied = published().filter((e) => e.type === 'access.denied');
+        expect(denied).toHaveLength(1);
+        expect(denied[0].data).toMatchObject({ reason: 'bad_signature', route: 'POST /v1/adapters/twilio/taskrouter' });
+      });
+    });
+
     it('an event type with no contact meaning with 200, naming it ignored', async () => {
       await callback(targetMatched).expect(200, { accepted: [], ignored: 'workflow.target-matched' });
     });

@@ -1,7 +1,11 @@
-/** Optional hook: when a service provides it, the auth guard reports every rejected request to it. */
+/**
+ * Optional hook: when a service provides it, the auth guard reports every rejected request to it
+ * (and so do routes that check a platform's signature themselves).
+ */
 export const AUTH_FAILURE_LISTENER = Symbol('HOTLINE_AUTH_FAILURE_LISTENER');
 
-export type AuthFailureReason =
+/** Why the auth guard refused a request. */
+export type GuardFailureReason =
   | 'missing-credentials'
   | 'invalid-token'
   | 'expired-token'
@@ -9,6 +13,9 @@ export type AuthFailureReason =
   | 'unknown-api-key'
   | 'revoked-api-key'
   | 'missing-scope';
+
+/** The guard's reasons, and `invalid-signature` from routes that check a platform's own signature (Twilio). */
+export type AuthFailureReason = GuardFailureReason | 'invalid-signature';
 
 export interface AuthFailure {
   reason: AuthFailureReason;

@@ -7,7 +7,7 @@ import { routePattern } from '../metrics/route-pattern';
 import { API_KEY_AUTH, type ApiKeyRequirement } from './api-key-auth.decorator';
 import { API_KEY_VERIFIER, type ApiKeyVerifier } from './api-key-verifier';
 import { parseApiKeyPrefix } from './api-key';
-import { AUTH_FAILURE_LISTENER, type AuthFailureListener, type AuthFailureReason } from './auth-failure-listener';
+import { AUTH_FAILURE_LISTENER, type AuthFailureListener, type GuardFailureReason } from './auth-failure-listener';
 import { bearerToken } from './bearer-token';
 import { JwtVerifier } from './jwt-verifier';
 import type { AuthenticatedRequest, Principal } from './principal';
@@ -15,7 +15,7 @@ import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 import type { Role } from './roles';
 
-const FAILURES: Record<AuthFailureReason, { status: 401 | 403; detail: string }> = {
+const FAILURES: Record<GuardFailureReason, { status: 401 | 403; detail: string }> = {
   'missing-credentials': { status: 401, detail: 'Send credentials as "Authorization: Bearer <token>".' },
   'invalid-token': { status: 401, detail: 'The bearer token is not valid.' },
   'expired-token': { status: 401, detail: 'The bearer token has expired.' },
@@ -92,7 +92,7 @@ export class AuthGuard implements CanActivate, OnModuleInit {
   /** Reports the failure to the listener, if any, and returns the 401/403 problem to throw. */
   private reject(
     req: AuthenticatedRequest,
-    reason: AuthFailureReason,
+    reason: GuardFailureReason,
     { keyPrefix, detail }: { keyPrefix?: string; detail?: string } = {},
   ): ProblemException {
     const route = `${req.method} ${routePattern(req)}`;

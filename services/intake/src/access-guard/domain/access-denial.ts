@@ -14,6 +14,7 @@ const REASONS: Partial<Record<AuthFailureReason, AccessDeniedReason>> = {
   'unknown-api-key': 'unknown_key',
   'revoked-api-key': 'revoked_key',
   'missing-scope': 'wrong_scope',
+  'invalid-signature': 'bad_signature',
 };
 
 /** A failure worth counting: its catalogue reason and the origin it is counted under. */

@@ -1,8 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Optional, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiHeader, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CorrelationContext } from '@hotline/messaging';
-import { ProblemException, Public } from '@hotline/platform';
+import { AUTH_FAILURE_LISTENER, type AuthFailureListener, ProblemException, Public } from '@hotline/platform';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
 import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
@@ -22,6 +22,7 @@ export class TaskRouterController {
   constructor(
     private readonly pipeline: IngestPipeline,
     private readonly verifier: TaskRouterRequestVerifier,
+    @Optional() @Inject(AUTH_FAILURE_LISTENER) private readonly failures?: AuthFailureListener,
   ) {}
 
   /**
@@ -52,6 +53,8 @@ export class TaskRouterController {
     }
     const tenantId = typeof tenant === 'string' && tenant.length > 0 && tenant.length <= 200 ? tenant : undefined;
     if (!(await this.verifier.verify(req, tenantId)) || !tenantId) {
+      // Counted with API-key failures: repeated forged callbacks become one access.denied event.
+      this.failures?.onAuthFailure({ reason: 'invalid-signature', remoteAddress: req.ip, route: 'POST /v1/adapters/twilio/taskrouter' });
       throw new ProblemException({ status: 403, detail: 'The request is not signed by the Twilio account of this tenant.' });
     }
     const correlation = CorrelationContext.current();

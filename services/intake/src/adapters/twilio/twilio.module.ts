@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccessGuardModule } from '../../access-guard/access-guard.module';
 import { IngestModule } from '../../ingest/ingest.module';
 import { TaskRouterController } from './taskrouter.controller';
 import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
@@ -11,7 +12,7 @@ import { TwilioCredentialsController } from './twilio-credentials.controller';
  * PUT /v1/admin/tenants/:tenantId/credentials/twilio.
  */
 @Module({
-  imports: [IngestModule],
+  imports: [IngestModule, AccessGuardModule],
   controllers: [TaskRouterController, TwilioCredentialsController],
   providers: [TwilioAuthTokens, TaskRouterRequestVerifier],
 })
