@@ -8,6 +8,7 @@ export * from './lib/publisher/event-publisher';
 export * from './lib/consumer/amqp-server';
 export * from './lib/consumer/amqp-context';
 export * from './lib/consumer/permanent-failure';
+export * from './lib/consumer/dependency-unavailable';
 export * from './lib/consumer/event-handler-error.filter';
 export * from './lib/consumer/retry-policy';
 export * from './lib/dead-letters/dead-letters';

@@ -22,9 +22,16 @@ class ProbeHandlers {
   readonly seen: { id: string; attempt: number }[] = [];
   /** Event ids whose handler fails this many more times. */
   readonly failures = new Map<string, number>();
+  /** Event ids whose handler finds the database unreachable this many more times. */
+  readonly outages = new Map<string, number>();
 
   @EventPattern('contact.queued', { queue: 'probe' })
   onQueued(@Payload() event: CloudEvent, @Ctx() ctx: AmqpContext): void {
+    const down = this.outages.get(event.id) ?? 0;
+    if (down > 0) {
+      this.outages.set(event.id, down - 1);
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    }
     const left = this.failures.get(event.id) ?? 0;
     if (left === Infinity) throw new PermanentFailure('never valid');
     if (left > 0) {
@@ -95,6 +102,14 @@ describe('AmqpServer (real RabbitMQ)', () => {
     handlers.failures.set(event.id, 2);
     await publisher.publish(event);
     await eventually(async () => expect(handlers.seen).toContainEqual({ id: event.id, attempt: 3 }));
+  });
+
+  it('waits out a database outage longer than its retries without dead-lettering the event', async () => {
+    const event = queued('c-db');
+    handlers.outages.set(event.id, 4); // more failures than the two retry delays
+    await publisher.publish(event);
+    await eventually(async () => expect(handlers.seen).toContainEqual({ id: event.id, attempt: 1 }));
+    expect(await new DeadLetters(TEST_AMQP_URL, names).count(queue)).toBe(0);
   });
 
   it('dead-letters after the last retry, lists the dead letter, and replays it', async () => {

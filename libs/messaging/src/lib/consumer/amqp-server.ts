@@ -11,6 +11,7 @@ import { messagingMetrics } from '../metrics/messaging-metrics';
 import { MessagingNames } from '../topology/messaging-names';
 import { assertQueueTopology, type QueueTopology } from '../topology/topology';
 import { AmqpContext } from './amqp-context';
+import { isDependencyUnavailable } from './dependency-unavailable';
 import { PermanentFailure } from './permanent-failure';
 import {
   decideOnFailure,
@@ -224,7 +225,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     error: unknown,
   ): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
-    const outcome = decideOnFailure(retries, this.retryDelaysMs, error instanceof PermanentFailure);
+    const kind = error instanceof PermanentFailure ? 'permanent' : isDependencyUnavailable(error) ? 'unavailable' : 'transient';
+    const outcome = decideOnFailure(retries, this.retryDelaysMs, kind);
     const headers = { ...message.properties.headers, [LAST_ERROR_HEADER]: reason.slice(0, 1000) };
     try {
       if (outcome.action === 'retry') {

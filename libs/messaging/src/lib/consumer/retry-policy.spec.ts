@@ -8,7 +8,11 @@ describe('decideOnFailure', () => {
     expect(decideOnFailure(3, DEFAULT_RETRY_DELAYS_MS)).toEqual({ action: 'dead-letter' });
   });
   it('dead-letters permanent failures at once', () => {
-    expect(decideOnFailure(0, DEFAULT_RETRY_DELAYS_MS, true)).toEqual({ action: 'dead-letter' });
+    expect(decideOnFailure(0, DEFAULT_RETRY_DELAYS_MS, 'permanent')).toEqual({ action: 'dead-letter' });
+  });
+  it('waits out an unavailable dependency without spending retries, even after the last one', () => {
+    expect(decideOnFailure(0, DEFAULT_RETRY_DELAYS_MS, 'unavailable')).toEqual({ action: 'retry', attempt: 0, delayMs: 10000 });
+    expect(decideOnFailure(3, DEFAULT_RETRY_DELAYS_MS, 'unavailable')).toEqual({ action: 'retry', attempt: 3, delayMs: 10000 });
   });
 });
 

@@ -9,11 +9,18 @@ export const ORIGINAL_QUEUE_HEADER = 'x-original-queue';
 export type FailureOutcome = { action: 'retry'; attempt: number; delayMs: number } | { action: 'dead-letter' };
 
 /**
- * What to do with a message whose handler failed. `retriesSoFar` comes from the message header;
- * `permanent` failures (an event that can never be valid) skip the retries.
+ * How a handler failed: `transient` (retry, then dead-letter), `permanent` (an event that can never
+ * be valid: dead-letter at once), `unavailable` (a dependency such as the database is down: the
+ * event is fine, so it waits without spending its retries, however long the outage lasts).
  */
-export function decideOnFailure(retriesSoFar: number, delaysMs: readonly number[], permanent = false): FailureOutcome {
-  if (permanent || retriesSoFar >= delaysMs.length) return { action: 'dead-letter' };
+export type FailureKind = 'transient' | 'permanent' | 'unavailable';
+
+/** What to do with a message whose handler failed; `retriesSoFar` comes from the message header. */
+export function decideOnFailure(retriesSoFar: number, delaysMs: readonly number[], kind: FailureKind = 'transient'): FailureOutcome {
+  if (kind === 'unavailable' && delaysMs.length > 0) {
+    return { action: 'retry', attempt: retriesSoFar, delayMs: delaysMs[Math.min(1, delaysMs.length - 1)] };
+  }
+  if (kind === 'permanent' || retriesSoFar >= delaysMs.length) return { action: 'dead-letter' };
   return { action: 'retry', attempt: retriesSoFar + 1, delayMs: delaysMs[retriesSoFar] };
 }
 
