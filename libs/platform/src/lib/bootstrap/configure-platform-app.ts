@@ -16,6 +16,7 @@ export interface PlatformAppOptions {
  */
 export function configurePlatformApp(app: NestExpressApplication, { bodyLimit = '1mb' }: PlatformAppOptions = {}): void {
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', app.get(PlatformConfig).trustProxy);
   app.disable('x-powered-by');
   // CloudEvents' structured and batch media types are JSON too (application/cloudevents+json, …).
   app.useBodyParser('json', { limit: bodyLimit, type: ['application/json', 'application/*+json'] });

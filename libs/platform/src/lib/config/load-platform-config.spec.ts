@@ -10,6 +10,7 @@ describe('loadPlatformConfig', () => {
       JWT_SECRET: DEV_JWT_SECRET,
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      TRUST_PROXY: false,
     });
     expect(DEFAULT_DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/hotline');
     expect(DEFAULT_AMQP_URL).toBe('amqp://guest:guest@127.0.0.1:5672');
@@ -29,6 +30,12 @@ describe('loadPlatformConfig', () => {
     expect(env.JWKS_URL).toBe('https://login.example.com/.well-known/jwks.json');
     expect(env).not.toHaveProperty('JWT_ISSUER');
     expect(env).not.toHaveProperty('UNRELATED');
+  });
+
+  it("reads TRUST_PROXY as express's trust proxy: a flag, a hop count, or addresses", () => {
+    expect(loadPlatformConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadPlatformConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadPlatformConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
   });
 
   it('names every bad variable in one readable error, without echoing values', () => {

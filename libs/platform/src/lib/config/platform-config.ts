@@ -21,6 +21,8 @@ export class PlatformConfig {
   readonly jwt: JwtSettings;
   readonly logLevel: PlatformEnv['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
+  /** Express's `trust proxy` setting (false, true, a hop count, or addresses/subnets). */
+  readonly trustProxy: boolean | number | string;
 
   constructor(
     readonly service: string,
@@ -33,6 +35,7 @@ export class PlatformConfig {
     this.namespace = env.HOTLINE_NAMESPACE;
     this.logLevel = env.LOG_LEVEL;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+    this.trustProxy = env.TRUST_PROXY;
     this.jwt = {
       secret: env.JWT_SECRET,
       usesDevSecret: env.JWT_SECRET === DEV_JWT_SECRET,

@@ -24,6 +24,12 @@ export const platformEnvSchema = z.object({
   JWT_AUDIENCE: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().positive().default(10_000),
+  // Express's `trust proxy`: behind a load balancer, which X-Forwarded-For hops to believe, so that
+  // per-client rules (auth-failure counting) see the client, not the balancer. Off by default.
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value === 'false' ? false : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
 });
 
 export type PlatformEnv = z.output<typeof platformEnvSchema>;
