@@ -2,8 +2,6 @@ import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource, type DataSourceOptions, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { z } from 'zod';
@@ -28,10 +26,9 @@ import {
   Roles,
   signDevToken,
 } from '../src';
+import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 
 const JWT_SECRET = 'platform-int-spec-secret';
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = `hotline_test_${randomBytes(6).toString('hex')}`;
 
 class CreateProbes1700000000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
@@ -110,18 +107,16 @@ const authFailures: AuthFailure[] = [];
 class SampleAppModule {}
 
 describe('PlatformModule in a service', () => {
-  let admin: Client;
+  let db: TestDatabase;
   let app: NestExpressApplication;
   let http: ReturnType<typeof request>;
   const token = (roles: Role[], secret = JWT_SECRET) =>
     signDevToken({ tenant: 'acme', roles, subject: 'user-1', secret });
 
   beforeAll(async () => {
-    admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
+    db = await createTestDatabase();
     Object.assign(process.env, {
-      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${DATABASE}`,
+      DATABASE_URL: db.url,
       JWT_SECRET,
       LOG_LEVEL: 'silent',
     });
@@ -135,8 +130,7 @@ describe('PlatformModule in a service', () => {
 
   afterAll(async () => {
     await app?.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin.end();
+    await db?.drop();
   });
 
   beforeEach(() => {

@@ -1,19 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { Client } from 'pg';
 import { DEV_JWT_SECRET, hashApiKey, parseApiKeyPrefix } from '@hotline/platform';
+import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { createApiKey } from './api-keys';
 import { type CliIo, runCli } from './cli';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = `hotline_test_${randomBytes(6).toString('hex')}`;
-const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`;
+/** The api-key tests' own database, created in their beforeAll. */
+let testDb: TestDatabase | undefined;
 
 /** Runs the CLI as `npx hotline …` would, capturing what it prints. */
 async function hotline(argv: string[], env: Record<string, string> = {}) {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const io: CliIo = { out: (text) => stdout.push(text), err: (text) => stderr.push(text), env: { DATABASE_URL, ...env } };
+  const io: CliIo = { out: (text) => stdout.push(text), err: (text) => stderr.push(text), env: { ...(testDb ? { DATABASE_URL: testDb.url } : {}), ...env } };
   const exitCode = await runCli(argv, io);
   return { exitCode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
@@ -52,21 +51,17 @@ describe('hotline token', () => {
 });
 
 describe('hotline api-key', () => {
-  let admin: Client;
   let db: Client;
 
   beforeAll(async () => {
-    admin = new Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-    db = new Client({ connectionString: DATABASE_URL });
+    testDb = await createTestDatabase();
+    db = new Client({ connectionString: testDb.url });
     await db.connect();
   });
 
   afterAll(async () => {
     await db?.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin.end();
+    await testDb?.drop();
   });
 
   it("asks for intake's migrations while its table does not exist", async () => {
@@ -94,7 +89,7 @@ describe('hotline api-key', () => {
     );
 
     it('createApiKey stores the prefix and the hash, never the key', async () => {
-      const created = await createApiKey({ databaseUrl: DATABASE_URL, tenantId: 'acme', name: 'connect', scopes: ['events:write'] });
+      const created = await createApiKey({ databaseUrl: (testDb as TestDatabase).url, tenantId: 'acme', name: 'connect', scopes: ['events:write'] });
       expect(created.prefix).toBe(parseApiKeyPrefix(created.key));
       const { rows } = await db.query('SELECT * FROM intake.api_keys WHERE id = $1', [created.id]);
       expect(rows).toEqual([
@@ -113,7 +108,7 @@ describe('hotline api-key', () => {
     });
 
     it("list shows a tenant's keys by prefix, never the key or its hash; revoke marks one revoked", async () => {
-      const created = await createApiKey({ databaseUrl: DATABASE_URL, tenantId: 'initech', name: 'genesys', scopes: ['events:write', 'events:read'] });
+      const created = await createApiKey({ databaseUrl: (testDb as TestDatabase).url, tenantId: 'initech', name: 'genesys', scopes: ['events:write', 'events:read'] });
 
       const revoked = await hotline(['api-key', 'revoke', '--id', created.id]);
       expect(revoked).toMatchObject({ exitCode: 0, stdout: expect.stringContaining(`Revoked API key ${created.prefix}`) });
