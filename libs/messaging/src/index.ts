@@ -18,3 +18,6 @@ export * from './lib/outbox/outbox-relay';
 export * from './lib/inbox/inbox';
 export * from './lib/metrics/messaging-metrics';
 export * from './lib/messaging.module';
+export * from './lib/amqp/unpublishable-event';
+export * from './lib/outbox/parked-outbox';
+export * from './lib/outbox/outbox-parking.migration';

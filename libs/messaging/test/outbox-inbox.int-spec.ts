@@ -10,7 +10,18 @@ import {
   type TestDatabase,
   testNamespace,
 } from '@hotline/testing';
-import { AmqpConnection, EventPublisher, Inbox, messagingTablesV1Sql, MessagingNames, Outbox, OutboxRelay } from '../src';
+import {
+  AmqpConnection,
+  EventPublisher,
+  Inbox,
+  messagingMetrics,
+  messagingTablesV1Sql,
+  messagingTablesV2Sql,
+  MessagingNames,
+  Outbox,
+  OutboxRelay,
+  ParkedOutbox,
+} from '../src';
 
 const schema = 'svc';
 const namespace = testNamespace();
@@ -40,7 +51,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
     db = await createTestDatabase();
     dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
     await dataSource.query(`CREATE SCHEMA ${schema}`);
-    for (const sql of messagingTablesV1Sql(schema)) await dataSource.query(sql);
+    for (const sql of [...messagingTablesV1Sql(schema), ...messagingTablesV2Sql(schema)]) await dataSource.query(sql);
 
     const target = new URL(TEST_AMQP_URL);
     proxy = await TcpProxy.start(target.hostname, Number(target.port || 5672));
@@ -130,6 +141,61 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
     await eventually(async () => expect(connection.isConnected()).toBe(true));
     expect(await relay.drain()).toBe(1);
     await eventually(async () => expect(tap.ids()).toContain(event.id));
+  });
+
+  describe('a row it cannot publish', () => {
+    const parked = new ParkedOutbox(schema);
+    const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
+    const insertRaw = (payload: unknown) =>
+      dataSource.query(`INSERT INTO ${schema}.outbox (event_id, tenant_id, type, payload) VALUES ('raw', 'acme', 'raw', $1::jsonb)`, [
+        JSON.stringify(payload),
+      ]);
+
+    it('is parked with its reason while the 1,000 events behind it are all delivered', async () => {
+      const unroutable = { ...opened(2000), type: 'x'.repeat(300) };
+      await insertRaw(unroutable);
+      await insertRaw('not an event');
+      const behind = Array.from({ length: 1000 }, (_, i) => opened(3000 + i));
+      await commit(behind);
+      const parkedBefore = (await messagingMetrics.outboxParked.get()).values[0]?.value ?? 0;
+
+      const relay = new OutboxRelay(dataSource, publisher, { schema, pollIntervalMs: 60_000 });
+      await relay.start();
+      try {
+        await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(behind.map((e) => e.id))), { timeoutMs: 20_000 });
+        expect(await pending()).toBe(0);
+        await eventually(async () => expect(relay.parkedRows()).toBe(2));
+      } finally {
+        await relay.stop();
+      }
+      const rows = await parked.list(sql, { limit: 10 });
+      expect(rows.map((r) => r.reason)).toEqual([
+        'the event type is 300 bytes; an AMQP routing key holds at most 255',
+        'the outbox payload is not a JSON object',
+      ]);
+      expect((await messagingMetrics.outboxParked.get()).values[0]?.value).toBe(parkedBefore + 2);
+      expect(tap.ids()).not.toContain(unroutable.id);
+
+      // Retried, they go back to the outbox (and would be parked again); the list narrows by tenant.
+      expect(await parked.list(sql, { limit: 10, tenantId: 'globex' })).toEqual([]);
+      expect(await parked.retry(sql, [rows[1].id])).toBe(1);
+      expect(await pending()).toBe(1);
+      expect(await parked.retry(sql, 'all')).toBe(1);
+      expect(await pending()).toBe(2);
+      await new OutboxRelay(dataSource, publisher, { schema }).drain();
+      expect(await pending()).toBe(0);
+      expect(await parked.count(sql)).toBe(2);
+      await dataSource.query(`DELETE FROM ${schema}.outbox_parked`);
+    });
+
+    it('publishes events whose time or id the AMQP properties cannot carry, leaving those properties out', async () => {
+      const ancient = { ...opened(4000), time: '1969-12-31T23:59:59Z' };
+      const longId = { ...opened(4001), id: '工'.repeat(150) }; // 450 bytes: over AMQP's 255-byte short string
+      await commit([ancient, longId]);
+      expect(await new OutboxRelay(dataSource, publisher, { schema }).drain()).toBe(2);
+      await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining([ancient.id, longId.id])));
+      expect(await parked.count(sql)).toBe(0);
+    });
   });
 
   describe('inbox', () => {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@hotline/messaging';
+import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { CaseHistoryEntity } from './cases/case-history.entity';
 import { CasesModule } from './cases/cases.module';
@@ -14,7 +14,7 @@ import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028
       databaseOptions({
         schema: 'dispatch',
         entities: [ServiceCaseEntity, CaseHistoryEntity],
-        migrations: [CreateDispatchSchema1764028800000],
+        migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch')],
       }),
     ),
     MessagingModule.forRoot({ service: 'dispatch', schema: 'dispatch' }),

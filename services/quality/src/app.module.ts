@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@hotline/messaging';
+import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
@@ -13,7 +13,7 @@ import { KpisModule } from './kpis/kpis.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity],
-        migrations: [CreateQualitySchema1764028800000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality')],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@hotline/messaging';
+import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditModule } from './audit/audit.module';
@@ -13,7 +13,7 @@ import { CreateSecuritySchema1764028800000 } from './database/migrations/1764028
       databaseOptions({
         schema: 'security',
         entities: [AuditEntryEntity],
-        migrations: [CreateSecuritySchema1764028800000],
+        migrations: [CreateSecuritySchema1764028800000, outboxParkingMigration('security')],
       }),
     ),
     MessagingModule.forRoot({ service: 'security', schema: 'security' }),

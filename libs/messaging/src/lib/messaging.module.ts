@@ -14,7 +14,7 @@ import { BROKER_CONNECTION, BROKER_SETTINGS, type BrokerSettings } from './broke
 import { DeadLetters } from './dead-letters/dead-letters';
 import { Inbox } from './inbox/inbox';
 import { Outbox } from './outbox/outbox';
-import { OutboxRelay } from './outbox/outbox-relay';
+import { OUTBOX_STATUS, OutboxRelay } from './outbox/outbox-relay';
 import { EventPublisher } from './publisher/event-publisher';
 import { MessagingNames } from './topology/messaging-names';
 
@@ -86,6 +86,7 @@ export class MessagingModule {
                 useFactory: (ds: DataSource, publisher: EventPublisher) =>
                   new OutboxRelay(ds, publisher, { schema: options.schema, batchSize: options.relayBatchSize }),
               },
+              { provide: OUTBOX_STATUS, useExisting: OutboxRelay },
             ]),
         OutboxRelayLifecycle,
         ConnectionsLifecycle,

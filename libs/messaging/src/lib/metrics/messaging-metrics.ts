@@ -14,5 +14,7 @@ export const messagingMetrics = {
   retried: counter('hotline_events_retried_total', 'Deliveries sent to a delay queue after a failure', ['queue', 'type']),
   deadLettered: counter('hotline_events_dead_lettered_total', 'Deliveries moved to a dead-letter queue', ['queue', 'type']),
   outboxPending: gauge('hotline_outbox_pending', 'Outbox rows not yet published'),
+  outboxParked: counter('hotline_outbox_parked_total', 'Outbox rows parked because they could not be published', []),
+  outboxParkedRows: gauge('hotline_outbox_parked_rows', 'Parked outbox rows waiting for `npx hotline outbox retry`'),
   outboxLagSeconds: gauge('hotline_outbox_lag_seconds', 'Age of the oldest unpublished outbox row'),
 };

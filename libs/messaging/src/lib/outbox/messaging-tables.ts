@@ -28,3 +28,25 @@ export function messagingTablesV1Sql(schema: string): string[] {
 export function outboxChannel(schema: string): string {
   return `${schema}_outbox`;
 }
+
+/**
+ * v2: the outbox remembers failed publish attempts, and rows no retry can publish move to
+ * `outbox_parked` with their reason, so they never hold back the rows behind them.
+ */
+export function messagingTablesV2Sql(schema: string): string[] {
+  const s = `"${schema}"`;
+  return [
+    `ALTER TABLE ${s}.outbox ADD COLUMN attempts int NOT NULL DEFAULT 0, ADD COLUMN last_error text NULL`,
+    `CREATE TABLE ${s}.outbox_parked (
+       id bigint PRIMARY KEY,
+       event_id text NOT NULL,
+       tenant_id text NOT NULL,
+       type text NOT NULL,
+       payload jsonb NOT NULL,
+       created_at timestamptz NOT NULL,
+       attempts int NOT NULL,
+       reason text NOT NULL,
+       parked_at timestamptz NOT NULL DEFAULT now()
+     )`,
+  ];
+}

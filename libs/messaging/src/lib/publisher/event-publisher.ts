@@ -16,7 +16,7 @@ export class EventPublisher {
   private readonly channel: ChannelWrapper;
 
   constructor(
-    connection: AmqpConnection,
+    private readonly connection: AmqpConnection,
     private readonly names: MessagingNames,
     publishTimeoutMs = 10_000,
     subscriptions: readonly Subscription[] = SUBSCRIPTIONS,
@@ -37,6 +37,11 @@ export class EventPublisher {
 
   async publishAll(events: readonly CloudEvent[]): Promise<void> {
     await Promise.all(events.map((event) => this.publish(event)));
+  }
+
+  /** Whether a publish can reach the broker now (else it waits for a reconnect, up to its timeout). */
+  isConnected(): boolean {
+    return this.connection.isConnected();
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,10 @@ import { HealthCheck, HealthCheckService, type HealthCheckResult, TypeOrmHealthI
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { BrokerHealthIndicator } from './broker-health.indicator';
+import { OutboxHealthIndicator } from './outbox-health.indicator';
+
+/** Terminus's report, or the same report marked degraded: ready, but something needs a person. */
+export type HealthReport = HealthCheckResult | (Omit<HealthCheckResult, 'status'> & { status: 'degraded' });
 
 @ApiTags('health')
 @Public()
@@ -13,17 +17,23 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly broker: BrokerHealthIndicator,
+    private readonly outbox: OutboxHealthIndicator,
   ) {}
 
-  /** Readiness: 200 when the database and the broker answer, else 503 naming the failing check. */
+  /**
+   * Readiness: 200 when the database and the broker answer, else 503 naming the failing check.
+   * Still 200 but `status: "degraded"` when the outbox holds parked rows.
+   */
   @Get()
   @HealthCheck()
-  async readiness(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
+  async readiness(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     try {
-      return await this.health.check([
+      const result = await this.health.check([
         () => this.database.pingCheck('database'),
         () => this.broker.isConnected('broker'),
+        () => this.outbox.report('outbox'),
       ]);
+      return this.outbox.isDegraded() ? { ...result, status: 'degraded' } : result;
     } catch (error) {
       // Terminus reports "not ready" as a 503 exception; answer with its report as it is, which
       // names the failing check, rather than let the exception filter turn it into a problem.
