@@ -20,3 +20,9 @@ export function required<T>(value: T | undefined, option: string): T {
   if (value === undefined || value === '') throw new UsageError(`${option} is required.`);
   return value;
 }
+
+export function positiveInteger(value: string, option: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new UsageError(`${option} ${value} is not a positive whole number.`);
+  return number;
+}

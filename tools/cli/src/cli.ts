@@ -1,6 +1,7 @@
 import { apiKeyCommand } from './api-key-command';
 import { UsageError } from './cli-options';
 import { dlqCommand } from './dlq-command';
+import { outboxCommand } from './outbox-command';
 import { tokenCommand } from './token-command';
 import { USAGE } from './usage';
 
@@ -23,6 +24,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'dlq':
         await dlqCommand(args, io);
+        return 0;
+      case 'outbox':
+        await outboxCommand(args, io);
         return 0;
       case '--help':
       case '-h':

@@ -1,7 +1,8 @@
 import type { DeadLetter } from '@hotline/messaging';
 import { loadPlatformConfig } from '@hotline/platform';
 import type { CliIo } from './cli';
-import { parseOptions, required, UsageError } from './cli-options';
+import { parseOptions, positiveInteger, required, UsageError } from './cli-options';
+import { oneLineTable } from './one-line-table';
 import { deadLetterQueueNames, listDeadLetters, replayDeadLetters } from './dead-letter-queues';
 import { USAGE } from './usage';
 
@@ -44,30 +45,10 @@ function broker(io: CliIo): { amqpUrl: string; namespace?: string } {
   return { amqpUrl, namespace };
 }
 
-function positiveInteger(value: string, option: string): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1) throw new UsageError(`${option} ${value} is not a positive whole number.`);
-  return number;
-}
-
 /** One line per dead letter, oldest first; the error squeezed onto that line. */
 function table(letters: DeadLetter[]): string {
-  const rows = [
+  return oneLineTable(
     ['EVENT ID', 'TYPE', 'FAILED AT', 'RETRIES', 'LAST ERROR'],
-    ...letters.map((l) => [l.eventId, l.type, l.failedAt, l.retries, l.lastError].map(oneLine)),
-  ];
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column])))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-/** Header values are whatever the publisher put there: printed as text, on one line, '-' if absent. */
-function oneLine(value: unknown): string {
-  return String(value ?? '').replace(/\s+/g, ' ').trim() || '-';
+    letters.map((l) => [l.eventId, l.type, l.failedAt, l.retries, l.lastError]),
+  );
 }

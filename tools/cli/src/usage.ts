@@ -16,9 +16,14 @@ Commands:
       retries and last error, one line each (--json: every field, with the body).
   dlq replay --queue Q [--limit N]
       Move the dead letters in Q.dead (all, or the first N) back onto Q, retry count reset.
+  outbox list --service S [--tenant T] [--limit 50] [--json]
+      Show the events S's outbox relay parked because they could not be published: row id,
+      event id, tenant, type, when, attempts and reason, oldest first (S: intake, dispatch, …).
+  outbox retry --service S (--id ID [--id ID2 …] | --all)
+      Put parked events back at the end of S's outbox; the relay publishes them (or parks them again).
 
 Roles: ${ROLES.join(', ')}
 Environment: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE (token);
-  DATABASE_URL (api-key; default ${DEFAULT_DATABASE_URL});
+  DATABASE_URL (api-key, outbox; default ${DEFAULT_DATABASE_URL});
   AMQP_URL (dlq; default ${DEFAULT_AMQP_URL}), HOTLINE_NAMESPACE (dlq: prefixes Q)
 Q is a consumer queue as a service names it, e.g. quality.kpis, dispatch.cases, security.audit.`;

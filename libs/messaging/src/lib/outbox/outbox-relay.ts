@@ -132,7 +132,7 @@ export class OutboxRelay implements OutboxStatus {
     try {
       await runner.startTransaction();
       claimed = await runner.query(
-        `SELECT id::text, payload FROM "${this.options.schema}".outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT id::text, payload FROM "${this.options.schema}".outbox ORDER BY outbox.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
       const { publishable, unpublishable } = splitByRoutability(claimed);

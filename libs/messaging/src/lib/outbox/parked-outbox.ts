@@ -62,7 +62,7 @@ export class ParkedOutbox {
   async list(sql: SqlRunner, options: { limit: number; tenantId?: string }): Promise<ParkedEvent[]> {
     const rows = await sql(
       `SELECT id::text, event_id, tenant_id, type, attempts, reason, created_at, parked_at
-       FROM ${this.table('outbox_parked')} WHERE $2::text IS NULL OR tenant_id = $2 ORDER BY id LIMIT $1`,
+       FROM ${this.table('outbox_parked')} WHERE $2::text IS NULL OR tenant_id = $2 ORDER BY outbox_parked.id LIMIT $1`,
       [options.limit, options.tenantId ?? null],
     );
     return rows.map((row) => ({
