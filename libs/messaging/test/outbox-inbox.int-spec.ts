@@ -222,6 +222,19 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
       expect(await inbox().apply('svc.cases', { ...event, tenantid: 'globex' }, effect)).toBe('applied');
     });
 
+    it('applies the same id from another source, and counts an id kept before sources were as seen', async () => {
+      const event = opened(11);
+      expect(await inbox().apply('svc.cases', event, effect)).toBe('applied');
+      expect(await inbox().apply('svc.cases', { ...event, source: '/another/platform' }, effect)).toBe('applied');
+      expect(await inbox().apply('svc.cases', { ...event, source: '/another/platform' }, effect)).toBe('duplicate');
+
+      const legacy = opened(12);
+      await dataSource.query(`INSERT INTO ${schema}.inbox (consumer, tenant_id, event_id, type) VALUES ('svc.cases', 'acme', $1, 'case.opened')`, [
+        legacy.id,
+      ]);
+      expect(await inbox().apply('svc.cases', legacy, effect)).toBe('duplicate');
+    });
+
     it('records nothing when the effects fail, so a retry applies them', async () => {
       const event = opened(9);
       const before = await count();

@@ -31,7 +31,9 @@ export function outboxChannel(schema: string): string {
 
 /**
  * v2: the outbox remembers failed publish attempts, and rows no retry can publish move to
- * `outbox_parked` with their reason, so they never hold back the rows behind them.
+ * `outbox_parked` with their reason, so they never hold back the rows behind them. The inbox keys
+ * on the event's source too, as CloudEvents identifies an event by source and id (rows kept before
+ * v2 have source '' and still count as seen: see Inbox).
  */
 export function messagingTablesV2Sql(schema: string): string[] {
   const s = `"${schema}"`;
@@ -48,5 +50,7 @@ export function messagingTablesV2Sql(schema: string): string[] {
        reason text NOT NULL,
        parked_at timestamptz NOT NULL DEFAULT now()
      )`,
+    `ALTER TABLE ${s}.inbox ADD COLUMN source text NOT NULL DEFAULT ''`,
+    `ALTER TABLE ${s}.inbox DROP CONSTRAINT inbox_pkey, ADD PRIMARY KEY (consumer, tenant_id, source, event_id)`,
   ];
 }
