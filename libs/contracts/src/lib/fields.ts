@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeOutOfRange } from './time-range';
 
 /**
  * Field schemas shared by the envelope and the event catalogue, so one rule is written once.
@@ -13,12 +14,23 @@ export const unlessMissing =
   (issue: { input?: unknown }): string | undefined =>
     issue.input === undefined ? undefined : message;
 
-/** An RFC 3339 timestamp with seconds and an explicit offset (`Z` or `+08:00`). */
+/**
+ * An RFC 3339 timestamp with seconds and an explicit offset (`Z` or `+08:00`), naming a real
+ * calendar date (the format check already refuses `2026-02-30` and `2026-04-31`), at or after
+ * 1970-01-01T00:00:00Z and before 2100-01-01T00:00:00Z (see `time-range.ts`). The range is a
+ * refinement, so the published JSON Schema (`format: date-time`) does not change.
+ */
 export const timestamp = () =>
-  z.iso.datetime({
-    offset: true,
-    error: unlessMissing('Expected an ISO 8601 / RFC 3339 timestamp with an offset, e.g. 2025-01-31T09:30:00+08:00'),
-  });
+  z.iso
+    .datetime({
+      offset: true,
+      error: unlessMissing('Expected an ISO 8601 / RFC 3339 timestamp with an offset, e.g. 2025-01-31T09:30:00+08:00'),
+    })
+    .check((ctx) => {
+      if (ctx.issues.length > 0) return; // malformed: the format check has said so
+      const problem = timeOutOfRange(ctx.value);
+      if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+    });
 
 /** An identifier chosen by someone else (a platform's contact id, our case id): 1..200 characters. */
 export const identifier = () => z.string().min(1).max(200);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { catalogue, isKnownEventType, platformEventTypes, type EventData, type EventType, type PlatformEventType } from './catalogue';
 import { cloudEventSchema, incomingEventSchema, type CloudEvent } from './envelope';
+import { findUnstorableText } from './storable-text';
 
 /** One problem with an event: where (`data.contactId`, `time`; '' for the whole event) and what. */
 export interface ValidationIssue {
@@ -31,11 +32,13 @@ export type IncomingEvent<K extends PlatformEventType = PlatformEventType> = K e
 /**
  * Validates what an integrator posted to `POST /v1/events`: the envelope (without `tenantid`, which
  * is rejected) and the data against its type's schema. Only platform event types are accepted.
+ * Text PostgreSQL cannot store (NUL, lone surrogates) is refused anywhere in the event.
  * Every problem is reported, not just the first.
  */
 export function validateIncomingEvent(input: unknown): ValidationResult<IncomingEvent> {
   const envelope = incomingEventSchema.safeParse(input, { error: message });
   const errors = envelope.success ? [] : toValidationIssues(envelope.error.issues);
+  errors.push(...findUnstorableText(input)); // NUL, lone surrogates: see storable-text.ts
   const type = isRecord(input) ? input['type'] : undefined;
   let data: unknown;
   if (typeof type === 'string' && type.length > 0) {
@@ -62,11 +65,13 @@ export function validateIncomingEvent(input: unknown): ValidationResult<Incoming
 
 /**
  * Validates an event a consumer received: the full envelope (with `tenantid`) and the data against
- * its type's schema, for any catalogue type and the `dataversion` the catalogue knows.
+ * its type's schema, for any catalogue type and the `dataversion` the catalogue knows, and refuses
+ * text PostgreSQL cannot store anywhere in it.
  */
 export function validateCloudEvent(input: unknown): ValidationResult<KnownCloudEvent> {
   const envelope = cloudEventSchema.safeParse(input, { error: message });
   const errors = envelope.success ? [] : toValidationIssues(envelope.error.issues);
+  errors.push(...findUnstorableText(input)); // NUL, lone surrogates: see storable-text.ts
   const type = isRecord(input) ? input['type'] : undefined;
   let data: unknown;
   if (typeof type === 'string' && type.length > 0) {

@@ -1,10 +1,14 @@
 import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, CurrentPrincipal, type Principal, ProblemException, ValidationProblem } from '@hotline/platform';
 import { readBatch } from '../ingest/domain/ingest-batch';
 import { IngestPipeline, type IngestResult } from '../ingest/ingest-pipeline';
+import { isBinaryMode, namingHeaders, readBinaryModeEvent, type RequestHeaders } from './domain/binary-mode';
 
 const JSON_TYPES = /^application\/(json|cloudevents\+json|cloudevents-batch\+json)\s*(;|$)/i;
+
+const BINARY_MODE =
+  'CloudEvents HTTP binary mode: the attributes as `ce-*` headers (percent-encoded values), the body is `data` (Content-Type application/json)';
 
 @ApiTags('ingest')
 @ApiBearerAuth()
@@ -15,22 +19,58 @@ export class EventsController {
   @Post()
   @HttpCode(202)
   @ApiKeyAuth('events:write')
-  @ApiBody({ description: 'One platform event (CloudEvents 1.0 JSON), `{"events": [...]}`, or an array of events' })
+  @ApiBody({
+    description:
+      'Structured mode: one platform event (CloudEvents 1.0 JSON, `application/json` or `application/cloudevents+json`). ' +
+      'Batch: `{"events": [...]}` or an array of events (`application/cloudevents-batch+json`). ' +
+      'Binary mode (when `ce-specversion` is sent): the body is the event\'s `data` and the attributes are `ce-*` headers.',
+  })
+  @ApiHeader({ name: 'ce-specversion', required: false, description: `${BINARY_MODE}. Sending it selects binary mode: '1.0'` })
+  @ApiHeader({ name: 'ce-id', required: false, description: 'Binary mode: the event id (required in binary mode)' })
+  @ApiHeader({ name: 'ce-source', required: false, description: 'Binary mode: the source URI-reference (required in binary mode)' })
+  @ApiHeader({ name: 'ce-type', required: false, description: 'Binary mode: the event type, e.g. contact.queued (required in binary mode)' })
+  @ApiHeader({ name: 'ce-time', required: false, description: 'Binary mode: when it happened, RFC 3339 (required in binary mode)' })
+  @ApiHeader({ name: 'ce-subject', required: false, description: 'Binary mode: optional subject' })
+  @ApiHeader({ name: 'ce-dataversion', required: false, description: "Binary mode: the data schema version, default '1'" })
+  @ApiHeader({ name: 'ce-correlationid', required: false, description: 'Binary mode: optional correlation id' })
+  @ApiHeader({
+    name: 'ce-causationid',
+    required: false,
+    description: 'Binary mode: optional causation id. Other `ce-<name>` headers are extension attributes; `ce-tenantid` is refused (the API key decides the tenant)',
+  })
   @ApiResponse({ status: 202, description: 'Stored and queued for publishing: `{accepted: [ids], duplicates: [ids]}`' })
-  @ApiResponse({ status: 400, description: 'problem+json listing every invalid field, with its index in a batch' })
+  @ApiResponse({
+    status: 400,
+    description: 'problem+json listing every invalid field, with its index in a batch; in binary mode the message names the `ce-*` header',
+  })
   @ApiResponse({ status: 413, description: 'more than 1,000 events, or a body over 1 MiB' })
-  @ApiResponse({ status: 415, description: 'not JSON' })
+  @ApiResponse({ status: 415, description: 'not JSON; in binary mode, data that is not application/json' })
   ingest(
     @CurrentPrincipal() principal: Principal,
-    @Headers('content-type') contentType: string | undefined,
+    @Headers() headers: RequestHeaders,
     @Body() body: unknown,
   ): Promise<IngestResult> {
-    if (!contentType || !JSON_TYPES.test(contentType)) {
+    if (isBinaryMode(headers)) return this.ingestBinary(principal, headers, body);
+    const contentType = headers['content-type'];
+    if (typeof contentType !== 'string' || !JSON_TYPES.test(contentType)) {
       throw new UnsupportedMediaTypeException('Send application/json or application/cloudevents+json');
     }
     const shape = readBatch(body);
     if (!shape.ok && shape.tooLarge) throw new ProblemException({ status: 413, detail: shape.message });
     if (!shape.ok) throw new ValidationProblem([{ path: '', message: shape.message }]);
     return this.pipeline.ingest(principal.tenantId, shape.items, { indexed: shape.batch });
+  }
+
+  /** One event in binary mode, through the same pipeline as a structured one. */
+  private async ingestBinary(principal: Principal, headers: RequestHeaders, body: unknown): Promise<IngestResult> {
+    const read = readBinaryModeEvent(headers, body);
+    if (!read.ok && 'unsupportedMediaType' in read) throw new UnsupportedMediaTypeException(read.unsupportedMediaType);
+    if (!read.ok) throw new ValidationProblem(read.errors); // their messages name the header already
+    try {
+      return await this.pipeline.ingest(principal.tenantId, [read.event], { indexed: false });
+    } catch (error) {
+      if (error instanceof ValidationProblem) throw new ValidationProblem(namingHeaders(error.problem.errors ?? []));
+      throw error;
+    }
   }
 }

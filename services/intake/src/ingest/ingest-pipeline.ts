@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { type CloudEvent, toCloudEvent, validateIncomingEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
 import { type ProblemFieldError, ValidationProblem } from '@hotline/platform';
+import { IntakeConfig } from '../config/intake-config';
 import { maskData, maskEvent } from '../masking';
 import { TenantRateLimiter } from '../rate-limit/tenant-rate-limiter';
+import { futureTimeIssues } from './domain/future-time';
 import { firstOfEachId, partitionByFreshness } from './domain/ingest-batch';
 import { EventStore } from './event-store';
 export interface IngestResult {
@@ -28,6 +30,7 @@ export class IngestPipeline {
   constructor(
     private readonly store: EventStore,
     private readonly rateLimiter: TenantRateLimiter,
+    private readonly config: IntakeConfig,
   ) {}
 
   async ingest(tenantId: string, items: readonly unknown[], options: IngestOptions = {}): Promise<IngestResult> {
@@ -46,10 +49,12 @@ export class IngestPipeline {
     const correlationId = CorrelationContext.current()?.correlationId;
     const errors: ProblemFieldError[] = [];
     const events: CloudEvent[] = [];
+    const now = Date.now();
     items.forEach((item, index) => {
       const result = validateIncomingEvent(item);
-      if (result.ok) events.push(toCloudEvent(result.event, { tenantId, correlationId }));
-      else errors.push(...result.errors.map((e) => (indexed ? { index, ...e } : e)));
+      const problems = result.ok ? futureTimeIssues(result.event.time, now, this.config.maxFutureSkewSeconds) : result.errors;
+      if (result.ok && problems.length === 0) events.push(toCloudEvent(result.event, { tenantId, correlationId }));
+      else errors.push(...problems.map((e) => (indexed ? { index, ...e } : e)));
     });
     if (errors.length > 0) throw new ValidationProblem(errors);
     return events;
