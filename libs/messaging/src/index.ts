@@ -7,6 +7,8 @@ export * from './lib/topology/topology';
 export * from './lib/publisher/event-publisher';
 export * from './lib/consumer/amqp-server';
 export * from './lib/consumer/amqp-context';
+export * from './lib/consumer/on-event.decorator';
+export * from './lib/consumer/event-transaction';
 export * from './lib/consumer/permanent-failure';
 export * from './lib/consumer/dependency-unavailable';
 export * from './lib/consumer/event-handler-error.filter';

@@ -17,7 +17,7 @@ describe('dispatch: cases from the bus (real HTTP, PostgreSQL, RabbitMQ)', () =>
     app = await bootstrapService(AppModule, {
       name: 'dispatch',
       defaultPort: 0,
-      microservice: (config) => (consumer = amqpConsumer('dispatch')(config)),
+      microservice: (config, nest) => (consumer = amqpConsumer('dispatch')(config, nest)),
     });
     await consumer.whenReady();
     token = await signDevToken({ tenant: 'acme', roles: ['agent'], secret: env.jwtSecret });

@@ -20,7 +20,7 @@ describe('quality: contact tallies from the bus (real HTTP, PostgreSQL, RabbitMQ
     app = await bootstrapService(AppModule, {
       name: 'quality',
       defaultPort: 0,
-      microservice: (config) => (consumer = amqpConsumer('quality')(config)),
+      microservice: (config, nest) => (consumer = amqpConsumer('quality')(config, nest)),
     });
     await consumer.whenReady();
   });
@@ -37,7 +37,8 @@ describe('quality: contact tallies from the bus (real HTTP, PostgreSQL, RabbitMQ
     await publishToBus(env.namespace, [queued, queued, answered, abandoned, abandoned]);
     await eventually(async () => {
       const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
-      expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'handled' })).toBe(5);
+      expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'handled' })).toBe(3);
+      expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'duplicate' })).toBe(2);
     });
 
     const token = await signDevToken({ tenant: 'acme', roles: ['supervisor'], secret: env.jwtSecret });

@@ -1,3 +1,4 @@
+import type { EventType } from './catalogue';
 import type { ServiceName } from './names';
 
 /** A consumer queue (`<service>.<purpose>`) and the topic patterns bound to it. */
@@ -14,8 +15,26 @@ export interface Subscription {
  * its queue (the transport refuses to start otherwise), so this table is the one truth about who
  * hears what.
  */
-export const SUBSCRIPTIONS: readonly Subscription[] = Object.freeze([
+export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'cases', patterns: ['case.opened'] },
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
-]);
+] as const satisfies readonly Subscription[]);
+
+type Subscribed = (typeof SUBSCRIPTIONS)[number];
+
+/** The queue purposes a service consumes, e.g. `QueuePurpose<'quality'>` is `'kpis'`. */
+export type QueuePurpose<S extends ServiceName = ServiceName> = Extract<Subscribed, { service: S }>['purpose'];
+
+/** The patterns bound to a queue purpose, e.g. `SubscribedPattern<'kpis'>` is `'contact.*'`. */
+export type SubscribedPattern<Q extends QueuePurpose> = Extract<Subscribed, { purpose: Q }>['patterns'][number];
+
+/**
+ * The event types a topic pattern matches, for the patterns the table uses: an exact type, a
+ * `prefix.*` (one more word) or `#` (everything).
+ */
+export type EventTypesMatching<P extends string> = P extends '#'
+  ? EventType
+  : P extends `${infer Prefix}.*`
+    ? Extract<EventType, `${Prefix}.${string}`>
+    : Extract<EventType, P>;

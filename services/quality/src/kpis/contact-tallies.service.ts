@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { KnownCloudEvent } from '@hotline/contracts';
+import type { EventTypesMatching, KnownCloudEvent } from '@hotline/contracts';
 import { ContactTallyEntity } from './contact-tally.entity';
 import { milestoneOf, tallyDay, UNKNOWN_QUEUE } from './domain/contact-tally';
 
-type ContactEvent = KnownCloudEvent<'contact.queued' | 'contact.answered' | 'contact.abandoned' | 'contact.ended'>;
+type ContactEvent = KnownCloudEvent<EventTypesMatching<'contact.*'>>;
 
 @Injectable()
 export class ContactTalliesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Adds one to the contact's milestone; only ever called through the inbox, so never twice. */
+  /** Adds one to the contact's milestone (a transfer is none); called once per event, in the handler's transaction. */
   async count(manager: EntityManager, event: ContactEvent): Promise<void> {
     const milestone = milestoneOf(event.type);
     if (!milestone) return;

@@ -1,19 +1,15 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { CloudEvent } from '@hotline/contracts';
-import { type AmqpContext, Inbox } from '@hotline/messaging';
+import type { KnownCloudEvent } from '@hotline/contracts';
+import { type EventTransaction, OnEvent } from '@hotline/messaging';
 import { AuditTrailService } from './audit-trail.service';
 
 /** Consumes `security.audit`: every event on the bus is entered in the tenant's audit trail. */
 @Controller()
 export class AuditEventsHandler {
-  constructor(
-    private readonly inbox: Inbox,
-    private readonly trail: AuditTrailService,
-  ) {}
+  constructor(private readonly trail: AuditTrailService) {}
 
-  @EventPattern('#', { queue: 'audit' })
-  async onAnyEvent(@Payload() event: CloudEvent, @Ctx() ctx: AmqpContext): Promise<void> {
-    await this.inbox.apply(ctx.getQueue(), event, (manager) => this.trail.record(manager, event));
+  @OnEvent('#', { queue: 'audit' })
+  async onAnyEvent(event: KnownCloudEvent, tx: EventTransaction): Promise<void> {
+    await this.trail.record(tx.manager, event);
   }
 }

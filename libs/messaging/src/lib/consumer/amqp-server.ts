@@ -6,12 +6,17 @@ import { lastValueFrom } from 'rxjs';
 import { type CloudEvent, type ServiceName, SUBSCRIPTIONS, type Subscription, validateCloudEvent } from '@hotline/contracts';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { decodeBody } from '../amqp/cloud-event-codec';
-import { CorrelationContext } from '../correlation/correlation-context';
+import { CorrelationContext, correlationOf } from '../correlation/correlation-context';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import { MessagingNames } from '../topology/messaging-names';
 import { assertQueueTopology, type QueueTopology } from '../topology/topology';
+import type { Inbox } from '../inbox/inbox';
+import type { Outbox } from '../outbox/outbox';
 import { AmqpContext } from './amqp-context';
+import { BatchedQueue, type BatchedQueueOptions } from './batched-queue';
 import { isDependencyUnavailable } from './dependency-unavailable';
+import type { EventTransaction } from './event-transaction';
+import { isTypedHandler } from './on-event.decorator';
 import { PermanentFailure } from './permanent-failure';
 import {
   decideOnFailure,
@@ -35,6 +40,10 @@ export interface AmqpServerOptions {
   retryDelaysMs?: readonly number[];
   /** Who hears what; defaults to the contracts' table, which every handler pattern must be in. */
   subscriptions?: readonly Subscription[];
+  /** The service's inbox and outbox: needed by typed handlers (`@OnEvent`), whose transactions the transport owns. */
+  transactions?: { inbox: Inbox; outbox: Outbox };
+  /** Most deliveries a typed handler's queue applies in one transaction (default 100). */
+  maxBatch?: number;
 }
 
 /** Extras a handler may give: `@EventPattern('contact.*', { queue: 'kpis' })`. */
@@ -45,7 +54,10 @@ export interface AmqpHandlerExtras {
 interface ConsumerQueue extends QueueTopology {
   /** The patterns this process has handlers for (bindings may be wider during a rolling upgrade). */
   handled: string[];
+  /** Typed handlers (`@OnEvent`): batched, with the inbox and transaction owned here. */
+  typed: boolean;
 }
+
 
 interface ActiveConsumer {
   channel: ConfirmChannel;
@@ -66,6 +78,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private readonly channels: ChannelWrapper[] = [];
   private readonly active = new Map<string, ActiveConsumer>();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly batchedQueues = new Set<BatchedQueue>();
   private closing = false;
 
   constructor(private readonly options: AmqpServerOptions) {
@@ -114,7 +127,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     await Promise.all(
       [...this.active.values()].map(({ channel, consumerTag }) => channel.cancel(consumerTag).catch(() => undefined)),
     );
-    await Promise.allSettled([...this.inFlight]);
+    await Promise.allSettled([...this.inFlight, ...[...this.batchedQueues].map((b) => b.idle())]);
     await Promise.all(this.channels.map((c) => c.close().catch(() => undefined)));
     await this.connection?.close();
   }
@@ -130,12 +143,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   /** The queues this process consumes, from its handlers, checked against the subscriptions table. */
   private consumerQueues(): ConsumerQueue[] {
     const handledByPurpose = new Map<string, string[]>();
+    const typedByPurpose = new Map<string, boolean[]>();
     for (const [pattern, handler] of this.messageHandlers) {
       if (!handler.isEventHandler) continue;
       const purpose = (handler.extras as AmqpHandlerExtras | undefined)?.queue ?? this.options.defaultPurpose;
       handledByPurpose.set(purpose, [...(handledByPurpose.get(purpose) ?? []), pattern]);
+      typedByPurpose.set(purpose, [...(typedByPurpose.get(purpose) ?? []), isTypedHandler(handler.extras)]);
     }
-    const subscriptions = this.options.subscriptions ?? SUBSCRIPTIONS;
+    const subscriptions: readonly Subscription[] = this.options.subscriptions ?? SUBSCRIPTIONS;
     return [...handledByPurpose].map(([purpose, handled]) => {
       const { service } = this.options;
       const subscription = subscriptions.find((s) => s.service === service && s.purpose === purpose);
@@ -147,20 +162,53 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         queue: this.names.queue(service, purpose),
         bindings: [...(subscription as Subscription).patterns],
         handled,
+        typed: this.allTypedOrNone(`${service}.${purpose}`, typedByPurpose.get(purpose) ?? []),
         retryDelaysMs: this.retryDelaysMs,
       };
     });
   }
 
+  /**
+   * A queue's handlers are all typed or all not: a batch is acked with one multiple-ack, which
+   * would also ack an untyped handler's delivery still in flight on the same channel.
+   */
+  private allTypedOrNone(queue: string, typed: boolean[]): boolean {
+    if (typed.every(Boolean) && typed.length > 0) {
+      if (!this.options.transactions) throw new Error(`${queue} has @OnEvent handlers, so the transport needs the service's inbox and outbox`);
+      return true;
+    }
+    if (typed.some(Boolean)) throw new Error(`${queue} mixes @OnEvent and @EventPattern handlers: use one kind per queue`);
+    return false;
+  }
+
   private async consume(channel: ConfirmChannel, topology: ConsumerQueue): Promise<void> {
     await assertQueueTopology(channel, this.names, topology);
-    await channel.prefetch(this.options.prefetch ?? 32);
+    const maxBatch = this.options.maxBatch ?? 100;
+    // A typed queue keeps a second batch's worth of deliveries coming while one is applied.
+    await channel.prefetch(topology.typed ? Math.max(this.options.prefetch ?? 32, 2 * maxBatch) : (this.options.prefetch ?? 32));
+    // One batched queue per channel: after a reconnect the old channel's deliveries come again on the new one.
+    const batched = topology.typed ? this.batchedQueue(channel, topology, maxBatch) : undefined;
     const { consumerTag } = await channel.consume(topology.queue, (message) => {
       if (!message || this.closing) return;
+      if (batched) return batched.push(message);
       const work = this.handle(channel, topology, message).finally(() => this.inFlight.delete(work));
       this.inFlight.add(work);
     });
     this.active.set(topology.queue, { channel, consumerTag });
+  }
+
+  private batchedQueue(channel: ConfirmChannel, { queue, handled }: ConsumerQueue, maxBatch: number): BatchedQueue {
+    const batched = new BatchedQueue(
+      { queue, handled, maxBatch, transactions: this.options.transactions as BatchedQueueOptions['transactions'], source: `/hotline/${this.options.service}` },
+      {
+        decode: (message) => this.decode(message),
+        invoke: (pattern, event, tx) => this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, tx),
+        fail: (message, type, retries, error) => this.onFailure(channel, queue, message, type, retries, error),
+        settle: (message, upTo) => this.settle(channel, message, upTo),
+      },
+    );
+    this.batchedQueues.add(batched);
+    return batched;
   }
 
   private async handle(channel: ConfirmChannel, topology: ConsumerQueue, message: ConsumeMessage): Promise<void> {
@@ -169,11 +217,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     try {
       event = this.decode(message);
     } catch (error) {
-      return this.onFailure(channel, topology.queue, message, String(message.properties.type ?? 'unknown'), retries, error);
+      await this.onFailure(channel, topology.queue, message, String(message.properties.type ?? 'unknown'), retries, error);
+      return;
     }
     // Everything the handlers do, log and publish runs with the event's correlation and causation ids.
-    const correlation = { correlationId: event.correlationid ?? event.id, causationId: event.id, tenantId: event.tenantid };
-    await CorrelationContext.run(correlation, () => this.dispatch(channel, topology, message, event, retries));
+    await CorrelationContext.run(correlationOf(event), () => this.dispatch(channel, topology, message, event, retries));
   }
 
   private async dispatch(
@@ -211,7 +259,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     return result.event;
   }
 
-  private async invoke(handler: MessageHandler, event: CloudEvent, context: AmqpContext): Promise<void> {
+  private async invoke(handler: MessageHandler, event: CloudEvent, context: AmqpContext | EventTransaction): Promise<void> {
     const result = await handler(event, context);
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
@@ -223,7 +271,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     type: string,
     retries: number,
     error: unknown,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const reason = error instanceof Error ? error.message : String(error);
     const kind = error instanceof PermanentFailure ? 'permanent' : isDependencyUnavailable(error) ? 'unavailable' : 'transient';
     const outcome = decideOnFailure(retries, this.retryDelaysMs, kind);
@@ -246,10 +294,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         messagingMetrics.deadLettered.inc({ queue, type });
       }
       this.settle(channel, message);
+      return true;
     } catch (publishError) {
       // The retry or dead-letter copy was not confirmed: leave the delivery unacked, so the broker
       // redelivers it once this channel closes. Nothing is lost; at worst a copy exists twice.
       this.logger.error(`${queue}: could not move a failed delivery: ${(publishError as Error).message}`);
+      return false;
     }
   }
 
@@ -265,12 +315,16 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     });
   }
 
-  /** Acks on the channel the delivery came on; after a reconnect that channel is gone and the broker redelivers. */
-  private settle(channel: ConfirmChannel, message: ConsumeMessage): void {
+  /**
+   * Acks on the channel the delivery came on (with `upTo`, every delivery before it too); after a
+   * reconnect that channel is gone and the broker redelivers.
+   */
+  private settle(channel: ConfirmChannel, message: ConsumeMessage, upTo = false): void {
     try {
-      channel.ack(message);
+      channel.ack(message, upTo);
     } catch (error) {
       this.logger.warn(`ack lost with its channel (${(error as Error).message}); the broker will redeliver`);
     }
   }
 }
+

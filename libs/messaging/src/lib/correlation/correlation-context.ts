@@ -18,3 +18,8 @@ export const CorrelationContext = {
     return storage.getStore();
   },
 };
+
+/** The correlation a handler of `event` runs in: the event's own correlation id (else its id), caused by it. */
+export function correlationOf(event: { id: string; correlationid?: string; tenantid: string }): Correlation {
+  return { correlationId: event.correlationid ?? event.id, causationId: event.id, tenantId: event.tenantid };
+}

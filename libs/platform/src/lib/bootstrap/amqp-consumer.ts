@@ -1,11 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
 import type { ServiceName } from '@hotline/contracts';
-import { AmqpServer } from '@hotline/messaging';
+import { AmqpServer, Inbox, Outbox } from '@hotline/messaging';
 import type { PlatformConfig } from '../config/platform-config';
 
 /**
  * The `microservice` factory for a service that consumes events: the AMQP transport pointed at
- * the configured broker and namespace. Handlers name their queue purpose in `@EventPattern`.
+ * the configured broker and namespace, with the service's inbox and outbox for its typed handlers
+ * (`@OnEvent`), whose transactions and batches the transport owns.
  */
-export function amqpConsumer(service: ServiceName): (config: PlatformConfig) => AmqpServer {
-  return (config) => new AmqpServer({ url: config.amqpUrl, namespace: config.namespace, service, defaultPurpose: 'events' });
+export function amqpConsumer(service: ServiceName): (config: PlatformConfig, app: INestApplication) => AmqpServer {
+  return (config, app) =>
+    new AmqpServer({
+      url: config.amqpUrl,
+      namespace: config.namespace,
+      service,
+      defaultPurpose: 'events',
+      transactions: { inbox: app.get(Inbox), outbox: app.get(Outbox) },
+    });
 }

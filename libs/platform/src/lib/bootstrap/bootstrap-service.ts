@@ -13,9 +13,9 @@ export interface BootstrapServiceOptions extends PlatformAppOptions {
   defaultPort: number;
   /**
    * The service's message transport (messaging's strategy), started before HTTP listens; or a
-   * factory for it, given the config, since the strategy needs AMQP_URL and HOTLINE_NAMESPACE.
+   * factory for it, given the config (AMQP_URL, HOTLINE_NAMESPACE) and the app (its inbox and outbox).
    */
-  microservice?: CustomTransportStrategy | ((config: PlatformConfig) => CustomTransportStrategy);
+  microservice?: CustomTransportStrategy | ((config: PlatformConfig, app: NestExpressApplication) => CustomTransportStrategy);
 }
 
 /** Creates, configures and starts a service: its main.ts is one call to this. */
@@ -29,7 +29,7 @@ export async function bootstrapService(
   configurePlatformApp(app, options);
   app.enableShutdownHooks();
   if (options.microservice) {
-    const strategy = typeof options.microservice === 'function' ? options.microservice(config) : options.microservice;
+    const strategy = typeof options.microservice === 'function' ? options.microservice(config, app) : options.microservice;
     // Without this filter Nest replaces a handler's error with "Internal server error", and the
     // transport could no longer tell a permanent failure from a transient one.
     app

@@ -1,0 +1,127 @@
+import { Logger } from '@nestjs/common';
+import type { ConsumeMessage } from 'amqplib';
+import type { CloudEvent } from '@hotline/contracts';
+import { CorrelationContext, correlationOf } from '../correlation/correlation-context';
+import type { Inbox } from '../inbox/inbox';
+import { messagingMetrics } from '../metrics/messaging-metrics';
+import type { Outbox } from '../outbox/outbox';
+import { DeliveryBatcher } from './delivery-batcher';
+import { type EventTransaction, Reactions } from './event-transaction';
+import { PermanentFailure } from './permanent-failure';
+import { retriesSoFar } from './retry-policy';
+import { selectPatterns } from './topic-pattern';
+
+/** What a batched queue needs from the transport that owns the channel. */
+export interface BatchedQueueHost {
+  /** The delivery as a valid catalogue event; throws PermanentFailure otherwise. */
+  decode(message: ConsumeMessage): CloudEvent;
+  /** Runs one handler (through Nest's pipeline) for one event. */
+  invoke(pattern: string, event: CloudEvent, tx: EventTransaction): Promise<void>;
+  /** Retries or dead-letters a delivery; resolves false if it had to leave it unacked. */
+  fail(message: ConsumeMessage, type: string, retries: number, error: unknown): Promise<boolean>;
+  /** Acks a delivery, with `upTo` every delivery before it on the channel too. */
+  settle(message: ConsumeMessage, upTo?: boolean): void;
+}
+
+interface Delivery {
+  message: ConsumeMessage;
+  event: CloudEvent;
+  retries: number;
+}
+
+export interface BatchedQueueOptions {
+  queue: string;
+  /** The patterns this process handles on the queue. */
+  handled: readonly string[];
+  transactions: { inbox: Inbox; outbox: Outbox };
+  /** `source` of the events handlers publish, e.g. `/hotline/quality`. */
+  source: string;
+  maxBatch: number;
+}
+
+/**
+ * One channel's deliveries of a queue whose handlers are typed (`@OnEvent`), applied in batches
+ * (DESIGN decision 14): one transaction, one inbox insert and one multiple-ack per batch. If the
+ * transaction fails, each delivery is applied alone, so only the guilty one is retried or
+ * dead-lettered and the others go through.
+ */
+export class BatchedQueue {
+  private readonly logger = new Logger(BatchedQueue.name);
+  private readonly batcher: DeliveryBatcher<ConsumeMessage>;
+  /** Once a delivery is left unacked (its retry copy unconfirmed), a multiple-ack would ack it too. */
+  private leftUnacked = false;
+
+  constructor(
+    private readonly options: BatchedQueueOptions,
+    private readonly host: BatchedQueueHost,
+  ) {
+    this.batcher = new DeliveryBatcher(options.maxBatch, (messages) => this.apply(messages));
+  }
+
+  /** Takes a delivery; it is applied with the next batch, in order. */
+  push(message: ConsumeMessage): void {
+    this.batcher.push(message);
+  }
+
+  idle(): Promise<void> {
+    return this.batcher.idle();
+  }
+
+  private async apply(messages: ConsumeMessage[]): Promise<void> {
+    const deliveries: Delivery[] = [];
+    for (const message of messages) {
+      const retries = retriesSoFar(message.properties.headers);
+      try {
+        deliveries.push({ message, event: this.host.decode(message), retries });
+      } catch (error) {
+        await this.fail(message, String(message.properties.type ?? 'unknown'), retries, error);
+      }
+    }
+    if (deliveries.length > 1) {
+      try {
+        await this.transact(deliveries);
+        this.ackAll(deliveries);
+        return;
+      } catch (error) {
+        this.logger.warn(`${this.options.queue}: a batch of ${deliveries.length} failed (${(error as Error).message}); applying each alone`);
+      }
+    }
+    for (const delivery of deliveries) {
+      try {
+        await this.transact([delivery]);
+        this.host.settle(delivery.message);
+      } catch (error) {
+        await this.fail(delivery.message, delivery.event.type, delivery.retries, error);
+      }
+    }
+  }
+
+  private async transact(batch: Delivery[]): Promise<void> {
+    const { queue, handled, transactions, source } = this.options;
+    const reactions = new Reactions(source);
+    const attempts = new Map(batch.map((d) => [d.event, d.retries + 1]));
+    const events = batch.map((d) => d.event);
+    const { applied, duplicates } = await transactions.inbox.applyBatch(queue, events, async (manager, fresh) => {
+      for (const event of fresh) {
+        const patterns = selectPatterns([...handled], event.type);
+        if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
+        const tx = reactions.transactionFor(event, manager, queue, attempts.get(event) ?? 1);
+        await CorrelationContext.run(correlationOf(event), async () => {
+          for (const pattern of patterns) await this.host.invoke(pattern, event, tx);
+        });
+      }
+      await transactions.outbox.add(manager, reactions.events);
+    });
+    for (const event of applied) messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'handled' });
+    for (const event of duplicates) messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'duplicate' });
+  }
+
+  private ackAll(deliveries: Delivery[]): void {
+    if (!this.leftUnacked) return this.host.settle(deliveries[deliveries.length - 1].message, true);
+    for (const { message } of deliveries) this.host.settle(message);
+  }
+
+  private async fail(message: ConsumeMessage, type: string, retries: number, error: unknown): Promise<void> {
+    if (!(await this.host.fail(message, type, retries, error))) this.leftUnacked = true;
+  }
+}

@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import { type CloudEvent, type EventType, newCloudEvent, type NewCloudEventParams } from '@hotline/contracts';
+
+/** An event a handler publishes: the tenant, correlation and causation come from the event handled. */
+export type ReactionEvent<K extends EventType> = Omit<NewCloudEventParams<K>, 'source' | 'tenantId' | 'correlationId' | 'causationId'>;
+
+/**
+ * What a typed handler (`@OnEvent`) gets beside its event: the transaction its effects run in
+ * (shared with the inbox rows of its batch, committed before the deliveries are acked) and a way
+ * to publish through the outbox in that same transaction.
+ */
+export interface EventTransaction {
+  readonly manager: EntityManager;
+  /** The consumer queue, e.g. `quality.kpis`. */
+  readonly queue: string;
+  /** 1 for the first delivery, 2 after one retry, and so on. */
+  readonly attempt: number;
+  /** Publishes, if and only if the transaction commits, stamped with the tenant, correlation and causation. */
+  publish<K extends EventType>(event: ReactionEvent<K>): void;
+}
+
+/** The events the handlers of one transaction publish, written to the outbox in one insert before it commits. */
+export class Reactions {
+  readonly events: CloudEvent[] = [];
+
+  constructor(private readonly source: string) {}
+
+  transactionFor(cause: CloudEvent, manager: EntityManager, queue: string, attempt: number): EventTransaction {
+    const publish = <K extends EventType>(event: ReactionEvent<K>): void => {
+      this.events.push(
+        newCloudEvent({
+          ...event,
+          source: this.source,
+          tenantId: cause.tenantid,
+          correlationId: cause.correlationid ?? cause.id,
+          causationId: cause.id,
+        } as NewCloudEventParams<K>),
+      );
+    };
+    return { manager, queue, attempt, publish };
+  }
+}

@@ -1,0 +1,41 @@
+import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
+import type { KnownCloudEvent } from '@hotline/contracts';
+import type { EventTransaction } from './event-transaction';
+import { isTypedHandler, OnEvent } from './on-event.decorator';
+
+class Handlers {
+  @OnEvent('contact.*', { queue: 'kpis' })
+  async onContact(_event: KnownCloudEvent<'contact.queued' | 'contact.answered' | 'contact.abandoned' | 'contact.transferred' | 'contact.ended'>, _tx: EventTransaction): Promise<void> {
+    return undefined;
+  }
+
+  // The compiler holds a handler to its pattern's events and its queue's subscriptions:
+  // @ts-expect-error 'contact.*' also delivers contact.answered, contact.ended, …: the handler must take them all
+  @OnEvent('contact.*', { queue: 'kpis' })
+  async tooNarrow(_event: KnownCloudEvent<'contact.queued'>, _tx: EventTransaction): Promise<void> {
+    return undefined;
+  }
+
+  // @ts-expect-error the kpis queue is not bound to case.opened
+  @OnEvent('case.opened', { queue: 'kpis' })
+  async notSubscribed(_event: KnownCloudEvent<'case.opened'>, _tx: EventTransaction): Promise<void> {
+    return undefined;
+  }
+
+  // @ts-expect-error no service consumes a queue named 'billing'
+  @OnEvent('case.opened', { queue: 'billing' })
+  async unknownQueue(_event: KnownCloudEvent<'case.opened'>, _tx: EventTransaction): Promise<void> {
+    return undefined;
+  }
+}
+
+describe('@OnEvent', () => {
+  it('registers an event pattern the transport recognises as typed, with its queue purpose', () => {
+    const method = Handlers.prototype.onContact;
+    expect(Reflect.getMetadata(PATTERN_METADATA, method)).toEqual(['contact.*']);
+    const extras = Reflect.getMetadata(PATTERN_EXTRAS_METADATA, method);
+    expect(extras).toEqual({ queue: 'kpis', typed: true });
+    expect(isTypedHandler(extras)).toBe(true);
+    expect(isTypedHandler({ queue: 'kpis' })).toBe(false);
+  });
+});

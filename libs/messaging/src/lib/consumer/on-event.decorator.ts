@@ -1,0 +1,33 @@
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import type { EventTypesMatching, KnownCloudEvent, QueuePurpose, SubscribedPattern } from '@hotline/contracts';
+import type { EventTransaction } from './event-transaction';
+
+/** What the transport reads off a handler registered with `@OnEvent`. */
+export interface TypedHandlerExtras {
+  queue: string;
+  typed: true;
+}
+
+/** A typed handler for the events `P` matches. */
+export type EventHandlerMethod<P extends string> = (event: KnownCloudEvent<EventTypesMatching<P>>, tx: EventTransaction) => Promise<void>;
+
+/**
+ * A message handler whose pattern is tied to its payload type and its queue to the contracts'
+ * subscriptions, both at compile time: `@OnEvent('contact.*', { queue: 'kpis' })` takes only a
+ * method `(event: KnownCloudEvent<'contact.queued' | …>, tx: EventTransaction) => Promise<void>`,
+ * and only a pattern the `kpis` queue is bound to. The transport owns the rest: inbox
+ * de-duplication, the transaction (`tx.manager`), batching, acks, retries and dead letters.
+ */
+export function OnEvent<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(pattern: P, options: { queue: Q }) {
+  return <M extends EventHandlerMethod<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+    const extras: TypedHandlerExtras = { queue: options.queue, typed: true };
+    EventPattern(pattern, extras)(target, key, descriptor);
+    // Nest passes a handler only its payload unless its parameters say otherwise.
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+  };
+}
+
+export function isTypedHandler(extras: unknown): extras is TypedHandlerExtras {
+  return typeof extras === 'object' && extras !== null && (extras as Partial<TypedHandlerExtras>).typed === true;
+}

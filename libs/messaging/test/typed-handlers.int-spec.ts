@@ -1,0 +1,117 @@
+import { Controller, type INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { type EventTypesMatching, type KnownCloudEvent, newCloudEvent } from '@hotline/contracts';
+import { createTestDatabase, deleteBrokerObjects, eventually, publishToBus, TEST_AMQP_URL, type TestDatabase, testNamespace } from '@hotline/testing';
+import {
+  AmqpServer,
+  DeadLetters,
+  EventHandlerErrorFilter,
+  type EventTransaction,
+  Inbox,
+  messagingTablesV1Sql,
+  messagingTablesV2Sql,
+  MessagingNames,
+  OnEvent,
+  Outbox,
+} from '../src';
+
+const schema = 'svc';
+const namespace = testNamespace();
+const names = new MessagingNames(namespace);
+
+/** Records each contact event's id as an effect; fails on contact 'poison'; reacts to abandons. */
+@Controller()
+class ContactProbe {
+  @OnEvent('contact.*', { queue: 'kpis' })
+  async onContact(event: KnownCloudEvent<EventTypesMatching<'contact.*'>>, tx: EventTransaction): Promise<void> {
+    if (event.data.contactId === 'poison') throw new Error('poisoned contact');
+    await tx.manager.query(`INSERT INTO ${schema}.effects (event_id, txid) VALUES ($1, txid_current())`, [event.id]);
+    if (event.type === 'contact.abandoned') {
+      tx.publish({
+        type: 'case.opened',
+        data: { caseId: `callback-${event.data.contactId}`, type: 'service_request', priority: 'P3', summary: 'call back an abandoned caller' },
+      });
+    }
+  }
+}
+
+const contact = (contactId: string, type: 'contact.queued' | 'contact.abandoned' = 'contact.queued') =>
+  type === 'contact.queued'
+    ? newCloudEvent({ type, source: '/test', tenantId: 'acme', data: { contactId, channel: 'voice', queue: 'billing', direction: 'inbound' } })
+    : newCloudEvent({ type, source: '/test', tenantId: 'acme', correlationId: `corr-${contactId}`, data: { contactId, queue: 'billing' } });
+
+describe('typed handlers: @OnEvent with inbox, transaction and batches owned by the transport (real PostgreSQL and RabbitMQ)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let app: INestMicroservice;
+  let server: AmqpServer;
+  const queue = names.queue('quality', 'kpis');
+  const effects = async (): Promise<{ event_id: string; txid: string }[]> => dataSource.query(`SELECT event_id, txid::text FROM ${schema}.effects`);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    await dataSource.query(`CREATE SCHEMA ${schema}`);
+    for (const sql of [...messagingTablesV1Sql(schema), ...messagingTablesV2Sql(schema)]) await dataSource.query(sql);
+    await dataSource.query(`CREATE TABLE ${schema}.effects (event_id text NOT NULL, txid bigint NOT NULL)`);
+    server = new AmqpServer({
+      url: TEST_AMQP_URL,
+      service: 'quality',
+      namespace,
+      defaultPurpose: 'kpis',
+      retryDelaysMs: [50, 100],
+      transactions: { inbox: new Inbox(dataSource, schema), outbox: new Outbox(schema) },
+    });
+    const moduleRef = await Test.createTestingModule({ controllers: [ContactProbe] }).compile();
+    app = moduleRef.createNestMicroservice({ strategy: server });
+    app.useGlobalFilters(new EventHandlerErrorFilter());
+    await app.listen();
+    await server.whenReady();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await dataSource?.destroy();
+    await db?.drop();
+    await deleteBrokerObjects(server.declaredQueues(), [names.exchange]);
+  });
+
+  it('applies a burst in shared transactions, each event once however often it is delivered', async () => {
+    const burst = Array.from({ length: 300 }, (_, i) => contact(`c-${i}`));
+    await publishToBus(namespace, [...burst, ...burst.slice(0, 50)]);
+    await eventually(async () => expect(await effects()).toHaveLength(300), { timeoutMs: 15_000 });
+    const rows = await effects();
+    expect(new Set(rows.map((r) => r.event_id)).size).toBe(300);
+    // Far fewer transactions than events: the deliveries that arrived while one batch ran shared the next.
+    expect(new Set(rows.map((r) => r.txid)).size).toBeLessThan(300 / 4);
+    await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*) AS n FROM ${schema}.inbox`))[0].n)).toBe(300));
+  });
+
+  it('retries a failing event alone while the rest of its batch is applied, then dead-letters it', async () => {
+    await dataSource.query(`DELETE FROM ${schema}.effects`);
+    const good = Array.from({ length: 40 }, (_, i) => contact(`g-${i}`));
+    const poison = contact('poison');
+    await publishToBus(namespace, [...good.slice(0, 20), poison, ...good.slice(20)]);
+    const deadLetters = new DeadLetters(TEST_AMQP_URL, names);
+    await eventually(async () => expect(await deadLetters.count(queue)).toBe(1), { timeoutMs: 15_000 });
+    expect((await effects()).map((r) => r.event_id).sort()).toEqual(good.map((e) => e.id).sort());
+    const [letter] = await deadLetters.list(queue);
+    expect(letter).toMatchObject({ eventId: poison.id, retries: 2, lastError: 'poisoned contact' });
+  });
+
+  it('publishes what a handler publishes through the outbox, in its transaction, caused by the event', async () => {
+    const abandoned = contact('c-abandoned', 'contact.abandoned');
+    await publishToBus(namespace, [abandoned]);
+    await eventually(async () => expect(await dataSource.query(`SELECT payload FROM ${schema}.outbox`)).toHaveLength(1));
+    const [{ payload }] = await dataSource.query(`SELECT payload FROM ${schema}.outbox`);
+    expect(payload).toMatchObject({
+      type: 'case.opened',
+      source: '/hotline/quality',
+      tenantid: 'acme',
+      correlationid: 'corr-c-abandoned',
+      causationid: abandoned.id,
+      data: { caseId: 'callback-c-abandoned' },
+    });
+  });
+});
