@@ -18,6 +18,8 @@ export {
   type ProblemInit,
 } from './lib/errors/problem';
 export { parseOr400, zodProblemErrors } from './lib/errors/parse-or-400';
+export { exceedsJsonDepth, MAX_JSON_DEPTH } from './lib/errors/json-depth';
+export { bodyTooDeepProblem } from './lib/errors/body-depth.middleware';
 
 // Auth
 export { ROLES, type Role } from './lib/auth/roles';

@@ -1,6 +1,6 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
-import { PROBLEM_TYPES, ProblemException } from '@hotline/platform';
+import { bodyTooDeepProblem, exceedsJsonDepth, PROBLEM_TYPES, ProblemException } from '@hotline/platform';
 import { parseJsonStream } from './json-stream';
 import { readTextBody } from './text-body';
 
@@ -35,6 +35,8 @@ export async function readContactRecords(req: Request): Promise<Delivery> {
         errors: [{ index: stream.index, path: '', message: stream.message }],
       });
     }
+    // Parsed here, not by the platform's body parser: the same depth limit applies.
+    if (exceedsJsonDepth(stream.values)) throw bodyTooDeepProblem();
     return sized({ records: stream.values, batch: true, payload: stream.values });
   }
   throw new UnsupportedMediaTypeException(
