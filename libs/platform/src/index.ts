@@ -17,7 +17,7 @@ export {
   type ProblemFieldError,
   type ProblemInit,
 } from './lib/errors/problem';
-export { parseOr400, zodProblemErrors } from './lib/errors/parse-or-400';
+export { parseOr400, parseParametersOr400, zodProblemErrors } from './lib/errors/parse-or-400';
 export { exceedsJsonDepth, MAX_JSON_DEPTH } from './lib/errors/json-depth';
 export { bodyTooDeepProblem } from './lib/errors/body-depth.middleware';
 

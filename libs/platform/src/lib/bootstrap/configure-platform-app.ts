@@ -4,6 +4,7 @@ import { PlatformConfig } from '../config/platform-config';
 import { setupDocs } from '../docs/setup-docs';
 import { bodyParserErrorsAsProblems } from '../errors/body-parser-errors.middleware';
 import { refuseDeepBodies } from '../errors/body-depth.middleware';
+import { refuseMalformedUrls } from '../params/malformed-url.middleware';
 
 export interface PlatformAppOptions {
   /** Largest JSON or form body accepted, in body-parser notation; larger ones get a 413. @default '1mb' */
@@ -19,6 +20,7 @@ export function configurePlatformApp(app: NestExpressApplication, { bodyLimit = 
   app.useLogger(app.get(Logger));
   app.set('trust proxy', app.get(PlatformConfig).trustProxy);
   app.disable('x-powered-by');
+  app.use(refuseMalformedUrls);
   // CloudEvents' structured and batch media types are JSON too (application/cloudevents+json, …).
   app.useBodyParser('json', { limit: bodyLimit, type: ['application/json', 'application/*+json'] });
   // Extended (qs) form bodies are bounded at 32 levels by body-parser itself (a 400 beyond).
