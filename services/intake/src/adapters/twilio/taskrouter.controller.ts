@@ -6,6 +6,7 @@ import { AUTH_FAILURE_LISTENER, type AuthFailureListener, ProblemException, Publ
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
 import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
+import { assertStorablePayload } from '../storable-payload';
 import { unmappableProblem } from '../unmappable-problem';
 
 const ADAPTER = 'twilio-taskrouter';
@@ -59,6 +60,7 @@ export class TaskRouterController {
       throw new ProblemException({ status: 403, detail: 'The request is not signed by the Twilio account of this tenant.' });
     }
     if (!form) throw new UnsupportedMediaTypeException('TaskRouter callbacks are application/x-www-form-urlencoded');
+    assertStorablePayload(params);
     const correlation = CorrelationContext.current();
     if (correlation) correlation.tenantId = tenantId;
 
