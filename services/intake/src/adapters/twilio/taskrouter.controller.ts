@@ -74,7 +74,7 @@ export class TaskRouterController {
       res.status(200);
       return { accepted: [], ignored: mapping.eventType };
     }
-    return this.pipeline.ingest(tenantId, mapping.events, { original: { adapter: ADAPTER, payload: params } });
+    return this.pipeline.ingest(tenantId, mapping.events, { original: { adapter: ADAPTER, payload: body } });
   }
 }
 
