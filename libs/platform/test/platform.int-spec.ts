@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post, Query } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -71,6 +71,18 @@ class SampleController {
   @Public()
   echo(@Body() body: unknown) {
     return parseOr400(z.object({ data: z.object({ contactId: z.string() }) }), body);
+  }
+
+  @Get('items/:itemId')
+  @Public()
+  item(@Param('itemId') itemId: string, @Query() query: unknown) {
+    return { itemId, query };
+  }
+
+  @Get('cases/:caseId')
+  @Roles('agent')
+  case(@Param('caseId') caseId: string) {
+    return { caseId };
   }
 
   @Get('boom')
@@ -319,6 +331,43 @@ describe('PlatformModule in a service', () => {
         status: 500,
         detail: 'An unexpected error occurred; it has been logged.',
       });
+    });
+  });
+
+  describe('path and query parameters', () => {
+    const expectRefused = async (url: string, errors: Array<{ path: string; message: string }>) => {
+      const res = await http.get(url).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: 'urn:hotline:problem:validation', status: 400 });
+      expect(res.body.errors).toEqual(errors);
+    };
+
+    it('reach the handler decoded when they are ordinary text', async () => {
+      const res = await http.get('/v1/sample/items/caf%C3%A9%20%F0%9F%98%80?q=a+b%20c&tag=x&tag=y').expect(200);
+      expect(res.body).toEqual({ itemId: 'café 😀', query: { q: 'a b c', tag: ['x', 'y'] } });
+    });
+
+    it('are refused with a 400 naming each one when they hold NUL', async () => {
+      await expectRefused('/v1/sample/items/%00', [{ path: 'params.itemId', message: 'must not contain NUL (U+0000)' }]);
+      await expectRefused('/v1/sample/items/ok?tenant=%00', [{ path: 'query.tenant', message: 'must not contain NUL (U+0000)' }]);
+      await expectRefused('/v1/sample/items/a%00b?tenant=a&tenant=b%00', [
+        { path: 'params.itemId', message: 'must not contain NUL (U+0000)' },
+        { path: 'query.tenant', message: 'must not contain NUL (U+0000)' },
+      ]);
+    });
+
+    it('are refused with a 400 naming them when not valid percent-encoded UTF-8 (lone surrogates included)', async () => {
+      const message = 'is not valid percent-encoded UTF-8';
+      await expectRefused('/v1/sample/items/ok?tenant=%ZZ', [{ path: 'query.tenant', message }]);
+      await expectRefused('/v1/sample/items/ok?tenant=%ED%A0%80', [{ path: 'query.tenant', message }]);
+      await expectRefused('/v1/sample/items/%E0%A4', [{ path: 'params', message: 'The URL path is not valid percent-encoded UTF-8' }]);
+      await expectRefused('/v1/sample/items/%ED%B0%80', [{ path: 'params', message: 'The URL path is not valid percent-encoded UTF-8' }]);
+    });
+
+    it('are checked after authentication: an anonymous caller gets its 401 first', async () => {
+      await http.get('/v1/sample/cases/%00').expect(401);
+      const res = await http.get('/v1/sample/cases/%00').auth(await token(['agent']), { type: 'bearer' }).expect(400);
+      expect(res.body.errors).toEqual([{ path: 'params.caseId', message: 'must not contain NUL (U+0000)' }]);
     });
   });
 

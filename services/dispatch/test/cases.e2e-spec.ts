@@ -59,6 +59,13 @@ describe('dispatch: cases from the bus (real HTTP, PostgreSQL, RabbitMQ)', () =>
     await request(app.getHttpServer()).get('/v1/cases/CASE-1').auth(wrongRole, { type: 'bearer' }).expect(403);
   });
 
+  it('refuses a NUL in the case id with a 400 naming it, not a 500', async () => {
+    const res = await request(app.getHttpServer()).get('/v1/cases/%00').auth(token, { type: 'bearer' }).expect(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.errors).toEqual([{ path: 'params.caseId', message: 'must not contain NUL (U+0000)' }]);
+    await request(app.getHttpServer()).get('/v1/cases/CASE%E0%A4').auth(token, { type: 'bearer' }).expect(400);
+  });
+
   it('reports itself ready on /health with its database and broker up', async () => {
     const res = await request(app.getHttpServer()).get('/health').expect(200);
     expect(res.body.info).toMatchObject({ database: { status: 'up' }, broker: { status: 'up' } });

@@ -134,6 +134,22 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
     expect(names).not.toContain('nope');
   });
 
+  it('refuses a NUL in a tenant or key id with a 400 naming the parameter, not a 500', async () => {
+    const nul = 'must not contain NUL (U+0000)';
+    for (const res of [
+      await list('ac%00me', tokens.operator),
+      await create('%00', { name: 'nul' }, tokens.operator),
+      await revoke('%00', '00000000-0000-4000-8000-000000000000', tokens.operator),
+    ]) {
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.errors).toEqual([{ path: 'params.tenantId', message: nul }]);
+    }
+    const id = await revoke('acme', '%00', tokens.operator).expect(400);
+    expect(id.body.errors).toEqual([{ path: 'params.id', message: nul }]);
+    await revoke('acme', 'not-a-uuid', tokens.operator).expect(404);
+  });
+
   it("lets the platform operator (tenant *) manage any tenant's keys", async () => {
     const created = await create('initech', { name: 'by-operator' }, tokens.operator).expect(201);
     expect(created.body.tenantId).toBe('initech');

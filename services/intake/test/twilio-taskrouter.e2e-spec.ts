@@ -207,12 +207,58 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
       expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['TaskSid', 'TimestampMs']);
     });
 
-    it('a body that is not form-encoded with 415', async () => {
+    it('a signed body that is not form-encoded with 415', async () => {
       await request(app.getHttpServer())
         .post(`${PATH}?tenant=acme`)
         .set('X-Twilio-Signature', twilioSignature(PUBLIC_URL + PATH + '?tenant=acme', {}))
         .send({ EventType: 'task.created' })
         .expect(415);
+    });
+  });
+
+  describe('authenticates before anything else: an unsigned caller learns nothing', () => {
+    const unsigned = (query: string) => request(app.getHttpServer()).post(PATH + query);
+    const expectForbidden = (res: request.Response) => {
+      expect(res.status).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.detail).toBe('The request is not signed by the Twilio account of this tenant.');
+    };
+
+    it('whatever the content type or body, 403 rather than 415 or 422', async () => {
+      expectForbidden(await unsigned('?tenant=acme').send({ EventType: 'task.created' }));
+      expectForbidden(await unsigned('?tenant=acme').set('Content-Type', 'text/plain').send('EventType=task.created'));
+      expectForbidden(await unsigned('?tenant=acme').set('Content-Type', 'application/xml').send('<x/>'));
+      expectForbidden(await unsigned('?tenant=acme').set('Content-Type', 'application/x-www-form-urlencoded').send(''));
+      expectForbidden(await unsigned('?tenant=acme').set('X-Twilio-Signature', 'bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==').send({ a: 1 }));
+    });
+
+    it('for a missing, repeated, empty or over-long tenant, with the same 403', async () => {
+      const form = new URLSearchParams(created).toString();
+      for (const query of ['', '?tenant=', '?tenant[]=a&tenant[]=b', '?tenant=acme&tenant=acme', `?tenant=${'a'.repeat(201)}`]) {
+        const res = await unsigned(query)
+          .set('Content-Type', 'application/x-www-form-urlencoded')
+          .set('X-Twilio-Signature', twilioSignature(PUBLIC_URL + PATH + query, created))
+          .send(form);
+        expectForbidden(res);
+      }
+    });
+
+    it('a NUL or malformed encoding in the tenant with a 400 naming query.tenant, never a 5xx', async () => {
+      for (const query of ['?tenant=%00', '?tenant=ac%00me', '?tenant=%ZZ', '?tenant=%ED%A0%80']) {
+        const res = await unsigned(query).set('Content-Type', 'application/x-www-form-urlencoded').send(new URLSearchParams(created).toString());
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.body.errors).toEqual([{ path: 'query.tenant', message: expect.any(String) }]);
+      }
+    });
+
+    it('the admin credentials route refuses a NUL in the tenant with a 400 naming it', async () => {
+      const res = await request(app.getHttpServer())
+        .put('/v1/admin/tenants/%00/credentials/twilio')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ authToken: AUTH_TOKEN })
+        .expect(400);
+      expect(res.body.errors).toEqual([{ path: 'params.tenantId', message: 'must not contain NUL (U+0000)' }]);
     });
   });
 });

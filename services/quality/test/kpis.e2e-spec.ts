@@ -53,7 +53,11 @@ describe('quality: contact tallies from the bus (real HTTP, PostgreSQL, RabbitMQ
 
   it('rejects a malformed day with a problem naming it', async () => {
     const token = await signDevToken({ tenant: 'acme', roles: ['supervisor'], secret: env.jwtSecret });
-    const res = await request(app.getHttpServer()).get('/v1/kpis/contact-tallies?day=yesterday').auth(token, { type: 'bearer' }).expect(400);
-    expect(res.body.detail).toContain('day');
+    for (const query of ['day=yesterday', 'day=2026-02-30', 'day=2026-13-01', 'day=0000-00-00', 'day=2026-11-25&day=2026-11-26', '']) {
+      const res = await request(app.getHttpServer()).get(`/v1/kpis/contact-tallies?${query}`).auth(token, { type: 'bearer' }).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.errors).toEqual([{ path: 'query.day', message: expect.any(String) }]);
+    }
+    await request(app.getHttpServer()).get('/v1/kpis/contact-tallies?day=2028-02-29').auth(token, { type: 'bearer' }).expect(200);
   });
 });

@@ -63,4 +63,13 @@ describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)',
     }
     expect((await get('/v1/audit/verify')).body).toMatchObject({ intact: false, reason: 'entry was altered' });
   });
+
+  it('takes a limit, and refuses one that is not a whole number with a 400 naming it', async () => {
+    expect((await get('/v1/audit/entries?limit=1')).body).toHaveLength(1);
+    for (const query of ['limit=abc', 'limit=1.5', 'limit=1&limit=2']) {
+      const res = await request(app.getHttpServer()).get(`/v1/audit/entries?${query}`).auth(token, { type: 'bearer' }).expect(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.errors).toEqual([{ path: 'query.limit', message: expect.any(String) }]);
+    }
+  });
 });

@@ -1,6 +1,7 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Roles } from '@hotline/platform';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, parseParametersOr400, type Principal, Roles } from '@hotline/platform';
+import { contactTalliesQuery } from './contact-tallies-query';
 import { ContactTalliesService } from './contact-tallies.service';
 
 @ApiTags('kpis')
@@ -12,8 +13,9 @@ export class KpisController {
   @Get('contact-tallies')
   @Roles('supervisor', 'ops', 'admin')
   @ApiQuery({ name: 'day', example: '2026-11-25', description: 'UTC day, YYYY-MM-DD' })
-  contactTallies(@CurrentPrincipal() principal: Principal, @Query('day') day?: string) {
-    if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new BadRequestException('day must be YYYY-MM-DD');
+  @ApiResponse({ status: 400, description: 'problem+json naming `query.day` when it is no real YYYY-MM-DD day' })
+  contactTallies(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
+    const { day } = parseParametersOr400('query', contactTalliesQuery, query);
     return this.tallies.list(principal.tenantId, day);
   }
 }

@@ -1,6 +1,7 @@
-import { Controller, DefaultValuePipe, Get, ParseIntPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Roles } from '@hotline/platform';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, parseParametersOr400, type Principal, Roles } from '@hotline/platform';
+import { auditEntriesQuery } from './audit-entries-query';
 import { AuditTrailService } from './audit-trail.service';
 
 @ApiTags('audit')
@@ -11,8 +12,10 @@ export class AuditController {
 
   @Get('entries')
   @Roles('security', 'admin')
-  entries(@CurrentPrincipal() principal: Principal, @Query('limit', new DefaultValuePipe(100), ParseIntPipe) limit: number) {
-    return this.trail.list(principal.tenantId, Math.min(Math.max(limit, 1), 1000));
+  @ApiQuery({ name: 'limit', required: false, description: 'How many entries, 1 to 1,000 (clamped); 100 by default' })
+  entries(@CurrentPrincipal() principal: Principal, @Query() query: unknown) {
+    const { limit } = parseParametersOr400('query', auditEntriesQuery, query);
+    return this.trail.list(principal.tenantId, limit);
   }
 
   /** Recomputes the tenant's hash chain: `intact: false` names the first entry that was tampered with. */

@@ -25,6 +25,9 @@ export function databaseOptions({ schema, entities, migrations }: DatabaseOption
       // Run by dataSourceFactory below, once the schema exists.
       migrationsRun: false,
       synchronize: false,
+      // TypeORM's own logger prints a failed statement's parameters (event payloads): errors reach
+      // the logs through the platform's pino serializer only, which leaves the values out.
+      logging: false,
       // Fail fast when PostgreSQL is unreachable, so a request gets its 503 instead of hanging.
       extra: { connectionTimeoutMillis: 5_000 },
     }),

@@ -1,11 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '../auth/auth.module';
 import { PlatformConfigModule } from '../config/platform-config.module';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { ParameterValuesInterceptor } from '../params/parameter-values.interceptor';
 import { GracefulHttpShutdown } from './graceful-http-shutdown';
 import { ShutdownReport } from './shutdown-report';
 
@@ -16,7 +17,8 @@ export interface PlatformModuleOptions {
 
 /**
  * Everything every service has: validated config, JSON logs with correlation ids, /health,
- * /metrics, problem+json errors, the global auth guard and graceful HTTP shutdown.
+ * /metrics, problem+json errors, the global auth guard, path and query parameters refused when
+ * they hold NUL or lone surrogates, and graceful HTTP shutdown.
  */
 @Module({})
 export class PlatformModule {
@@ -24,7 +26,12 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [PlatformConfigModule.forRoot(service), LoggingModule, HealthModule, MetricsModule, AuthModule],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, GracefulHttpShutdown, ShutdownReport],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: ParameterValuesInterceptor },
+        GracefulHttpShutdown,
+        ShutdownReport,
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseOr400, zodProblemErrors } from './parse-or-400';
+import { parseOr400, parseParametersOr400, zodProblemErrors } from './parse-or-400';
 import { ValidationProblem } from './problem';
 
 const event = z.object({
@@ -33,5 +33,17 @@ describe('parseOr400', () => {
     const { error } = event.safeParse('not an object');
     expect(error).toBeDefined();
     expect(zodProblemErrors(error as z.ZodError, 3)).toEqual([{ index: 3, path: '', message: expect.any(String) }]);
+  });
+
+  it('names a path or query parameter by where it was', () => {
+    const query = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), limit: z.coerce.number().optional() });
+    expect(parseParametersOr400('query', query, { day: '2026-11-25', limit: '5' })).toEqual({ day: '2026-11-25', limit: 5 });
+    let thrown: unknown;
+    try {
+      parseParametersOr400('query', query, { day: 'yesterday' });
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as ValidationProblem).problem.errors).toEqual([{ path: 'query.day', message: expect.any(String) }]);
   });
 });

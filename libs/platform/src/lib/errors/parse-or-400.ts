@@ -16,3 +16,13 @@ export function parseOr400<Schema extends z.ZodType>(schema: Schema, input: unkn
   if (result.success) return result.data;
   throw new ValidationProblem(zodProblemErrors(result.error));
 }
+
+/**
+ * parseOr400 for a route's path or query parameters: each error's path starts with where the
+ * parameter was (`query.day`, `params.caseId`), as the platform's parameter checks name them.
+ */
+export function parseParametersOr400<Schema extends z.ZodType>(source: 'params' | 'query', schema: Schema, input: unknown): z.output<Schema> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ValidationProblem(zodProblemErrors(result.error).map(({ path, message }) => ({ path: path ? `${source}.${path}` : source, message })));
+}

@@ -7,6 +7,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const PROBLEM_TYPES = {
   validation: 'urn:hotline:problem:validation',
   malformedJson: 'urn:hotline:problem:malformed-json',
+  bodyTooDeep: 'urn:hotline:problem:body-too-deep',
 } as const;
 
 /** One invalid field; `index` is the item's position when a batch was sent. */

@@ -5,6 +5,7 @@ import { stdTimeFunctions } from 'pino';
 import type { PlatformConfig } from '../config/platform-config';
 import { correlationIdFor } from './correlation-id';
 import { correlationMixin } from './correlation-mixin';
+import { errorSerializer, messageOfLoggedError } from './error-serializer';
 
 // Probes and scrapes arrive every few seconds; logging each one would drown the useful lines.
 const PROBE_URLS = new Set(['/health', '/health/live', '/metrics']);
@@ -26,6 +27,13 @@ export function loggerParams(config: PlatformConfig): Params {
       mixin: correlationMixin,
       genReqId: correlationIdFor,
       redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]'],
+      // Logs carry ids and counts, never payloads: a failed statement's values stay out of them.
+      serializers: { err: errorSerializer },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, messageOfLoggedError(args) as Parameters<typeof method>);
+        },
+      },
       customLogLevel: (_req, res, error) => levelFor(res.statusCode, error),
       autoLogging: { ignore: isProbe },
     },

@@ -1,6 +1,7 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
-import { PROBLEM_TYPES, ProblemException } from '@hotline/platform';
+import { bodyTooDeepProblem, exceedsJsonDepth, PROBLEM_TYPES, ProblemException } from '@hotline/platform';
+import { assertStorablePayload } from '../storable-payload';
 import { parseJsonStream } from './json-stream';
 import { readTextBody } from './text-body';
 
@@ -35,6 +36,8 @@ export async function readContactRecords(req: Request): Promise<Delivery> {
         errors: [{ index: stream.index, path: '', message: stream.message }],
       });
     }
+    // Parsed here, not by the platform's body parser: the same depth limit applies.
+    if (exceedsJsonDepth(stream.values)) throw bodyTooDeepProblem();
     return sized({ records: stream.values, batch: true, payload: stream.values });
   }
   throw new UnsupportedMediaTypeException(
@@ -54,6 +57,7 @@ function fromJson(body: unknown): Delivery {
   return Array.isArray(body) ? { records: body, batch: true, payload: body } : { records: [body], batch: false, payload: body };
 }
 
+/** A delivery intake can take: not too many records, and text PostgreSQL can keep. */
 function sized(delivery: Delivery): Delivery {
   if (delivery.records.length > MAX_RECORDS_PER_REQUEST) {
     throw new ProblemException({
@@ -61,5 +65,6 @@ function sized(delivery: Delivery): Delivery {
       detail: `A request holds at most ${MAX_RECORDS_PER_REQUEST} records; this one has ${delivery.records.length}: split it.`,
     });
   }
+  assertStorablePayload(delivery.payload);
   return delivery;
 }

@@ -3,6 +3,7 @@ import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapConversations, readConversations } from './conversation-mapping';
+import { assertStorablePayload } from '../storable-payload';
 import { unmappableProblem } from '../unmappable-problem';
 
 const ADAPTER = 'genesys';
@@ -29,6 +30,7 @@ export class GenesysController {
     @Body() body: unknown,
   ): Promise<IngestResult> {
     if (!contentType || !JSON_TYPE.test(contentType)) throw new UnsupportedMediaTypeException('Send application/json');
+    assertStorablePayload(body);
     const delivery = readConversations(body);
     if (!delivery.ok) throw unmappableProblem('the delivery', [{ path: '', message: delivery.message }]);
     if (delivery.conversations.length === 0) return { accepted: [], duplicates: [] };

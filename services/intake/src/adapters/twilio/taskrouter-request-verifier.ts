@@ -28,10 +28,14 @@ export class TaskRouterRequestVerifier {
     this.publicBaseUrl = publicUrl || undefined;
   }
 
-  async verify(request: Request, tenantId: string | undefined): Promise<boolean> {
+  /**
+   * `params` are the posted form parameters, or none for a body that is not form-encoded (Twilio
+   * then signs the URL alone): the signature is checked before the content type, so that an
+   * unsigned request learns nothing from a 415.
+   */
+  async verify(request: Request, tenantId: string | undefined, params: Readonly<Record<string, unknown>>): Promise<boolean> {
     const signature = request.header('x-twilio-signature');
     const authToken = tenantId ? await this.authTokens.get(tenantId) : undefined;
-    const params = typeof request.body === 'object' && request.body !== null ? (request.body as Record<string, unknown>) : {};
     // An unknown tenant costs the same HMACs as a known one: timing does not tell which tenants exist.
     const url = signedRequestUrl(request, this.publicBaseUrl);
     const valid = isValidTwilioSignature(authToken ?? randomBytes(16).toString('hex'), signature, url, params);

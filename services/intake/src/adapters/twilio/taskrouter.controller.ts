@@ -6,6 +6,7 @@ import { AUTH_FAILURE_LISTENER, type AuthFailureListener, ProblemException, Publ
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
 import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
+import { assertStorablePayload } from '../storable-payload';
 import { unmappableProblem } from '../unmappable-problem';
 
 const ADAPTER = 'twilio-taskrouter';
@@ -39,28 +40,31 @@ export class TaskRouterController {
   @ApiBody({ description: 'A TaskRouter event callback: EventType, TaskSid, TaskAttributes, TimestampMs, …' })
   @ApiResponse({ status: 202, description: 'Mapped and stored: `{accepted: [ids], duplicates: [ids]}`' })
   @ApiResponse({ status: 200, description: 'An event type that is no contact or agent milestone: `{accepted: [], ignored: "<EventType>"}`' })
-  @ApiResponse({ status: 403, description: 'Missing or invalid signature, or a tenant with no Twilio auth token (not told apart)' })
+  @ApiResponse({ status: 403, description: 'Missing or invalid signature, a missing or unusable tenant, or a tenant with no Twilio auth token (not told apart); checked before anything else' })
+  @ApiResponse({ status: 415, description: 'A signed callback that is not application/x-www-form-urlencoded' })
   @ApiResponse({ status: 422, description: 'problem+json naming what a mapped event type lacks; nothing stored' })
   async taskRouter(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
     @Query('tenant') tenant: unknown,
     @Headers('content-type') contentType: string | undefined,
-    @Body() body: TaskRouterParams,
+    @Body() body: unknown,
   ): Promise<IngestResult | IgnoredCallback> {
-    if (!contentType || !FORM.test(contentType)) {
-      throw new UnsupportedMediaTypeException('TaskRouter callbacks are application/x-www-form-urlencoded');
-    }
-    const tenantId = typeof tenant === 'string' && tenant.length > 0 && tenant.length <= 200 ? tenant : undefined;
-    if (!(await this.verifier.verify(req, tenantId)) || !tenantId) {
+    // Authenticate first: an unsigned caller gets the same 403 whatever its tenant, content type or body.
+    const form = contentType !== undefined && FORM.test(contentType) && typeof body === 'object' && body !== null;
+    const params: TaskRouterParams = form ? (body as TaskRouterParams) : {};
+    const tenantId = usableTenant(tenant);
+    if (!(await this.verifier.verify(req, tenantId, params)) || !tenantId) {
       // Counted with API-key failures: repeated forged callbacks become one access.denied event.
       this.failures?.onAuthFailure({ reason: 'invalid-signature', remoteAddress: req.ip, route: 'POST /v1/adapters/twilio/taskrouter' });
       throw new ProblemException({ status: 403, detail: 'The request is not signed by the Twilio account of this tenant.' });
     }
+    if (!form) throw new UnsupportedMediaTypeException('TaskRouter callbacks are application/x-www-form-urlencoded');
+    assertStorablePayload(params);
     const correlation = CorrelationContext.current();
     if (correlation) correlation.tenantId = tenantId;
 
-    const mapping = mapTaskRouterEvent(body);
+    const mapping = mapTaskRouterEvent(params);
     if (mapping.outcome === 'unmappable') throw unmappableProblem(
         `this TaskRouter ${mapping.eventType ? `'${mapping.eventType}' ` : ''}callback`,
         mapping.errors.map(({ path, message }) => ({ path, message })),
@@ -72,4 +76,13 @@ export class TaskRouterController {
     }
     return this.pipeline.ingest(tenantId, mapping.events, { original: { adapter: ADAPTER, payload: body } });
   }
+}
+
+/**
+ * The tenant named by `?tenant=`, or undefined for anything no tenant can be called (missing,
+ * repeated, empty, over 200 characters): such a callback is refused like a bad signature, and no
+ * credential is looked up for it.
+ */
+function usableTenant(tenant: unknown): string | undefined {
+  return typeof tenant === 'string' && tenant.length > 0 && tenant.length <= 200 ? tenant : undefined;
 }

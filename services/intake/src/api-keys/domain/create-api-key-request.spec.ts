@@ -24,4 +24,11 @@ describe('createApiKeyRequest', () => {
     const typo = createApiKeyRequest.safeParse({ name: 'x', scope: ['events:read'] });
     expect(typo.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys' })]);
   });
+
+  it('refuses a name PostgreSQL cannot store as it was sent (NUL, a lone surrogate), naming it', () => {
+    for (const name of ['a\0b', 'x\uD800', '\uDC00']) {
+      expect(createApiKeyRequest.safeParse({ name }).error?.issues).toEqual([expect.objectContaining({ path: ['name'] })]);
+    }
+    expect(createApiKeyRequest.parse({ name: '客服 😀' }).name).toBe('客服 😀');
+  });
 });

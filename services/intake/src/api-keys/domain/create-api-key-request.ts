@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unstorableTextReason } from '@hotline/platform';
 import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES } from './api-key-scopes';
 
 const scope = z.enum(API_KEY_SCOPES, {
@@ -7,7 +8,12 @@ const scope = z.enum(API_KEY_SCOPES, {
 
 /** Body of `POST /v1/admin/tenants/:tenantId/api-keys`; an unknown field is reported, not ignored. */
 export const createApiKeyRequest = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((name) => !unstorableTextReason(name), { message: 'Must not contain NUL or a lone UTF-16 surrogate' }),
   scopes: z
     .array(scope)
     .min(1, 'A key needs at least one scope; leave scopes out for the default')

@@ -1,0 +1,33 @@
+import { printableText, unstorableTextErrors, unstorableTextReason } from './storable-text';
+
+describe('unstorableTextReason', () => {
+  it('accepts any well-formed Unicode text', () => {
+    for (const text of ['', 'plain', '客服 😀', '\uD83D\uDE00', 'tab\tand\nnewline']) expect(unstorableTextReason(text)).toBeUndefined();
+  });
+
+  it('names NUL and lone surrogates, high or low', () => {
+    expect(unstorableTextReason('a\0b')).toBe('must not contain NUL (U+0000)');
+    for (const text of ['\uD800', 'x\uDBFFy', '\uDC00', 'a\uDE00\uD83D']) expect(unstorableTextReason(text)).toBe('must not contain a lone UTF-16 surrogate');
+  });
+
+  it('makes a name printable by replacing them', () => {
+    expect(printableText('a\0b\uD800c\uD83D\uDE00')).toBe('a\uFFFDb\uFFFDc\uD83D\uDE00');
+  });
+});
+
+describe('unstorableTextErrors', () => {
+  it('names every unstorable string and key by its path, in document order', () => {
+    const value = { a: 'ok', b: ['x', 'y\0'], 'k\uD800': { c: '\uDC00' }, n: 1, d: null };
+    expect(unstorableTextErrors(value)).toEqual([
+      { path: 'b.1', message: 'must not contain NUL (U+0000)' },
+      { path: 'k\uFFFD', message: 'the name must not contain a lone UTF-16 surrogate' },
+      { path: 'k\uFFFD.c', message: 'must not contain a lone UTF-16 surrogate' },
+    ]);
+    expect(unstorableTextErrors('\0')).toEqual([{ path: '', message: 'must not contain NUL (U+0000)' }]);
+    expect(unstorableTextErrors({ fine: ['客服', { x: '😀' }] })).toEqual([]);
+  });
+
+  it('stops at the limit', () => {
+    expect(unstorableTextErrors(Array.from({ length: 100 }, () => '\0'), 5)).toHaveLength(5);
+  });
+});
