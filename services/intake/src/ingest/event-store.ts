@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
-import { Outbox } from '@hotline/messaging';
+import { isDependencyUnavailable, Outbox } from '@hotline/messaging';
+import { isRefusedData, refusedDataProblem } from './refused-data-problem';
 
 export interface StoreRequest {
   tenantId: string;
@@ -61,15 +62,30 @@ export class EventStore {
     if (this.commitsInFlight >= MAX_CONCURRENT_COMMITS || this.waiting.length === 0) return;
     const group = this.waiting.splice(0, this.waiting.length);
     this.commitsInFlight++;
-    this.commit(group)
-      .then(
-        (freshByRequest) => group.forEach((request, i) => request.resolve(freshByRequest[i])),
-        (error) => group.forEach((request) => request.reject(error)),
-      )
-      .finally(() => {
-        this.commitsInFlight--;
-        this.commitNext();
-      });
+    void this.settle(group).finally(() => {
+      this.commitsInFlight--;
+      this.commitNext();
+    });
+  }
+
+  /**
+   * Commits a group and answers each request. One statement fails whole, so when it fails for
+   * anything but a lost database (every request would fail alike: 503), the group is split in
+   * halves committed in turn, until the failing request stands alone and gets its own error; the
+   * others commit as if it had never come. Nothing of a failed statement was applied.
+   */
+  private async settle(group: readonly Pending[]): Promise<void> {
+    try {
+      const freshByRequest = await this.commit(group);
+      group.forEach((request, i) => request.resolve(freshByRequest[i]));
+    } catch (error) {
+      if (group.length === 1) return group[0].reject(isRefusedData(error) ? refusedDataProblem(error) : error);
+      if (isDependencyUnavailable(error)) return group.forEach((request) => request.reject(error));
+      // Halves in order, so an id sent by two requests still goes to the earlier one.
+      const half = Math.ceil(group.length / 2);
+      await this.settle(group.slice(0, half));
+      await this.settle(group.slice(half));
+    }
   }
 
   private async commit(group: readonly Pending[]): Promise<Set<string>[]> {
