@@ -4,6 +4,7 @@ import { Outbox } from '@hotline/messaging';
 import { ProblemException } from '@hotline/platform';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { INTAKE_MIGRATIONS } from '../src/database/migrations';
+import { eventKey } from '../src/ingest/domain/ingest-batch';
 import { EventStore } from '../src/ingest/event-store';
 
 const event = (tenant: string, id: string, extra: Partial<CloudEvent> & Record<string, unknown> = {}): CloudEvent => ({
@@ -65,7 +66,7 @@ describe('EventStore group commit (real PostgreSQL)', () => {
 
     const settled = await Promise.allSettled(goodAnswers);
     expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
-    settled.forEach((answer, i) => expect(answer).toEqual({ status: 'fulfilled', value: new Set(goodEvents[i].map((e) => e.id)) }));
+    settled.forEach((answer, i) => expect(answer).toEqual({ status: 'fulfilled', value: new Set(goodEvents[i].map(eventKey)) }));
     for (const answer of await Promise.allSettled(bad)) {
       expect(answer.status).toBe('rejected');
       const reason = (answer as PromiseRejectedResult).reason;

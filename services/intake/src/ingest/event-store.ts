@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
 import { isDependencyUnavailable, Outbox } from '@hotline/messaging';
+import { eventKey } from './domain/ingest-batch';
 import { isRefusedData, refusedDataProblem } from './refused-data-problem';
 
 export interface StoreRequest {
@@ -42,15 +43,15 @@ export class EventStore {
         INSERT INTO intake.events (tenant_id, event_id, type, source, occurred_at, correlation_id, payload)
         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::jsonb[])
         ON CONFLICT DO NOTHING
-        RETURNING tenant_id, event_id, type, payload
+        RETURNING tenant_id, source, event_id, type, payload
       ), ${outbox.cteFrom('inserted')}, delivered AS (
         INSERT INTO intake.deliveries (tenant_id, adapter, payload, event_ids)
         SELECT t, a, p, ARRAY(SELECT jsonb_array_elements_text(e)) FROM unnest($8::text[], $9::text[], $10::jsonb[], $11::jsonb[]) AS u(t, a, p, e)
       )
-      SELECT tenant_id, event_id FROM inserted LEFT JOIN notified ON true`;
+      SELECT tenant_id, source, event_id FROM inserted LEFT JOIN notified ON true`;
   }
 
-  /** Resolves, once committed, with the ids of this request's events that were new for the tenant. */
+  /** Resolves, once committed, with the keys (`eventKey`: source and id) of this request's events that were new for the tenant. */
   store(request: StoreRequest): Promise<Set<string>> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ ...request, resolve, reject });
@@ -91,7 +92,7 @@ export class EventStore {
   private async commit(group: readonly Pending[]): Promise<Set<string>[]> {
     const rows = group.flatMap((request) => request.events.map((event) => ({ tenantId: request.tenantId, event })));
     const originals = group.filter((request) => request.original);
-    const inserted: { tenant_id: string; event_id: string }[] = await this.dataSource.query(this.statement, [
+    const inserted: { tenant_id: string; source: string; event_id: string }[] = await this.dataSource.query(this.statement, [
       rows.map((r) => r.tenantId),
       rows.map((r) => r.event.id),
       rows.map((r) => r.event.type),
@@ -104,11 +105,14 @@ export class EventStore {
       originals.map((r) => JSON.stringify(r.original?.payload)),
       originals.map((r) => JSON.stringify(r.events.map((e) => e.id))),
     ]);
-    const fresh = new Set(inserted.map((r) => `${r.tenant_id}\u0000${r.event_id}`));
-    // An id new to the tenant belongs to the first request in the group that sent it.
+    const fresh = new Set(inserted.map((r) => JSON.stringify([r.tenant_id, eventKey({ source: r.source, id: r.event_id })])));
+    // A (source, id) new to the tenant belongs to the first request in the group that sent it.
     return group.map((request) => {
       const mine = new Set<string>();
-      for (const event of request.events) if (fresh.delete(`${request.tenantId}\u0000${event.id}`)) mine.add(event.id);
+      for (const event of request.events) {
+        const key = eventKey(event);
+        if (fresh.delete(JSON.stringify([request.tenantId, key]))) mine.add(key);
+      }
       return mine;
     });
   }

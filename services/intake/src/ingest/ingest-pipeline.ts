@@ -4,7 +4,7 @@ import { CorrelationContext } from '@hotline/messaging';
 import { type ProblemFieldError, ValidationProblem } from '@hotline/platform';
 import { maskData, maskEvent } from '../masking';
 import { TenantRateLimiter } from '../rate-limit/tenant-rate-limiter';
-import { firstOfEachId, partitionByFreshness } from './domain/ingest-batch';
+import { firstOfEachKey, partitionByFreshness } from './domain/ingest-batch';
 import { EventStore } from './event-store';
 export interface IngestResult {
   accepted: string[];
@@ -21,7 +21,7 @@ export interface IngestOptions {
 /**
  * The one way into Hotline: validates platform events (a batch is all or nothing), masks personal
  * data, then stores the new ones, their outbox rows and the original delivery in one transaction. When `ingest`
- * resolves, every accepted event will be published; a resent id is reported as a duplicate.
+ * resolves, every accepted event will be published; a resent (source, id) is reported as a duplicate.
  */
 @Injectable()
 export class IngestPipeline {
@@ -35,11 +35,8 @@ export class IngestPipeline {
     const events = this.validate(tenantId, items, options.indexed ?? items.length > 1);
     // Personal data is masked before anything is stored or published: events and originals alike.
     const original = options.original && { ...options.original, payload: maskData(options.original.payload).data };
-    const fresh = await this.store.store({ tenantId, events: firstOfEachId(events).map(maskEvent), original });
-    return partitionByFreshness(
-      events.map((e) => e.id),
-      fresh,
-    );
+    const fresh = await this.store.store({ tenantId, events: firstOfEachKey(events).map(maskEvent), original });
+    return partitionByFreshness(events, fresh);
   }
 
   private validate(tenantId: string, items: readonly unknown[], indexed: boolean): CloudEvent[] {

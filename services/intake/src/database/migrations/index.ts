@@ -1,10 +1,12 @@
 import { CreateIntakeSchema1764028800000 } from './1764028800000-create-intake-schema';
 import { CreateDeliveries1764115200000 } from './1764115200000-create-deliveries';
 import { CreatePlatformCredentials1764288417000 } from './1764288417000-create-platform-credentials';
+import { KeyEventsBySource1795991874000 } from './1795991874000-key-events-by-source';
 
 /** Intake's migrations in order; a new one is appended here. */
 export const INTAKE_MIGRATIONS = [
   CreateIntakeSchema1764028800000,
   CreateDeliveries1764115200000,
   CreatePlatformCredentials1764288417000,
+  KeyEventsBySource1795991874000,
 ];

@@ -1,4 +1,4 @@
-import { firstOfEachId, partitionByFreshness, readBatch } from './ingest-batch';
+import { eventKey, firstOfEachKey, partitionByFreshness, readBatch } from './ingest-batch';
 
 describe('readBatch', () => {
   it('reads one event, an events envelope, and a bare array', () => {
@@ -19,19 +19,40 @@ describe('readBatch', () => {
 });
 
 describe('partitionByFreshness', () => {
-  it('reports ids stored before, and repeats within the batch, as duplicates', () => {
-    expect(partitionByFreshness(['a', 'b', 'a', 'c'], new Set(['a', 'c']))).toEqual({
-      accepted: ['a', 'c'],
+  it('reports keys stored before, and repeats within the batch, as duplicates; the same id from two sources is two events', () => {
+    const events = [
+      { id: 'a', source: '/x' },
+      { id: 'b', source: '/x' },
+      { id: 'a', source: '/x' },
+      { id: 'c', source: '/x' },
+      { id: 'a', source: '/y' },
+    ];
+    expect(partitionByFreshness(events, new Set([eventKey({ id: 'a', source: '/x' }), eventKey({ id: 'c', source: '/x' }), eventKey({ id: 'a', source: '/y' })]))).toEqual({
+      accepted: ['a', 'c', 'a'],
       duplicates: ['b', 'a'],
     });
   });
 });
 
-describe('firstOfEachId', () => {
-  it('keeps the first event of each id, in order', () => {
-    expect(firstOfEachId([{ id: 'a', n: 1 }, { id: 'b', n: 2 }, { id: 'a', n: 3 }])).toEqual([
-      { id: 'a', n: 1 },
-      { id: 'b', n: 2 },
+describe('eventKey', () => {
+  it('tells apart pairs that plain concatenation would confuse', () => {
+    expect(eventKey({ source: 'a:b', id: 'c' })).not.toBe(eventKey({ source: 'a', id: 'b:c' }));
+  });
+});
+
+describe('firstOfEachKey', () => {
+  it('keeps the first event of each source and id, in order; the same id from another source is another event', () => {
+    expect(
+      firstOfEachKey([
+        { id: 'a', source: '/x', n: 1 },
+        { id: 'b', source: '/x', n: 2 },
+        { id: 'a', source: '/x', n: 3 },
+        { id: 'a', source: '/y', n: 4 },
+      ]),
+    ).toEqual([
+      { id: 'a', source: '/x', n: 1 },
+      { id: 'b', source: '/x', n: 2 },
+      { id: 'a', source: '/y', n: 4 },
     ]);
   });
 });
