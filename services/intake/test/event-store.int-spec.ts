@@ -4,6 +4,7 @@ import { Outbox } from '@hotline/messaging';
 import { ProblemException } from '@hotline/platform';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { INTAKE_MIGRATIONS } from '../src/database/migrations';
+import { contentHash } from '../src/ingest/domain/content-hash';
 import { eventKey } from '../src/ingest/domain/ingest-batch';
 import { EventStore } from '../src/ingest/event-store';
 
@@ -19,6 +20,8 @@ const event = (tenant: string, id: string, extra: Partial<CloudEvent> & Record<s
   data: { contactId: `contact-${id}`, channel: 'voice', queue: 'billing', direction: 'inbound' },
   ...extra,
 });
+
+const hashed = (e: CloudEvent) => ({ event: e, hash: contentHash(e) });
 
 /**
  * The store alone on a real database, with events that validation would refuse (intake validates
@@ -61,12 +64,16 @@ describe('EventStore group commit (real PostgreSQL)', () => {
     // The first few commit at once; the rest wait and share group commits with the poisoned ones.
     const good = Array.from({ length: 40 }, (_, i) => ({ tenantId: `tenant-${i % 4}`, id: `${prefix}${i}` }));
     const goodEvents = good.map(({ tenantId, id }, i) => (i % 5 === 0 ? [event(tenantId, id), event(tenantId, `${id}-b`)] : [event(tenantId, id)]));
-    const goodAnswers = good.map(({ tenantId }, i) => store.store({ tenantId, events: goodEvents[i] }));
-    const bad = [10, 25, 39].map((n) => store.store({ tenantId: 'mallory', events: [event('mallory', `${prefix}ok-${n}`), poisoned(`${prefix}bad-${n}`)] }));
+    const goodAnswers = good.map(({ tenantId }, i) => store.store({ tenantId, events: goodEvents[i].map(hashed) }));
+    const bad = [10, 25, 39].map((n) =>
+      store.store({ tenantId: 'mallory', events: [event('mallory', `${prefix}ok-${n}`), poisoned(`${prefix}bad-${n}`)].map(hashed) }),
+    );
 
     const settled = await Promise.allSettled(goodAnswers);
     expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
-    settled.forEach((answer, i) => expect(answer).toEqual({ status: 'fulfilled', value: new Set(goodEvents[i].map(eventKey)) }));
+    settled.forEach((answer, i) =>
+      expect(answer).toEqual({ status: 'fulfilled', value: new Map(goodEvents[i].map((e) => [eventKey(e), { stored: true, keptHash: contentHash(e) }])) }),
+    );
     for (const answer of await Promise.allSettled(bad)) {
       expect(answer.status).toBe('rejected');
       const reason = (answer as PromiseRejectedResult).reason;
@@ -78,5 +85,18 @@ describe('EventStore group commit (real PostgreSQL)', () => {
     expect(await storedIds(`${prefix}%`)).toEqual(expected);
     // Nothing of a refused request is half-applied: not its good event, not an outbox row.
     expect(await outboxIds(`${prefix}%`)).toEqual(expected);
+  });
+
+  it('tells every concurrent sender of one key what was kept, whether they shared a statement or raced in separate ones', async () => {
+    // The first four commit as concurrent statements (racing on the key), the rest share a group commit.
+    const versions = Array.from({ length: 12 }, (_, i) => event('acme', 'contended-1', { data: { contactId: `c-${i}`, channel: 'voice', queue: 'q', direction: 'inbound' } }));
+    const answers = await Promise.all(versions.map((e) => store.store({ tenantId: 'acme', events: [hashed(e)] })));
+    const outcomes = answers.map((answer) => answer.get(eventKey(versions[0])));
+    const winners = outcomes.flatMap((outcome, i) => (outcome?.stored ? [i] : []));
+    expect(winners).toHaveLength(1);
+    const keptHash = contentHash(versions[winners[0]]);
+    expect(outcomes).toEqual(versions.map((_, i) => ({ stored: i === winners[0], keptHash })));
+    const [row] = await dataSource.query(`SELECT content_hash FROM intake.events WHERE event_id = 'contended-1'`);
+    expect(row.content_hash).toBe(keptHash);
   });
 });

@@ -42,8 +42,8 @@ describe('intake migrations over existing events (real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  it('keys events by tenant, source and id, keeping the rows stored before', async () => {
-    expect(await dataSource.query(`SELECT source, event_id FROM intake.events`)).toEqual([{ source: '/pbx-a', event_id: 'old-1' }]);
+  it('keys events by tenant, source and id, keeping the rows stored before (without a content hash)', async () => {
+    expect(await dataSource.query(`SELECT source, event_id, content_hash FROM intake.events`)).toEqual([{ source: '/pbx-a', event_id: 'old-1', content_hash: null }]);
     await insertEvent('/pbx-b', 'old-1');
     await expect(insertEvent('/pbx-a', 'old-1')).rejects.toThrow(/duplicate key/);
   });

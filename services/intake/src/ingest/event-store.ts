@@ -3,18 +3,36 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
 import { isDependencyUnavailable, Outbox } from '@hotline/messaging';
-import { eventKey } from './domain/ingest-batch';
+import type { StoredKey } from './domain/ingest-outcome';
+import { type KeptRow, storedKeysByRequest, unaccountedKeys } from './domain/stored-keys';
 import { isRefusedData, refusedDataProblem } from './refused-data-problem';
+
+/** An event to keep, with the hash of its content (`contentHash`) that tells a faithful re-send from a changed one. */
+export interface HashedCloudEvent {
+  event: CloudEvent;
+  hash: string;
+}
 
 export interface StoreRequest {
   tenantId: string;
-  events: readonly CloudEvent[];
+  events: readonly HashedCloudEvent[];
   original?: { adapter: string; payload: unknown };
 }
 
+/** For each (source, id) of a request, by `eventKey`: whether it was stored now, and the hash kept under it. */
+export type StoredKeys = Map<string, StoredKey>;
+
 interface Pending extends StoreRequest {
-  resolve(fresh: Set<string>): void;
+  resolve(stored: StoredKeys): void;
   reject(error: unknown): void;
+}
+
+interface Row {
+  tenant_id: string;
+  source: string;
+  event_id: string;
+  content_hash: string | null;
+  inserted_now: boolean;
 }
 
 /** Statements in flight at once; the pool has 10 connections and the API-key check needs some. */
@@ -39,20 +57,26 @@ export class EventStore {
     // One statement, so one round trip and atomic without BEGIN/COMMIT: the new events, their
     // outbox rows and NOTIFY, and the original deliveries (data-modifying CTEs always run).
     this.statement = `
-      WITH inserted AS (
-        INSERT INTO intake.events (tenant_id, event_id, type, source, occurred_at, correlation_id, payload)
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::jsonb[])
+      WITH input AS (
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::jsonb[], $8::text[])
+          AS u(tenant_id, event_id, type, source, occurred_at, correlation_id, payload, content_hash)
+      ), inserted AS (
+        INSERT INTO intake.events (tenant_id, event_id, type, source, occurred_at, correlation_id, payload, content_hash)
+        SELECT * FROM input
         ON CONFLICT DO NOTHING
-        RETURNING tenant_id, source, event_id, type, payload
+        RETURNING tenant_id, source, event_id, type, payload, content_hash
       ), ${outbox.cteFrom('inserted')}, delivered AS (
         INSERT INTO intake.deliveries (tenant_id, adapter, payload, event_ids)
-        SELECT t, a, p, ARRAY(SELECT jsonb_array_elements_text(e)) FROM unnest($8::text[], $9::text[], $10::jsonb[], $11::jsonb[]) AS u(t, a, p, e)
+        SELECT t, a, p, ARRAY(SELECT jsonb_array_elements_text(e)) FROM unnest($9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS u(t, a, p, e)
       )
-      SELECT tenant_id, source, event_id FROM inserted LEFT JOIN notified ON true`;
+      SELECT tenant_id, source, event_id, content_hash, true AS inserted_now FROM inserted LEFT JOIN notified ON true
+      UNION ALL
+      -- The statement's snapshot: the events kept before it under the keys it was sent, with their hashes.
+      SELECT e.tenant_id, e.source, e.event_id, e.content_hash, false FROM intake.events e JOIN input i USING (tenant_id, source, event_id)`;
   }
 
-  /** Resolves, once committed, with the keys (`eventKey`: source and id) of this request's events that were new for the tenant. */
-  store(request: StoreRequest): Promise<Set<string>> {
+  /** Resolves, once committed, with what became of each (source, id) of the request: stored now, or kept before (and with what hash). */
+  store(request: StoreRequest): Promise<StoredKeys> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ ...request, resolve, reject });
       this.commitNext();
@@ -82,17 +106,17 @@ export class EventStore {
     } catch (error) {
       if (group.length === 1) return group[0].reject(isRefusedData(error) ? refusedDataProblem(error) : error);
       if (isDependencyUnavailable(error)) return group.forEach((request) => request.reject(error));
-      // Halves in order, so an id sent by two requests still goes to the earlier one.
+      // Halves in order, so a (source, id) sent by two requests still goes to the earlier one.
       const half = Math.ceil(group.length / 2);
       await this.settle(group.slice(0, half));
       await this.settle(group.slice(half));
     }
   }
 
-  private async commit(group: readonly Pending[]): Promise<Set<string>[]> {
-    const rows = group.flatMap((request) => request.events.map((event) => ({ tenantId: request.tenantId, event })));
+  private async commit(group: readonly Pending[]): Promise<StoredKeys[]> {
+    const rows = group.flatMap((request) => request.events.map(({ event, hash }) => ({ tenantId: request.tenantId, event, hash })));
     const originals = group.filter((request) => request.original);
-    const inserted: { tenant_id: string; source: string; event_id: string }[] = await this.dataSource.query(this.statement, [
+    const reported: Row[] = await this.dataSource.query(this.statement, [
       rows.map((r) => r.tenantId),
       rows.map((r) => r.event.id),
       rows.map((r) => r.event.type),
@@ -100,20 +124,30 @@ export class EventStore {
       rows.map((r) => r.event.time),
       rows.map((r) => r.event.correlationid ?? null),
       rows.map((r) => JSON.stringify(r.event)),
+      rows.map((r) => r.hash),
       originals.map((r) => r.tenantId),
       originals.map((r) => r.original?.adapter),
       originals.map((r) => JSON.stringify(r.original?.payload)),
-      originals.map((r) => JSON.stringify(r.events.map((e) => e.id))),
+      originals.map((r) => JSON.stringify(r.events.map((e) => e.event.id))),
     ]);
-    const fresh = new Set(inserted.map((r) => JSON.stringify([r.tenant_id, eventKey({ source: r.source, id: r.event_id })])));
-    // A (source, id) new to the tenant belongs to the first request in the group that sent it.
-    return group.map((request) => {
-      const mine = new Set<string>();
-      for (const event of request.events) {
-        const key = eventKey(event);
-        if (fresh.delete(JSON.stringify([request.tenantId, key]))) mine.add(key);
-      }
-      return mine;
-    });
+    const keyed = group.map(({ tenantId, events }) => ({ tenantId, events: events.map((e) => e.event) }));
+    const kept = reported.map(keptRow);
+    // A key neither inserted nor in the snapshot was kept by a statement that committed meanwhile.
+    const raced = unaccountedKeys(keyed, kept);
+    if (raced.length > 0) kept.push(...(await this.keptBefore(raced)));
+    return storedKeysByRequest(keyed, kept);
   }
+
+  private async keptBefore(keys: readonly { tenantId: string; source: string; id: string }[]): Promise<KeptRow[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT tenant_id, source, event_id, content_hash, false AS inserted_now FROM intake.events
+       WHERE (tenant_id, source, event_id) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]))`,
+      [keys.map((k) => k.tenantId), keys.map((k) => k.source), keys.map((k) => k.id)],
+    );
+    return rows.map(keptRow);
+  }
+}
+
+function keptRow(row: Row): KeptRow {
+  return { tenantId: row.tenant_id, source: row.source, id: row.event_id, hash: row.content_hash, insertedNow: row.inserted_now };
 }

@@ -1,4 +1,4 @@
-import { eventKey, firstOfEachKey, partitionByFreshness, readBatch } from './ingest-batch';
+import { eventKey, firstOfEachKey, readBatch } from './ingest-batch';
 
 describe('readBatch', () => {
   it('reads one event, an events envelope, and a bare array', () => {
@@ -15,22 +15,6 @@ describe('readBatch', () => {
     expect(readBatch({ events: 'x' })).toMatchObject({ ok: false, message: expect.stringContaining('events') });
     expect(readBatch('text')).toMatchObject({ ok: false });
     expect(readBatch(null)).toMatchObject({ ok: false });
-  });
-});
-
-describe('partitionByFreshness', () => {
-  it('reports keys stored before, and repeats within the batch, as duplicates; the same id from two sources is two events', () => {
-    const events = [
-      { id: 'a', source: '/x' },
-      { id: 'b', source: '/x' },
-      { id: 'a', source: '/x' },
-      { id: 'c', source: '/x' },
-      { id: 'a', source: '/y' },
-    ];
-    expect(partitionByFreshness(events, new Set([eventKey({ id: 'a', source: '/x' }), eventKey({ id: 'c', source: '/x' }), eventKey({ id: 'a', source: '/y' })]))).toEqual({
-      accepted: ['a', 'c', 'a'],
-      duplicates: ['b', 'a'],
-    });
   });
 });
 

@@ -34,23 +34,6 @@ export function eventKey(event: { id: string; source: string }): string {
 }
 
 /**
- * Splits a request's events into the ids stored now (the store reports their keys) and those
- * already accepted before, or earlier in this request, reported as duplicates.
- */
-export function partitionByFreshness(events: readonly { id: string; source: string }[], stored: ReadonlySet<string>): { accepted: string[]; duplicates: string[] } {
-  const accepted: string[] = [];
-  const duplicates: string[] = [];
-  const seen = new Set<string>();
-  for (const event of events) {
-    const key = eventKey(event);
-    if (stored.has(key) && !seen.has(key)) accepted.push(event.id);
-    else duplicates.push(event.id);
-    seen.add(key);
-  }
-  return { accepted, duplicates };
-}
-
-/**
  * The first event of each (source, id), in order: a batch that repeats one stores and publishes
  * it once. The same id from two sources is two events (CloudEvents identifies by both).
  */
