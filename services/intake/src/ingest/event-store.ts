@@ -69,10 +69,7 @@ export class EventStore {
         INSERT INTO intake.deliveries (tenant_id, adapter, payload, event_ids)
         SELECT t, a, p, ARRAY(SELECT jsonb_array_elements_text(e)) FROM unnest($9::text[], $10::text[], $11::jsonb[], $12::jsonb[]) AS u(t, a, p, e)
       )
-      SELECT tenant_id, source, event_id, content_hash, true AS inserted_now FROM inserted LEFT JOIN notified ON true
-      UNION ALL
-      -- The statement's snapshot: the events kept before it under the keys it was sent, with their hashes.
-      SELECT e.tenant_id, e.source, e.event_id, e.content_hash, false FROM intake.events e JOIN input i USING (tenant_id, source, event_id)`;
+      SELECT tenant_id, source, event_id, content_hash, true AS inserted_now FROM inserted LEFT JOIN notified ON true`;
   }
 
   /** Resolves, once committed, with what became of each (source, id) of the request: stored now, or kept before (and with what hash). */
@@ -100,9 +97,9 @@ export class EventStore {
    * others commit as if it had never come. Nothing of a failed statement was applied.
    */
   private async settle(group: readonly Pending[]): Promise<void> {
+    let inserted: KeptRow[];
     try {
-      const freshByRequest = await this.commit(group);
-      group.forEach((request, i) => request.resolve(freshByRequest[i]));
+      inserted = await this.commit(group);
     } catch (error) {
       if (group.length === 1) return group[0].reject(isRefusedData(error) ? refusedDataProblem(error) : error);
       if (isDependencyUnavailable(error)) return group.forEach((request) => request.reject(error));
@@ -110,10 +107,20 @@ export class EventStore {
       const half = Math.ceil(group.length / 2);
       await this.settle(group.slice(0, half));
       await this.settle(group.slice(half));
+      return;
+    }
+    // Committed: a failure from here on is answered as is (never re-committed, which would turn
+    // what this group stored into its own duplicates).
+    try {
+      const storedByRequest = await this.outcomes(group, inserted);
+      group.forEach((request, i) => request.resolve(storedByRequest[i]));
+    } catch (error) {
+      group.forEach((request) => request.reject(error));
     }
   }
 
-  private async commit(group: readonly Pending[]): Promise<StoredKeys[]> {
+  /** The one statement; resolves with the rows it inserted. */
+  private async commit(group: readonly Pending[]): Promise<KeptRow[]> {
     const rows = group.flatMap((request) => request.events.map(({ event, hash }) => ({ tenantId: request.tenantId, event, hash })));
     const originals = group.filter((request) => request.original);
     const reported: Row[] = await this.dataSource.query(this.statement, [
@@ -130,14 +137,20 @@ export class EventStore {
       originals.map((r) => JSON.stringify(r.original?.payload)),
       originals.map((r) => JSON.stringify(r.events.map((e) => e.event.id))),
     ]);
+    return reported.map(keptRow);
+  }
+
+  private async outcomes(group: readonly Pending[], inserted: readonly KeptRow[]): Promise<StoredKeys[]> {
     const keyed = group.map(({ tenantId, events }) => ({ tenantId, events: events.map((e) => e.event) }));
-    const kept = reported.map(keptRow);
-    // A key neither inserted nor in the snapshot was kept by a statement that committed meanwhile.
-    const raced = unaccountedKeys(keyed, kept);
-    if (raced.length > 0) kept.push(...(await this.keptBefore(raced)));
+    const kept = [...inserted];
+    // Keys not inserted were kept before (or by a statement that committed meanwhile): their hashes
+    // are read only then, so the common all-new group pays nothing for conflict detection.
+    const notInserted = unaccountedKeys(keyed, kept);
+    if (notInserted.length > 0) kept.push(...(await this.keptBefore(notInserted)));
     return storedKeysByRequest(keyed, kept);
   }
 
+  /** The hashes kept under keys this group did not insert (null for rows older than hashes). */
   private async keptBefore(keys: readonly { tenantId: string; source: string; id: string }[]): Promise<KeptRow[]> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT tenant_id, source, event_id, content_hash, false AS inserted_now FROM intake.events

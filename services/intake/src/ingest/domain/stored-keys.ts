@@ -1,7 +1,7 @@
 import { eventKey } from './ingest-batch';
 import type { StoredKey } from './ingest-outcome';
 
-/** One event row the store's statement reported: inserted by it, or kept before under a key it was sent. */
+/** One event row: inserted by the store's statement, or kept before under a key it was sent. */
 export interface KeptRow {
   tenantId: string;
   source: string;
@@ -20,7 +20,7 @@ export function tenantEventKey(tenantId: string, event: { id: string; source: st
   return JSON.stringify([tenantId, eventKey(event)]);
 }
 
-/** The keys of a group's events that no row accounts for: kept by a statement that committed after this one's snapshot. */
+/** The keys of a group's events that no row accounts for (those its statement did not insert), each once. */
 export function unaccountedKeys(group: readonly KeyedRequest[], rows: readonly KeptRow[]): { tenantId: string; source: string; id: string }[] {
   const known = new Set(rows.map((row) => tenantEventKey(row.tenantId, row)));
   const missing = new Map<string, { tenantId: string; source: string; id: string }>();
