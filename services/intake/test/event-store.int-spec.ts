@@ -65,6 +65,7 @@ describe('EventStore group commit (real PostgreSQL)', () => {
     const good = Array.from({ length: 40 }, (_, i) => ({ tenantId: `tenant-${i % 4}`, id: `${prefix}${i}` }));
     const goodEvents = good.map(({ tenantId, id }, i) => (i % 5 === 0 ? [event(tenantId, id), event(tenantId, `${id}-b`)] : [event(tenantId, id)]));
     const goodAnswers = good.map(({ tenantId }, i) => store.store({ tenantId, events: goodEvents[i].map(hashed) }));
+    const badIds = [10, 25, 39].map((n) => `${prefix}bad-${n}`);
     const bad = [10, 25, 39].map((n) =>
       store.store({ tenantId: 'mallory', events: [event('mallory', `${prefix}ok-${n}`), poisoned(`${prefix}bad-${n}`)].map(hashed) }),
     );
@@ -74,12 +75,14 @@ describe('EventStore group commit (real PostgreSQL)', () => {
     settled.forEach((answer, i) =>
       expect(answer).toEqual({ status: 'fulfilled', value: new Map(goodEvents[i].map((e) => [eventKey(e), { stored: true, keptHash: contentHash(e) }])) }),
     );
-    for (const answer of await Promise.allSettled(bad)) {
+    (await Promise.allSettled(bad)).forEach((answer, i) => {
       expect(answer.status).toBe('rejected');
       const reason = (answer as PromiseRejectedResult).reason;
       expect(reason).toBeInstanceOf(ProblemException);
-      expect((reason as ProblemException).problem).toMatchObject({ status: 400, detail: expect.stringContaining('could not be stored') });
-    }
+      // Named: the poisoned event, not the good one beside it in the same request.
+      expect((reason as ProblemException).problem).toMatchObject({ status: 400, detail: expect.stringContaining(`The event '${badIds[i]}`) });
+      expect((reason as ProblemException).problem.detail).toContain("from source '/pbx' could not be stored");
+    });
 
     const expected = goodEvents.flat().map((e) => e.id).sort();
     expect(await storedIds(`${prefix}%`)).toEqual(expected);
@@ -98,5 +101,11 @@ describe('EventStore group commit (real PostgreSQL)', () => {
     expect(outcomes).toEqual(versions.map((_, i) => ({ stored: i === winners[0], keptHash })));
     const [row] = await dataSource.query(`SELECT content_hash FROM intake.events WHERE event_id = 'contended-1'`);
     expect(row.content_hash).toBe(keptHash);
+  });
+
+  it('refuses a request whose original delivery PostgreSQL refuses, keeping none of its events', async () => {
+    const refused = store.store({ tenantId: 'acme', events: [hashed(event('acme', 'delivered-1'))], original: { adapter: 'test', payload: { note: 'nul\u0000' } } });
+    await expect(refused).rejects.toMatchObject({ problem: { status: 400, detail: expect.stringMatching(/^The event could not be stored: /) } });
+    expect(await storedIds('delivered-%')).toEqual([]);
   });
 });

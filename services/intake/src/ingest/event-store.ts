@@ -58,7 +58,7 @@ export class EventStore {
     // outbox rows and NOTIFY, and the original deliveries (data-modifying CTEs always run).
     this.statement = `
       WITH input AS (
-        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::jsonb[], $8::text[])
+        SELECT * FROM ${EVENT_COLUMNS}
           AS u(tenant_id, event_id, type, source, occurred_at, correlation_id, payload, content_hash)
       ), inserted AS (
         INSERT INTO intake.events (tenant_id, event_id, type, source, occurred_at, correlation_id, payload, content_hash)
@@ -101,7 +101,7 @@ export class EventStore {
     try {
       inserted = await this.commit(group);
     } catch (error) {
-      if (group.length === 1) return group[0].reject(isRefusedData(error) ? refusedDataProblem(error) : error);
+      if (group.length === 1) return group[0].reject(isRefusedData(error) ? refusedDataProblem(error, await this.culprit(group[0])) : error);
       if (isDependencyUnavailable(error)) return group.forEach((request) => request.reject(error));
       // Halves in order, so a (source, id) sent by two requests still goes to the earlier one.
       const half = Math.ceil(group.length / 2);
@@ -124,14 +124,7 @@ export class EventStore {
     const rows = group.flatMap((request) => request.events.map(({ event, hash }) => ({ tenantId: request.tenantId, event, hash })));
     const originals = group.filter((request) => request.original);
     const reported: Row[] = await this.dataSource.query(this.statement, [
-      rows.map((r) => r.tenantId),
-      rows.map((r) => r.event.id),
-      rows.map((r) => r.event.type),
-      rows.map((r) => r.event.source),
-      rows.map((r) => r.event.time),
-      rows.map((r) => r.event.correlationid ?? null),
-      rows.map((r) => JSON.stringify(r.event)),
-      rows.map((r) => r.hash),
+      ...eventColumns(rows),
       originals.map((r) => r.tenantId),
       originals.map((r) => r.original?.adapter),
       originals.map((r) => JSON.stringify(r.original?.payload)),
@@ -150,6 +143,35 @@ export class EventStore {
     return storedKeysByRequest(keyed, kept);
   }
 
+  /**
+   * The event of a refused request that PostgreSQL refuses, found by halving the events with a
+   * statement that only casts them (nothing is written); undefined when none is refused alone
+   * (then it was the platform's original delivery) or when the search itself fails.
+   */
+  private async culprit(request: Pending): Promise<CloudEvent | undefined> {
+    const refuses = async (events: readonly HashedCloudEvent[]): Promise<boolean> => {
+      const rows = events.map(({ event, hash }) => ({ tenantId: request.tenantId, event, hash }));
+      try {
+        await this.dataSource.query(`SELECT count(*) FROM ${EVENT_COLUMNS}`, eventColumns(rows));
+        return false;
+      } catch (error) {
+        if (isRefusedData(error)) return true;
+        throw error;
+      }
+    };
+    try {
+      let suspects = request.events;
+      if (!(await refuses(suspects))) return undefined;
+      while (suspects.length > 1) {
+        const half = suspects.slice(0, Math.ceil(suspects.length / 2));
+        suspects = (await refuses(half)) ? half : suspects.slice(half.length);
+      }
+      return suspects[0]?.event;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The hashes kept under keys this group did not insert (null for rows older than hashes). */
   private async keptBefore(keys: readonly { tenantId: string; source: string; id: string }[]): Promise<KeptRow[]> {
     const rows: Row[] = await this.dataSource.query(
@@ -159,6 +181,22 @@ export class EventStore {
     );
     return rows.map(keptRow);
   }
+}
+
+/** The events' columns as the statement's first parameters, cast as stored (so PostgreSQL refuses here what it refuses there). */
+const EVENT_COLUMNS = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::jsonb[], $8::text[])`;
+
+function eventColumns(rows: readonly { tenantId: string; event: CloudEvent; hash: string }[]): unknown[] {
+  return [
+    rows.map((r) => r.tenantId),
+    rows.map((r) => r.event.id),
+    rows.map((r) => r.event.type),
+    rows.map((r) => r.event.source),
+    rows.map((r) => r.event.time),
+    rows.map((r) => r.event.correlationid ?? null),
+    rows.map((r) => JSON.stringify(r.event)),
+    rows.map((r) => r.hash),
+  ];
 }
 
 function keptRow(row: Row): KeptRow {
