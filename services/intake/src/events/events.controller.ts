@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, CurrentPrincipal, type Principal, ProblemException, ValidationProblem } from '@hotline/platform';
+import { conflictProblem } from '../ingest/conflict-problem';
 import { readBatch } from '../ingest/domain/ingest-batch';
 import { IngestPipeline, type IngestResult } from '../ingest/ingest-pipeline';
 import { isBinaryMode, namingHeaders, readBinaryModeEvent, type RequestHeaders } from './domain/binary-mode';
@@ -38,14 +39,26 @@ export class EventsController {
     required: false,
     description: 'Binary mode: optional causation id. Other `ce-<name>` headers are extension attributes; `ce-tenantid` is refused (the API key decides the tenant)',
   })
-  @ApiResponse({ status: 202, description: 'Stored and queued for publishing: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({
+    status: 202,
+    description:
+      'Stored and queued for publishing: `{accepted: [ids], duplicates: [ids]}`. An event is identified by its `source` and `id`: ' +
+      'one already accepted with the same content is a duplicate (not published again). In a batch, one already accepted with ' +
+      'different content is not stored again and is listed in `conflicts: [{id, source, status: 409, detail}]` (present only when there are any)',
+  })
+  @ApiResponse({
+    status: 409,
+    description:
+      'problem+json naming the id and source of a single event already accepted with different content ' +
+      '(type, time, subject, dataversion, data or extension attributes); nothing stored',
+  })
   @ApiResponse({
     status: 400,
-    description: 'problem+json listing every invalid field, with its index in a batch; in binary mode the message names the `ce-*` header',
+    description: 'problem+json listing every invalid field, with its index in a batch; or naming what PostgreSQL refused to store (nothing of the request kept)',
   })
   @ApiResponse({ status: 413, description: 'more than 1,000 events, or a body over 1 MiB' })
   @ApiResponse({ status: 415, description: 'not JSON; in binary mode, data that is not application/json' })
-  ingest(
+  async ingest(
     @CurrentPrincipal() principal: Principal,
     @Headers() headers: RequestHeaders,
     @Body() body: unknown,
@@ -58,7 +71,9 @@ export class EventsController {
     const shape = readBatch(body);
     if (!shape.ok && shape.tooLarge) throw new ProblemException({ status: 413, detail: shape.message });
     if (!shape.ok) throw new ValidationProblem([{ path: '', message: shape.message }]);
-    return this.pipeline.ingest(principal.tenantId, shape.items, { indexed: shape.batch });
+    const result = await this.pipeline.ingest(principal.tenantId, shape.items, { indexed: shape.batch });
+    if (!shape.batch && result.conflicts?.length) throw conflictProblem(result.conflicts[0]);
+    return result;
   }
 
   /** One event in binary mode, through the same pipeline as a structured one. */
@@ -67,7 +82,9 @@ export class EventsController {
     if (!read.ok && 'unsupportedMediaType' in read) throw new UnsupportedMediaTypeException(read.unsupportedMediaType);
     if (!read.ok) throw new ValidationProblem(read.errors); // their messages name the header already
     try {
-      return await this.pipeline.ingest(principal.tenantId, [read.event], { indexed: false });
+      const result = await this.pipeline.ingest(principal.tenantId, [read.event], { indexed: false });
+      if (result.conflicts?.length) throw conflictProblem(result.conflicts[0]);
+      return result;
     } catch (error) {
       if (error instanceof ValidationProblem) throw new ValidationProblem(namingHeaders(error.problem.errors ?? []));
       throw error;

@@ -5,25 +5,28 @@ import { type ProblemFieldError, ValidationProblem } from '@hotline/platform';
 import { IntakeConfig } from '../config/intake-config';
 import { maskData, maskEvent } from '../masking';
 import { TenantRateLimiter } from '../rate-limit/tenant-rate-limiter';
+import { contentHash } from './domain/content-hash';
 import { futureTimeIssues } from './domain/future-time';
-import { firstOfEachId, partitionByFreshness } from './domain/ingest-batch';
+import { firstOfEachKey } from './domain/ingest-batch';
+import { type ChangedResends, type IngestResult, partitionOutcomes } from './domain/ingest-outcome';
 import { EventStore } from './event-store';
-export interface IngestResult {
-  accepted: string[];
-  duplicates: string[];
-}
+
+export type { IngestConflict, IngestResult } from './domain/ingest-outcome';
 
 export interface IngestOptions {
   /** Report each error with the index of its event (a batch), or without (a single event). */
   indexed?: boolean;
   /** The platform's own payload, kept for audit beside the events mapped from it. */
   original?: { adapter: string; payload: unknown };
+  /** A re-sent (source, id) with other content: reported as a conflict (the default), or counted a duplicate. */
+  changedResends?: ChangedResends;
 }
 
 /**
  * The one way into Hotline: validates platform events (a batch is all or nothing), masks personal
  * data, then stores the new ones, their outbox rows and the original delivery in one transaction. When `ingest`
- * resolves, every accepted event will be published; a resent id is reported as a duplicate.
+ * resolves, every accepted event will be published; a resent (source, id) is reported as a duplicate,
+ * or as a conflict when its content differs from what was kept.
  */
 @Injectable()
 export class IngestPipeline {
@@ -38,11 +41,10 @@ export class IngestPipeline {
     const events = this.validate(tenantId, items, options.indexed ?? items.length > 1);
     // Personal data is masked before anything is stored or published: events and originals alike.
     const original = options.original && { ...options.original, payload: maskData(options.original.payload).data };
-    const fresh = await this.store.store({ tenantId, events: firstOfEachId(events).map(maskEvent), original });
-    return partitionByFreshness(
-      events.map((e) => e.id),
-      fresh,
-    );
+    // Content is hashed as kept (masked), so a faithful re-send matches and a changed one conflicts.
+    const hashed = events.map(maskEvent).map((event) => ({ event, hash: contentHash(event), id: event.id, source: event.source }));
+    const stored = await this.store.store({ tenantId, events: firstOfEachKey(hashed), original });
+    return partitionOutcomes(hashed, stored, options.changedResends);
   }
 
   private validate(tenantId: string, items: readonly unknown[], indexed: boolean): CloudEvent[] {

@@ -20,7 +20,7 @@ export class AmazonConnectController {
   @ApiKeyAuth('events:write')
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/plain')
   @ApiBody({ description: 'Amazon Connect contact records (CTR JSON): one record, an array, or newline-delimited / concatenated records' })
-  @ApiResponse({ status: 202, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 202, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable record lacks (with its index in a batch); nothing stored' })
   async contactRecords(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
     return this.ingest(principal, await readContactRecords(req), mapContactRecords);
@@ -31,7 +31,7 @@ export class AmazonConnectController {
   @ApiKeyAuth('events:write')
   @ApiConsumes('application/json')
   @ApiBody({ description: 'A Contact Lens conversational analytics output file (the JSON written to S3), or an array of them' })
-  @ApiResponse({ status: 202, description: 'Mapped onto transcript.recorded and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 202, description: 'Mapped onto transcript.recorded and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
   @ApiResponse({ status: 422, description: 'problem+json naming what the file lacks; nothing stored' })
   contactLens(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
     const receivedAt = new Date().toISOString();
@@ -44,6 +44,9 @@ export class AmazonConnectController {
     return this.pipeline.ingest(principal.tenantId, mapped.events, {
       indexed: true,
       original: { adapter: ADAPTER, payload: delivery.payload },
+      // Connect re-delivers updated records, and a contact's original and redacted Contact Lens
+      // files, under the same derived ids: a changed re-send is expected, and the delivery is kept.
+      changedResends: 'duplicate',
     });
   }
 }

@@ -22,7 +22,7 @@ export class GenesysController {
       'Genesys Cloud analytics conversation detail records: a `POST /api/v2/analytics/conversations/details/query` ' +
       'response (`{"conversations": [...]}`), an array of conversations, or one conversation',
   })
-  @ApiResponse({ status: 202, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 202, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent conversation that are already kept count as duplicates, even if changed' })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable conversation lacks (with its index in a batch); nothing stored' })
   async conversations(
     @CurrentPrincipal() principal: Principal,
@@ -36,6 +36,12 @@ export class GenesysController {
     if (delivery.conversations.length === 0) return { accepted: [], duplicates: [] };
     const mapped = mapConversations(delivery.conversations, delivery.batch);
     if (!mapped.ok) throw unmappableProblem('some conversations', mapped.errors);
-    return this.pipeline.ingest(principal.tenantId, mapped.events, { indexed: true, original: { adapter: ADAPTER, payload: body } });
+    // Conversations are re-queried and re-sent as they progress, under the same derived ids: a
+    // changed re-send is expected (the delivery is kept), not a conflict.
+    return this.pipeline.ingest(principal.tenantId, mapped.events, {
+      indexed: true,
+      original: { adapter: ADAPTER, payload: body },
+      changedResends: 'duplicate',
+    });
   }
 }

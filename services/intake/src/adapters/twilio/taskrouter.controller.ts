@@ -38,7 +38,7 @@ export class TaskRouterController {
   @ApiQuery({ name: 'tenant', description: 'The tenant whose Twilio account sends the callbacks' })
   @ApiHeader({ name: 'X-Twilio-Signature', description: "Twilio's signature of the URL and the form parameters" })
   @ApiBody({ description: 'A TaskRouter event callback: EventType, TaskSid, TaskAttributes, TimestampMs, …' })
-  @ApiResponse({ status: 202, description: 'Mapped and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 202, description: 'Mapped and stored: `{accepted: [ids], duplicates: [ids]}`; a milestone already kept counts as a duplicate, even if this callback differs' })
   @ApiResponse({ status: 200, description: 'An event type that is no contact or agent milestone: `{accepted: [], ignored: "<EventType>"}`' })
   @ApiResponse({ status: 403, description: 'Missing or invalid signature, a missing or unusable tenant, or a tenant with no Twilio auth token (not told apart); checked before anything else' })
   @ApiResponse({ status: 415, description: 'A signed callback that is not application/x-www-form-urlencoded' })
@@ -74,7 +74,9 @@ export class TaskRouterController {
       res.status(200);
       return { accepted: [], ignored: mapping.eventType };
     }
-    return this.pipeline.ingest(tenantId, mapping.events, { original: { adapter: ADAPTER, payload: body } });
+    // Several callbacks map onto one milestone id (task.wrapup, then task.completed): the later one
+    // is a duplicate of the kept milestone, not a conflict Twilio could do anything about.
+    return this.pipeline.ingest(tenantId, mapping.events, { original: { adapter: ADAPTER, payload: body }, changedResends: 'duplicate' });
   }
 }
 

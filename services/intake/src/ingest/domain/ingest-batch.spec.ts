@@ -1,4 +1,4 @@
-import { firstOfEachId, partitionByFreshness, readBatch } from './ingest-batch';
+import { eventKey, firstOfEachKey, readBatch } from './ingest-batch';
 
 describe('readBatch', () => {
   it('reads one event, an events envelope, and a bare array', () => {
@@ -18,20 +18,25 @@ describe('readBatch', () => {
   });
 });
 
-describe('partitionByFreshness', () => {
-  it('reports ids stored before, and repeats within the batch, as duplicates', () => {
-    expect(partitionByFreshness(['a', 'b', 'a', 'c'], new Set(['a', 'c']))).toEqual({
-      accepted: ['a', 'c'],
-      duplicates: ['b', 'a'],
-    });
+describe('eventKey', () => {
+  it('tells apart pairs that plain concatenation would confuse', () => {
+    expect(eventKey({ source: 'a:b', id: 'c' })).not.toBe(eventKey({ source: 'a', id: 'b:c' }));
   });
 });
 
-describe('firstOfEachId', () => {
-  it('keeps the first event of each id, in order', () => {
-    expect(firstOfEachId([{ id: 'a', n: 1 }, { id: 'b', n: 2 }, { id: 'a', n: 3 }])).toEqual([
-      { id: 'a', n: 1 },
-      { id: 'b', n: 2 },
+describe('firstOfEachKey', () => {
+  it('keeps the first event of each source and id, in order; the same id from another source is another event', () => {
+    expect(
+      firstOfEachKey([
+        { id: 'a', source: '/x', n: 1 },
+        { id: 'b', source: '/x', n: 2 },
+        { id: 'a', source: '/x', n: 3 },
+        { id: 'a', source: '/y', n: 4 },
+      ]),
+    ).toEqual([
+      { id: 'a', source: '/x', n: 1 },
+      { id: 'b', source: '/x', n: 2 },
+      { id: 'a', source: '/y', n: 4 },
     ]);
   });
 });

@@ -28,21 +28,19 @@ function sized(items: unknown[]): BatchShape {
   return { ok: true, items, batch: true };
 }
 
-/** Splits ids into those stored now and those already accepted before (or earlier in this batch). */
-export function partitionByFreshness(ids: readonly string[], stored: ReadonlySet<string>): { accepted: string[]; duplicates: string[] } {
-  const accepted: string[] = [];
-  const duplicates: string[] = [];
-  const seen = new Set<string>();
-  for (const id of ids) {
-    if (stored.has(id) && !seen.has(id)) accepted.push(id);
-    else duplicates.push(id);
-    seen.add(id);
-  }
-  return { accepted, duplicates };
+/** A tenant's events are identified by source and id together (CloudEvents); this is that pair as one string. */
+export function eventKey(event: { id: string; source: string }): string {
+  return JSON.stringify([event.source, event.id]);
 }
 
-/** The first event of each id, in order: a batch that repeats an id stores and publishes it once. */
-export function firstOfEachId<T extends { id: string }>(events: readonly T[]): T[] {
+/**
+ * The first event of each (source, id), in order: a batch that repeats one stores and publishes
+ * it once. The same id from two sources is two events (CloudEvents identifies by both).
+ */
+export function firstOfEachKey<T extends { id: string; source: string }>(events: readonly T[]): T[] {
   const seen = new Set<string>();
-  return events.filter((e) => !seen.has(e.id) && Boolean(seen.add(e.id)));
+  return events.filter((e) => {
+    const key = eventKey(e);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
