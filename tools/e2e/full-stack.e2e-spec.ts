@@ -46,8 +46,8 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     await env?.teardown(queues);
   });
 
-  const handled = async (service: string, type: string) =>
-    metricValue((await request(services[service].url).get('/metrics')).text, 'hotline_events_consumed_total', { type, outcome: 'handled' });
+  const handled = async (service: string, type: string, outcome: 'handled' | 'duplicate' = 'handled') =>
+    metricValue((await request(services[service].url).get('/metrics')).text, 'hotline_events_consumed_total', { type, outcome });
   const get = async (service: string, path: string) =>
     (await request(services[service].url).get(path).auth(token, { type: 'bearer' }).expect(200)).body;
 
@@ -104,10 +104,11 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     ]);
     await publishToBus(env.namespace, stored);
     await eventually(async () => {
-      expect(await handled('dispatch', 'case.opened')).toBe(2);
-      expect(await handled('quality', 'contact.queued')).toBe(2);
-      expect(await handled('security', 'case.opened') + (await handled('security', 'contact.queued'))).toBe(4);
+      expect(await handled('dispatch', 'case.opened', 'duplicate')).toBe(1);
+      expect(await handled('quality', 'contact.queued', 'duplicate')).toBe(1);
+      expect(await handled('security', 'case.opened', 'duplicate') + (await handled('security', 'contact.queued', 'duplicate'))).toBe(2);
     }, { timeoutMs: 20_000 });
+    expect(await handled('dispatch', 'case.opened')).toBe(1);
 
     const kase = await get('dispatch', '/v1/cases/CASE-9');
     expect(kase).toMatchObject({ caseId: 'CASE-9', stage: 'acceptance' });

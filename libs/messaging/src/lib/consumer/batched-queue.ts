@@ -108,6 +108,7 @@ export class BatchedQueue {
         const tx = reactions.transactionFor(event, manager, queue, attempts.get(event) ?? 1);
         await CorrelationContext.run(correlationOf(event), async () => {
           for (const pattern of patterns) await this.host.invoke(pattern, event, tx);
+          this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batch.length})`);
         });
       }
       await transactions.outbox.add(manager, reactions.events);
