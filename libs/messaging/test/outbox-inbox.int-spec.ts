@@ -159,7 +159,8 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
       await commit(behind);
       const parkedBefore = (await messagingMetrics.outboxParked.get()).values[0]?.value ?? 0;
 
-      const relay = new OutboxRelay(dataSource, publisher, { schema, pollIntervalMs: 60_000 });
+      // Polling on (1 s): under a loaded machine this test's 2 s publish timeout can pause a drain.
+      const relay = new OutboxRelay(dataSource, publisher, { schema });
       await relay.start();
       try {
         await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(behind.map((e) => e.id))), { timeoutMs: 20_000 });
