@@ -1,20 +1,49 @@
 import nx from '@nx/eslint-plugin';
 
+/**
+ * What a project is, by tag, and what it may use:
+ * - type:contracts (libs/contracts): the event catalogue, the only coupling; uses nothing of ours.
+ * - type:util (libs/standards): pure TypeScript rules and data; uses only contracts and other utils.
+ * - type:infra (libs/messaging, libs/platform): adapters to Nest, PostgreSQL and RabbitMQ.
+ * - type:testing (libs/testing): test helpers, for tests only (never a project's runtime code).
+ * - type:service, type:tool: deployables and tools; they use libs, never each other.
+ */
+const LIBS = ['type:contracts', 'type:util', 'type:infra'];
+const withTesting = (inTests, tags) => (inTests ? [...tags, 'type:testing'] : tags);
+
 const boundaries = (inTests) => [
   'error',
   {
     enforceBuildableLibDependency: true,
     allow: [],
     depConstraints: [
-      // A service uses libs only, never another service.
-      { sourceTag: 'type:service', onlyDependOnLibsWithTags: inTests ? ['type:lib', 'type:testing'] : ['type:lib'] },
-      // The event catalogue is the only coupling, so it depends on nothing of ours.
-      { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [] },
-      // Test helpers (libs/testing) are for tests only, never for a lib's runtime code.
-      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: inTests ? ['type:lib', 'type:testing'] : ['type:lib'] },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['scope:contracts'] },
-      // The CLI (tools/cli) uses libs only; its tests may use the test helpers too.
-      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: inTests ? ['type:lib', 'type:testing'] : ['type:lib'] },
+      { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: withTesting(inTests, []) },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: withTesting(inTests, ['type:contracts', 'type:util']) },
+      { sourceTag: 'type:infra', onlyDependOnLibsWithTags: withTesting(inTests, LIBS) },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: LIBS },
+      { sourceTag: 'type:service', onlyDependOnLibsWithTags: withTesting(inTests, LIBS) },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: withTesting(inTests, LIBS) },
+    ],
+  },
+];
+
+/**
+ * Domain code (a state machine, an SLA computation, an etiquette rule), the contracts and the
+ * standards are plain TypeScript: no framework, database or broker, and none of our adapters.
+ */
+export const FRAMEWORK_FREE_FILES = ['**/domain/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/standards/src/**/*.ts'];
+const frameworkFree = [
+  'error',
+  {
+    patterns: [
+      {
+        group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'amqplib', 'amqp-connection-manager', 'express', 'rxjs', 'nestjs-pino', 'pino*', 'prom-client'],
+        message: 'Domain code, contracts and standards are plain TypeScript: put framework, database and broker code in an adapter outside domain/.',
+      },
+      {
+        group: ['@hotline/messaging', '@hotline/platform', '@hotline/testing', '@hotline/messaging/*', '@hotline/platform/*'],
+        message: 'Domain code, contracts and standards use no infrastructure lib: pass what they need in as plain data or a port.',
+      },
     ],
   },
 ];
@@ -33,5 +62,10 @@ export default [
   {
     files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*-spec.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
+  },
+  {
+    files: FRAMEWORK_FREE_FILES,
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-imports': frameworkFree },
   },
 ];

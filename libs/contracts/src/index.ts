@@ -31,3 +31,4 @@ export {
 } from './lib/cloud-event-factory';
 export * from './lib/names';
 export * from './lib/subscriptions';
+export { findUnstorableText, MAX_UNSTORABLE_TEXT_ISSUES, unstorableTextReason } from './lib/storable-text';

@@ -20,7 +20,7 @@ export {
 export { parseOr400, parseParametersOr400, zodProblemErrors } from './lib/errors/parse-or-400';
 export { exceedsJsonDepth, MAX_JSON_DEPTH } from './lib/errors/json-depth';
 export { bodyTooDeepProblem } from './lib/errors/body-depth.middleware';
-export { unstorableTextErrors, unstorableTextReason } from './lib/errors/storable-text';
+export { unstorableTextReason } from './lib/errors/storable-text';
 
 // Auth
 export { ROLES, type Role } from './lib/auth/roles';

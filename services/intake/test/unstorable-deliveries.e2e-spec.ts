@@ -36,8 +36,8 @@ describe('intake: platform deliveries holding text PostgreSQL cannot store (real
     expect(res.body).toMatchObject({ type: 'urn:hotline:problem:validation', status: 400 });
     expect(res.body.errors).toEqual(errors);
   };
-  const NUL = 'must not contain NUL (U+0000)';
-  const SURROGATE = 'must not contain a lone UTF-16 surrogate';
+  const NUL = 'contains a NUL character (\\u0000), which cannot be stored';
+  const SURROGATE = 'contains a lone UTF-16 surrogate (half of a pair, not a character), which cannot be stored';
 
   beforeAll(async () => {
     env = await isolatedEnvironment();
@@ -67,7 +67,7 @@ describe('intake: platform deliveries holding text PostgreSQL cannot store (real
   it('contact records, as JSON or newline-delimited, naming unmapped fields and keys too', async () => {
     const json = JSON.stringify({ ...ctr, Recordings: 'rec\u0000', Attributes: { 'vip\ud800': 'yes' } });
     expectRefused(await post('/v1/adapters/amazon-connect/contact-records', json), [
-      { path: 'Attributes.vip\uFFFD', message: `the name ${SURROGATE}` },
+      { path: 'Attributes.vip\\ud800', message: `the name 'vip\\ud800' ${SURROGATE}` },
       { path: 'Recordings', message: NUL },
     ]);
     const ndjson = `${JSON.stringify(ctr)}\n${JSON.stringify({ ...ctr, CustomerEndpoint: { Address: '+86\u0000' } })}\n`;

@@ -75,6 +75,16 @@ export function findUnstorableText(value: unknown): ValidationIssue[] {
   return issues;
 }
 
+/**
+ * Why one string (a path or query parameter, a name) cannot be stored, in a few words, or
+ * undefined when it can.
+ */
+export function unstorableTextReason(text: string): string | undefined {
+  if (text.includes(NUL)) return 'must not contain NUL (U+0000)';
+  if (text.search(LONE_SURROGATE) >= 0) return 'must not contain a lone UTF-16 surrogate';
+  return undefined;
+}
+
 function problemIn(text: string): string | undefined {
   const problems: string[] = [];
   if (text.includes(NUL)) problems.push('a NUL character (\\u0000)');

@@ -1,4 +1,5 @@
-import { unstorableTextErrors, ValidationProblem } from '@hotline/platform';
+import { findUnstorableText } from '@hotline/contracts';
+import { ValidationProblem } from '@hotline/platform';
 
 /**
  * Refuses, with a 400 naming each path in what the platform sent, a delivery holding NUL or a lone
@@ -6,7 +7,7 @@ import { unstorableTextErrors, ValidationProblem } from '@hotline/platform';
  * PostgreSQL cannot do for such text. Checked before mapping, so nothing is half-stored.
  */
 export function assertStorablePayload(payload: unknown): void {
-  const errors = unstorableTextErrors(payload);
+  const errors = findUnstorableText(payload);
   if (errors.length > 0) {
     throw new ValidationProblem(errors, 'The delivery holds text that cannot be stored (NUL or a lone UTF-16 surrogate); see errors.');
   }

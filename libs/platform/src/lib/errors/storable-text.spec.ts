@@ -1,4 +1,4 @@
-import { printableText, unstorableTextErrors, unstorableTextReason } from './storable-text';
+import { printableText, unstorableTextReason } from './storable-text';
 
 describe('unstorableTextReason', () => {
   it('accepts any well-formed Unicode text', () => {
@@ -12,22 +12,5 @@ describe('unstorableTextReason', () => {
 
   it('makes a name printable by replacing them', () => {
     expect(printableText('a\0b\uD800c\uD83D\uDE00')).toBe('a\uFFFDb\uFFFDc\uD83D\uDE00');
-  });
-});
-
-describe('unstorableTextErrors', () => {
-  it('names every unstorable string and key by its path, in document order', () => {
-    const value = { a: 'ok', b: ['x', 'y\0'], 'k\uD800': { c: '\uDC00' }, n: 1, d: null };
-    expect(unstorableTextErrors(value)).toEqual([
-      { path: 'b.1', message: 'must not contain NUL (U+0000)' },
-      { path: 'k\uFFFD', message: 'the name must not contain a lone UTF-16 surrogate' },
-      { path: 'k\uFFFD.c', message: 'must not contain a lone UTF-16 surrogate' },
-    ]);
-    expect(unstorableTextErrors('\0')).toEqual([{ path: '', message: 'must not contain NUL (U+0000)' }]);
-    expect(unstorableTextErrors({ fine: ['客服', { x: '😀' }] })).toEqual([]);
-  });
-
-  it('stops at the limit', () => {
-    expect(unstorableTextErrors(Array.from({ length: 100 }, () => '\0'), 5)).toHaveLength(5);
   });
 });

@@ -1,5 +1,4 @@
 import type { AccessDenied } from '@hotline/contracts';
-import type { AuthFailure, AuthFailureReason } from '@hotline/platform';
 
 export type AccessDeniedReason = AccessDenied['reason'];
 
@@ -9,13 +8,22 @@ export type AccessDeniedReason = AccessDenied['reason'];
  * guessed. Absent credentials count as `missing_key` even on a JWT route: the guard does not say
  * which kind the route wanted, and probing without credentials is worth knowing either way.
  */
-const REASONS: Partial<Record<AuthFailureReason, AccessDeniedReason>> = {
+const REASONS: Readonly<Record<string, AccessDeniedReason>> = {
   'missing-credentials': 'missing_key',
   'unknown-api-key': 'unknown_key',
   'revoked-api-key': 'revoked_key',
   'missing-scope': 'wrong_scope',
   'invalid-signature': 'bad_signature',
 };
+
+/** An authentication failure as the platform's guard reports it (its `AuthFailure`, seen from here). */
+export interface FailedAttempt {
+  /** The guard's reason, e.g. `unknown-api-key`. */
+  reason: string;
+  keyPrefix?: string;
+  remoteAddress?: string;
+  route: string;
+}
 
 /** A failure worth counting: its catalogue reason and the origin it is counted under. */
 export interface Denial {
@@ -28,8 +36,8 @@ export interface Denial {
 }
 
 /** The failure as a denial to count, or undefined when it is not one `access.denied` reports. */
-export function toDenial(failure: AuthFailure): Denial | undefined {
-  const reason = REASONS[failure.reason];
+export function toDenial(failure: FailedAttempt): Denial | undefined {
+  const reason = Object.hasOwn(REASONS, failure.reason) ? REASONS[failure.reason] : undefined;
   if (!reason) return undefined;
   const remoteAddress = failure.remoteAddress ? plainAddress(failure.remoteAddress) : undefined;
   return {

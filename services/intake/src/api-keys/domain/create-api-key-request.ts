@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unstorableTextReason } from '@hotline/platform';
+import { unstorableTextReason } from '@hotline/contracts';
 import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES } from './api-key-scopes';
 
 const scope = z.enum(API_KEY_SCOPES, {
