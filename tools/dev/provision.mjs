@@ -2,7 +2,7 @@
 // (starting local servers that are installed but stopped, else Docker Compose), and creates the
 // database. Plain Node with no dependencies, because it runs before `npm ci` has.
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,12 @@ export function ensureDependencies() {
   const marker = path.join(root, 'node_modules/.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  // A linked node_modules (e.g. a git worktree sharing another checkout's) belongs to that
+  // checkout: npm ci here would empty it for every checkout that shares it.
+  if (existsSync(marker) && lstatSync(path.join(root, 'node_modules')).isSymbolicLink()) {
+    log('node_modules is a link to another checkout: not reinstalling it (run npm ci there if the lock file changed)');
+    return;
+  }
   log('installing dependencies (npm ci)…');
   const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) fail('npm ci failed: check the npm registry is reachable, then run it again.');

@@ -145,6 +145,18 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
 
   describe('a row it cannot publish', () => {
     const parked = new ParkedOutbox(schema);
+    // Straight to the broker, not through the proxy the outage test cut: what this tests is the
+    // relay's handling of rows, not a struggling connection.
+    let direct: AmqpConnection;
+    let publisher: EventPublisher;
+    beforeAll(() => {
+      direct = new AmqpConnection(TEST_AMQP_URL, 'test-relay-direct');
+      publisher = new EventPublisher(direct, names, 10_000, []);
+    });
+    afterAll(async () => {
+      await publisher.close();
+      await direct.close();
+    });
     const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
     const insertRaw = (payload: unknown) =>
       dataSource.query(`INSERT INTO ${schema}.outbox (event_id, tenant_id, type, payload) VALUES ('raw', 'acme', 'raw', $1::jsonb)`, [
@@ -163,7 +175,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
       const relay = new OutboxRelay(dataSource, publisher, { schema });
       await relay.start();
       try {
-        await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(behind.map((e) => e.id))), { timeoutMs: 20_000 });
+        await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(behind.map((e) => e.id))), { timeoutMs: 60_000 });
         expect(await pending()).toBe(0);
         await eventually(async () => expect(relay.parkedRows()).toBe(2));
       } finally {
@@ -187,7 +199,7 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
       expect(await pending()).toBe(0);
       expect(await parked.count(sql)).toBe(2);
       await dataSource.query(`DELETE FROM ${schema}.outbox_parked`);
-    });
+    }, 90_000);
 
     it('publishes events whose time or id the AMQP properties cannot carry, leaving those properties out', async () => {
       const ancient = { ...opened(4000), time: '1969-12-31T23:59:59Z' };

@@ -40,6 +40,8 @@ export interface OutboxStatus {
 export class OutboxRelay implements OutboxStatus {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly batchSize: number;
+  /** Rows claimed per pass: the batch size, halved after each batch the broker did not confirm in time. */
+  private claimLimit: number;
   private readonly pollIntervalMs: number;
   private readonly maxAttempts: number;
   private readonly parked: ParkedOutbox;
@@ -57,6 +59,7 @@ export class OutboxRelay implements OutboxStatus {
     private readonly options: OutboxRelayOptions,
   ) {
     this.batchSize = options.batchSize ?? 500;
+    this.claimLimit = this.batchSize;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.maxAttempts = options.maxAttempts ?? 3;
     this.parked = new ParkedOutbox(options.schema);
@@ -104,25 +107,32 @@ export class OutboxRelay implements OutboxStatus {
   /** Publishes until the outbox is empty; resolves with how many rows went out. */
   async drain(): Promise<number> {
     let total = 0;
+    // Publishes a timed-out batch left on the channel still go out; adding the batch again on top
+    // would only slow a struggling broker further. Wait (for the next wake-up) until they have.
+    if (this.publisher.backlog() > 0) return total;
     try {
       do {
         this.wakeAgain = false;
-        let batch: { claimed: number; published: number };
+        let batch: { claimed: number; published: number; limit: number };
         do {
           batch = await this.publishBatch();
           total += batch.published;
           // A short batch means the outbox is empty, or another replica holds the rest and will
           // publish it; a notification that arrived meanwhile sends the loop round again.
-        } while (batch.claimed === this.batchSize && !this.stopping);
+        } while (batch.claimed === batch.limit && !this.stopping);
       } while (this.wakeAgain && !this.stopping);
     } catch (error) {
-      this.logger.warn(`outbox relay paused, will retry: ${(error as Error).message}`);
+      // A broker too slow to confirm a whole batch in time gets smaller ones until it keeps up, so
+      // the relay always makes progress; an unreachable one is waited for at the same size.
+      if (this.publisher.isConnected() && (error as Error).message === 'timeout') this.claimLimit = Math.max(1, Math.floor(this.claimLimit / 2));
+      this.logger.warn(`outbox relay paused, will retry with batches of ${this.claimLimit}: ${(error as Error).message}`);
     }
     return total;
   }
 
   /** Claims a batch and settles every row in it: published, parked, or kept with a failed attempt. */
-  private async publishBatch(): Promise<{ claimed: number; published: number }> {
+  private async publishBatch(): Promise<{ claimed: number; published: number; limit: number }> {
+    const limit = this.claimLimit;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     const sql: SqlRunner = (text, params) => runner.query(text, params);
@@ -133,7 +143,7 @@ export class OutboxRelay implements OutboxStatus {
       await runner.startTransaction();
       claimed = await runner.query(
         `SELECT id::text, payload FROM "${this.options.schema}".outbox ORDER BY outbox.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
+        [limit],
       );
       const { publishable, unpublishable } = splitByRoutability(claimed);
       const outcome = await this.publish(publishable);
@@ -157,7 +167,8 @@ export class OutboxRelay implements OutboxStatus {
     }
     // What went out is committed; a broker that went away pauses the drain until the next wake-up.
     if (brokerAway) throw brokerAway;
-    return { claimed: claimed.length, published };
+    this.claimLimit = Math.min(this.batchSize, limit * 2);
+    return { claimed: claimed.length, published, limit };
   }
 
   /** The whole batch at once; if that fails, one by one, so one bad row cannot hold the others. */

@@ -39,6 +39,14 @@ export class EventPublisher {
     await Promise.all(events.map((event) => this.publish(event)));
   }
 
+  /**
+   * Publishes still queued or unconfirmed on the channel, those given up on by a timeout included:
+   * the channel still sends them, so a caller that retries should wait for this to reach 0.
+   */
+  backlog(): number {
+    return this.channel.queueLength();
+  }
+
   /** Whether a publish can reach the broker now (else it waits for a reconnect, up to its timeout). */
   isConnected(): boolean {
     return this.connection.isConnected();
