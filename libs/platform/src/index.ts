@@ -29,6 +29,7 @@ export { Public } from './lib/auth/public.decorator';
 export { ApiKeyAuth } from './lib/auth/api-key-auth.decorator';
 export { Roles } from './lib/auth/roles.decorator';
 export { CurrentPrincipal } from './lib/auth/current-principal.decorator';
+export type { AuthWiring } from './lib/auth/auth.module';
 export { API_KEY_VERIFIER, type ApiKeyCheck, type ApiKeyPrincipal, type ApiKeyVerifier } from './lib/auth/api-key-verifier';
 export {
   AUTH_FAILURE_LISTENER,

@@ -103,17 +103,25 @@ const apiKeys = new Map<string, ApiKeyCheck>([
 ]);
 const authFailures: AuthFailure[] = [];
 
+/** What a service gives the auth guard: its API-key store and its failure listener. */
+@Module({
+  providers: [
+    { provide: API_KEY_VERIFIER, useValue: { verify: async (key: string) => apiKeys.get(hashApiKey(key)) ?? { status: 'unknown' } } },
+    { provide: AUTH_FAILURE_LISTENER, useValue: { onAuthFailure: (failure: AuthFailure) => authFailures.push(failure) } },
+  ],
+  exports: [API_KEY_VERIFIER, AUTH_FAILURE_LISTENER],
+})
+class SampleKeysModule {}
+
 /** A service's AppModule, declared (and PlatformModule.forRoot called) before the test sets the environment. */
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'platform-test' }),
+    PlatformModule.forRoot({ service: 'platform-test', auth: { imports: [SampleKeysModule] } }),
     TypeOrmModule.forRootAsync(databaseOptions({ schema: 'platform_test', entities: [], migrations: [CreateProbes1700000000000] })),
   ],
   controllers: [SampleController],
   providers: [
     { provide: BROKER_CONNECTION, useValue: broker },
-    { provide: API_KEY_VERIFIER, useValue: { verify: async (key: string) => apiKeys.get(hashApiKey(key)) ?? { status: 'unknown' } } },
-    { provide: AUTH_FAILURE_LISTENER, useValue: { onAuthFailure: (failure: AuthFailure) => authFailures.push(failure) } },
   ],
 })
 class SampleAppModule {}

@@ -7,12 +7,14 @@ import { GenesysModule } from './adapters/genesys/genesys.module';
 import { TwilioModule } from './adapters/twilio/twilio.module';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AccessGuardModule } from './access-guard/access-guard.module';
 import { INTAKE_MIGRATIONS } from './database/migrations';
 import { EventsModule } from './events/events.module';
 
 @Module({
   imports: [
-    PlatformModule.forRoot({ service: 'intake' }),
+    // The guard checks platforms' API keys with intake's key store and reports failures to access-guard.
+    PlatformModule.forRoot({ service: 'intake', auth: { imports: [ApiKeysModule, AccessGuardModule] } }),
     TypeOrmModule.forRootAsync(
       databaseOptions({
         schema: 'intake',

@@ -3,8 +3,8 @@ import { AUTH_FAILURE_LISTENER } from '@hotline/platform';
 import { AccessDeniedListener } from './access-denied.listener';
 
 /**
- * Provides the auth guard's AUTH_FAILURE_LISTENER. The guard finds it anywhere in the module tree
- * (`findAppProvider`, non-strict), so importing this module once is enough; ApiKeysModule does.
+ * The AUTH_FAILURE_LISTENER that turns repeated authentication failures into `access.denied`
+ * events: given to the platform's auth guard in AppModule, and to the Twilio callback route.
  */
 @Module({
   providers: [{ provide: AUTH_FAILURE_LISTENER, useClass: AccessDeniedListener }],

@@ -1,7 +1,6 @@
-import { type CanActivate, type ExecutionContext, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef, Reflector } from '@nestjs/core';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { CorrelationContext } from '@hotline/messaging';
-import { findAppProvider } from '../bootstrap/find-app-provider';
 import { ProblemException } from '../errors/problem';
 import { routePattern } from '../metrics/route-pattern';
 import { API_KEY_AUTH, type ApiKeyRequirement } from './api-key-auth.decorator';
@@ -30,21 +29,16 @@ const FAILURES: Record<GuardFailureReason, { status: 401 | 403; detail: string }
  * key (@ApiKeyAuth). Puts the principal on the request and its tenant into the correlation context.
  */
 @Injectable()
-export class AuthGuard implements CanActivate, OnModuleInit {
+export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
-  private apiKeys?: ApiKeyVerifier;
-  private failureListener?: AuthFailureListener;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtVerifier,
-    private readonly moduleRef: ModuleRef,
+    // Given by the service through PlatformModule.forRoot({ auth: { imports } }), never looked up.
+    @Optional() @Inject(API_KEY_VERIFIER) private readonly apiKeys?: ApiKeyVerifier,
+    @Optional() @Inject(AUTH_FAILURE_LISTENER) private readonly failureListener?: AuthFailureListener,
   ) {}
-
-  onModuleInit(): void {
-    this.apiKeys = findAppProvider(this.moduleRef, API_KEY_VERIFIER);
-    this.failureListener = findAppProvider(this.moduleRef, AUTH_FAILURE_LISTENER);
-  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { AuthModule } from '../auth/auth.module';
+import { AuthModule, type AuthWiring } from '../auth/auth.module';
 import { PlatformConfigModule } from '../config/platform-config.module';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { HealthModule } from '../health/health.module';
@@ -13,6 +13,8 @@ import { ShutdownReport } from './shutdown-report';
 export interface PlatformModuleOptions {
   /** The service's name, as it appears in logs, metrics and the OpenAPI title. */
   service: string;
+  /** Modules giving the auth guard an API-key verifier and a failure listener (intake's). */
+  auth?: AuthWiring;
 }
 
 /**
@@ -22,10 +24,10 @@ export interface PlatformModuleOptions {
  */
 @Module({})
 export class PlatformModule {
-  static forRoot({ service }: PlatformModuleOptions): DynamicModule {
+  static forRoot({ service, auth }: PlatformModuleOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [PlatformConfigModule.forRoot(service), LoggingModule, HealthModule, MetricsModule, AuthModule],
+      imports: [PlatformConfigModule.forRoot(service), LoggingModule, HealthModule, MetricsModule, AuthModule.forRoot(auth)],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ParameterValuesInterceptor },
