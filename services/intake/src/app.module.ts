@@ -9,6 +9,7 @@ import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { INTAKE_MIGRATIONS } from './database/migrations';
 import { EventsModule } from './events/events.module';
+import { StandardsModule } from './standards/standards.module';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { EventsModule } from './events/events.module';
     AmazonConnectModule,
     TwilioModule,
     GenesysModule,
+    StandardsModule,
   ],
 })
 export class AppModule {}
