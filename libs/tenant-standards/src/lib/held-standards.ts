@@ -16,7 +16,7 @@ export interface HeldStandardsView {
 }
 
 /** A tenant's received versions, in a catalog of the built-in standards (which validates each as it is added). */
-export function catalogOf(versions: readonly ReceivedVersion[]): StandardsCatalog {
+export function catalogOf(versions: readonly Omit<ReceivedVersion, 'receivedAt'>[]): StandardsCatalog {
   return new StandardsCatalog({ tenantVersions: versions.map(overridesOf) });
 }
 

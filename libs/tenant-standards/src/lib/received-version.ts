@@ -11,6 +11,6 @@ export interface ReceivedVersion {
 }
 
 /** The overrides libs/standards takes (`StandardsCatalog.addTenantVersion`) for a kept version. */
-export function overridesOf({ tenantId, version, effectiveFrom, standards }: ReceivedVersion | Omit<ReceivedVersion, 'receivedAt'>): StandardOverrides {
+export function overridesOf({ tenantId, version, effectiveFrom, standards }: Omit<ReceivedVersion, 'receivedAt'>): StandardOverrides {
   return { tenantId, version, effectiveFrom, standards };
 }

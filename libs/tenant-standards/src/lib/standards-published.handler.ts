@@ -32,7 +32,7 @@ export class StandardsPublishedHandler {
     }
     try {
       // The same checks as when resolving, so a version this release cannot apply never enters the table.
-      catalogOf([...kept, { ...received, receivedAt: '' }]);
+      catalogOf([...kept, received]);
     } catch (error) {
       // Dead-lettered, to be replayed once a release that understands it runs (or intake is fixed).
       throw new PermanentFailure(`standards version ${version} of tenant ${received.tenantId} cannot be applied: ${(error as Error).message}`);
