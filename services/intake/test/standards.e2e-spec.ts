@@ -80,6 +80,16 @@ describe("intake: tenants' standards versions through the admin API (real HTTP, 
     await eventually(async () => expect(published('acme').map((e) => e.subject)).toEqual(['3', '4']));
   });
 
+  it('decides concurrent PUTs of one new version one at a time: one 201, the others 200, one event', async () => {
+    const body = { ...v3, effectiveFrom: '2026-09-01T00:00:00Z' };
+    const statuses = (await Promise.all([1, 2, 3, 4].map(() => put('initech', '1', body, tokens.operator)))).map((res) => res.status);
+    expect(statuses.sort()).toEqual([200, 200, 200, 201]);
+    const october = { ...body, effectiveFrom: '2026-10-01T00:00:00Z' };
+    const clash = await Promise.all([put('initech', '2', october, tokens.operator), put('initech', '3', october, tokens.operator)]);
+    expect(clash.map((res) => res.status).sort()).toEqual([201, 409]);
+    await eventually(async () => expect(published('initech').map((e) => e.subject).sort()).toEqual(['1', clash[0].status === 201 ? '2' : '3']));
+  });
+
   it('refuses other content for an existing version with 409 naming it, and keeps the first', async () => {
     const res = await put('acme', '3', { ...v3, standards: { 'answer-time': { kind: 'deadline', seconds: 15 } } }).expect(409);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
