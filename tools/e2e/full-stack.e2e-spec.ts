@@ -22,6 +22,9 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     ['dispatch', 'cases'],
     ['quality', 'kpis'],
     ['security', 'audit'],
+    ['dispatch', 'standards'],
+    ['quality', 'standards'],
+    ['security', 'standards'],
   ];
 
   beforeAll(async () => {
@@ -121,6 +124,18 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     for (const name of ['intake', 'dispatch', 'quality', 'security']) {
       expect(services[name].lines.some((line) => line.includes(`"correlationId":"${correlationId}"`))).toBe(true);
     }
+  });
+
+  it("publishes a tenant's standards version from intake's admin API to every consumer (DESIGN decision 11)", async () => {
+    const admin = await signDevToken({ tenant: 'acme', roles: ['admin'], secret: env.jwtSecret });
+    const version = { effectiveFrom: '2026-01-01T00:00:00+08:00', standards: { 'answer-time': { kind: 'deadline', seconds: 20 } } };
+    await request(services.intake.url).put('/v1/admin/tenants/acme/standards/3').auth(admin, { type: 'bearer' }).send(version).expect(201);
+    await eventually(async () => {
+      for (const name of ['dispatch', 'quality', 'security']) {
+        const held = await get(name, '/v1/standards?at=2026-03-01T00:00:00Z');
+        expect({ name, inForce: held.inForce.version, versions: held.versions.length }).toEqual({ name, inForce: 'acme:3@1', versions: 1 });
+      }
+    }, { timeoutMs: 20_000 });
   });
 
   it('shuts every service down gracefully on SIGTERM', async () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
+import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
 import { CaseHistoryEntity } from './cases/case-history.entity';
 import { CasesModule } from './cases/cases.module';
 import { ServiceCaseEntity } from './cases/service-case.entity';
@@ -14,10 +15,11 @@ import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028
       databaseOptions({
         schema: 'dispatch',
         entities: [ServiceCaseEntity, CaseHistoryEntity],
-        migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch')],
+        migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch'), tenantStandardsMigration('dispatch')],
       }),
     ),
     MessagingModule.forRoot({ service: 'dispatch', schema: 'dispatch' }),
+    TenantStandardsModule.forRoot({ schema: 'dispatch' }),
     CasesModule,
   ],
 })

@@ -10,6 +10,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AccessGuardModule } from './access-guard/access-guard.module';
 import { INTAKE_MIGRATIONS } from './database/migrations';
 import { EventsModule } from './events/events.module';
+import { StandardsModule } from './standards/standards.module';
 
 @Module({
   imports: [
@@ -28,6 +29,7 @@ import { EventsModule } from './events/events.module';
     AmazonConnectModule,
     TwilioModule,
     GenesysModule,
+    StandardsModule,
   ],
 })
 export class AppModule {}

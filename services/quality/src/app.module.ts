@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
+import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
@@ -13,10 +14,11 @@ import { KpisModule } from './kpis/kpis.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality')],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality')],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),
+    TenantStandardsModule.forRoot({ schema: 'quality' }),
     KpisModule,
   ],
 })

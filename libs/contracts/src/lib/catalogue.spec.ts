@@ -32,6 +32,7 @@ describe('catalogue', () => {
     ['alert.resolved', 'quality'],
     ['incident.opened', 'security'],
     ['access.denied', 'intake'],
+    ['standards.published', 'intake'],
   ])('has %s published by %s', (type, publisher) => {
     expect(isKnownEventType(type) && catalogue[type].publishedBy).toBe(publisher);
   });
@@ -41,7 +42,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(21);
+    expect(eventTypes).toHaveLength(22);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

@@ -8,6 +8,7 @@ import { contactAbandoned, contactAnswered, contactEnded, contactQueued, contact
 import { faultReported } from './events/fault-events';
 import { accessDenied, incidentOpened, securityReported } from './events/security-events';
 import { slaBreached, slaWarned } from './events/sla-events';
+import { standardsPublished } from './events/standards-events';
 import { surveyCompleted } from './events/survey-events';
 import { transcriptRecorded } from './events/transcript-events';
 
@@ -49,6 +50,7 @@ export const catalogue = indexByType([
   alertResolved,
   incidentOpened,
   accessDenied,
+  standardsPublished,
 ]);
 
 export type Catalogue = typeof catalogue;
@@ -113,3 +115,4 @@ export type AlertRaised = EventData<'alert.raised'>;
 export type AlertResolved = EventData<'alert.resolved'>;
 export type IncidentOpened = EventData<'incident.opened'>;
 export type AccessDenied = EventData<'access.denied'>;
+export type StandardsPublished = EventData<'standards.published'>;

@@ -19,6 +19,10 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'cases', patterns: ['case.opened'] },
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
+  // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).
+  { service: 'dispatch', purpose: 'standards', patterns: ['standards.published'] },
+  { service: 'quality', purpose: 'standards', patterns: ['standards.published'] },
+  { service: 'security', purpose: 'standards', patterns: ['standards.published'] },
 ] as const satisfies readonly Subscription[]);
 
 type Subscribed = (typeof SUBSCRIPTIONS)[number];

@@ -4,6 +4,7 @@ import { CreateDeliveries1764115200000 } from './1764115200000-create-deliveries
 import { CreatePlatformCredentials1764288417000 } from './1764288417000-create-platform-credentials';
 import { KeyEventsBySource1795991874000 } from './1795991874000-key-events-by-source';
 import { AddEventContentHash1795991875000 } from './1795991875000-add-event-content-hash';
+import { CreateStandardVersions1796000000000 } from './1796000000000-create-standard-versions';
 
 /** Intake's migrations in order; a new one is appended here. */
 export const INTAKE_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const INTAKE_MIGRATIONS = [
   outboxParkingMigration('intake'),
   KeyEventsBySource1795991874000,
   AddEventContentHash1795991875000,
+  CreateStandardVersions1796000000000,
 ];
