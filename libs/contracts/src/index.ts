@@ -29,5 +29,7 @@ export {
   type NewCloudEventParams,
   type ToCloudEventOptions,
 } from './lib/cloud-event-factory';
+export { toJsonSchema, type JsonSchemaOptions, type JsonSchemaTarget } from './lib/json-schema';
+export type { JsonSchema, JsonSchemaObject } from './lib/compatibility';
 export * from './lib/names';
 export * from './lib/subscriptions';
