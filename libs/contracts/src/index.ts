@@ -31,5 +31,6 @@ export {
 } from './lib/cloud-event-factory';
 export { toJsonSchema, type JsonSchemaOptions, type JsonSchemaTarget } from './lib/json-schema';
 export type { JsonSchema, JsonSchemaObject } from './lib/compatibility';
+export { asyncApiDocument, type AsyncApiDocument } from './lib/asyncapi-document';
 export * from './lib/names';
 export * from './lib/subscriptions';

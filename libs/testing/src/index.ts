@@ -7,3 +7,4 @@ export * from './lib/bus-publisher';
 export * from './lib/bus-tap';
 export * from './lib/prometheus-text';
 export * from './lib/openapi-lint';
+export * from './lib/asyncapi-lint';

@@ -7,8 +7,7 @@
  * finding, `<JSON pointer>: <what is wrong>`; an empty list means the document is clean.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+import { escapePointer as escape, isObject, type Json, type JsonObject, lintReferences, resolvePointer } from './json-document';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const STATUS = /^([1-5]\d\d|[1-5]XX|default)$/;
@@ -21,23 +20,6 @@ const SCHEMA_KEYWORDS = new Set([
   'discriminator', 'readOnly', 'writeOnly', 'xml', 'externalDocs', 'example', 'deprecated',
 ]);
 const PROBLEM_REF = '#/components/schemas/Problem';
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
-const unescape = (token: string) => token.replace(/~1/g, '/').replace(/~0/g, '~');
-
-function resolvePointer(document: JsonObject, ref: string): Json | undefined {
-  if (!ref.startsWith('#/')) return undefined;
-  let node: Json | undefined = document;
-  for (const token of ref.slice(2).split('/').map(unescape)) {
-    node = isObject(node) ? node[token] : Array.isArray(node) ? node[Number(token)] : undefined;
-    if (node === undefined) return undefined;
-  }
-  return node;
-}
 
 export function lintOpenApi(input: unknown): string[] {
   const findings: string[] = [];
@@ -86,15 +68,6 @@ export function lintOpenApi(input: unknown): string[] {
   }
   lintSchemas(document, document, '#', report);
   return findings;
-}
-
-/** Every `$ref` in the document points at something inside it. */
-function lintReferences(document: JsonObject, node: Json, pointer: string, report: (p: string, m: string) => void): void {
-  if (Array.isArray(node)) node.forEach((child, index) => lintReferences(document, child, `${pointer}/${index}`, report));
-  if (!isObject(node)) return;
-  const ref = node['$ref'];
-  if (typeof ref === 'string' && resolvePointer(document, ref) === undefined) report(pointer, `$ref ${ref} does not resolve`);
-  for (const [key, child] of Object.entries(node)) lintReferences(document, child, `${pointer}/${escape(key)}`, report);
 }
 
 function lintSecuritySchemes(document: JsonObject, report: (p: string, m: string) => void): Set<string> {
