@@ -8,6 +8,7 @@ import { TwilioModule } from './adapters/twilio/twilio.module';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { INTAKE_MIGRATIONS } from './database/migrations';
+import { EventDocsModule } from './event-docs/event-docs.module';
 import { EventsModule } from './events/events.module';
 
 @Module({
@@ -26,6 +27,7 @@ import { EventsModule } from './events/events.module';
     AmazonConnectModule,
     TwilioModule,
     GenesysModule,
+    EventDocsModule,
   ],
 })
 export class AppModule {}
