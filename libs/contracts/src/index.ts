@@ -29,6 +29,9 @@ export {
   type NewCloudEventParams,
   type ToCloudEventOptions,
 } from './lib/cloud-event-factory';
+export { toJsonSchema, type JsonSchemaOptions, type JsonSchemaTarget } from './lib/json-schema';
+export type { JsonSchema, JsonSchemaObject } from './lib/compatibility';
+export { asyncApiDocument, type AsyncApiDocument } from './lib/asyncapi-document';
 export * from './lib/names';
 export * from './lib/subscriptions';
 export { findUnstorableText, MAX_UNSTORABLE_TEXT_ISSUES, unstorableTextReason } from './lib/storable-text';

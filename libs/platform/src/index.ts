@@ -17,6 +17,7 @@ export {
   type ProblemFieldError,
   type ProblemInit,
 } from './lib/errors/problem';
+export { problemFieldErrorSchema, problemSchema } from './lib/errors/problem-schema';
 export { parseOr400, parseParametersOr400, zodProblemErrors } from './lib/errors/parse-or-400';
 export { exceedsJsonDepth, MAX_JSON_DEPTH } from './lib/errors/json-depth';
 export { bodyTooDeepProblem } from './lib/errors/body-depth.middleware';
@@ -25,7 +26,7 @@ export { unstorableTextReason } from './lib/errors/storable-text';
 // Auth
 export { ROLES, type Role } from './lib/auth/roles';
 export type { Principal } from './lib/auth/principal';
-export { Public } from './lib/auth/public.decorator';
+export { AuthenticatesItself, Public } from './lib/auth/public.decorator';
 export { ApiKeyAuth } from './lib/auth/api-key-auth.decorator';
 export { Roles } from './lib/auth/roles.decorator';
 export { CurrentPrincipal } from './lib/auth/current-principal.decorator';
@@ -47,3 +48,10 @@ export { bootstrapService, type BootstrapServiceOptions } from './lib/bootstrap/
 export { configurePlatformApp, type PlatformAppOptions } from './lib/bootstrap/configure-platform-app';
 export { databaseOptions, type DatabaseOptions } from './lib/bootstrap/database-options';
 export { amqpConsumer } from './lib/bootstrap/amqp-consumer';
+
+// API documents
+export { buildOpenApiDocument } from './lib/docs/build-openapi-document';
+export { namedApiSchema, zodApiSchema } from './lib/docs/api-schema';
+export { PROBLEM_SCHEMA_NAME } from './lib/docs/problem-responses';
+export { API_KEY_SECURITY, JWT_SECURITY } from './lib/docs/security-schemes';
+export type { JsonOf } from './lib/docs/json-of';

@@ -9,6 +9,7 @@ import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AccessGuardModule } from './access-guard/access-guard.module';
 import { INTAKE_MIGRATIONS } from './database/migrations';
+import { EventDocsModule } from './event-docs/event-docs.module';
 import { EventsModule } from './events/events.module';
 import { StandardsModule } from './standards/standards.module';
 
@@ -30,6 +31,7 @@ import { StandardsModule } from './standards/standards.module';
     TwilioModule,
     GenesysModule,
     StandardsModule,
+    EventDocsModule,
   ],
 })
 export class AppModule {}

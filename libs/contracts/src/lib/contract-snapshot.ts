@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { catalogue, eventTypes } from './catalogue';
-import type { ContractSnapshot, JsonSchema, JsonSchemaObject } from './compatibility';
+import type { ContractSnapshot, JsonSchema } from './compatibility';
 import { cloudEventSchema, incomingEventSchema } from './envelope';
+import { toJsonSchema } from './json-schema';
 
 /**
  * The contracts as published: JSON Schemas generated from the zod definitions, in a stable form
@@ -35,31 +36,7 @@ export function serializeContracts(snapshot: ContractSnapshot): string {
 
 /** A zod schema as JSON Schema (draft 2020-12, input side), in the stable form described above. */
 export function toContractJsonSchema(schema: z.ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, {
-    target: 'draft-2020-12',
-    io: 'input',
-    unrepresentable: 'any',
-    reused: 'inline',
-    cycles: 'throw',
-    override: ({ zodSchema, jsonSchema }) => dropFormatPattern(zodSchema, jsonSchema as JsonSchemaObject),
-  }) as JsonSchemaObject;
-  delete json['$schema'];
-  return sortKeys(json) as JsonSchema;
-}
-
-/**
- * A string format (`date-time`, `uuid`, …) says what it accepts; the regex zod also emits for it is
- * an implementation detail that may change with a zod release, so it is left out.
- */
-function dropFormatPattern(zodSchema: unknown, jsonSchema: JsonSchemaObject): void {
-  const def = (zodSchema as { _zod?: { def?: { format?: unknown; pattern?: unknown } } })._zod?.def;
-  if (
-    jsonSchema['format'] !== undefined &&
-    def?.pattern instanceof RegExp &&
-    jsonSchema['pattern'] === def.pattern.source
-  ) {
-    delete jsonSchema['pattern'];
-  }
+  return sortKeys(toJsonSchema(schema, { target: 'draft-2020-12', io: 'input' })) as JsonSchema;
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, type Principal, Roles, ValidationProblem } from '@hotline/platform';
+import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, parseOr400, type Principal, Roles, ValidationProblem, zodApiSchema } from '@hotline/platform';
+import { apiKeyViewSchema, createdApiKeySchema } from './api-key-responses';
 import { type ApiKeyView, ApiKeysService, type CreatedApiKey } from './api-keys.service';
 import { API_KEY_SCOPES } from './domain/api-key-scopes';
 import { createApiKeyRequest } from './domain/create-api-key-request';
@@ -11,7 +12,6 @@ import { assertMayManageTenant, RESERVED_TENANTS } from '../tenants/tenant-acces
  * tenant; any other admin only the tenant its token names (else 403). See `tenants/tenant-access.ts`.
  */
 @ApiTags('admin')
-@ApiBearerAuth('jwt')
 @Controller('v1/admin/tenants/:tenantId/api-keys')
 @Roles('admin')
 @ApiParam({ name: 'tenantId', description: "The tenant whose keys these are; a tenant admin's own tenant" })
@@ -21,18 +21,12 @@ export class AdminApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
+  @ApiOperation({ summary: "Create an API key for a tenant's platform" })
   @ApiBody({
     description: `\`{ name, scopes? }\`; scopes from ${API_KEY_SCOPES.join(', ')} (default events:write)`,
-    schema: {
-      type: 'object',
-      required: ['name'],
-      properties: {
-        name: { type: 'string', example: 'amazon-connect-prod' },
-        scopes: { type: 'array', items: { type: 'string', enum: [...API_KEY_SCOPES] } },
-      },
-    },
+    schema: zodApiSchema(createApiKeyRequest, 'input', 'CreateApiKeyRequest'),
   })
-  @ApiResponse({ status: 201, description: '`{ id, tenantId, name, prefix, scopes, createdAt, key }`: the key is shown this once only' })
+  @ApiResponse({ status: 201, schema: zodApiSchema(createdApiKeySchema, 'output', 'CreatedApiKey'), description: '`{ id, tenantId, name, prefix, scopes, createdAt, key }`: the key is shown this once only' })
   @ApiResponse({ status: 400, description: 'problem+json naming each invalid field, e.g. an unknown scope' })
   create(
     @CurrentPrincipal() principal: Principal,
@@ -47,7 +41,8 @@ export class AdminApiKeysController {
   }
 
   @Get()
-  @ApiResponse({ status: 200, description: '`[{ id, name, prefix, scopes, createdAt, lastUsedAt, revokedAt }]`, never keys or hashes' })
+  @ApiOperation({ summary: "List a tenant's API keys" })
+  @ApiResponse({ status: 200, schema: { type: 'array', items: zodApiSchema(apiKeyViewSchema, 'output', 'ApiKey') }, description: '`[{ id, name, prefix, scopes, createdAt, lastUsedAt, revokedAt }]`, never keys or hashes' })
   list(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string): Promise<ApiKeyView[]> {
     assertMayManageTenant(principal, tenantId, 'API keys');
     return this.keys.list(tenantId);
@@ -55,6 +50,7 @@ export class AdminApiKeysController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API key' })
   @ApiResponse({ status: 204, description: 'Revoked (revoking again keeps the first revocation time)' })
   @ApiResponse({ status: 404, description: 'The tenant has no key with this id' })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Param('id') id: string): Promise<void> {

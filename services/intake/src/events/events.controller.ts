@@ -1,9 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, CurrentPrincipal, type Principal, ProblemException, ValidationProblem } from '@hotline/platform';
 import { conflictProblem } from '../ingest/conflict-problem';
 import { readBatch } from '../ingest/domain/ingest-batch';
 import { IngestPipeline, type IngestResult } from '../ingest/ingest-pipeline';
+import { ingestRequestApiSchema, ingestResultApiSchema } from './ingest-api-schemas';
 import { isBinaryMode, namingHeaders, readBinaryModeEvent, type RequestHeaders } from './domain/binary-mode';
 
 const JSON_TYPES = /^application\/(json|cloudevents\+json|cloudevents-batch\+json)\s*(;|$)/i;
@@ -12,7 +13,6 @@ const BINARY_MODE =
   'CloudEvents HTTP binary mode: the attributes as `ce-*` headers (percent-encoded values), the body is `data` (Content-Type application/json)';
 
 @ApiTags('ingest')
-@ApiBearerAuth()
 @Controller('v1/events')
 export class EventsController {
   constructor(private readonly pipeline: IngestPipeline) {}
@@ -20,7 +20,10 @@ export class EventsController {
   @Post()
   @HttpCode(202)
   @ApiKeyAuth('events:write')
+  @ApiOperation({ summary: 'Send platform events: one, or a batch of up to 1,000' })
+  @ApiConsumes('application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json')
   @ApiBody({
+    schema: ingestRequestApiSchema,
     description:
       'Structured mode: one platform event (CloudEvents 1.0 JSON, `application/json` or `application/cloudevents+json`). ' +
       'Batch: `{"events": [...]}` or an array of events (`application/cloudevents-batch+json`). ' +
@@ -41,6 +44,7 @@ export class EventsController {
   })
   @ApiResponse({
     status: 202,
+    schema: ingestResultApiSchema,
     description:
       'Stored and queued for publishing: `{accepted: [ids], duplicates: [ids]}`. An event is identified by its `source` and `id`: ' +
       'one already accepted with the same content is a duplicate (not published again). In a batch, one already accepted with ' +
@@ -57,6 +61,7 @@ export class EventsController {
     description: 'problem+json listing every invalid field, with its index in a batch; or naming what PostgreSQL refused to store (nothing of the request kept)',
   })
   @ApiResponse({ status: 413, description: 'more than 1,000 events, or a body over 1 MiB' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored. Retry after `Retry-After` seconds" })
   @ApiResponse({ status: 415, description: 'not JSON; in binary mode, data that is not application/json' })
   async ingest(
     @CurrentPrincipal() principal: Principal,

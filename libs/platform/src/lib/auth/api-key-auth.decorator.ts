@@ -1,6 +1,5 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
-import { API_KEY_SECURITY } from '../docs/security-schemes';
+import { DocumentRouteAuth } from '../docs/route-auth';
 
 export const API_KEY_AUTH = 'hotline:auth:api-key';
 
@@ -10,4 +9,7 @@ export interface ApiKeyRequirement {
 
 /** The route takes a platform API key (`Authorization: Bearer hlk_…`), with `scope` if given, instead of a JWT. */
 export const ApiKeyAuth = (scope?: string) =>
-  applyDecorators(SetMetadata(API_KEY_AUTH, { scope } satisfies ApiKeyRequirement), ApiBearerAuth(API_KEY_SECURITY));
+  applyDecorators(
+    SetMetadata(API_KEY_AUTH, { scope } satisfies ApiKeyRequirement),
+    DocumentRouteAuth({ kind: 'api-key', ...(scope === undefined ? {} : { scope }) }),
+  );

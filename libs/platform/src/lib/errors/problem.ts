@@ -1,5 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import type { z } from 'zod';
+import type { problemFieldErrorSchema, problemSchema } from './problem-schema';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -11,22 +13,10 @@ export const PROBLEM_TYPES = {
 } as const;
 
 /** One invalid field; `index` is the item's position when a batch was sent. */
-export interface ProblemFieldError {
-  index?: number;
-  /** Dotted path inside the item, e.g. `data.contactId`, or '' for the item itself. */
-  path: string;
-  message: string;
-}
+export type ProblemFieldError = z.output<typeof problemFieldErrorSchema>;
 
 /** RFC 9457 problem details, the body of every error response. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  errors?: ProblemFieldError[];
-}
+export type Problem = z.output<typeof problemSchema>;
 
 export type ProblemInit = Pick<Problem, 'status' | 'detail'> & Partial<Problem>;
 

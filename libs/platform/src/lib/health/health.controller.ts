@@ -1,5 +1,5 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
@@ -26,6 +26,7 @@ export class HealthController {
    */
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: the database and the broker answer (503 naming the failing check otherwise)' })
   async readiness(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     try {
       const result = await this.health.check([
@@ -45,6 +46,8 @@ export class HealthController {
 
   /** Liveness: the process is up and serving HTTP. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process serves HTTP' })
+  @ApiOkResponse({ schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } })
   liveness(): { status: 'ok' } {
     return { status: 'ok' };
   }

@@ -1,11 +1,13 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
+import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapContactLensFiles } from './contact-lens-mapping';
 import { mapContactRecords, type RecordsMapping } from './contact-record-mapping';
 import { type Delivery, readContactLensFiles, readContactRecords } from './delivery-body';
+import { contactLensApiSchema, contactRecordsApiSchema } from '../adapter-api-schemas';
 import { unmappableProblem } from '../unmappable-problem';
 
 const ADAPTER = 'amazon-connect';
@@ -19,8 +21,13 @@ export class AmazonConnectController {
   @HttpCode(202)
   @ApiKeyAuth('events:write')
   @ApiConsumes('application/json', 'application/x-ndjson', 'text/plain')
-  @ApiBody({ description: 'Amazon Connect contact records (CTR JSON): one record, an array, or newline-delimited / concatenated records' })
-  @ApiResponse({ status: 202, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
+  @ApiOperation({ summary: 'Send Amazon Connect contact records (CTRs)' })
+  @ApiBody({
+    schema: contactRecordsApiSchema,
+    description: 'Amazon Connect contact records (CTR JSON): one record, an array, or newline-delimited / concatenated records',
+  })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable record lacks (with its index in a batch); nothing stored' })
   async contactRecords(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
     return this.ingest(principal, await readContactRecords(req), mapContactRecords);
@@ -30,8 +37,13 @@ export class AmazonConnectController {
   @HttpCode(202)
   @ApiKeyAuth('events:write')
   @ApiConsumes('application/json')
-  @ApiBody({ description: 'A Contact Lens conversational analytics output file (the JSON written to S3), or an array of them' })
-  @ApiResponse({ status: 202, description: 'Mapped onto transcript.recorded and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
+  @ApiOperation({ summary: 'Send Amazon Connect Contact Lens output files' })
+  @ApiBody({
+    schema: contactLensApiSchema,
+    description: 'A Contact Lens conversational analytics output file (the JSON written to S3), or an array of them',
+  })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto transcript.recorded and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what the file lacks; nothing stored' })
   contactLens(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
     const receivedAt = new Date().toISOString();

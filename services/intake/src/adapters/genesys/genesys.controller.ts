@@ -1,8 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBody, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
+import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapConversations, readConversations } from './conversation-mapping';
+import { genesysConversationsApiSchema } from '../adapter-api-schemas';
 import { assertStorablePayload } from '../storable-payload';
 import { unmappableProblem } from '../unmappable-problem';
 
@@ -17,12 +19,16 @@ export class GenesysController {
   @Post('conversations')
   @HttpCode(202)
   @ApiKeyAuth('events:write')
+  @ApiOperation({ summary: 'Send Genesys Cloud conversation detail records' })
   @ApiBody({
+    schema: genesysConversationsApiSchema,
     description:
       'Genesys Cloud analytics conversation detail records: a `POST /api/v2/analytics/conversations/details/query` ' +
       'response (`{"conversations": [...]}`), an array of conversations, or one conversation',
   })
-  @ApiResponse({ status: 202, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent conversation that are already kept count as duplicates, even if changed' })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent conversation that are already kept count as duplicates, even if changed' })
+  @ApiResponse({ status: 415, description: 'Not application/json' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable conversation lacks (with its index in a batch); nothing stored' })
   async conversations(
     @CurrentPrincipal() principal: Principal,

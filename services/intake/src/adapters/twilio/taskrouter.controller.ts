@@ -1,16 +1,32 @@
 import { Body, Controller, Headers, HttpCode, Inject, Optional, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags, type SchemaObject, type SecuritySchemeObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CorrelationContext } from '@hotline/messaging';
-import { AUTH_FAILURE_LISTENER, type AuthFailureListener, ProblemException, Public } from '@hotline/platform';
+import { AUTH_FAILURE_LISTENER, AuthenticatesItself, type AuthFailureListener, ProblemException } from '@hotline/platform';
+import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
 import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
+import { taskRouterCallbackApiSchema } from '../adapter-api-schemas';
 import { assertStorablePayload } from '../storable-payload';
 import { unmappableProblem } from '../unmappable-problem';
 
 const ADAPTER = 'twilio-taskrouter';
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;
+
+const TWILIO_SIGNATURE_SECURITY = 'twilio-signature';
+const TWILIO_SIGNATURE_SCHEME: SecuritySchemeObject = {
+  type: 'apiKey',
+  in: 'header',
+  name: 'X-Twilio-Signature',
+  description: "Twilio's signature of the callback URL and its form parameters, made with the tenant's Twilio auth token",
+};
+
+const IGNORED_CALLBACK_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['accepted', 'ignored'],
+  properties: { accepted: { type: 'array', maxItems: 0, items: { type: 'string' } }, ignored: { type: 'string', description: 'The EventType' } },
+};
 
 export interface IgnoredCallback {
   accepted: [];
@@ -32,16 +48,17 @@ export class TaskRouterController {
    * itself by its X-Twilio-Signature, against the tenant's auth token.
    */
   @Post('taskrouter')
-  @Public()
+  @AuthenticatesItself(TWILIO_SIGNATURE_SECURITY, TWILIO_SIGNATURE_SCHEME)
   @HttpCode(202)
+  @ApiOperation({ summary: 'Receive a Twilio TaskRouter event callback' })
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiQuery({ name: 'tenant', description: 'The tenant whose Twilio account sends the callbacks' })
-  @ApiHeader({ name: 'X-Twilio-Signature', description: "Twilio's signature of the URL and the form parameters" })
-  @ApiBody({ description: 'A TaskRouter event callback: EventType, TaskSid, TaskAttributes, TimestampMs, …' })
-  @ApiResponse({ status: 202, description: 'Mapped and stored: `{accepted: [ids], duplicates: [ids]}`; a milestone already kept counts as a duplicate, even if this callback differs' })
-  @ApiResponse({ status: 200, description: 'An event type that is no contact or agent milestone: `{accepted: [], ignored: "<EventType>"}`' })
+  @ApiQuery({ name: 'tenant', schema: { type: 'string', minLength: 1, maxLength: 200 }, description: 'The tenant whose Twilio account sends the callbacks' })
+  @ApiBody({ schema: taskRouterCallbackApiSchema, description: 'A TaskRouter event callback: EventType, TaskSid, TaskAttributes, TimestampMs, …' })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped and stored: `{accepted: [ids], duplicates: [ids]}`; a milestone already kept counts as a duplicate, even if this callback differs' })
+  @ApiResponse({ status: 200, schema: IGNORED_CALLBACK_SCHEMA, description: 'An event type that is no contact or agent milestone: `{accepted: [], ignored: "<EventType>"}`' })
   @ApiResponse({ status: 403, description: 'Missing or invalid signature, a missing or unusable tenant, or a tenant with no Twilio auth token (not told apart); checked before anything else' })
   @ApiResponse({ status: 415, description: 'A signed callback that is not application/x-www-form-urlencoded' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored (Twilio retries)" })
   @ApiResponse({ status: 422, description: 'problem+json naming what a mapped event type lacks; nothing stored' })
   async taskRouter(
     @Req() req: Request,

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, parseOr400, type Principal, Roles } from '@hotline/platform';
+import { CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { assertMayManageTenant } from '../../tenants/tenant-access';
 import { TwilioAuthTokens } from './twilio-auth-tokens';
 
@@ -17,7 +17,6 @@ const setTwilioCredentials = z.object({
  * whoever sets it can sign that tenant's callbacks.
  */
 @ApiTags('admin')
-@ApiBearerAuth('jwt')
 @Controller('v1/admin/tenants/:tenantId/credentials')
 @Roles('admin')
 export class TwilioCredentialsController {
@@ -25,10 +24,11 @@ export class TwilioCredentialsController {
 
   @Put('twilio')
   @HttpCode(204)
+  @ApiOperation({ summary: "Set the tenant's Twilio auth token" })
   @ApiParam({ name: 'tenantId', description: 'The tenant whose Twilio account signs the callbacks' })
   @ApiBody({
     description: '`{ authToken }`: the Twilio account auth token (stored encrypted, never returned)',
-    schema: { type: 'object', required: ['authToken'], properties: { authToken: { type: 'string' } } },
+    schema: zodApiSchema(setTwilioCredentials, 'input', 'SetTwilioCredentials'),
   })
   @ApiResponse({ status: 204, description: 'Stored (replacing any earlier token)' })
   @ApiResponse({ status: 400, description: 'problem+json: no usable authToken' })

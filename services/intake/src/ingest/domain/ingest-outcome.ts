@@ -1,23 +1,12 @@
+import type { z } from 'zod';
 import { eventKey } from './ingest-batch';
+import type { ingestConflictSchema, ingestResultSchema } from './ingest-result-schema';
 
 /** A re-sent (source, id) whose content differs from the event kept under it: not stored again. */
-export interface IngestConflict {
-  id: string;
-  source: string;
-  status: 409;
-  detail: string;
-}
+export type IngestConflict = z.output<typeof ingestConflictSchema>;
 
-/**
- * What an ingest request answers: the ids stored now (and so published), the ids that were already
- * kept with the same content, and, only when there are any, the re-sends that differ from what was
- * kept (absent otherwise, so the long-standing `{accepted, duplicates}` answer is unchanged).
- */
-export interface IngestResult {
-  accepted: string[];
-  duplicates: string[];
-  conflicts?: IngestConflict[];
-}
+/** What an ingest request answers (see `ingestResultSchema`, which the API documents). */
+export type IngestResult = z.output<typeof ingestResultSchema>;
 
 /** How the store left one (source, id) of a request. */
 export interface StoredKey {

@@ -1,0 +1,24 @@
+import { asyncApiDocument } from './asyncapi-document';
+
+describe('asyncApiDocument', () => {
+  const doc = asyncApiDocument() as unknown as {
+    channels: Record<string, { address: string; 'x-hotline-consumers': string[] }>;
+    operations: Record<string, { action: string; 'x-hotline-publisher': string }>;
+  };
+
+  it('names the queues each type is delivered to, from the subscription table', () => {
+    expect(doc.channels['contactQueued']['x-hotline-consumers']).toEqual(['quality.kpis', 'security.audit']);
+    expect(doc.channels['caseOpened']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
+    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['security.audit']);
+  });
+
+  it('has platform events received (through intake) and the others sent by the service that owns them', () => {
+    expect(doc.operations['receiveContactQueued']).toMatchObject({ action: 'receive', 'x-hotline-publisher': 'platform (through intake)' });
+    expect(doc.operations['sendAccessDenied']).toMatchObject({ action: 'send', 'x-hotline-publisher': 'intake' });
+    expect(doc.operations['sendIncidentOpened']).toMatchObject({ action: 'send', 'x-hotline-publisher': 'security' });
+  });
+
+  it('is plain JSON (no undefined, functions or cycles)', () => {
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});

@@ -1,0 +1,77 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { namedApiSchema } from '@hotline/platform';
+
+/**
+ * The platforms' own payloads, as the adapters read them. They are the platforms' formats, not
+ * ours: only the fields an adapter cannot do without are required, and every other field is
+ * allowed (and kept with the delivery). Each adapter's mapping says which fields it reads.
+ */
+
+const oneOrMany = (name: string, item: SchemaObject): SchemaObject => ({
+  oneOf: [item, { type: 'array', minItems: 1, items: item }],
+  description: `One ${name}, or an array of them`,
+});
+
+const contactRecord = namedApiSchema('AmazonConnectContactRecord', {
+  type: 'object',
+  description:
+    'An Amazon Connect contact record (CTR) as its data streaming delivers it. Read: ContactId, Channel, InitiationMethod, ' +
+    'Queue.Name, Queue.EnqueueTimestamp, Agent.ConnectedToAgentTimestamp, Agent.*Duration, DisconnectTimestamp, DisconnectReason',
+  required: ['ContactId'],
+  properties: { ContactId: { type: 'string' } },
+  additionalProperties: true,
+});
+
+/** `POST /v1/adapters/amazon-connect/contact-records` (as JSON; NDJSON and text bodies hold the same records, one after another). */
+export const contactRecordsApiSchema = oneOrMany('contact record', contactRecord);
+
+const contactLensFile = namedApiSchema('AmazonConnectContactLensFile', {
+  type: 'object',
+  description: 'A Contact Lens conversational analytics output file, the JSON Amazon Connect writes to S3 (its transcript is read)',
+  additionalProperties: true,
+});
+
+export const contactLensApiSchema = oneOrMany('Contact Lens output file', contactLensFile);
+
+const genesysConversation = namedApiSchema('GenesysConversation', {
+  type: 'object',
+  description: 'A Genesys Cloud analytics conversation detail record (AnalyticsConversation)',
+  required: ['conversationId', 'participants'],
+  properties: {
+    conversationId: { type: 'string' },
+    conversationEnd: { type: 'string', format: 'date-time' },
+    participants: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+  additionalProperties: true,
+});
+
+/** `POST /v1/adapters/genesys/conversations`: a details-query response, an array of conversations, or one. */
+export const genesysConversationsApiSchema: SchemaObject = {
+  oneOf: [
+    {
+      type: 'object',
+      description: 'A `POST /api/v2/analytics/conversations/details/query` response',
+      required: ['conversations'],
+      properties: { conversations: { type: 'array', items: genesysConversation } },
+    },
+    { type: 'array', items: genesysConversation },
+    genesysConversation,
+  ],
+};
+
+/** A TaskRouter event callback's form parameters. */
+export const taskRouterCallbackApiSchema = namedApiSchema('TaskRouterCallback', {
+  type: 'object',
+  description: 'A Twilio TaskRouter event callback (form parameters), signed with X-Twilio-Signature',
+  required: ['EventType'],
+  properties: {
+    EventType: { type: 'string', example: 'reservation.accepted' },
+    TaskSid: { type: 'string' },
+    TaskAttributes: { type: 'string', description: 'JSON text' },
+    TaskChannelUniqueName: { type: 'string' },
+    TaskQueueName: { type: 'string' },
+    WorkerSid: { type: 'string' },
+    TimestampMs: { type: 'string' },
+  },
+  additionalProperties: true,
+});
