@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseParametersOr400, type Principal, ROLES, Roles } from '@hotline/platform';
 import type { HeldStandardsView } from './held-standards';
 import { standardsQuery } from './standards-query';
@@ -7,12 +7,12 @@ import { TenantStandards } from './tenant-standards.service';
 
 /** What standards this service holds for the caller's tenant (DESIGN decision 11). */
 @ApiTags('standards')
-@ApiBearerAuth('jwt')
 @Controller('v1/standards')
 export class StandardsController {
   constructor(private readonly standards: TenantStandards) {}
 
   @Get()
+  @ApiOperation({ summary: 'The standards versions this service holds for your tenant, and the one in force' })
   @Roles(...ROLES)
   @ApiQuery({ name: 'at', required: false, example: '2026-01-01T00:00:00+08:00', description: 'Resolve at this instant (default now)' })
   @ApiResponse({

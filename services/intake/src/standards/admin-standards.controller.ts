@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, ValidationProblem } from '@hotline/platform';
 import { assertMayManageTenant, RESERVED_TENANTS } from '../tenants/tenant-access';
@@ -16,7 +16,6 @@ const WHAT = 'standards';
  * `standards.published`; a version never changes once kept.
  */
 @ApiTags('admin')
-@ApiBearerAuth('jwt')
 @Controller('v1/admin/tenants/:tenant/standards')
 @Roles('admin')
 @ApiParam({ name: 'tenant', description: "The tenant whose standards these are; a tenant admin's own tenant" })
@@ -26,6 +25,7 @@ export class AdminStandardsController {
   constructor(private readonly standards: StandardVersionsService) {}
 
   @Put(':version')
+  @ApiOperation({ summary: "Publish a version of a tenant's standards (tighten only; versions are immutable)" })
   @ApiParam({ name: 'version', description: "The tenant's label for the version: 1-40 letters, digits, '.', '_' or '-'", example: '3' })
   @ApiBody({
     description: "`{ effectiveFrom, standards }`: the tenant's changes to the built-in standards, which may only tighten them (libs/standards)",
@@ -71,6 +71,7 @@ export class AdminStandardsController {
   }
 
   @Get()
+  @ApiOperation({ summary: "A tenant's standards versions, oldest first" })
   @ApiQuery({ name: 'limit', required: false, example: 50 })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
   @ApiResponse({ status: 200, description: '`{ items: [{ tenantId, version, effectiveFrom, standards, publishedAt }], nextCursor }`, in effective order' })
@@ -86,6 +87,7 @@ export class AdminStandardsController {
   }
 
   @Get(':version')
+  @ApiOperation({ summary: "One version of a tenant's standards" })
   @ApiResponse({ status: 200, description: '`{ tenantId, version, effectiveFrom, standards, publishedAt }`' })
   @ApiResponse({ status: 404, description: 'The tenant has no such version' })
   async get(@CurrentPrincipal() principal: Principal, @Param('tenant') tenant: string, @Param('version') version: string): Promise<StandardVersionView> {
