@@ -6,5 +6,4 @@ export * from './lib/isolated-environment';
 export * from './lib/bus-publisher';
 export * from './lib/bus-tap';
 export * from './lib/prometheus-text';
-export * from './lib/openapi-lint';
-export * from './lib/asyncapi-lint';
+export * from './lib/api-document-lint';

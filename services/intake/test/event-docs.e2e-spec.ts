@@ -23,7 +23,7 @@ describe('intake: the AsyncAPI document of the event catalogue at /docs/events (
     const res = await request(app.getHttpServer()).get('/docs/events').expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.body.asyncapi).toBe('3.0.0');
-    expect(lintAsyncApi(res.body)).toEqual([]);
+    expect(await lintAsyncApi(res.body)).toEqual([]);
   });
 
   it('has a channel per event type on hotline.events, and says which side publishes it', async () => {

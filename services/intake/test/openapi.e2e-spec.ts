@@ -24,7 +24,7 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
   const served = async () => (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
 
   it('lints clean', async () => {
-    expect(lintOpenApi(await served())).toEqual([]);
+    expect(await lintOpenApi(await served())).toEqual([]);
   });
 
   it('declares the schemes routes use: JWT, the API key (no JWT bearerFormat), the Twilio signature', async () => {

@@ -21,7 +21,7 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
   const served = async () => (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
 
   it('lints clean', async () => {
-    expect(lintOpenApi(await served())).toEqual([]);
+    expect(await lintOpenApi(await served())).toEqual([]);
   });
 
   it('documents JWT routes with their response schema and problems, and health as open', async () => {
