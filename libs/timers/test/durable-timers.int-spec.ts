@@ -241,6 +241,22 @@ describe('durable timers (real PostgreSQL)', () => {
     expect(await parked.count(sql)).toBe(0);
   });
 
+  it('drops a parked copy when the timer is cancelled, so a retry cannot fire what was cancelled', async () => {
+    const t = timers({ retry: { maxAttempts: 1 } });
+    t.handle('doomed', async () => {
+      throw new Error('always fails');
+    });
+    await set(t, 'doomed', 'k', await inMs(-1_000));
+    expect(await t.drain()).toBe(0);
+    const parked = new ParkedTimers(schema);
+    const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
+    const doomed = async () => (await parked.list(sql, { limit: 100, tenantId: 'acme' })).filter((p) => p.kind === 'doomed');
+    expect(await doomed()).toHaveLength(1);
+
+    expect(await t.cancel(dataSource.manager, { tenantId: 'acme', kind: 'doomed', key: 'k' })).toBe(false);
+    expect(await doomed()).toHaveLength(0);
+  });
+
   it('starts and stops with a Nest app; handlers registered in onModuleInit fire', async () => {
     @Injectable()
     class Escalations implements OnModuleInit {
