@@ -149,7 +149,10 @@ async function steadyLoad(dataSource: DataSource, seconds: number): Promise<Stea
         }
         await runner.commitTransaction();
         txLatency.push(performance.now() - job.due);
-        for (const op of job.ops) op.set ? sets++ : cancels++;
+        for (const op of job.ops) {
+          if (op.set) sets++;
+          else cancels++;
+        }
       }
     } finally {
       await runner.release();
