@@ -111,6 +111,25 @@ describe('durable timers (real PostgreSQL)', () => {
     expect(row.late_ms).toBeLessThan(1_000);
   });
 
+  it('fires on time a timer set too far off to NOTIFY, found by a poll and woken by its alarm', async () => {
+    const t = timers({ pollIntervalMs: 1_500 });
+    t.handle('polled', record());
+    await t.start();
+
+    // More than two poll intervals off: no NOTIFY. The poll 1.5 s in sees it and sets the alarm,
+    // which fires it on time rather than at the poll after its due time, a second late.
+    await set(t, 'polled', 'k', await inMs(3_500));
+    const [row] = await eventually(
+      async () => {
+        const rows = await firedOf('polled');
+        expect(rows).toHaveLength(1);
+        return rows;
+      },
+      { timeoutMs: 8_000 },
+    );
+    expect(row.late_ms).toBeLessThan(700);
+  });
+
   it('shares timers between two replicas, firing each of them exactly once', async () => {
     const n = 400;
     const a = timers({ batchSize: 20 });
