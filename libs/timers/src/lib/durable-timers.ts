@@ -29,8 +29,10 @@ export class DurableTimers implements TimersStatus {
     private readonly options: DurableTimersOptions,
   ) {
     this.runner = new TimerRunner(dataSource, this.handlers, options);
-    // The runners look at the table at least once a poll interval: only a timer due sooner needs a NOTIFY.
-    this.notifyWithinMs = options.pollIntervalMs ?? 1_000;
+    // Runners look at the table every poll interval and set an alarm for what falls due within two:
+    // only a timer due sooner than that may need a NOTIFY. Two intervals, not one, leave one
+    // interval for clock skew between this process and the database.
+    this.notifyWithinMs = 2 * (options.pollIntervalMs ?? 1_000);
   }
 
   /** Registers the handler for a kind; register before the app starts (e.g. in `onModuleInit`). */
@@ -51,10 +53,9 @@ export class DurableTimers implements TimersStatus {
        VALUES ($1, $2, $3, $4, $4, $5::jsonb)
        ON CONFLICT (tenant_id, kind, key) DO UPDATE SET due_at = excluded.due_at, fire_at = excluded.fire_at,
          payload = excluded.payload, attempts = 0, last_error = NULL, revision = timers.revision + 1, set_at = now()`;
-    // Most timers (an answer clock's 30 s) are further off than the runners' next look: a plain
-    // upsert, half the cost of one that may NOTIFY. Twice the window on our clock leaves a poll
-    // interval for clock skew between us and the database before a NOTIFY could be missed.
-    if (due - Date.now() > this.notifyWithinMs * 2) {
+    // Most timers (an answer clock's 30 s) are further off than that: a plain upsert, at about
+    // two thirds of the cost of one that may NOTIFY (measured: 4,750 → 7,010 sets/s).
+    if (due - Date.now() > this.notifyWithinMs) {
       await manager.query(upsert, params);
       return;
     }
@@ -62,7 +63,7 @@ export class DurableTimers implements TimersStatus {
       `WITH upserted AS (${upsert} RETURNING due_at)
        SELECT pg_notify($6, (extract(epoch FROM due_at) * 1000)::bigint::text) FROM upserted
        WHERE due_at <= now() + $7::float8 * interval '1 millisecond'`,
-      [...params, timersChannel(this.options.schema), this.notifyWithinMs * 2],
+      [...params, timersChannel(this.options.schema), this.notifyWithinMs],
     );
   }
 
