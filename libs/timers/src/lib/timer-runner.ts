@@ -14,7 +14,7 @@ export interface TimerRunnerOptions {
   schema: string;
   /** Timers claimed and fired per transaction (default 200). */
   batchSize?: number;
-  /** Polling fallback, and how far ahead a set timer NOTIFYs the runners (default 1 s). */
+  /** Polling fallback (default 1 s); a set timer due within two of these NOTIFYs the runners. */
   pollIntervalMs?: number;
   /** Fired more than this after due is flagged `late` (default 5 s). */
   lateAfterMs?: number;
