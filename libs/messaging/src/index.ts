@@ -16,6 +16,7 @@ export * from './lib/consumer/retry-policy';
 export * from './lib/dead-letters/dead-letters';
 export * from './lib/outbox/messaging-tables';
 export * from './lib/outbox/outbox';
+export * from './lib/claim-loop/wakeable-poller';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/inbox/inbox';
 export * from './lib/metrics/messaging-metrics';

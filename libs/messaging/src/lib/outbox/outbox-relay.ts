@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import type { EventPublisher } from '../publisher/event-publisher';
 import { routingKeyOf } from '../amqp/cloud-event-codec';
 import { UnpublishableEvent } from '../amqp/unpublishable-event';
+import { WakeablePoller } from '../claim-loop/wakeable-poller';
 import { outboxChannel } from './messaging-tables';
 import { ParkedOutbox, type SqlRunner } from './parked-outbox';
 import { type OneByOneOutcome, type OutboxRow, publishOneByOne } from './publish-one-by-one';
@@ -42,16 +42,10 @@ export class OutboxRelay implements OutboxStatus {
   private readonly batchSize: number;
   /** Rows claimed per pass: the batch size, halved after each batch the broker did not confirm in time. */
   private claimLimit: number;
-  private readonly pollIntervalMs: number;
   private readonly maxAttempts: number;
   private readonly parked: ParkedOutbox;
+  private readonly poller: WakeablePoller;
   private parkedCount = 0;
-  private listener?: Client;
-  private timer?: NodeJS.Timeout;
-  private draining?: Promise<void>;
-  private wakeAgain = false;
-  private running = false;
-  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,9 +54,16 @@ export class OutboxRelay implements OutboxStatus {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.claimLimit = this.batchSize;
-    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.maxAttempts = options.maxAttempts ?? 3;
     this.parked = new ParkedOutbox(options.schema);
+    this.poller = new WakeablePoller(dataSource, {
+      name: 'outbox relay',
+      logContext: OutboxRelay.name,
+      channel: outboxChannel(options.schema),
+      pollIntervalMs: options.pollIntervalMs ?? 1_000,
+      pass: () => this.pass(),
+      onTick: () => this.measureLag(),
+    });
   }
 
   parkedRows(): number {
@@ -70,64 +71,38 @@ export class OutboxRelay implements OutboxStatus {
   }
 
   /** Idempotent: a hybrid Nest app runs bootstrap hooks again when its microservice starts. */
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.stopping = false;
-    await this.listen();
-    await this.measureLag().catch(() => undefined);
-    this.timer = setInterval(() => {
-      this.wake();
-      // Measured on the clock, not after every drain: under load drains run back to back.
-      this.measureLag().catch(() => undefined);
-    }, this.pollIntervalMs);
-    this.wake();
+  start(): Promise<void> {
+    return this.poller.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.stopping = true;
-    clearInterval(this.timer);
-    await this.draining;
-    await this.listener?.end().catch(() => undefined);
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** Starts a drain, or asks the running one to go round again. */
   wake(): void {
-    if (!this.running) return;
-    if (this.draining) {
-      this.wakeAgain = true;
-      return;
-    }
-    this.draining = this.drain()
-      .then(() => undefined)
-      .finally(() => (this.draining = undefined));
+    this.poller.wake();
   }
 
   /** Publishes until the outbox is empty; resolves with how many rows went out. */
-  async drain(): Promise<number> {
-    let total = 0;
-    // Publishes a timed-out batch left on the channel still go out; adding the batch again on top
-    // would only slow a struggling broker further. Wait (for the next wake-up) until they have.
-    if (this.publisher.backlog() > 0) return total;
+  drain(): Promise<number> {
+    return this.poller.drain();
+  }
+
+  private async pass(): Promise<{ done: number; more: boolean }> {
+    // Publishes of a timed-out batch left on the channel still go out; adding the batch again on
+    // top would only slow a struggling broker further. Wait (for the next wake-up) until they have.
+    if (this.publisher.backlog() > 0) return { done: 0, more: false };
     try {
-      do {
-        this.wakeAgain = false;
-        let batch: { claimed: number; published: number; limit: number };
-        do {
-          batch = await this.publishBatch();
-          total += batch.published;
-          // A short batch means the outbox is empty, or another replica holds the rest and will
-          // publish it; a notification that arrived meanwhile sends the loop round again.
-        } while (batch.claimed === batch.limit && !this.stopping);
-      } while (this.wakeAgain && !this.stopping);
+      const batch = await this.publishBatch();
+      this.claimLimit = Math.min(this.batchSize, batch.limit * 2);
+      return { done: batch.published, more: batch.claimed === batch.limit };
     } catch (error) {
       // A broker too slow to confirm a whole batch in time gets smaller ones until it keeps up, so
       // the relay always makes progress; an unreachable one is waited for at the same size.
       if (this.publisher.isConnected() && (error as Error).message === 'timeout') this.claimLimit = Math.max(1, Math.floor(this.claimLimit / 2));
-      this.logger.warn(`outbox relay paused, will retry with batches of ${this.claimLimit}: ${(error as Error).message}`);
+      throw error;
     }
-    return total;
   }
 
   /** Claims a batch and settles every row in it: published, parked, or kept with a failed attempt. */
@@ -167,7 +142,6 @@ export class OutboxRelay implements OutboxStatus {
     }
     // What went out is committed; a broker that went away pauses the drain until the next wake-up.
     if (brokerAway) throw brokerAway;
-    this.claimLimit = Math.min(this.batchSize, limit * 2);
     return { claimed: claimed.length, published, limit };
   }
 
@@ -205,30 +179,6 @@ export class OutboxRelay implements OutboxStatus {
     messagingMetrics.outboxLagSeconds.set(row.lag);
     this.parkedCount = await this.parked.count((text, params) => this.dataSource.query(text, params));
     messagingMetrics.outboxParkedRows.set(this.parkedCount);
-  }
-
-  private async listen(): Promise<void> {
-    const { url } = this.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: url });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      this.logger.warn(`outbox listener lost (${error.message}); polling until it is back`);
-      this.listener = undefined;
-      setTimeout(() => this.reconnectListener(), this.pollIntervalMs).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn(`cannot LISTEN for outbox notifications (${(error as Error).message}); polling`);
-      await client.end().catch(() => undefined);
-      setTimeout(() => this.reconnectListener(), this.pollIntervalMs * 5).unref();
-    }
-  }
-
-  private reconnectListener(): void {
-    if (this.running && !this.listener) void this.listen();
   }
 }
 

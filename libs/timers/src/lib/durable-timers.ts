@@ -1,0 +1,111 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { TimerHandler, TimerRef, TimerSpec } from './timer';
+import { TimerRunner, type TimerRunnerOptions } from './timer-runner';
+import { timersChannel } from './timers-tables';
+
+export type DurableTimersOptions = TimerRunnerOptions;
+
+/** Injection token for the timers' status, for a service's `/health` to report parked timers. */
+export const TIMERS_STATUS = Symbol('HOTLINE_TIMERS_STATUS');
+
+export interface TimersStatus {
+  /** Timers parked because their handler kept failing. */
+  parkedTimers(): number;
+}
+
+/**
+ * Durable timers in the service's schema (DESIGN decision 6). Domain code sets and cancels timers
+ * inside its own transaction, so a timer exists exactly when the change that wanted it committed;
+ * handlers are registered per kind and run by the runner, at least once, in the transaction that
+ * removes the timer. Due times come from the caller (computed with an injected `Clock`).
+ */
+export class DurableTimers implements TimersStatus {
+  private readonly handlers = new Map<string, TimerHandler>();
+  private readonly runner: TimerRunner;
+  private readonly notifyWithinMs: number;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly options: DurableTimersOptions,
+  ) {
+    this.runner = new TimerRunner(dataSource, this.handlers, options);
+    // Runners look at the table every poll interval and set an alarm for what falls due within two:
+    // only a timer due sooner than that may need a NOTIFY. Two intervals, not one, leave one
+    // interval for clock skew between this process and the database.
+    this.notifyWithinMs = 2 * (options.pollIntervalMs ?? 1_000);
+  }
+
+  /** Registers the handler for a kind; register before the app starts (e.g. in `onModuleInit`). */
+  handle(kind: string, handler: TimerHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`a handler for timer kind ${kind} is registered already`);
+    this.handlers.set(kind, handler);
+  }
+
+  /**
+   * Sets the timer, or moves it if it is set already (new due time and payload, tries reset).
+   * Runners are woken at commit if it falls due before their next look at the table.
+   */
+  async set(manager: EntityManager, timer: TimerSpec): Promise<void> {
+    const due = timer.dueAt.getTime();
+    if (!Number.isFinite(due)) throw new RangeError(`timer ${timer.kind} ${timer.key}: dueAt is not a valid date`);
+    const params = [timer.tenantId, timer.kind, timer.key, timer.dueAt, JSON.stringify(timer.payload ?? {})];
+    const upsert = `INSERT INTO ${this.table('timers')} (tenant_id, kind, key, due_at, fire_at, payload)
+       VALUES ($1, $2, $3, $4, $4, $5::jsonb)
+       ON CONFLICT (tenant_id, kind, key) DO UPDATE SET due_at = excluded.due_at, fire_at = excluded.fire_at,
+         payload = excluded.payload, attempts = 0, last_error = NULL, revision = timers.revision + 1, set_at = now()`;
+    // Most timers (an answer clock's 30 s) are further off than that: a plain upsert, at about
+    // two thirds of the cost of one that may NOTIFY (measured: 4,750 → 7,010 sets/s).
+    if (due - Date.now() > this.notifyWithinMs) {
+      await manager.query(upsert, params);
+      return;
+    }
+    await manager.query(
+      `WITH upserted AS (${upsert} RETURNING due_at)
+       SELECT pg_notify($6, (extract(epoch FROM due_at) * 1000)::bigint::text) FROM upserted
+       WHERE due_at <= now() + $7::float8 * interval '1 millisecond'`,
+      [...params, timersChannel(this.options.schema), this.notifyWithinMs],
+    );
+  }
+
+  /**
+   * Cancels the timer, or a parked copy of it. Resolves false when there was no live timer: never
+   * set, cancelled already, or fired already — a cancel that waited for the firing transaction
+   * sees the timer gone, so the caller knows its deadline went off first.
+   */
+  async cancel(manager: EntityManager, ref: TimerRef): Promise<boolean> {
+    const params = [ref.tenantId, ref.kind, ref.key];
+    // A SELECT around the DELETE: TypeORM answers a bare DELETE with [rows, count], a SELECT with rows.
+    const [live] = await manager.query(
+      `WITH cancelled AS (DELETE FROM ${this.table('timers')} WHERE tenant_id = $1 AND kind = $2 AND key = $3 RETURNING 1)
+       SELECT count(*)::int AS n FROM cancelled`,
+      params,
+    );
+    if (Number(live.n) > 0) return true;
+    // Not live: it may have been parked, and a retry must not fire what was cancelled.
+    await manager.query(`DELETE FROM ${this.table('timers_parked')} WHERE tenant_id = $1 AND kind = $2 AND key = $3`, params);
+    return false;
+  }
+
+  /** Starts firing timers in this process; idempotent. */
+  start(): Promise<void> {
+    return this.runner.start();
+  }
+
+  /** Stops firing; resolves once the batch in hand is settled. */
+  stop(): Promise<void> {
+    return this.runner.stop();
+  }
+
+  /** Fires every timer due now without starting the loop; resolves with how many fired. */
+  drain(): Promise<number> {
+    return this.runner.drain();
+  }
+
+  parkedTimers(): number {
+    return this.runner.parkedTimers();
+  }
+
+  private table(name: string): string {
+    return `"${this.options.schema}".${name}`;
+  }
+}
