@@ -1,8 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService, hashApiKey, type Role, signDevToken } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { hashApiKey, type Role, signDevToken } from '@hotline/platform';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 const queued = (id: string) => ({
@@ -14,10 +12,7 @@ const queued = (id: string) => ({
 });
 
 describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
+  let svc: StartedService;
   const tokens: Record<'acmeAdmin' | 'globexAdmin' | 'operator' | 'acmeSupervisor', string> = {
     acmeAdmin: '',
     globexAdmin: '',
@@ -25,7 +20,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
     acmeSupervisor: '',
   };
 
-  const http = () => request(app.getHttpServer());
+  const http = () => svc.http();
   const keysOf = (tenant: string) => `/v1/admin/tenants/${tenant}/api-keys`;
   const create = (tenant: string, body: object, token = tokens.acmeAdmin) =>
     http().post(keysOf(tenant)).set('Authorization', `Bearer ${token}`).send(body);
@@ -33,25 +28,17 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   const revoke = (tenant: string, id: string, token = tokens.acmeAdmin) =>
     http().delete(`${keysOf(tenant)}/${id}`).set('Authorization', `Bearer ${token}`);
   const ingest = (key: string, id: string) => http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
-  const token = (tenant: string, role: Role) => signDevToken({ tenant, roles: [role], secret: env.jwtSecret });
+  const token = (tenant: string, role: Role) => signDevToken({ tenant, roles: [role], secret: svc.env.jwtSecret });
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
+    svc = await startService(AppModule, { name: 'intake', tap: true });
     tokens.acmeAdmin = await token('acme', 'admin');
     tokens.globexAdmin = await token('globex', 'admin');
     tokens.operator = await token('*', 'admin');
     tokens.acmeSupervisor = await token('acme', 'supervisor');
-    tap = await BusTap.open(env.namespace);
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('creates a key shown once, stores only its hash, and the key sends events for its tenant', async () => {
     const res = await create('acme', { name: 'amazon-connect-prod' }).expect(201);
@@ -66,12 +53,12 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
     });
     expect(res.body.key.startsWith(`${res.body.prefix}_`)).toBe(true);
 
-    const [row] = await db.query(`SELECT * FROM intake.api_keys WHERE id = $1`, [res.body.id]);
+    const [row] = await svc.db.query(`SELECT * FROM intake.api_keys WHERE id = $1`, [res.body.id]);
     expect(row.key_hash).toBe(hashApiKey(res.body.key));
     expect(JSON.stringify(row)).not.toContain(res.body.key);
 
     await ingest(res.body.key, 'k-1').expect(202).expect({ accepted: ['k-1'], duplicates: [] });
-    await eventually(async () => expect(tap.events).toContainEqual(expect.objectContaining({ id: 'k-1', tenantid: 'acme' })));
+    await eventually(async () => expect(svc.tap.events).toContainEqual(expect.objectContaining({ id: 'k-1', tenantid: 'acme' })));
   });
 
   it("lists the tenant's keys without keys or hashes, with when each was last used", async () => {
@@ -159,7 +146,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   });
 
   it('answers an invalid request with a 400 naming each problem, and creates nothing', async () => {
-    const count = async () => Number((await db.query(`SELECT count(*) AS n FROM intake.api_keys`))[0].n);
+    const count = async () => Number((await svc.db.query(`SELECT count(*) AS n FROM intake.api_keys`))[0].n);
     const before = await count();
     const scope = await create('acme', { name: 'x', scopes: ['events:write', 'admin:everything'] }).expect(400);
     expect(scope.headers['content-type']).toContain('application/problem+json');
