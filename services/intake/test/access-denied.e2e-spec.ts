@@ -3,14 +3,7 @@ import { eventually } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
-
-const queued = (id: string) => ({
-  id,
-  source: '/amazon-connect/acme',
-  type: 'contact.queued',
-  time: '2026-11-25T09:30:00+08:00',
-  data: { contactId: `contact-${id}`, channel: 'voice', queue: 'billing', direction: 'inbound' },
-});
+import { queued } from './support/events';
 
 describe('intake: repeated auth failures become access.denied events (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let svc: StartedService;

@@ -1,15 +1,8 @@
-import { hashApiKey, type Role, signDevToken } from '@hotline/platform';
+import { hashApiKey, type Role } from '@hotline/platform';
 import { eventually } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
-
-const queued = (id: string) => ({
-  id,
-  source: '/amazon-connect/acme',
-  type: 'contact.queued',
-  time: '2026-11-25T09:30:00+08:00',
-  data: { contactId: `contact-${id}`, channel: 'voice', queue: 'billing', direction: 'inbound' },
-});
+import { queued } from './support/events';
 
 describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let svc: StartedService;
@@ -20,15 +13,14 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
     acmeSupervisor: '',
   };
 
-  const http = () => svc.http();
   const keysOf = (tenant: string) => `/v1/admin/tenants/${tenant}/api-keys`;
   const create = (tenant: string, body: object, token = tokens.acmeAdmin) =>
-    http().post(keysOf(tenant)).set('Authorization', `Bearer ${token}`).send(body);
-  const list = (tenant: string, token = tokens.acmeAdmin) => http().get(keysOf(tenant)).set('Authorization', `Bearer ${token}`);
+    svc.http().post(keysOf(tenant)).set('Authorization', `Bearer ${token}`).send(body);
+  const list = (tenant: string, token = tokens.acmeAdmin) => svc.http().get(keysOf(tenant)).set('Authorization', `Bearer ${token}`);
   const revoke = (tenant: string, id: string, token = tokens.acmeAdmin) =>
-    http().delete(`${keysOf(tenant)}/${id}`).set('Authorization', `Bearer ${token}`);
-  const ingest = (key: string, id: string) => http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
-  const token = (tenant: string, role: Role) => signDevToken({ tenant, roles: [role], secret: svc.env.jwtSecret });
+    svc.http().delete(`${keysOf(tenant)}/${id}`).set('Authorization', `Bearer ${token}`);
+  const ingest = (key: string, id: string) => svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
+  const token = (tenant: string, role: Role) => svc.token({ tenant, roles: [role] });
 
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'intake', tap: true });
@@ -107,7 +99,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   });
 
   it('refuses people who are not admins, and admins of another tenant', async () => {
-    await http().get(keysOf('acme')).expect(401);
+    await svc.http().get(keysOf('acme')).expect(401);
     await list('acme', tokens.acmeSupervisor).expect(403);
     await create('acme', { name: 'nope' }, tokens.acmeSupervisor).expect(403);
 
@@ -159,7 +151,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   });
 
   it('documents the admin API in OpenAPI', async () => {
-    const doc = (await http().get('/docs-json').expect(200)).body;
+    const doc = (await svc.http().get('/docs-json').expect(200)).body;
     const path = doc.paths['/v1/admin/tenants/{tenantId}/api-keys'];
     expect(path.post.tags).toEqual(['admin']);
     expect(Object.keys(path.post.responses)).toEqual(expect.arrayContaining(['201', '400', '403']));

@@ -14,7 +14,6 @@ const queued = (n: number) => ({
 describe('intake: an outbox row the relay cannot publish (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let svc: StartedService;
   let key: string;
-  const http = () => svc.http();
   const count = async (table: string) => Number((await svc.db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
 
   beforeAll(async () => {
@@ -30,22 +29,22 @@ describe('intake: an outbox row the relay cannot publish (real HTTP, PostgreSQL,
       ['x'.repeat(300), JSON.stringify({ id: 'poison', type: 'x'.repeat(300), tenantid: 'globex' })],
     );
     const behind = Array.from({ length: 1000 }, (_, n) => queued(n));
-    await http().post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events: behind }).expect(202);
+    await svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events: behind }).expect(202);
 
     await eventually(async () => expect(svc.tap.ids()).toEqual(expect.arrayContaining(behind.map((e) => e.id))), { timeoutMs: 20_000 });
     await eventually(async () => expect(await count('outbox')).toBe(0));
     expect(await count('outbox_parked')).toBe(1);
 
     await eventually(async () => {
-      const health = await http().get('/health').expect(200);
+      const health = await svc.http().get('/health').expect(200);
       expect(health.body).toMatchObject({ status: 'degraded', info: { outbox: { status: 'up', parked: 1, degraded: true } } });
     });
-    const metrics = await http().get('/metrics').expect(200);
+    const metrics = await svc.http().get('/metrics').expect(200);
     expect(metricValue(metrics.text, 'hotline_outbox_parked_total')).toBeGreaterThanOrEqual(1);
     expect(metricValue(metrics.text, 'hotline_outbox_parked_rows')).toBe(1);
 
     // Once someone has dealt with it, the service reports healthy again.
     await svc.db.query('DELETE FROM intake.outbox_parked');
-    await eventually(async () => expect((await http().get('/health').expect(200)).body.status).toBe('ok'));
+    await eventually(async () => expect((await svc.http().get('/health').expect(200)).body.status).toBe('ok'));
   });
 });
