@@ -1,17 +1,13 @@
-import { hashApiKey, type Role } from '@hotline/platform';
+import { hashApiKey } from '@hotline/platform';
 import { eventually } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
+import { type AdminTokens, adminTokens } from './support/admin-tokens';
 import { queued } from './support/events';
 
 describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let svc: StartedService;
-  const tokens: Record<'acmeAdmin' | 'globexAdmin' | 'operator' | 'acmeSupervisor', string> = {
-    acmeAdmin: '',
-    globexAdmin: '',
-    operator: '',
-    acmeSupervisor: '',
-  };
+  let tokens: AdminTokens;
 
   const keysOf = (tenant: string) => `/v1/admin/tenants/${tenant}/api-keys`;
   const create = (tenant: string, body: object, token = tokens.acmeAdmin) =>
@@ -20,14 +16,10 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   const revoke = (tenant: string, id: string, token = tokens.acmeAdmin) =>
     svc.http().delete(`${keysOf(tenant)}/${id}`).set('Authorization', `Bearer ${token}`);
   const ingest = (key: string, id: string) => svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
-  const token = (tenant: string, role: Role) => svc.token({ tenant, roles: [role] });
 
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'intake', tap: true });
-    tokens.acmeAdmin = await token('acme', 'admin');
-    tokens.globexAdmin = await token('globex', 'admin');
-    tokens.operator = await token('*', 'admin');
-    tokens.acmeSupervisor = await token('acme', 'supervisor');
+    tokens = await adminTokens(svc);
   });
 
   afterAll(() => svc?.stop());

@@ -1,7 +1,7 @@
-import type { Role } from '@hotline/platform';
 import { eventually } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
+import { type AdminTokens, adminTokens } from './support/admin-tokens';
 
 const v3 = {
   effectiveFrom: '2026-01-01T00:00:00+08:00',
@@ -13,21 +13,17 @@ const v3 = {
 
 describe("intake: tenants' standards versions through the admin API (real HTTP, PostgreSQL, RabbitMQ)", () => {
   let svc: StartedService;
-  const tokens = { acmeAdmin: '', globexAdmin: '', operator: '', acmeSupervisor: '' };
+  let tokens: AdminTokens;
 
   const path = (tenant: string, version = '') => `/v1/admin/tenants/${tenant}/standards${version && `/${version}`}`;
   const put = (tenant: string, version: string, body: unknown, token = tokens.acmeAdmin) =>
     svc.http().put(path(tenant, version)).auth(token, { type: 'bearer' }).send(body as object);
   const get = (url: string, token = tokens.acmeAdmin) => svc.http().get(url).auth(token, { type: 'bearer' });
-  const token = (tenant: string, role: Role) => svc.token({ tenant, roles: [role] });
   const published = (tenant: string) => svc.tap.events.filter((e) => e.type === 'standards.published' && e.tenantid === tenant);
 
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'intake', tap: true });
-    tokens.acmeAdmin = await token('acme', 'admin');
-    tokens.globexAdmin = await token('globex', 'admin');
-    tokens.operator = await token('*', 'admin');
-    tokens.acmeSupervisor = await token('acme', 'supervisor');
+    tokens = await adminTokens(svc);
   });
 
   afterAll(() => svc?.stop());
