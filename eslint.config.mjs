@@ -5,7 +5,8 @@ import nx from '@nx/eslint-plugin';
  * - type:contracts (libs/contracts): the event catalogue, the only coupling; uses nothing of ours.
  * - type:util (libs/standards): pure TypeScript rules and data; uses only contracts and other utils.
  * - type:infra (libs/messaging, libs/platform): adapters to Nest, PostgreSQL and RabbitMQ.
- * - type:testing (libs/testing): test helpers, for tests only (never a project's runtime code).
+ * - type:testing (libs/testing, libs/testing/service): test helpers, for tests only (never a project's
+ *   runtime code); libs/testing/service starts a service as its main.ts does, so it uses platform.
  * - type:service, type:tool: deployables and tools; they use libs, never each other.
  */
 const LIBS = ['type:contracts', 'type:util', 'type:infra'];
@@ -20,7 +21,7 @@ const boundaries = (inTests) => [
       { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: withTesting(inTests, []) },
       { sourceTag: 'type:util', onlyDependOnLibsWithTags: withTesting(inTests, ['type:contracts', 'type:util']) },
       { sourceTag: 'type:infra', onlyDependOnLibsWithTags: withTesting(inTests, LIBS) },
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: LIBS },
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [...LIBS, 'type:testing'] },
       { sourceTag: 'type:service', onlyDependOnLibsWithTags: withTesting(inTests, LIBS) },
       { sourceTag: 'type:tool', onlyDependOnLibsWithTags: withTesting(inTests, LIBS) },
     ],

@@ -1,31 +1,17 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { newCloudEvent } from '@hotline/contracts';
-import type { AmqpServer } from '@hotline/messaging';
-import { amqpConsumer, bootstrapService, signDevToken } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, publishToBus } from '@hotline/testing';
+import { eventually, publishToBus } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 /** The wiring of libs/tenant-standards in dispatch (the lib's behaviour is covered in quality's tenant-standards e2e). */
 describe("dispatch: tenants' standards from the bus, GET /v1/standards (real HTTP, PostgreSQL, RabbitMQ)", () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let consumer: AmqpServer;
+  let svc: StartedService;
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, {
-      name: 'dispatch',
-      defaultPort: 0,
-      microservice: (config, nest) => (consumer = amqpConsumer('dispatch')(config, nest)),
-    });
-    await consumer.whenReady();
+    svc = await startService(AppModule, { name: 'dispatch', consumer: 'dispatch' });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await env?.teardown(consumer?.declaredQueues());
-  });
+  afterAll(() => svc?.stop());
 
   it('keeps a published version and resolves by ?at=', async () => {
     const event = newCloudEvent({
@@ -35,9 +21,9 @@ describe("dispatch: tenants' standards from the bus, GET /v1/standards (real HTT
       id: 'standards.published:acme:3',
       data: { version: '3', effectiveFrom: '2026-01-01T00:00:00Z', standards: { 'network-fault-response': { kind: 'deadline', seconds: 600 } } },
     });
-    await publishToBus(env.namespace, [event, event]);
-    const token = await signDevToken({ tenant: 'acme', roles: ['ops'], secret: env.jwtSecret });
-    const get = (query: string) => request(app.getHttpServer()).get(`/v1/standards${query}`).auth(token, { type: 'bearer' });
+    await publishToBus(svc.env.namespace, [event, event]);
+    const token = await svc.token({ tenant: 'acme', roles: ['ops'] });
+    const get = (query: string) => svc.http().get(`/v1/standards${query}`).auth(token, { type: 'bearer' });
     await eventually(async () => {
       const body = (await get('?at=2026-02-01T00:00:00Z').expect(200)).body;
       expect(body.inForce).toEqual({ version: 'acme:3@1', tenantVersion: '3', effectiveFrom: '2026-01-01T00:00:00.000Z' });

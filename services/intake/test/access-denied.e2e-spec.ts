@@ -1,53 +1,33 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService, generateApiKey } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { generateApiKey } from '@hotline/platform';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
-
-const queued = (id: string) => ({
-  id,
-  source: '/amazon-connect/acme',
-  type: 'contact.queued',
-  time: '2026-11-25T09:30:00+08:00',
-  data: { contactId: `contact-${id}`, channel: 'voice', queue: 'billing', direction: 'inbound' },
-});
+import { queued } from './support/events';
 
 describe('intake: repeated auth failures become access.denied events (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
-  const denied = () => tap.events.filter((e) => e.type === 'access.denied');
+  let svc: StartedService;
+  const denied = () => svc.tap.events.filter((e) => e.type === 'access.denied');
 
   const ingest = (key: string, id: string) =>
-    request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
+    svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
 
   async function storeKey(tenant: string, { revoked = false } = {}): Promise<{ key: string; prefix: string }> {
-    const key = await insertApiKey(db, tenant, { revoked });
+    const key = await insertApiKey(svc.db, tenant, { revoked });
     return { key, prefix: key.split('_', 2).join('_') }; // hlk_<8-char id>_<secret>
   }
 
   /** Sends a valid event and waits until it is on the bus: whatever was published before it is too. */
   async function marker(key: string, id: string): Promise<void> {
     await ingest(key, id).expect(202);
-    await eventually(async () => expect(tap.ids()).toContain(id));
+    await eventually(async () => expect(svc.tap.ids()).toContain(id));
   }
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true });
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('publishes exactly one access.denied, for the platform tenant, when one client tries an unknown key six times', async () => {
     const good = await storeKey('acme');
@@ -72,7 +52,7 @@ describe('intake: repeated auth failures become access.denied events (real HTTP,
       attempts: expect.any(Number),
     });
     expect((event.data as { attempts: number }).attempts).toBeGreaterThanOrEqual(5);
-    expect(Number((await db.query(`SELECT count(*) AS n FROM intake.events WHERE event_id LIKE 'u-%'`))[0].n)).toBe(0);
+    expect(Number((await svc.db.query(`SELECT count(*) AS n FROM intake.events WHERE event_id LIKE 'u-%'`))[0].n)).toBe(0);
   });
 
   it("attributes the failures of a known key to that key's tenant", async () => {
@@ -89,7 +69,7 @@ describe('intake: repeated auth failures become access.denied events (real HTTP,
 
   it('counts requests without credentials too', async () => {
     for (let i = 0; i < 5; i++) {
-      await request(app.getHttpServer()).post('/v1/events').send(queued(`m-${i}`)).expect(401);
+      await svc.http().post('/v1/events').send(queued(`m-${i}`)).expect(401);
     }
     await eventually(async () => expect(denied().map((e) => (e.data as { reason: string }).reason)).toContain('missing_key'));
     const missing = denied().find((e) => (e.data as { reason: string }).reason === 'missing_key');

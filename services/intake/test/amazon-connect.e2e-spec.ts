@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { maskData } from '../src/masking';
 import { insertApiKey } from './support/api-keys';
@@ -23,36 +20,25 @@ const id = (contactId: string, milestone: string) => `amazon-connect:${contactId
 const masked = (name: string) => maskData(fixture(name)).data;
 
 describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
+  let svc: StartedService;
   let key: string;
 
   const post = (path: string, body: string | object, contentType = 'application/json') =>
-    request(app.getHttpServer())
+    svc.http()
       .post(`/v1/adapters/amazon-connect/${path}`)
       .set('Authorization', `Bearer ${key}`)
       .set('Content-Type', contentType)
       .send(typeof body === 'string' ? body : JSON.stringify(body));
-  const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
-  const publishedOf = (eventId: string) => tap.events.filter((e) => e.id === eventId);
+  const count = async (table: string) => Number((await svc.db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
+  const publishedOf = (eventId: string) => svc.tap.events.filter((e) => e.id === eventId);
   const settled = () => eventually(async () => expect(await count('outbox')).toBe(0));
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    key = await insertApiKey(db, 'acme', { name: 'connect' });
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true });
+    key = await insertApiKey(svc.db, 'acme', { name: 'connect' });
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   describe('contact-records', () => {
     it('publishes the milestones of a contact record with the record’s own timestamps, for the key’s tenant', async () => {
@@ -86,7 +72,7 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
     });
 
     it('keeps each original delivery for audit beside the events mapped from it', async () => {
-      const rows = await db.query(
+      const rows = await svc.db.query(
         `SELECT tenant_id, adapter, payload, event_ids FROM intake.deliveries WHERE payload->>'ContactId' = $1 ORDER BY id`,
         [VOICE],
       );
@@ -118,9 +104,9 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       ]);
       await eventually(async () => expect(publishedOf(id(CALLBACK, 'ended'))).toHaveLength(1));
       expect(publishedOf(id(ABANDONED, 'abandoned'))[0]).toMatchObject({ type: 'contact.abandoned', time: '2026-11-25T02:12:05.000Z' });
-      expect(tap.events.filter((e) => e.type === 'contact.abandoned').map((e) => (e.data as { contactId: string }).contactId)).toEqual([ABANDONED]);
+      expect(svc.tap.events.filter((e) => e.type === 'contact.abandoned').map((e) => (e.data as { contactId: string }).contactId)).toEqual([ABANDONED]);
       expect(publishedOf(id(CALLBACK, 'queued'))[0]).toMatchObject({ data: { channel: 'callback', previousContactId: CALLBACK_INBOUND } });
-      const [delivery] = await db.query(`SELECT payload FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [id(ABANDONED, 'queued')]);
+      const [delivery] = await svc.db.query(`SELECT payload FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [id(ABANDONED, 'queued')]);
       expect(delivery.payload).toEqual(maskData([fixture('ctr-voice-abandoned'), fixture('ctr-callback-inbound'), fixture('ctr-callback-contact')]).data);
     });
 
@@ -163,7 +149,7 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       const oversized = `${JSON.stringify({ ...fixture('ctr-voice-abandoned'), Padding: 'x'.repeat(1024 * 1024) })}\n`;
       const tooLarge = await post('contact-records', oversized, 'application/x-ndjson').expect(413);
       expect(tooLarge.headers['content-type']).toContain('application/problem+json');
-      await request(app.getHttpServer()).post('/v1/adapters/amazon-connect/contact-records').send(fixture('ctr-voice-abandoned')).expect(401);
+      await svc.http().post('/v1/adapters/amazon-connect/contact-records').send(fixture('ctr-voice-abandoned')).expect(401);
     });
   });
 
@@ -183,7 +169,7 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       });
       await settled();
       expect(publishedOf(id(CALLBACK, 'transcript'))).toHaveLength(1);
-      const [delivery] = await db.query(`SELECT adapter, payload FROM intake.deliveries WHERE $1 = ANY(event_ids) ORDER BY id LIMIT 1`, [
+      const [delivery] = await svc.db.query(`SELECT adapter, payload FROM intake.deliveries WHERE $1 = ANY(event_ids) ORDER BY id LIMIT 1`, [
         id(CALLBACK, 'transcript'),
       ]);
       expect(delivery).toEqual({ adapter: 'amazon-connect', payload: file });

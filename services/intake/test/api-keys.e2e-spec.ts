@@ -1,57 +1,28 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService, hashApiKey, type Role, signDevToken } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { hashApiKey } from '@hotline/platform';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
-
-const queued = (id: string) => ({
-  id,
-  source: '/amazon-connect/acme',
-  type: 'contact.queued',
-  time: '2026-11-25T09:30:00+08:00',
-  data: { contactId: `contact-${id}`, channel: 'voice', queue: 'billing', direction: 'inbound' },
-});
+import { type AdminTokens, adminTokens } from './support/admin-tokens';
+import { queued } from './support/events';
 
 describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
-  const tokens: Record<'acmeAdmin' | 'globexAdmin' | 'operator' | 'acmeSupervisor', string> = {
-    acmeAdmin: '',
-    globexAdmin: '',
-    operator: '',
-    acmeSupervisor: '',
-  };
+  let svc: StartedService;
+  let tokens: AdminTokens;
 
-  const http = () => request(app.getHttpServer());
   const keysOf = (tenant: string) => `/v1/admin/tenants/${tenant}/api-keys`;
   const create = (tenant: string, body: object, token = tokens.acmeAdmin) =>
-    http().post(keysOf(tenant)).set('Authorization', `Bearer ${token}`).send(body);
-  const list = (tenant: string, token = tokens.acmeAdmin) => http().get(keysOf(tenant)).set('Authorization', `Bearer ${token}`);
+    svc.http().post(keysOf(tenant)).set('Authorization', `Bearer ${token}`).send(body);
+  const list = (tenant: string, token = tokens.acmeAdmin) => svc.http().get(keysOf(tenant)).set('Authorization', `Bearer ${token}`);
   const revoke = (tenant: string, id: string, token = tokens.acmeAdmin) =>
-    http().delete(`${keysOf(tenant)}/${id}`).set('Authorization', `Bearer ${token}`);
-  const ingest = (key: string, id: string) => http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
-  const token = (tenant: string, role: Role) => signDevToken({ tenant, roles: [role], secret: env.jwtSecret });
+    svc.http().delete(`${keysOf(tenant)}/${id}`).set('Authorization', `Bearer ${token}`);
+  const ingest = (key: string, id: string) => svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(queued(id));
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    tokens.acmeAdmin = await token('acme', 'admin');
-    tokens.globexAdmin = await token('globex', 'admin');
-    tokens.operator = await token('*', 'admin');
-    tokens.acmeSupervisor = await token('acme', 'supervisor');
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true });
+    tokens = await adminTokens(svc);
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('creates a key shown once, stores only its hash, and the key sends events for its tenant', async () => {
     const res = await create('acme', { name: 'amazon-connect-prod' }).expect(201);
@@ -66,12 +37,12 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
     });
     expect(res.body.key.startsWith(`${res.body.prefix}_`)).toBe(true);
 
-    const [row] = await db.query(`SELECT * FROM intake.api_keys WHERE id = $1`, [res.body.id]);
+    const [row] = await svc.db.query(`SELECT * FROM intake.api_keys WHERE id = $1`, [res.body.id]);
     expect(row.key_hash).toBe(hashApiKey(res.body.key));
     expect(JSON.stringify(row)).not.toContain(res.body.key);
 
     await ingest(res.body.key, 'k-1').expect(202).expect({ accepted: ['k-1'], duplicates: [] });
-    await eventually(async () => expect(tap.events).toContainEqual(expect.objectContaining({ id: 'k-1', tenantid: 'acme' })));
+    await eventually(async () => expect(svc.tap.events).toContainEqual(expect.objectContaining({ id: 'k-1', tenantid: 'acme' })));
   });
 
   it("lists the tenant's keys without keys or hashes, with when each was last used", async () => {
@@ -120,7 +91,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   });
 
   it('refuses people who are not admins, and admins of another tenant', async () => {
-    await http().get(keysOf('acme')).expect(401);
+    await svc.http().get(keysOf('acme')).expect(401);
     await list('acme', tokens.acmeSupervisor).expect(403);
     await create('acme', { name: 'nope' }, tokens.acmeSupervisor).expect(403);
 
@@ -159,7 +130,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   });
 
   it('answers an invalid request with a 400 naming each problem, and creates nothing', async () => {
-    const count = async () => Number((await db.query(`SELECT count(*) AS n FROM intake.api_keys`))[0].n);
+    const count = async () => Number((await svc.db.query(`SELECT count(*) AS n FROM intake.api_keys`))[0].n);
     const before = await count();
     const scope = await create('acme', { name: 'x', scopes: ['events:write', 'admin:everything'] }).expect(400);
     expect(scope.headers['content-type']).toContain('application/problem+json');
@@ -172,7 +143,7 @@ describe('intake: tenants’ API keys through the admin API (real HTTP, PostgreS
   });
 
   it('documents the admin API in OpenAPI', async () => {
-    const doc = (await http().get('/docs-json').expect(200)).body;
+    const doc = (await svc.http().get('/docs-json').expect(200)).body;
     const path = doc.paths['/v1/admin/tenants/{tenantId}/api-keys'];
     expect(path.post.tags).toEqual(['admin']);
     expect(Object.keys(path.post.responses)).toEqual(expect.arrayContaining(['201', '400', '403']));

@@ -1,8 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment, TcpProxy, TEST_AMQP_URL } from '@hotline/testing';
+import { eventually, TcpProxy, TEST_AMQP_URL } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
 
@@ -16,48 +13,42 @@ const queued = (id: string) => ({
 
 /** Intake reaches PostgreSQL and RabbitMQ through proxies the test can cut, as an outage would. */
 describe('intake under back-pressure: rate limits, broker outage, database outage', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
+  let svc: StartedService;
   let dbProxy: TcpProxy;
   let brokerProxy: TcpProxy;
-  let tap: BusTap;
   const keys: Record<string, string> = {};
-  const originalEnv = { ...process.env };
 
   const post = (body: unknown, tenant = 'acme') =>
-    request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${keys[tenant]}`).send(body as object);
-  const pending = async () => Number((await db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n);
+    svc.http().post('/v1/events').set('Authorization', `Bearer ${keys[tenant]}`).send(body as object);
+  const pending = async () => Number((await svc.db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n);
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    const dbUrl = new URL(env.db.url);
-    dbProxy = await TcpProxy.start(dbUrl.hostname, Number(dbUrl.port || 5432));
-    const brokerUrl = new URL(TEST_AMQP_URL);
-    brokerProxy = await TcpProxy.start(brokerUrl.hostname, Number(brokerUrl.port || 5672));
-    dbUrl.host = `127.0.0.1:${dbProxy.port}`;
-    brokerUrl.host = `127.0.0.1:${brokerProxy.port}`;
-    Object.assign(process.env, {
-      DATABASE_URL: dbUrl.toString(),
-      AMQP_URL: brokerUrl.toString(),
-      INTAKE_RATE_LIMIT_EVENTS_PER_SECOND: '50',
-      INTAKE_RATE_LIMIT_BURST: '100',
+    svc = await startService(AppModule, {
+      name: 'intake',
+      tap: true,
+      // The service, not the test's own svc.db, goes through the proxies.
+      env: async (env) => {
+        const dbUrl = new URL(env.db.url);
+        dbProxy = await TcpProxy.start(dbUrl.hostname, Number(dbUrl.port || 5432));
+        const brokerUrl = new URL(TEST_AMQP_URL);
+        brokerProxy = await TcpProxy.start(brokerUrl.hostname, Number(brokerUrl.port || 5672));
+        dbUrl.host = `127.0.0.1:${dbProxy.port}`;
+        brokerUrl.host = `127.0.0.1:${brokerProxy.port}`;
+        return {
+          DATABASE_URL: dbUrl.toString(),
+          AMQP_URL: brokerUrl.toString(),
+          INTAKE_RATE_LIMIT_EVENTS_PER_SECOND: '50',
+          INTAKE_RATE_LIMIT_BURST: '100',
+        };
+      },
     });
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    for (const tenant of ['acme', 'flood']) keys[tenant] = await insertApiKey(db, tenant);
-    tap = await BusTap.open(env.namespace);
+    for (const tenant of ['acme', 'flood']) keys[tenant] = await insertApiKey(svc.db, tenant);
   });
 
   afterAll(async () => {
-    process.env = originalEnv;
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
+    await svc?.stop();
     await dbProxy?.close();
     await brokerProxy?.close();
-    await env?.teardown();
   });
 
   it('answers 429 with Retry-After once a tenant is over its rate, without slowing other tenants', async () => {
@@ -74,10 +65,10 @@ describe('intake under back-pressure: rate limits, broker outage, database outag
     const during = ['outage-1', 'outage-2', 'outage-3'];
     for (const id of during) await post(queued(id)).expect(202);
     expect(await pending()).toBeGreaterThanOrEqual(3);
-    expect(tap.ids()).not.toContain('outage-1');
+    expect(svc.tap.ids()).not.toContain('outage-1');
 
     brokerProxy.restore();
-    await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(during)), { timeoutMs: 20_000 });
+    await eventually(async () => expect(svc.tap.ids()).toEqual(expect.arrayContaining(during)), { timeoutMs: 20_000 });
     await eventually(async () => expect(await pending()).toBe(0));
   });
 
@@ -87,11 +78,11 @@ describe('intake under back-pressure: rate limits, broker outage, database outag
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBeDefined();
     expect(res.body).toMatchObject({ status: 503 });
-    await request(app.getHttpServer()).get('/health').expect(503);
+    await svc.http().get('/health').expect(503);
 
     dbProxy.restore();
     await eventually(async () => expect((await post(queued('db-back-1'))).status).toBe(202));
-    expect((await db.query(`SELECT event_id FROM intake.events WHERE event_id LIKE 'db-%'`)).map((r: { event_id: string }) => r.event_id)).toEqual([
+    expect((await svc.db.query(`SELECT event_id FROM intake.events WHERE event_id LIKE 'db-%'`)).map((r: { event_id: string }) => r.event_id)).toEqual([
       'db-back-1',
     ]);
   });

@@ -1,16 +1,10 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService } from '@hotline/platform';
-import { isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
 
 /** CloudEvents HTTP binary mode on POST /v1/events (binding v1.0.2 §3.1). */
 describe('intake: POST /v1/events in CloudEvents binary mode (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
+  let svc: StartedService;
   let key = '';
 
   const attributes = {
@@ -35,31 +29,25 @@ describe('intake: POST /v1/events in CloudEvents binary mode (real HTTP, Postgre
     'ce-traceparent': attributes.traceparent,
   });
   const postBinary = (headers: Record<string, string>, body: unknown, contentType = 'application/json; charset=utf-8') =>
-    request(app.getHttpServer())
+    svc.http()
       .post('/v1/events')
       .set('Authorization', `Bearer ${key}`)
       .set(headers)
       .set('Content-Type', contentType)
       .send(JSON.stringify(body));
   const storedPayload = async (id: string): Promise<Record<string, unknown> | undefined> =>
-    (await db.query(`SELECT payload FROM intake.events WHERE event_id = $1`, [id]))[0]?.payload;
+    (await svc.db.query(`SELECT payload FROM intake.events WHERE event_id = $1`, [id]))[0]?.payload;
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    key = await insertApiKey(db, 'acme');
+    svc = await startService(AppModule, { name: 'intake' });
+    key = await insertApiKey(svc.db, 'acme');
   });
 
-  afterAll(async () => {
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('accepts a binary-mode event and stores the same event a structured post gives', async () => {
     await postBinary(ceHeaders('bin-1'), data).expect(202).expect({ accepted: ['bin-1'], duplicates: [] });
-    await request(app.getHttpServer())
+    await svc.http()
       .post('/v1/events')
       .set('Authorization', `Bearer ${key}`)
       .set('Content-Type', 'application/cloudevents+json')
@@ -103,7 +91,7 @@ describe('intake: POST /v1/events in CloudEvents binary mode (real HTTP, Postgre
   });
 
   it('answers 415 for binary-mode data that is not JSON', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await svc.http()
       .post('/v1/events')
       .set('Authorization', `Bearer ${key}`)
       .set(ceHeaders('bin-4'))
@@ -115,7 +103,7 @@ describe('intake: POST /v1/events in CloudEvents binary mode (real HTTP, Postgre
   });
 
   it('documents binary mode in OpenAPI: the ce-* headers and the 415', async () => {
-    const doc = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
+    const doc = (await svc.http().get('/docs-json').expect(200)).body;
     const post = doc.paths['/v1/events'].post;
     const headerNames = post.parameters.filter((p: { in: string }) => p.in === 'header').map((p: { name: string }) => p.name);
     expect(headerNames).toEqual(expect.arrayContaining(['ce-specversion', 'ce-id', 'ce-source', 'ce-type', 'ce-time', 'ce-subject']));

@@ -1,8 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService, MAX_JSON_DEPTH } from '@hotline/platform';
-import { isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { MAX_JSON_DEPTH } from '@hotline/platform';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
 
@@ -16,13 +14,11 @@ const eventOfDepth = (id: string, levels: number) =>
   `"data":{"contactId":"c-${id}","channel":"voice","queue":"billing","direction":"inbound","extra":${nestedObjects(levels - 2)}}}`;
 
 describe('intake: JSON nesting depth is bounded at the edge (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
+  let svc: StartedService;
   let key: string;
 
   const post = (path: string, body: string, contentType = 'application/json') =>
-    request(app.getHttpServer()).post(path).set('Authorization', `Bearer ${key}`).set('Content-Type', contentType).send(body);
+    svc.http().post(path).set('Authorization', `Bearer ${key}`).set('Content-Type', contentType).send(body);
   const expectTooDeep = (res: request.Response) => {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -30,17 +26,11 @@ describe('intake: JSON nesting depth is bounded at the edge (real HTTP, PostgreS
   };
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    key = await insertApiKey(db, 'acme');
+    svc = await startService(AppModule, { name: 'intake' });
+    key = await insertApiKey(svc.db, 'acme');
   });
 
-  afterAll(async () => {
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it.each([
     ['/v1/events', 'application/json'],
@@ -64,7 +54,7 @@ describe('intake: JSON nesting depth is bounded at the edge (real HTTP, PostgreS
 
   it('refuses a form body nested past the form parser’s depth with a 400 problem, before any route sees it', async () => {
     const deepKey = 'a' + '[b]'.repeat(40);
-    const res = await request(app.getHttpServer())
+    const res = await svc.http()
       .post('/v1/adapters/twilio/taskrouter?tenant=acme')
       .set('Content-Type', 'application/x-www-form-urlencoded')
       .send(`${encodeURIComponent(deepKey)}=1`);

@@ -1,33 +1,26 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { eventTypes, platformEventTypes } from '@hotline/contracts';
-import { bootstrapService } from '@hotline/platform';
-import { isolatedEnvironment, type IsolatedEnvironment, lintAsyncApi } from '@hotline/testing';
+import { lintAsyncApi } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 describe('intake: the AsyncAPI document of the event catalogue at /docs/events (real HTTP)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
+  let svc: StartedService;
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
+    svc = await startService(AppModule, { name: 'intake' });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('is served without credentials, as AsyncAPI 3.0.0 that checks out', async () => {
-    const res = await request(app.getHttpServer()).get('/docs/events').expect(200);
+    const res = await svc.http().get('/docs/events').expect(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.body.asyncapi).toBe('3.0.0');
     expect(await lintAsyncApi(res.body)).toEqual([]);
   });
 
   it('has a channel per event type on hotline.events, and says which side publishes it', async () => {
-    const doc = (await request(app.getHttpServer()).get('/docs/events').expect(200)).body;
+    const doc = (await svc.http().get('/docs/events').expect(200)).body;
     const channels = Object.values(doc.channels) as { address: string; bindings: { amqp: { exchange: { name: string; type: string } } } }[];
     expect(channels.map((channel) => channel.address).sort()).toEqual([...eventTypes].sort());
     for (const channel of channels) expect(channel.bindings.amqp.exchange).toMatchObject({ name: 'hotline.events', type: 'topic' });
@@ -47,7 +40,7 @@ describe('intake: the AsyncAPI document of the event catalogue at /docs/events (
   });
 
   it('leaves the OpenAPI UI and document where they were', async () => {
-    await request(app.getHttpServer()).get('/docs-json').expect(200);
-    expect((await request(app.getHttpServer()).get('/docs/')).text).toContain('swagger-ui');
+    await svc.http().get('/docs-json').expect(200);
+    expect((await svc.http().get('/docs/')).text).toContain('swagger-ui');
   });
 });

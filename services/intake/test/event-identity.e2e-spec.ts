@@ -1,8 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
 
@@ -20,36 +17,25 @@ const queued = (id: string, source = '/pbx-a', data: Record<string, unknown> = {
  * duplicate, a re-send with other content a conflict, and the same id from another source a new event.
  */
 describe('intake: event identity and re-sends (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
+  let svc: StartedService;
   let key = '';
 
-  const post = (body: unknown) => request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${key}`).send(body as object);
+  const post = (body: unknown) => svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(body as object);
   const kept = async (id: string): Promise<string[]> =>
-    (await db.query(`SELECT source FROM intake.events WHERE event_id = $1 ORDER BY source`, [id])).map((r: { source: string }) => r.source);
+    (await svc.db.query(`SELECT source FROM intake.events WHERE event_id = $1 ORDER BY source`, [id])).map((r: { source: string }) => r.source);
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    key = await insertApiKey(db, 'acme');
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true });
+    key = await insertApiKey(svc.db, 'acme');
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('accepts the same id from two sources as two events, stores and publishes both', async () => {
     await post(queued('shared-1', '/pbx-a')).expect(202, { accepted: ['shared-1'], duplicates: [] });
     await post(queued('shared-1', '/pbx-b')).expect(202, { accepted: ['shared-1'], duplicates: [] });
     expect(await kept('shared-1')).toEqual(['/pbx-a', '/pbx-b']);
-    await eventually(async () => expect(tap.events.filter((e) => e.id === 'shared-1').map((e) => e.source).sort()).toEqual(['/pbx-a', '/pbx-b']));
+    await eventually(async () => expect(svc.tap.events.filter((e) => e.id === 'shared-1').map((e) => e.source).sort()).toEqual(['/pbx-a', '/pbx-b']));
   });
 
   it('accepts the same id from two sources within one batch', async () => {
@@ -63,8 +49,8 @@ describe('intake: event identity and re-sends (real HTTP, PostgreSQL, RabbitMQ)'
   it('reports a re-sent source and id as a duplicate and publishes it once', async () => {
     await post(queued('same-1')).expect(202, { accepted: ['same-1'], duplicates: [] });
     await post(queued('same-1')).expect(202, { accepted: [], duplicates: ['same-1'] });
-    await eventually(async () => expect(Number((await db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n)).toBe(0));
-    expect(tap.ids().filter((id) => id === 'same-1')).toHaveLength(1);
+    await eventually(async () => expect(Number((await svc.db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n)).toBe(0));
+    expect(svc.tap.ids().filter((id) => id === 'same-1')).toHaveLength(1);
   });
 
   it('counts a faithful re-send as a duplicate even with another correlation id and the time in another offset', async () => {
@@ -72,7 +58,7 @@ describe('intake: event identity and re-sends (real HTTP, PostgreSQL, RabbitMQ)'
     await post({ ...queued('same-2'), time: '2026-11-25T01:30:00Z' })
       .set('X-Correlation-Id', 'second-request')
       .expect(202, { accepted: [], duplicates: ['same-2'] });
-    const [row] = await db.query(`SELECT correlation_id FROM intake.events WHERE event_id = 'same-2'`);
+    const [row] = await svc.db.query(`SELECT correlation_id FROM intake.events WHERE event_id = 'same-2'`);
     expect(row.correlation_id).toBe('first-request');
   });
 
@@ -82,10 +68,10 @@ describe('intake: event identity and re-sends (real HTTP, PostgreSQL, RabbitMQ)'
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 409, detail: expect.stringContaining("'changed-1'") });
     expect(res.body.detail).toContain("'/pbx-a'");
-    const [row] = await db.query(`SELECT payload FROM intake.events WHERE event_id = 'changed-1'`);
+    const [row] = await svc.db.query(`SELECT payload FROM intake.events WHERE event_id = 'changed-1'`);
     expect(row.payload.data.queue).toBe('billing');
-    await eventually(async () => expect(Number((await db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n)).toBe(0));
-    expect(tap.events.filter((e) => e.id === 'changed-1')).toHaveLength(1);
+    await eventually(async () => expect(Number((await svc.db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n)).toBe(0));
+    expect(svc.tap.events.filter((e) => e.id === 'changed-1')).toHaveLength(1);
   });
 
   it('lists re-sends with other content as conflicts in a batch, and stores the rest', async () => {
@@ -101,7 +87,7 @@ describe('intake: event identity and re-sends (real HTTP, PostgreSQL, RabbitMQ)'
         { id: 'fresh-2', source: '/pbx-a', status: 409, detail: expect.stringContaining("'fresh-2'") },
       ],
     });
-    const rows = await db.query(`SELECT event_id, payload FROM intake.events WHERE event_id IN ('changed-2', 'fresh-2') ORDER BY event_id`);
+    const rows = await svc.db.query(`SELECT event_id, payload FROM intake.events WHERE event_id IN ('changed-2', 'fresh-2') ORDER BY event_id`);
     expect(rows.map((r: { event_id: string; payload: { data: { queue: string } } }) => [r.event_id, r.payload.data.queue])).toEqual([
       ['changed-2', 'billing'],
       ['fresh-2', 'billing'],
@@ -110,7 +96,7 @@ describe('intake: event identity and re-sends (real HTTP, PostgreSQL, RabbitMQ)'
 
   it('counts any re-send of an event kept before content hashes as a duplicate', async () => {
     await post(queued('legacy-1')).expect(202);
-    await db.query(`UPDATE intake.events SET content_hash = NULL WHERE event_id = 'legacy-1'`);
+    await svc.db.query(`UPDATE intake.events SET content_hash = NULL WHERE event_id = 'legacy-1'`);
     await post(queued('legacy-1', '/pbx-a', { queue: 'sales' })).expect(202, { accepted: [], duplicates: ['legacy-1'] });
   });
 });

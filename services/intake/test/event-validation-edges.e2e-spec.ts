@@ -1,16 +1,10 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService } from '@hotline/platform';
-import { isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
 
 /** Issue 7: one bad event never hurts another — each is a 400 naming its field, never a 500. */
 describe('intake: times and text the store cannot take (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
+  let svc: StartedService;
   let key = '';
 
   const abandoned = (id: string, time: string, data: Record<string, unknown> = {}) => ({
@@ -21,24 +15,18 @@ describe('intake: times and text the store cannot take (real HTTP, PostgreSQL, R
     data: { contactId: `contact-${id}`, ...data },
   });
   const post = (body: unknown) =>
-    request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${key}`).send(body as object);
+    svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(body as object);
   const storedIds = async (prefix: string): Promise<string[]> =>
-    (await db.query(`SELECT event_id FROM intake.events WHERE event_id LIKE $1 ORDER BY event_id`, [`${prefix}%`])).map(
+    (await svc.db.query(`SELECT event_id FROM intake.events WHERE event_id LIKE $1 ORDER BY event_id`, [`${prefix}%`])).map(
       (row: { event_id: string }) => row.event_id,
     );
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    key = await insertApiKey(db, 'acme');
+    svc = await startService(AppModule, { name: 'intake' });
+    key = await insertApiKey(svc.db, 'acme');
   });
 
-  afterAll(async () => {
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('refuses a time far in the future (beyond the 300 s default skew) naming time, and accepts one a minute ahead', async () => {
     const far = await post(abandoned('future-far', '2099-01-01T00:00:00Z')).expect(400);

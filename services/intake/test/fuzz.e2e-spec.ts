@@ -1,8 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHmac } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { bootstrapService, generateApiKey, signDevToken } from '@hotline/platform';
-import { isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { generateApiKey, signDevToken } from '@hotline/platform';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import contactLens from './fixtures/amazon-connect/contact-lens-call-en.json';
 import ctr from './fixtures/amazon-connect/ctr-voice-answered.json';
@@ -45,23 +43,16 @@ interface Failure {
  * problem+json. A failure lists each case with its index: replay it from SEED.
  */
 describe('intake: seeded fuzz of every route (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let port: number;
+  let svc: StartedService;
   const authorization = new Map<Credential, string>();
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    process.env.INTAKE_PUBLIC_URL = PUBLIC_URL;
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    port = (app.getHttpServer().address() as { port: number }).port;
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    const jwt = (tenant: string, role: 'admin' | 'agent', secret = env.jwtSecret) => signDevToken({ tenant, roles: [role], subject: 'fuzz', secret });
+    svc = await startService(AppModule, { name: 'intake', env: { INTAKE_PUBLIC_URL: PUBLIC_URL } });
+    const jwt = (tenant: string, role: 'admin' | 'agent', secret = svc.env.jwtSecret) => signDevToken({ tenant, roles: [role], subject: 'fuzz', secret });
     const bearer = (token: string) => `Bearer ${token}`;
-    authorization.set('api-key', bearer(await insertApiKey(db, 'acme')));
-    authorization.set('read-only-api-key', bearer(await insertApiKey(db, 'acme', { scopes: ['events:read'] })));
-    authorization.set('revoked-api-key', bearer(await insertApiKey(db, 'acme', { revoked: true })));
+    authorization.set('api-key', bearer(await insertApiKey(svc.db, 'acme')));
+    authorization.set('read-only-api-key', bearer(await insertApiKey(svc.db, 'acme', { scopes: ['events:read'] })));
+    authorization.set('revoked-api-key', bearer(await insertApiKey(svc.db, 'acme', { revoked: true })));
     authorization.set('unknown-api-key', bearer(generateApiKey().key));
     authorization.set('garbage-bearer', 'Bearer not.a.token');
     authorization.set('basic-auth', 'Basic YWRtaW46YWRtaW4=');
@@ -71,10 +62,10 @@ describe('intake: seeded fuzz of every route (real HTTP, PostgreSQL, RabbitMQ)',
     authorization.set('forged-jwt', bearer(await jwt('*', 'admin', 'not-the-secret')));
     authorization.set(
       'expired-jwt',
-      bearer(await signDevToken({ tenant: '*', roles: ['admin'], secret: env.jwtSecret, expiresIn: Math.floor(Date.now() / 1000) - 1 })),
+      bearer(await signDevToken({ tenant: '*', roles: ['admin'], secret: svc.env.jwtSecret, expiresIn: Math.floor(Date.now() / 1000) - 1 })),
     );
     const setToken = await rawRequest(
-      port,
+      svc.port,
       'PUT',
       '/v1/admin/tenants/acme/credentials/twilio',
       { Authorization: authorization.get('operator-jwt') ?? '', 'Content-Type': 'application/json' },
@@ -83,19 +74,14 @@ describe('intake: seeded fuzz of every route (real HTTP, PostgreSQL, RabbitMQ)',
     expect(setToken.status).toBe(204);
   });
 
-  afterAll(async () => {
-    delete process.env.INTAKE_PUBLIC_URL;
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   const send = (fuzz: FuzzCase): Promise<RawResponse> => {
     const headers = { ...fuzz.headers };
     if (fuzz.credential === 'twilio-signature') headers['X-Twilio-Signature'] = twilioSignature(PUBLIC_URL + fuzz.path, fuzz.signedParams);
     else if (fuzz.credential === 'bad-twilio-signature') headers['X-Twilio-Signature'] = 'bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==';
     else if (fuzz.credential !== 'none') headers['Authorization'] = authorization.get(fuzz.credential) ?? '';
-    return rawRequest(port, fuzz.method, fuzz.path, headers, fuzz.body);
+    return rawRequest(svc.port, fuzz.method, fuzz.path, headers, fuzz.body);
   };
 
   it(`answers ${CASES} generated requests (seed ${SEED}) without a 5xx, every 4xx as problem+json`, async () => {

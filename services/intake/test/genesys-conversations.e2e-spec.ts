@@ -1,9 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
-import { bootstrapService } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import queryResponse from './fixtures/genesys/conversation-details-query.json';
 import messageConversation from './fixtures/genesys/conversation-message.json';
@@ -13,32 +10,21 @@ const PATH = '/v1/adapters/genesys/conversations';
 const [answeredCall, abandonedCall, callbackCall] = queryResponse.conversations;
 
 describe('intake: Genesys Cloud conversation detail records (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
+  let svc: StartedService;
   let key: string;
-  const published = () => tap.events as CloudEvent<Record<string, unknown>>[];
+  const published = () => svc.tap.events as CloudEvent<Record<string, unknown>>[];
 
   const post = (body: unknown, apiKey = key) =>
-    request(app.getHttpServer()).post(PATH).set('Authorization', `Bearer ${apiKey}`).send(body as object);
-  const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
+    svc.http().post(PATH).set('Authorization', `Bearer ${apiKey}`).send(body as object);
+  const count = async (table: string) => Number((await svc.db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
   const publishedWith = (id: string) => published().filter((event) => event.id === id);
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    key = await insertApiKey(db, 'acme', { name: 'genesys' });
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true });
+    key = await insertApiKey(svc.db, 'acme', { name: 'genesys' });
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('maps a details query response onto contact events, published at the records’ own times', async () => {
     const res = await post(queryResponse).expect(202);
@@ -65,7 +51,7 @@ describe('intake: Genesys Cloud conversation detail records (real HTTP, PostgreS
     });
     // The caller who chose a callback is queued, never abandoned.
     expect(published().filter((e) => e.type === 'contact.abandoned').map((e) => e.data['contactId'])).toEqual([abandonedCall.conversationId]);
-    const [delivery] = await db.query(`SELECT adapter, event_ids FROM intake.deliveries WHERE adapter = 'genesys'`);
+    const [delivery] = await svc.db.query(`SELECT adapter, event_ids FROM intake.deliveries WHERE adapter = 'genesys'`);
     expect(delivery.event_ids).toHaveLength(7);
   });
 
@@ -110,11 +96,11 @@ describe('intake: Genesys Cloud conversation detail records (real HTTP, PostgreS
     it('a body that is no conversation with 422, and one that is not JSON with 415', async () => {
       const res = await post({ hello: 'world' }).expect(422);
       expect(res.body.errors[0].message).toContain('conversationId');
-      await request(app.getHttpServer()).post(PATH).set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/plain').send('hi').expect(415);
+      await svc.http().post(PATH).set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/plain').send('hi').expect(415);
     });
 
     it('a request without a valid API key with 401', async () => {
-      await request(app.getHttpServer()).post(PATH).send(queryResponse).expect(401);
+      await svc.http().post(PATH).send(queryResponse).expect(401);
     });
   });
 });

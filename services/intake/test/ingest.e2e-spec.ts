@@ -1,9 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
-import { bootstrapService } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { idCardCheckCharacter } from '../src/masking';
 import { insertApiKey } from './support/api-keys';
@@ -18,41 +15,30 @@ const queued = (id: string, data: Record<string, unknown> = {}) => ({
 });
 
 describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
+  let svc: StartedService;
   const keys: Record<'valid' | 'revoked' | 'readOnly', string> = { valid: '', revoked: '', readOnly: '' };
   /** The last event published with this id, as it went on the bus. */
-  const published = (id: string) => tap.events.findLast((e) => e.id === id) as CloudEvent<Record<string, unknown>> | undefined;
+  const published = (id: string) => svc.tap.events.findLast((e) => e.id === id) as CloudEvent<Record<string, unknown>> | undefined;
 
   const post = (body: unknown, key = keys.valid) =>
-    request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${key}`).send(body as object);
-  const stored = async () => Number((await db.query('SELECT count(*) AS n FROM intake.events'))[0].n);
-  const pending = async () => Number((await db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n);
+    svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send(body as object);
+  const stored = async () => Number((await svc.db.query('SELECT count(*) AS n FROM intake.events'))[0].n);
+  const pending = async () => Number((await svc.db.query('SELECT count(*) AS n FROM intake.outbox'))[0].n);
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    keys.valid = await insertApiKey(db, 'acme');
-    keys.revoked = await insertApiKey(db, 'acme', { revoked: true });
-    keys.readOnly = await insertApiKey(db, 'acme', { scopes: ['events:read'] });
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true });
+    keys.valid = await insertApiKey(svc.db, 'acme');
+    keys.revoked = await insertApiKey(svc.db, 'acme', { revoked: true });
+    keys.readOnly = await insertApiKey(svc.db, 'acme', { scopes: ['events:read'] });
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('accepts an event, stores it with its tenant, and publishes it', async () => {
     const res = await post(queued('e-1')).expect(202);
     expect(res.body).toEqual({ accepted: ['e-1'], duplicates: [] });
-    await eventually(async () => expect(tap.ids()).toContain('e-1'));
-    const [row] = await db.query(`SELECT tenant_id, payload FROM intake.events WHERE event_id = 'e-1'`);
+    await eventually(async () => expect(svc.tap.ids()).toContain('e-1'));
+    const [row] = await svc.db.query(`SELECT tenant_id, payload FROM intake.events WHERE event_id = 'e-1'`);
     expect(row.tenant_id).toBe('acme');
     expect(row.payload).toMatchObject({ tenantid: 'acme', specversion: '1.0', dataversion: '1' });
   });
@@ -75,7 +61,7 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     };
     await post(transcript).expect(202);
     await eventually(async () => expect(published('t-1')).toBeDefined());
-    const [row] = await db.query(`SELECT payload FROM intake.events WHERE event_id = 't-1'`);
+    const [row] = await svc.db.query(`SELECT payload FROM intake.events WHERE event_id = 't-1'`);
     for (const kept of [JSON.stringify(published('t-1')), JSON.stringify(row.payload)]) {
       expect(kept).not.toContain(idCard);
       expect(kept).not.toContain('zhang.san@example.com');
@@ -95,7 +81,7 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     const res = await post(queued('e-1')).expect(202);
     expect(res.body).toEqual({ accepted: [], duplicates: ['e-1'] });
     await eventually(async () => expect(await pending()).toBe(0));
-    expect(tap.ids().filter((id) => id === 'e-1')).toHaveLength(1);
+    expect(svc.tap.ids().filter((id) => id === 'e-1')).toHaveLength(1);
   });
 
   it('accepts an id once when many requests race with it (they may share one commit)', async () => {
@@ -103,21 +89,21 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     expect(answers.filter((a) => a.body.accepted.length === 1)).toHaveLength(1);
     expect(answers.filter((a) => a.body.duplicates[0] === 'race-1')).toHaveLength(9);
     await eventually(async () => expect(await pending()).toBe(0));
-    expect(tap.ids().filter((id) => id === 'race-1')).toHaveLength(1);
+    expect(svc.tap.ids().filter((id) => id === 'race-1')).toHaveLength(1);
   });
 
   it('accepts a batch, and a CloudEvents JSON batch', async () => {
     await post({ events: [queued('b-1'), queued('b-2'), queued('b-1')] })
       .expect(202)
       .expect({ accepted: ['b-1', 'b-2'], duplicates: ['b-1'] });
-    await request(app.getHttpServer())
+    await svc.http()
       .post('/v1/events')
       .set('Authorization', `Bearer ${keys.valid}`)
       .set('Content-Type', 'application/cloudevents-batch+json')
       .send(JSON.stringify([queued('b-3')]))
       .expect(202)
       .expect({ accepted: ['b-3'], duplicates: [] });
-    await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(['b-1', 'b-2', 'b-3'])));
+    await eventually(async () => expect(svc.tap.ids()).toEqual(expect.arrayContaining(['b-1', 'b-2', 'b-3'])));
   });
 
   it('rejects a batch with any invalid event whole, listing every error with its index and path', async () => {
@@ -140,14 +126,14 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
   });
 
   it('answers malformed JSON with 400 and a wrong content type with 415, never 5xx', async () => {
-    const malformed = await request(app.getHttpServer())
+    const malformed = await svc.http()
       .post('/v1/events')
       .set('Authorization', `Bearer ${keys.valid}`)
       .set('Content-Type', 'application/json')
       .send('{"id": ')
       .expect(400);
     expect(malformed.headers['content-type']).toContain('application/problem+json');
-    await request(app.getHttpServer())
+    await svc.http()
       .post('/v1/events')
       .set('Authorization', `Bearer ${keys.valid}`)
       .set('Content-Type', 'text/plain')
@@ -163,21 +149,21 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     expect(tooBig.headers['content-type']).toContain('application/problem+json');
     const unknown = await post({ ...queued('u-1'), type: 'contact.teleported' }).expect(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'type' })]);
-    const [kept] = await db.query(`SELECT count(*)::int AS n FROM intake.events WHERE event_id LIKE 'big-%' OR event_id IN ('huge-1', 'u-1')`);
+    const [kept] = await svc.db.query(`SELECT count(*)::int AS n FROM intake.events WHERE event_id LIKE 'big-%' OR event_id IN ('huge-1', 'u-1')`);
     expect(kept.n).toBe(0);
   });
 
   it('refuses requests without a valid key: 401 missing or unknown, 403 revoked or wrong scope', async () => {
-    await request(app.getHttpServer()).post('/v1/events').send(queued('a-1')).expect(401);
+    await svc.http().post('/v1/events').send(queued('a-1')).expect(401);
     await post(queued('a-1'), 'hlk_nothere_abcdefghijklmnopqrstuvwxyz012345').expect(401);
     await post(queued('a-1'), keys.revoked).expect(403);
     await post(queued('a-1'), keys.readOnly).expect(403);
-    expect((await db.query(`SELECT count(*) AS n FROM intake.events WHERE event_id = 'a-1'`))[0].n).toBe('0');
+    expect((await svc.db.query(`SELECT count(*) AS n FROM intake.events WHERE event_id = 'a-1'`))[0].n).toBe('0');
   });
 
   it('records when a key was last used', async () => {
     await eventually(async () => {
-      const [row] = await db.query(`SELECT last_used_at FROM intake.api_keys WHERE scopes = '{events:write}' AND revoked_at IS NULL`);
+      const [row] = await svc.db.query(`SELECT last_used_at FROM intake.api_keys WHERE scopes = '{events:write}' AND revoked_at IS NULL`);
       expect(row.last_used_at).not.toBeNull();
     });
   });

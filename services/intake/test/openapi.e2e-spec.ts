@@ -1,27 +1,20 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { platformEventTypes } from '@hotline/contracts';
-import { bootstrapService } from '@hotline/platform';
-import { isolatedEnvironment, type IsolatedEnvironment, lintOpenApi } from '@hotline/testing';
+import { lintOpenApi } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 const PROBLEM = { $ref: '#/components/schemas/Problem' };
 
 describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
+  let svc: StartedService;
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
+    svc = await startService(AppModule, { name: 'intake' });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
-  const served = async () => (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
+  const served = async () => (await svc.http().get('/docs-json').expect(200)).body;
 
   it('lints clean', async () => {
     expect(await lintOpenApi(await served())).toEqual([]);

@@ -1,8 +1,5 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment, metricValue } from '@hotline/testing';
+import { eventually, metricValue } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
 
@@ -15,51 +12,39 @@ const queued = (n: number) => ({
 });
 
 describe('intake: an outbox row the relay cannot publish (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
+  let svc: StartedService;
   let key: string;
-  const http = () => request(app.getHttpServer());
-  const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
+  const count = async (table: string) => Number((await svc.db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    key = await insertApiKey(db, 'acme');
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true });
+    key = await insertApiKey(svc.db, 'acme');
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('is parked, counted and reported while the 1,000 events behind it are all delivered', async () => {
-    await db.query(
+    await svc.db.query(
       `INSERT INTO intake.outbox (event_id, tenant_id, type, payload) VALUES ('poison', 'globex', $1, $2::jsonb)`,
       ['x'.repeat(300), JSON.stringify({ id: 'poison', type: 'x'.repeat(300), tenantid: 'globex' })],
     );
     const behind = Array.from({ length: 1000 }, (_, n) => queued(n));
-    await http().post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events: behind }).expect(202);
+    await svc.http().post('/v1/events').set('Authorization', `Bearer ${key}`).send({ events: behind }).expect(202);
 
-    await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(behind.map((e) => e.id))), { timeoutMs: 20_000 });
+    await eventually(async () => expect(svc.tap.ids()).toEqual(expect.arrayContaining(behind.map((e) => e.id))), { timeoutMs: 20_000 });
     await eventually(async () => expect(await count('outbox')).toBe(0));
     expect(await count('outbox_parked')).toBe(1);
 
     await eventually(async () => {
-      const health = await http().get('/health').expect(200);
+      const health = await svc.http().get('/health').expect(200);
       expect(health.body).toMatchObject({ status: 'degraded', info: { outbox: { status: 'up', parked: 1, degraded: true } } });
     });
-    const metrics = await http().get('/metrics').expect(200);
+    const metrics = await svc.http().get('/metrics').expect(200);
     expect(metricValue(metrics.text, 'hotline_outbox_parked_total')).toBeGreaterThanOrEqual(1);
     expect(metricValue(metrics.text, 'hotline_outbox_parked_rows')).toBe(1);
 
     // Once someone has dealt with it, the service reports healthy again.
-    await db.query('DELETE FROM intake.outbox_parked');
-    await eventually(async () => expect((await http().get('/health').expect(200)).body.status).toBe('ok'));
+    await svc.db.query('DELETE FROM intake.outbox_parked');
+    await eventually(async () => expect((await svc.http().get('/health').expect(200)).body.status).toBe('ok'));
   });
 });

@@ -1,8 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService } from '@hotline/platform';
-import { isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { insertApiKey } from './support/api-keys';
 
@@ -32,27 +28,19 @@ const POISONED = {
  * such strings first or the store isolates them, the answers are the same.
  */
 describe('intake: an unstorable event fails only its own request (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
+  let svc: StartedService;
   const keys: Record<string, string> = {};
   const tenants = ['acme', 'globex', 'initech', 'umbrella'];
 
   const post = (tenant: string, body: unknown) =>
-    request(app.getHttpServer()).post('/v1/events').set('Authorization', `Bearer ${keys[tenant]}`).send(body as object);
+    svc.http().post('/v1/events').set('Authorization', `Bearer ${keys[tenant]}`).send(body as object);
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    for (const tenant of [...tenants, 'mallory']) keys[tenant] = await insertApiKey(db, tenant);
+    svc = await startService(AppModule, { name: 'intake' });
+    for (const tenant of [...tenants, 'mallory']) keys[tenant] = await insertApiKey(svc.db, tenant);
   });
 
-  afterAll(async () => {
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('answers every good request 202 and each poisoned one 4xx, however they are grouped', async () => {
     const good = Array.from({ length: 40 }, (_, i) => ({ tenant: tenants[i % tenants.length], id: `good-${i}` }));
@@ -76,7 +64,7 @@ describe('intake: an unstorable event fails only its own request (real HTTP, Pos
       expect(answer.headers['content-type']).toContain('application/problem+json');
     }
 
-    const rows: { tenant_id: string; event_id: string }[] = await db.query(`SELECT tenant_id, event_id FROM intake.events`);
+    const rows: { tenant_id: string; event_id: string }[] = await svc.db.query(`SELECT tenant_id, event_id FROM intake.events`);
     expect(rows.map((r) => `${r.tenant_id}/${r.event_id}`).sort()).toEqual(good.map(({ tenant, id }) => `${tenant}/${id}`).sort());
   });
 });

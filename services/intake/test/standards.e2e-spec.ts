@@ -1,9 +1,7 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService, type Role, signDevToken } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
+import { type AdminTokens, adminTokens } from './support/admin-tokens';
 
 const v3 = {
   effectiveFrom: '2026-01-01T00:00:00+08:00',
@@ -14,37 +12,21 @@ const v3 = {
 };
 
 describe("intake: tenants' standards versions through the admin API (real HTTP, PostgreSQL, RabbitMQ)", () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
-  const tokens = { acmeAdmin: '', globexAdmin: '', operator: '', acmeSupervisor: '' };
+  let svc: StartedService;
+  let tokens: AdminTokens;
 
-  const http = () => request(app.getHttpServer());
   const path = (tenant: string, version = '') => `/v1/admin/tenants/${tenant}/standards${version && `/${version}`}`;
   const put = (tenant: string, version: string, body: unknown, token = tokens.acmeAdmin) =>
-    http().put(path(tenant, version)).auth(token, { type: 'bearer' }).send(body as object);
-  const get = (url: string, token = tokens.acmeAdmin) => http().get(url).auth(token, { type: 'bearer' });
-  const token = (tenant: string, role: Role) => signDevToken({ tenant, roles: [role], secret: env.jwtSecret });
-  const published = (tenant: string) => tap.events.filter((e) => e.type === 'standards.published' && e.tenantid === tenant);
+    svc.http().put(path(tenant, version)).auth(token, { type: 'bearer' }).send(body as object);
+  const get = (url: string, token = tokens.acmeAdmin) => svc.http().get(url).auth(token, { type: 'bearer' });
+  const published = (tenant: string) => svc.tap.events.filter((e) => e.type === 'standards.published' && e.tenantid === tenant);
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    tokens.acmeAdmin = await token('acme', 'admin');
-    tokens.globexAdmin = await token('globex', 'admin');
-    tokens.operator = await token('*', 'admin');
-    tokens.acmeSupervisor = await token('acme', 'supervisor');
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true });
+    tokens = await adminTokens(svc);
   });
 
-  afterAll(async () => {
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   it('keeps a new version (201) and publishes it once as standards.published through the outbox', async () => {
     const res = await put('acme', '3', v3).expect(201);
@@ -56,7 +38,7 @@ describe("intake: tenants' standards versions through the admin API (real HTTP, 
       publishedAt: expect.any(String),
     });
     // The version row names the event the outbox relay published, written in the same transaction.
-    const [row] = await db.query(`SELECT event_id FROM intake.standard_versions WHERE tenant_id = 'acme' AND version = '3'`);
+    const [row] = await svc.db.query(`SELECT event_id FROM intake.standard_versions WHERE tenant_id = 'acme' AND version = '3'`);
     await eventually(async () =>
       expect(published('acme')).toEqual([
         expect.objectContaining({

@@ -1,10 +1,8 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
-import { bootstrapService, signDevToken } from '@hotline/platform';
-import { BusTap, eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { eventually } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import canceledCallback from './fixtures/twilio/task-canceled-callback.json';
 import canceledHangup from './fixtures/twilio/task-canceled-hangup.json';
@@ -31,61 +29,48 @@ function twilioSignature(url: string, params: Record<string, string>, authToken 
 }
 
 describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
-  let tap: BusTap;
+  let svc: StartedService;
   let adminToken: string;
-  const published = () => tap.events as CloudEvent<Record<string, unknown>>[];
+  const published = () => svc.tap.events as CloudEvent<Record<string, unknown>>[];
 
   /** Twilio calls intake through a proxy at PUBLIC_URL, which is the URL it signs. */
   const callback = (params: Record<string, string>, { tenant = 'acme', signature }: { tenant?: string; signature?: string } = {}) => {
     const query = `?tenant=${tenant}`;
-    return request(app.getHttpServer())
+    return svc.http()
       .post(PATH + query)
       .set('Content-Type', 'application/x-www-form-urlencoded')
       .set('X-Twilio-Signature', signature ?? twilioSignature(PUBLIC_URL + PATH + query, params))
       .send(new URLSearchParams(params).toString());
   };
-  const count = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
+  const count = async (table: string) => Number((await svc.db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
   const pending = () => count('outbox');
   const publishedWith = (id: string) => published().filter((event) => event.id === id);
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    process.env.INTAKE_PUBLIC_URL = PUBLIC_URL;
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    adminToken = await signDevToken({ tenant: '_platform', roles: ['admin'], secret: env.jwtSecret });
-    tap = await BusTap.open(env.namespace);
+    svc = await startService(AppModule, { name: 'intake', tap: true, env: { INTAKE_PUBLIC_URL: PUBLIC_URL } });
+    adminToken = await svc.token({ tenant: '_platform', roles: ['admin'] });
   });
 
-  afterAll(async () => {
-    delete process.env.INTAKE_PUBLIC_URL;
-    await tap?.close();
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   describe('the tenant auth token (admin API)', () => {
     const put = (body: object, token = adminToken, tenant = 'acme') =>
-      request(app.getHttpServer()).put(`/v1/admin/tenants/${tenant}/credentials/twilio`).set('Authorization', `Bearer ${token}`).send(body);
+      svc.http().put(`/v1/admin/tenants/${tenant}/credentials/twilio`).set('Authorization', `Bearer ${token}`).send(body);
 
     it('is set by an admin, stored encrypted, and never returned', async () => {
       const res = await put({ authToken: AUTH_TOKEN }).expect(204);
       expect(res.text).toBe('');
-      const [row] = await db.query(`SELECT secret_ciphertext FROM intake.platform_credentials WHERE tenant_id = 'acme' AND platform = 'twilio'`);
+      const [row] = await svc.db.query(`SELECT secret_ciphertext FROM intake.platform_credentials WHERE tenant_id = 'acme' AND platform = 'twilio'`);
       expect(row.secret_ciphertext).toMatch(/^v1\./);
       expect(row.secret_ciphertext).not.toContain(AUTH_TOKEN);
     });
 
     it('is refused to non-admins and without a usable token', async () => {
-      const supervisor = await signDevToken({ tenant: 'acme', roles: ['supervisor'], secret: env.jwtSecret });
+      const supervisor = await svc.token({ tenant: 'acme', roles: ['supervisor'] });
       await put({ authToken: 'f'.repeat(32) }, supervisor).expect(403);
-      const otherTenantsAdmin = await signDevToken({ tenant: 'globex', roles: ['admin'], secret: env.jwtSecret });
+      const otherTenantsAdmin = await svc.token({ tenant: 'globex', roles: ['admin'] });
       await put({ authToken: 'f'.repeat(32) }, otherTenantsAdmin).expect(403);
-      await request(app.getHttpServer()).put('/v1/admin/tenants/acme/credentials/twilio').send({ authToken: 'f'.repeat(32) }).expect(401);
+      await svc.http().put('/v1/admin/tenants/acme/credentials/twilio').send({ authToken: 'f'.repeat(32) }).expect(401);
       const invalid = await put({ authToken: 'short' }).expect(400);
       expect(invalid.body.errors).toEqual([expect.objectContaining({ path: 'authToken' })]);
       await put({}).expect(400);
@@ -113,7 +98,7 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
       data: { agentId: 'WK4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091' },
     });
     expect(byType['contact.ended']).toMatchObject({ time: '2026-11-25T01:35:00.456Z' });
-    const [delivery] = await db.query(`SELECT adapter, payload, event_ids FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [
+    const [delivery] = await svc.db.query(`SELECT adapter, payload, event_ids FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [
       `twilio:${TASK}:queued`,
     ]);
     expect(delivery).toMatchObject({ adapter: 'twilio-taskrouter', payload: { EventType: 'task.created', TaskSid: TASK } });
@@ -161,7 +146,7 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
       expect(res.headers['content-type']).toContain('application/problem+json');
       // Signed right, then altered in transit.
       await callback({ ...forged, TaskQueueName: 'VIP' }, { signature: twilioSignature(PUBLIC_URL + PATH + '?tenant=acme', forged) }).expect(403);
-      await request(app.getHttpServer())
+      await svc.http()
         .post(`${PATH}?tenant=acme`)
         .set('Content-Type', 'application/x-www-form-urlencoded')
         .send(new URLSearchParams(forged).toString())
@@ -169,7 +154,7 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
     });
 
     it('a signature over another URL than the public one with 403', async () => {
-      const host = `127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+      const host = `127.0.0.1:${svc.port}`;
       await callback(forged, { signature: twilioSignature(`http://${host}${PATH}?tenant=acme`, forged) }).expect(403);
     });
 
@@ -178,7 +163,7 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
       const globex = await callback(forged, { tenant: 'globex', signature: signedForGlobex }).expect(403);
       const acme = await callback(forged, { signature: 'bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==' }).expect(403);
       expect(globex.body.detail).toBe(acme.body.detail);
-      await request(app.getHttpServer())
+      await svc.http()
         .post(PATH)
         .set('Content-Type', 'application/x-www-form-urlencoded')
         .set('X-Twilio-Signature', twilioSignature(PUBLIC_URL + PATH, forged))
@@ -208,7 +193,7 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
     });
 
     it('a signed body that is not form-encoded with 415', async () => {
-      await request(app.getHttpServer())
+      await svc.http()
         .post(`${PATH}?tenant=acme`)
         .set('X-Twilio-Signature', twilioSignature(PUBLIC_URL + PATH + '?tenant=acme', {}))
         .send({ EventType: 'task.created' })
@@ -217,7 +202,7 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
   });
 
   describe('authenticates before anything else: an unsigned caller learns nothing', () => {
-    const unsigned = (query: string) => request(app.getHttpServer()).post(PATH + query);
+    const unsigned = (query: string) => svc.http().post(PATH + query);
     const expectForbidden = (res: request.Response) => {
       expect(res.status).toBe(403);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -253,7 +238,7 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
     });
 
     it('the admin credentials route refuses a NUL in the tenant with a 400 naming it', async () => {
-      const res = await request(app.getHttpServer())
+      const res = await svc.http()
         .put('/v1/admin/tenants/%00/credentials/twilio')
         .set('Authorization', `Bearer ${adminToken}`)
         .send({ authToken: AUTH_TOKEN })

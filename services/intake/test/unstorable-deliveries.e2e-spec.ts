@@ -1,9 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createHmac } from 'node:crypto';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { bootstrapService, signDevToken } from '@hotline/platform';
-import { isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import contactLens from './fixtures/amazon-connect/contact-lens-call-en.json';
 import ctr from './fixtures/amazon-connect/ctr-voice-answered.json';
@@ -21,15 +18,13 @@ const TWILIO_PATH = '/v1/adapters/twilio/taskrouter?tenant=acme';
  * not, and nothing is stored; never a 500.
  */
 describe('intake: platform deliveries holding text PostgreSQL cannot store (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let db: DataSource;
+  let svc: StartedService;
   let key: string;
   let before: number;
 
   const post = (path: string, body: string, contentType = 'application/json') =>
-    request(app.getHttpServer()).post(path).set('Authorization', `Bearer ${key}`).set('Content-Type', contentType).send(body);
-  const deliveries = async () => Number((await db.query('SELECT count(*) AS n FROM intake.deliveries'))[0].n);
+    svc.http().post(path).set('Authorization', `Bearer ${key}`).set('Content-Type', contentType).send(body);
+  const deliveries = async () => Number((await svc.db.query('SELECT count(*) AS n FROM intake.deliveries'))[0].n);
   const expectRefused = (res: request.Response, errors: Array<{ path: string; message: string }>) => {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -40,21 +35,13 @@ describe('intake: platform deliveries holding text PostgreSQL cannot store (real
   const SURROGATE = 'contains a lone UTF-16 surrogate (half of a pair, not a character), which cannot be stored';
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    process.env.INTAKE_PUBLIC_URL = PUBLIC_URL;
-    app = await bootstrapService(AppModule, { name: 'intake', defaultPort: 0 });
-    db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    key = await insertApiKey(db, 'acme');
-    const operator = await signDevToken({ tenant: '*', roles: ['admin'], secret: env.jwtSecret });
-    await request(app.getHttpServer()).put('/v1/admin/tenants/acme/credentials/twilio').auth(operator, { type: 'bearer' }).send({ authToken: AUTH_TOKEN }).expect(204);
+    svc = await startService(AppModule, { name: 'intake', env: { INTAKE_PUBLIC_URL: PUBLIC_URL } });
+    key = await insertApiKey(svc.db, 'acme');
+    const operator = await svc.token({ tenant: '*', roles: ['admin'] });
+    await svc.http().put('/v1/admin/tenants/acme/credentials/twilio').auth(operator, { type: 'bearer' }).send({ authToken: AUTH_TOKEN }).expect(204);
   });
 
-  afterAll(async () => {
-    delete process.env.INTAKE_PUBLIC_URL;
-    await db?.destroy();
-    await app?.close();
-    await env?.teardown();
-  });
+  afterAll(() => svc?.stop());
 
   beforeEach(async () => {
     before = await deliveries();
@@ -97,7 +84,7 @@ describe('intake: platform deliveries holding text PostgreSQL cannot store (real
     const signed = Object.keys(params)
       .sort()
       .reduce((data, name) => data + name + params[name as keyof typeof params], PUBLIC_URL + TWILIO_PATH);
-    const res = await request(app.getHttpServer())
+    const res = await svc.http()
       .post(TWILIO_PATH)
       .set('Content-Type', 'application/x-www-form-urlencoded')
       .set('X-Twilio-Signature', createHmac('sha1', AUTH_TOKEN).update(signed).digest('base64'))

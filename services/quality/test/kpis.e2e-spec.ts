@@ -1,9 +1,6 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { newCloudEvent } from '@hotline/contracts';
-import type { AmqpServer } from '@hotline/messaging';
-import { amqpConsumer, bootstrapService, signDevToken } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, metricValue, publishToBus } from '@hotline/testing';
+import { eventually, metricValue, publishToBus } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 const at = '2026-11-25T09:30:00+08:00';
@@ -11,38 +8,27 @@ const contact = <T extends 'contact.queued' | 'contact.answered' | 'contact.aban
   newCloudEvent({ type, source: '/test', tenantId: 'acme', time: at, data: data as never });
 
 describe('quality: contact tallies from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let consumer: AmqpServer;
+  let svc: StartedService;
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, {
-      name: 'quality',
-      defaultPort: 0,
-      microservice: (config, nest) => (consumer = amqpConsumer('quality')(config, nest)),
-    });
-    await consumer.whenReady();
+    svc = await startService(AppModule, { name: 'quality', consumer: 'quality' });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await env?.teardown(consumer?.declaredQueues());
-  });
+  afterAll(() => svc?.stop());
 
   it('counts each contact event once, however often it is delivered', async () => {
     const queued = contact('contact.queued', { contactId: 'c1', channel: 'voice', queue: 'billing', direction: 'inbound' });
     const answered = contact('contact.answered', { contactId: 'c1', agentId: 'a7', queue: 'billing' });
     const abandoned = contact('contact.abandoned', { contactId: 'c2', queue: 'billing' });
-    await publishToBus(env.namespace, [queued, queued, answered, abandoned, abandoned]);
+    await publishToBus(svc.env.namespace, [queued, queued, answered, abandoned, abandoned]);
     await eventually(async () => {
-      const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
+      const metrics = (await svc.http().get('/metrics')).text;
       expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'handled' })).toBe(3);
       expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'duplicate' })).toBe(2);
     });
 
-    const token = await signDevToken({ tenant: 'acme', roles: ['supervisor'], secret: env.jwtSecret });
-    const res = await request(app.getHttpServer())
+    const token = await svc.token({ tenant: 'acme', roles: ['supervisor'] });
+    const res = await svc.http()
       .get('/v1/kpis/contact-tallies?day=2026-11-25')
       .auth(token, { type: 'bearer' })
       .expect(200);
@@ -52,12 +38,12 @@ describe('quality: contact tallies from the bus (real HTTP, PostgreSQL, RabbitMQ
   });
 
   it('rejects a malformed day with a problem naming it', async () => {
-    const token = await signDevToken({ tenant: 'acme', roles: ['supervisor'], secret: env.jwtSecret });
+    const token = await svc.token({ tenant: 'acme', roles: ['supervisor'] });
     for (const query of ['day=yesterday', 'day=2026-02-30', 'day=2026-13-01', 'day=0000-00-00', 'day=2026-11-25&day=2026-11-26', '']) {
-      const res = await request(app.getHttpServer()).get(`/v1/kpis/contact-tallies?${query}`).auth(token, { type: 'bearer' }).expect(400);
+      const res = await svc.http().get(`/v1/kpis/contact-tallies?${query}`).auth(token, { type: 'bearer' }).expect(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.errors).toEqual([{ path: 'query.day', message: expect.any(String) }]);
     }
-    await request(app.getHttpServer()).get('/v1/kpis/contact-tallies?day=2028-02-29').auth(token, { type: 'bearer' }).expect(200);
+    await svc.http().get('/v1/kpis/contact-tallies?day=2028-02-29').auth(token, { type: 'bearer' }).expect(200);
   });
 });

@@ -1,35 +1,20 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
-import type { AmqpServer } from '@hotline/messaging';
-import { amqpConsumer, bootstrapService, signDevToken } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment, metricValue, publishToBus } from '@hotline/testing';
+import { eventually, metricValue, publishToBus } from '@hotline/testing';
+import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
-  let env: IsolatedEnvironment;
-  let app: NestExpressApplication;
-  let consumer: AmqpServer;
+  let svc: StartedService;
   let token: string;
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    app = await bootstrapService(AppModule, {
-      name: 'security',
-      defaultPort: 0,
-      microservice: (config, nest) => (consumer = amqpConsumer('security')(config, nest)),
-    });
-    await consumer.whenReady();
-    token = await signDevToken({ tenant: 'acme', roles: ['security'], secret: env.jwtSecret });
+    svc = await startService(AppModule, { name: 'security', consumer: 'security' });
+    token = await svc.token({ tenant: 'acme', roles: ['security'] });
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await env?.teardown(consumer?.declaredQueues());
-  });
+  afterAll(() => svc?.stop());
 
-  const get = (path: string) => request(app.getHttpServer()).get(path).auth(token, { type: 'bearer' }).expect(200);
+  const get = (path: string) => svc.http().get(path).auth(token, { type: 'bearer' }).expect(200);
 
   it('enters every event once in a hash chain that verifies, and detects tampering', async () => {
     const fault = newCloudEvent({
@@ -44,9 +29,9 @@ describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)',
       tenantId: 'acme',
       data: { complaintId: 'CP-1', category: 'billing', description: 'double charge' },
     });
-    await publishToBus(env.namespace, [fault, fault, complaint]);
+    await publishToBus(svc.env.namespace, [fault, fault, complaint]);
     await eventually(async () => {
-      const metrics = (await request(app.getHttpServer()).get('/metrics')).text;
+      const metrics = (await svc.http().get('/metrics')).text;
       expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'handled' })).toBe(2);
       expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'duplicate' })).toBe(1);
     });
@@ -55,19 +40,14 @@ describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)',
     expect(entries.map((e: { eventId: string }) => e.eventId).sort()).toEqual([fault.id, complaint.id].sort());
     expect((await get('/v1/audit/verify')).body).toEqual({ intact: true, entries: 2 });
 
-    const db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    try {
-      await db.query(`UPDATE security.audit_entries SET type = 'contact.queued' WHERE event_id = $1`, [fault.id]);
-    } finally {
-      await db.destroy();
-    }
+    await svc.db.query(`UPDATE security.audit_entries SET type = 'contact.queued' WHERE event_id = $1`, [fault.id]);
     expect((await get('/v1/audit/verify')).body).toMatchObject({ intact: false, reason: 'entry was altered' });
   });
 
   it('takes a limit, and refuses one that is not a whole number with a 400 naming it', async () => {
     expect((await get('/v1/audit/entries?limit=1')).body).toHaveLength(1);
     for (const query of ['limit=abc', 'limit=1.5', 'limit=1&limit=2']) {
-      const res = await request(app.getHttpServer()).get(`/v1/audit/entries?${query}`).auth(token, { type: 'bearer' }).expect(400);
+      const res = await svc.http().get(`/v1/audit/entries?${query}`).auth(token, { type: 'bearer' }).expect(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.errors).toEqual([{ path: 'query.limit', message: expect.any(String) }]);
     }
