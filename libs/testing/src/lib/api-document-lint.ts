@@ -1,4 +1,4 @@
-import { createConfig, lintFromString, type NormalizedProblem } from '@redocly/openapi-core';
+import type { NormalizedProblem } from '@redocly/openapi-core';
 
 /**
  * Lints API documents for tests with Redocly's recommended rules (the engine of `redocly lint`):
@@ -6,6 +6,8 @@ import { createConfig, lintFromString, type NormalizedProblem } from '@redocly/o
  * UNLICENSED project's license has no URL) are not failures.
  */
 async function redoclyErrors(document: unknown): Promise<string[]> {
+  // Loaded when a test lints, not by every test that imports @hotline/testing.
+  const { createConfig, lintFromString } = await import('@redocly/openapi-core');
   const config = await createConfig({ extends: ['recommended'] });
   const problems: NormalizedProblem[] = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'document.json', config });
   return problems
