@@ -27,6 +27,8 @@ import {
 import { AMQP_URL, benchDatabase } from './bench-env';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+/** The transport's bound on a batch (its default is 100). */
+const MAX_BATCH = Number(process.env.BENCH_MAX_BATCH ?? 100);
 const SCHEMA = 'bench';
 let inbox: Inbox; // set before a mode starts; handlers are not injected, to keep the bench free of Nest DI
 
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   const rows: [string, number][] = [];
   rows.push(['raw limit: deliveries acked, no database (prefetch 200)', await measure('raw', rawConsume)]);
   rows.push(['per message: one transaction and one ack each (prefetch 32)', await measure('per-message', (ns, db) => nestConsume(ns, db, PerMessageHandler))]);
-  rows.push(['batched @OnEvent: one transaction and one multiple-ack per batch (≤ 100)', await measure('batched', (ns, db) => nestConsume(ns, db, BatchedHandler))]);
+  rows.push([`batched @OnEvent: one transaction and one multiple-ack per batch (≤ ${MAX_BATCH})`, await measure('batched', (ns, db) => nestConsume(ns, db, BatchedHandler))]);
   console.log(`\n${EVENTS.toLocaleString('en')} contact events through one consumer on ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), node ${process.version}\n`);
   console.log('| consumer | events/s |\n| --- | ---: |');
   for (const [name, perSecond] of rows) console.log(`| ${name} | ${Math.round(perSecond).toLocaleString('en')} |`);
@@ -115,6 +117,7 @@ async function nestConsume(namespace: string, db: DataSource, handler: new () =>
     service: 'quality',
     namespace,
     defaultPurpose: 'kpis',
+    maxBatch: MAX_BATCH,
     transactions: { inbox: new Inbox(db, SCHEMA), outbox: new Outbox(SCHEMA) },
   });
   const moduleRef = await Test.createTestingModule({ controllers: [handler] }).compile();
