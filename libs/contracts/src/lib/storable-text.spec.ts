@@ -36,6 +36,10 @@ describe('findUnstorableText', () => {
     expect(findUnstorableText({ data: { segments: [{}, {}, { text }] } })).toEqual([{ path: 'data.segments.2.text', message }]);
   });
 
+  it('finds nothing in text that only spells out an escape (a backslash, then u0000 or ud800)', () => {
+    expect(findUnstorableText({ note: 'type \\u0000 or \\ud800 to mean nothing', key: 'C:\\ud\\u0000' })).toEqual([]);
+  });
+
   it('names both problems of one string in one issue', () => {
     expect(findUnstorableText({ id: '\u0000\udfff' })).toEqual([
       { path: 'id', message: expect.stringMatching(/NUL character.* and a lone UTF-16 surrogate/) },

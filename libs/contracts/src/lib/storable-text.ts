@@ -32,6 +32,7 @@ interface Frame {
  * nesting depth overflows the stack; each object is visited once, so a cycle cannot loop.
  */
 export function findUnstorableText(value: unknown): ValidationIssue[] {
+  if (!mayHoldUnstorableText(value)) return [];
   const issues: ValidationIssue[] = [];
   const seen = new Set<object>();
   const stack: Frame[] = [{ value, parent: undefined, key: '' }];
@@ -83,6 +84,20 @@ export function unstorableTextReason(text: string): string | undefined {
   if (text.includes(NUL)) return 'must not contain NUL (U+0000)';
   if (text.search(LONE_SURROGATE) >= 0) return 'must not contain a lone UTF-16 surrogate';
   return undefined;
+}
+
+/**
+ * A fast filter for the common case: JSON.stringify writes NUL and every lone surrogate as a
+ * `\u` escape (and a valid pair as itself), so text without such an escape holds neither. Text
+ * that merely contains a backslash and a `u` is walked and found fine.
+ */
+const SUSPICIOUS_ESCAPE = /\\u0000|\\ud[89a-f]/i;
+function mayHoldUnstorableText(value: unknown): boolean {
+  try {
+    return SUSPICIOUS_ESCAPE.test(JSON.stringify(value) ?? '');
+  } catch {
+    return true; // not JSON (a cycle, say): walk it
+  }
 }
 
 function problemIn(text: string): string | undefined {
