@@ -20,6 +20,7 @@ export * from './lib/claim-loop/wakeable-poller';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/inbox/inbox';
 export * from './lib/metrics/messaging-metrics';
+export * from './lib/metrics/queue-depth';
 export * from './lib/messaging.module';
 export * from './lib/amqp/unpublishable-event';
 export * from './lib/outbox/parked-outbox';

@@ -2,7 +2,8 @@ import { Controller, type INestMicroservice } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { type EventTypesMatching, type KnownCloudEvent, newCloudEvent } from '@hotline/contracts';
-import { createTestDatabase, deleteBrokerObjects, eventually, publishToBus, TEST_AMQP_URL, type TestDatabase, testNamespace } from '@hotline/testing';
+import { register } from 'prom-client';
+import { createTestDatabase, deleteBrokerObjects, eventually, metricValue, publishToBus, TEST_AMQP_URL, type TestDatabase, testNamespace } from '@hotline/testing';
 import {
   AmqpServer,
   DeadLetters,
@@ -86,6 +87,21 @@ describe('typed handlers: @OnEvent with inbox, transaction and batches owned by 
     // Far fewer transactions than events: the deliveries that arrived while one batch ran shared the next.
     expect(new Set(rows.map((r) => r.txid)).size).toBeLessThan(300 / 4);
     await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*) AS n FROM ${schema}.inbox`))[0].n)).toBe(300));
+  });
+
+  it('times each event and each batch, and counts batch sizes and deliveries held, in the metrics', async () => {
+    await eventually(async () => expect(metricValue(await register.metrics(), 'hotline_queue_messages_unacked', { queue })).toBe(0));
+    const body = await register.metrics();
+    // The burst's 300 fresh events each ran their handler once; the 50 duplicates never reached it.
+    expect(metricValue(body, 'hotline_event_handling_seconds_count', { queue, type: 'contact.queued' })).toBe(300);
+    expect(metricValue(body, 'hotline_event_handling_seconds_sum', { queue, type: 'contact.queued' })).toBeGreaterThan(0);
+    const batches = metricValue(body, 'hotline_event_batch_seconds_count', { queue });
+    expect(batches).toBeGreaterThan(0);
+    expect(batches).toBeLessThan(350 / 4);
+    expect(metricValue(body, 'hotline_event_batch_size_count', { queue })).toBe(batches);
+    expect(metricValue(body, 'hotline_event_batch_size_sum', { queue })).toBe(350);
+    expect(metricValue(body, 'hotline_queue_messages_ready', { queue })).toBe(0);
+    expect(metricValue(body, 'hotline_queue_consumers', { queue })).toBe(1);
   });
 
   it('retries a failing event alone while the rest of its batch is applied, then dead-letters it', async () => {
