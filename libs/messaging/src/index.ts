@@ -1,4 +1,6 @@
 export * from './lib/correlation/correlation-context';
+export * from './lib/correlation/trace-context';
+export * from './lib/correlation/traced-event';
 export * from './lib/broker-connection';
 export * from './lib/amqp/amqp-connection';
 export * from './lib/amqp/cloud-event-codec';

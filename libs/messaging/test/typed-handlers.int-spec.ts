@@ -6,6 +6,7 @@ import { register } from 'prom-client';
 import { createTestDatabase, deleteBrokerObjects, eventually, metricValue, publishToBus, TEST_AMQP_URL, type TestDatabase, testNamespace } from '@hotline/testing';
 import {
   AmqpServer,
+  CorrelationContext,
   DeadLetters,
   EventHandlerErrorFilter,
   type EventTransaction,
@@ -15,6 +16,7 @@ import {
   MessagingNames,
   OnEvent,
   Outbox,
+  type TraceContext,
 } from '../src';
 
 const schema = 'svc';
@@ -24,8 +26,12 @@ const names = new MessagingNames(namespace);
 /** Records each contact event's id as an effect; fails on contact 'poison'; reacts to abandons. */
 @Controller()
 class ContactProbe {
+  /** The trace each handled event's handler ran in, by event id. */
+  static readonly traces = new Map<string, TraceContext | undefined>();
+
   @OnEvent('contact.*', { queue: 'kpis' })
   async onContact(event: KnownCloudEvent<EventTypesMatching<'contact.*'>>, tx: EventTransaction): Promise<void> {
+    ContactProbe.traces.set(event.id, CorrelationContext.current()?.trace);
     if (event.data.contactId === 'poison') throw new Error('poisoned contact');
     await tx.manager.query(`INSERT INTO ${schema}.effects (event_id, txid) VALUES ($1, txid_current())`, [event.id]);
     if (event.type === 'contact.abandoned') {
@@ -117,7 +123,8 @@ describe('typed handlers: @OnEvent with inbox, transaction and batches owned by 
   });
 
   it('publishes what a handler publishes through the outbox, in its transaction, caused by the event', async () => {
-    const abandoned = contact('c-abandoned', 'contact.abandoned');
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const abandoned = { ...contact('c-abandoned', 'contact.abandoned'), traceparent: `00-${traceId}-00f067aa0ba902b7-01`, tracestate: 'vendor=abc' };
     await publishToBus(namespace, [abandoned]);
     await eventually(async () => expect(await dataSource.query(`SELECT payload FROM ${schema}.outbox`)).toHaveLength(1));
     const [{ payload }] = await dataSource.query(`SELECT payload FROM ${schema}.outbox`);
@@ -129,5 +136,17 @@ describe('typed handlers: @OnEvent with inbox, transaction and batches owned by 
       causationid: abandoned.id,
       data: { caseId: 'callback-c-abandoned' },
     });
+    // The handler ran in a span of its own of the event's trace, and what it published names that span.
+    const handlerSpan = ContactProbe.traces.get(abandoned.id);
+    expect(handlerSpan).toMatchObject({ traceId, flags: '01', tracestate: 'vendor=abc' });
+    expect(handlerSpan?.spanId).not.toBe('00f067aa0ba902b7');
+    expect(payload).toMatchObject({ traceparent: `00-${traceId}-${handlerSpan?.spanId}-01`, tracestate: 'vendor=abc' });
+  });
+
+  it('starts a trace for an event that names none', async () => {
+    const untraced = contact('c-untraced');
+    await publishToBus(namespace, [untraced]);
+    await eventually(async () => expect(ContactProbe.traces.get(untraced.id)).toBeDefined());
+    expect(ContactProbe.traces.get(untraced.id)?.traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 });
