@@ -108,14 +108,17 @@ describe('AmqpServer (real RabbitMQ)', () => {
     handlers.hold = new Promise((resolve) => (release = resolve));
     const held = Array.from({ length: 40 }, (_, i) => queued(`held-${i}`));
     await publisher.publishAll(held);
-    // The default prefetch is 32: that many are held unacked by the handlers, the rest wait ready.
-    await eventually(async () => {
-      const body = await scrape();
-      expect(metricValue(body, 'hotline_queue_messages_unacked', { queue })).toBe(32);
-      expect(metricValue(body, 'hotline_queue_messages_ready', { queue })).toBe(8);
-      expect(metricValue(body, 'hotline_queue_consumers', { queue })).toBe(1);
-    });
-    release();
+    try {
+      // The default prefetch is 32: that many are held unacked by the handlers, the rest wait ready.
+      await eventually(async () => {
+        const body = await scrape();
+        expect(metricValue(body, 'hotline_queue_messages_unacked', { queue })).toBe(32);
+        expect(metricValue(body, 'hotline_queue_messages_ready', { queue })).toBe(8);
+        expect(metricValue(body, 'hotline_queue_consumers', { queue })).toBe(1);
+      });
+    } finally {
+      release(); // even when the expectation fails, so shutdown does not wait on held handlers
+    }
     await eventually(async () => expect(handlers.seen.map((s) => s.id)).toEqual(expect.arrayContaining(held.map((e) => e.id))));
     await eventually(async () => {
       const body = await scrape();
