@@ -62,7 +62,8 @@ Ctrl-C stops everything.`);
 
 function startService({ name, port }) {
   const out = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [path.join(root, 'dist/services', name, 'main.js')], {
+  // --enable-source-maps: stack traces in the logs name the .ts files and lines, not main.js.
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/services', name, 'main.js')], {
     cwd: root,
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

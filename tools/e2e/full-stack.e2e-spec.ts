@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { deadLetterQueueName, queueName, retryQueueName, type ServiceName, withNamespace } from '@hotline/contracts';
@@ -9,7 +10,8 @@ import { ServiceProcess } from './service-process';
 /**
  * The thin path through all four built services, each in its own process: intake accepts an
  * event and its outbox relay publishes it (before any consumer has started); dispatch, quality and security each apply it once,
- * even when it is posted twice and delivered twice; the correlation id follows it into every log.
+ * even when it is posted twice and delivered twice; the correlation id and the caller's W3C trace
+ * id follow it into every log.
  */
 describe('full stack: intake → RabbitMQ → dispatch, quality, security', () => {
   let env: IsolatedEnvironment;
@@ -56,6 +58,7 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
 
   it('applies a posted event once in each consumer, however often it is posted or delivered', async () => {
     const correlationId = `e2e-${env.namespace}`;
+    const traceId = randomBytes(16).toString('hex');
     const events = [
       {
         id: 'evt-case-1',
@@ -77,6 +80,7 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
         .post('/v1/events')
         .set('Authorization', `Bearer ${apiKey}`)
         .set('X-Correlation-Id', correlationId)
+        .set('traceparent', `00-${traceId}-00f067aa0ba902b7-01`)
         .send({ events });
 
     expect((await post().expect(202)).body).toEqual({ accepted: ['evt-case-1', 'evt-contact-1'], duplicates: [] });
@@ -123,6 +127,8 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
 
     for (const name of ['intake', 'dispatch', 'quality', 'security']) {
       expect(services[name].lines.some((line) => line.includes(`"correlationId":"${correlationId}"`))).toBe(true);
+      // The caller's W3C trace too: intake's request span, then each consumer's handler span.
+      expect(services[name].lines.some((line) => line.includes(`"traceId":"${traceId}"`))).toBe(true);
     }
   });
 

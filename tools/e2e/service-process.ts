@@ -19,7 +19,8 @@ export class ServiceProcess {
   ) {
     const main = path.join(root, 'dist/services', name, 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: build first (npx nx run-many -t build), as npm test does`);
-    this.child = spawn(process.execPath, [main], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // As in the images: stack traces name the .ts files and lines (webpack emits main.js.map).
+    this.child = spawn(process.execPath, ['--enable-source-maps', main], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const stream of [this.child.stdout, this.child.stderr]) {
       if (stream) readline.createInterface({ input: stream }).on('line', (line) => this.lines.push(line));
     }

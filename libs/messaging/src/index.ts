@@ -15,6 +15,8 @@ export { isDependencyUnavailable } from './lib/consumer/dependency-unavailable';
 export { AmqpContext } from './lib/consumer/amqp-context';
 export { DEFAULT_RETRY_DELAYS_MS } from './lib/consumer/retry-policy';
 export { CorrelationContext, correlationOf, type Correlation } from './lib/correlation/correlation-context';
+export { childSpan, continueTrace, formatTraceparent, newTrace, parseTraceparent, type TraceContext } from './lib/correlation/trace-context';
+export { traced, type TraceAttributes } from './lib/correlation/traced-event';
 
 // Publishing from a service's own transactions, and the inbox for effects outside a handler.
 export { Outbox } from './lib/outbox/outbox';
@@ -30,6 +32,7 @@ export { OUTBOX_STATUS, OutboxRelay, type OutboxRelayOptions, type OutboxStatus 
 export { DeadLetters, type DeadLetter } from './lib/dead-letters/dead-letters';
 export { MessagingNames } from './lib/topology/messaging-names';
 export { messagingMetrics } from './lib/metrics/messaging-metrics';
+export { QUEUE_DEPTH_TIMEOUT_MS, queueDepthMetrics, watchQueueDepth, type QueueDepth, type QueueDepthProbe } from './lib/metrics/queue-depth';
 
 // Building blocks other infrastructure reuses: the connection and publisher, and the claim loop (timers).
 export { AmqpConnection } from './lib/amqp/amqp-connection';

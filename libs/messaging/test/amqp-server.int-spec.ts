@@ -1,8 +1,9 @@
 import { Controller, INestMicroservice } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
-import { deleteBrokerObjects, eventually, TcpProxy, TEST_AMQP_URL, testNamespace } from '@hotline/testing';
+import { type KnownCloudEvent, newCloudEvent } from '@hotline/contracts';
+import { register } from 'prom-client';
+import { deleteBrokerObjects, eventually, metricValue, TcpProxy, TEST_AMQP_URL, testNamespace } from '@hotline/testing';
 import {
   AmqpConnection,
   AmqpContext,
@@ -12,6 +13,7 @@ import {
   EventPublisher,
   MessagingNames,
   PermanentFailure,
+  QUEUE_DEPTH_TIMEOUT_MS,
 } from '../src';
 
 const namespace = testNamespace();
@@ -24,9 +26,12 @@ class ProbeHandlers {
   readonly failures = new Map<string, number>();
   /** Event ids whose handler finds the database unreachable this many more times. */
   readonly outages = new Map<string, number>();
+  /** While set, handlers of contacts named `held-*` wait for it to resolve. */
+  hold?: Promise<void>;
 
   @EventPattern('contact.queued', { queue: 'probe' })
-  onQueued(@Payload() event: CloudEvent, @Ctx() ctx: AmqpContext): void {
+  async onQueued(@Payload() event: KnownCloudEvent<'contact.queued'>, @Ctx() ctx: AmqpContext): Promise<void> {
+    if (event.data.contactId.startsWith('held-')) await this.hold;
     const down = this.outages.get(event.id) ?? 0;
     if (down > 0) {
       this.outages.set(event.id, down - 1);
@@ -97,6 +102,38 @@ describe('AmqpServer (real RabbitMQ)', () => {
     await eventually(async () => expect(handlers.seen).toContainEqual({ id: event.id, attempt: 1 }));
   });
 
+  it('shows handling time, ready and unacked deliveries per queue in the metrics', async () => {
+    const scrape = () => register.metrics();
+    let release = (): void => undefined;
+    handlers.hold = new Promise((resolve) => (release = resolve));
+    const held = Array.from({ length: 40 }, (_, i) => queued(`held-${i}`));
+    await publisher.publishAll(held);
+    try {
+      // The default prefetch is 32: that many are held unacked by the handlers, the rest wait ready.
+      await eventually(async () => {
+        const body = await scrape();
+        expect(metricValue(body, 'hotline_queue_messages_unacked', { queue })).toBe(32);
+        expect(metricValue(body, 'hotline_queue_messages_ready', { queue })).toBe(8);
+        expect(metricValue(body, 'hotline_queue_consumers', { queue })).toBe(1);
+      });
+    } finally {
+      release(); // even when the expectation fails, so shutdown does not wait on held handlers
+    }
+    await eventually(async () => expect(handlers.seen.map((s) => s.id)).toEqual(expect.arrayContaining(held.map((e) => e.id))));
+    await eventually(async () => {
+      const body = await scrape();
+      expect(metricValue(body, 'hotline_queue_messages_unacked', { queue })).toBe(0);
+      expect(metricValue(body, 'hotline_queue_messages_ready', { queue })).toBe(0);
+    });
+    const body = await scrape();
+    const labels = { queue, type: 'contact.queued' };
+    expect(metricValue(body, 'hotline_event_handling_seconds_count', labels)).toBeGreaterThanOrEqual(40);
+    expect(metricValue(body, 'hotline_event_handling_seconds_sum', labels)).toBeGreaterThan(0);
+    expect(metricValue(body, 'hotline_event_handling_seconds_bucket', { ...labels, le: '30' })).toBe(
+      metricValue(body, 'hotline_event_handling_seconds_count', labels),
+    );
+  });
+
   it('retries a failing handler through the delay queues, then succeeds', async () => {
     const event = queued('c-2');
     handlers.failures.set(event.id, 2);
@@ -154,6 +191,11 @@ describe('AmqpServer (real RabbitMQ)', () => {
 
     proxy.cut();
     await eventually(async () => expect(server.isConnected()).toBe(false));
+    // A scrape does not wait for the broker: the queue is left out until it is back.
+    const startedAt = Date.now();
+    const body = await register.metrics();
+    expect(Date.now() - startedAt).toBeLessThan(QUEUE_DEPTH_TIMEOUT_MS);
+    expect(body).not.toContain(`hotline_queue_messages_ready{queue="${queue}"`);
     const during = [queued('c-6'), queued('c-7')];
     const confirmed = publisher.publishAll(during); // buffered until the connection is back
     proxy.restore();

@@ -2,9 +2,11 @@ import { Controller, type INestMicroservice } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { type EventTypesMatching, type KnownCloudEvent, newCloudEvent } from '@hotline/contracts';
-import { createTestDatabase, deleteBrokerObjects, eventually, publishToBus, TEST_AMQP_URL, type TestDatabase, testNamespace } from '@hotline/testing';
+import { register } from 'prom-client';
+import { createTestDatabase, deleteBrokerObjects, eventually, metricValue, publishToBus, TEST_AMQP_URL, type TestDatabase, testNamespace } from '@hotline/testing';
 import {
   AmqpServer,
+  CorrelationContext,
   DeadLetters,
   EventHandlerErrorFilter,
   type EventTransaction,
@@ -14,6 +16,7 @@ import {
   MessagingNames,
   OnEvent,
   Outbox,
+  type TraceContext,
 } from '../src';
 
 const schema = 'svc';
@@ -23,8 +26,12 @@ const names = new MessagingNames(namespace);
 /** Records each contact event's id as an effect; fails on contact 'poison'; reacts to abandons. */
 @Controller()
 class ContactProbe {
+  /** The trace each handled event's handler ran in, by event id. */
+  static readonly traces = new Map<string, TraceContext | undefined>();
+
   @OnEvent('contact.*', { queue: 'kpis' })
   async onContact(event: KnownCloudEvent<EventTypesMatching<'contact.*'>>, tx: EventTransaction): Promise<void> {
+    ContactProbe.traces.set(event.id, CorrelationContext.current()?.trace);
     if (event.data.contactId === 'poison') throw new Error('poisoned contact');
     await tx.manager.query(`INSERT INTO ${schema}.effects (event_id, txid) VALUES ($1, txid_current())`, [event.id]);
     if (event.type === 'contact.abandoned') {
@@ -88,6 +95,21 @@ describe('typed handlers: @OnEvent with inbox, transaction and batches owned by 
     await eventually(async () => expect(Number((await dataSource.query(`SELECT count(*) AS n FROM ${schema}.inbox`))[0].n)).toBe(300));
   });
 
+  it('times each event and each batch, and counts batch sizes and deliveries held, in the metrics', async () => {
+    await eventually(async () => expect(metricValue(await register.metrics(), 'hotline_queue_messages_unacked', { queue })).toBe(0));
+    const body = await register.metrics();
+    // The burst's 300 fresh events each ran their handler once; the 50 duplicates never reached it.
+    expect(metricValue(body, 'hotline_event_handling_seconds_count', { queue, type: 'contact.queued' })).toBe(300);
+    expect(metricValue(body, 'hotline_event_handling_seconds_sum', { queue, type: 'contact.queued' })).toBeGreaterThan(0);
+    const batches = metricValue(body, 'hotline_event_batch_seconds_count', { queue });
+    expect(batches).toBeGreaterThan(0);
+    expect(batches).toBeLessThan(350 / 4);
+    expect(metricValue(body, 'hotline_event_batch_size_count', { queue })).toBe(batches);
+    expect(metricValue(body, 'hotline_event_batch_size_sum', { queue })).toBe(350);
+    expect(metricValue(body, 'hotline_queue_messages_ready', { queue })).toBe(0);
+    expect(metricValue(body, 'hotline_queue_consumers', { queue })).toBe(1);
+  });
+
   it('retries a failing event alone while the rest of its batch is applied, then dead-letters it', async () => {
     await dataSource.query(`DELETE FROM ${schema}.effects`);
     const good = Array.from({ length: 40 }, (_, i) => contact(`g-${i}`));
@@ -101,7 +123,8 @@ describe('typed handlers: @OnEvent with inbox, transaction and batches owned by 
   });
 
   it('publishes what a handler publishes through the outbox, in its transaction, caused by the event', async () => {
-    const abandoned = contact('c-abandoned', 'contact.abandoned');
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const abandoned = { ...contact('c-abandoned', 'contact.abandoned'), traceparent: `00-${traceId}-00f067aa0ba902b7-01`, tracestate: 'vendor=abc' };
     await publishToBus(namespace, [abandoned]);
     await eventually(async () => expect(await dataSource.query(`SELECT payload FROM ${schema}.outbox`)).toHaveLength(1));
     const [{ payload }] = await dataSource.query(`SELECT payload FROM ${schema}.outbox`);
@@ -113,5 +136,17 @@ describe('typed handlers: @OnEvent with inbox, transaction and batches owned by 
       causationid: abandoned.id,
       data: { caseId: 'callback-c-abandoned' },
     });
+    // The handler ran in a span of its own of the event's trace, and what it published names that span.
+    const handlerSpan = ContactProbe.traces.get(abandoned.id);
+    expect(handlerSpan).toMatchObject({ traceId, flags: '01', tracestate: 'vendor=abc' });
+    expect(handlerSpan?.spanId).not.toBe('00f067aa0ba902b7');
+    expect(payload).toMatchObject({ traceparent: `00-${traceId}-${handlerSpan?.spanId}-01`, tracestate: 'vendor=abc' });
+  });
+
+  it('starts a trace for an event that names none', async () => {
+    const untraced = contact('c-untraced');
+    await publishToBus(namespace, [untraced]);
+    await eventually(async () => expect(ContactProbe.traces.get(untraced.id)).toBeDefined());
+    expect(ContactProbe.traces.get(untraced.id)?.traceId).toMatch(/^[0-9a-f]{32}$/);
   });
 });

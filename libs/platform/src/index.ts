@@ -7,6 +7,9 @@ export { PlatformConfig, type JwtSettings } from './lib/config/platform-config';
 export { CORRELATION_ID_HEADER } from './lib/logging/correlation-id';
 export { correlationMixin } from './lib/logging/correlation-mixin';
 
+// Tracing (span export; W3C trace context itself is @hotline/messaging's)
+export { OTLP_ENDPOINT_VARIABLE, runningTracing, startTracing, type Tracing } from './lib/tracing/start-tracing';
+
 // Errors
 export {
   PROBLEM_CONTENT_TYPE,

@@ -248,12 +248,19 @@ describe('PlatformModule in a service', () => {
         .get('/v1/sample/me')
         .auth(await token(['agent']), { type: 'bearer' })
         .set('X-Correlation-Id', 'call-42')
+        .set('traceparent', '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01')
         .expect(200);
       expect(res.headers['x-correlation-id']).toBe('call-42');
       expect(res.body).toEqual({
         principal: { kind: 'jwt', subject: 'user-1', tenantId: 'acme', roles: ['agent'] },
-        correlation: { correlationId: 'call-42', tenantId: 'acme' },
+        // The caller's trace, continued in a span of the request's own.
+        correlation: {
+          correlationId: 'call-42',
+          tenantId: 'acme',
+          trace: { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: expect.stringMatching(/^[0-9a-f]{16}$/), flags: '01' },
+        },
       });
+      expect(res.body.correlation.trace.spanId).not.toBe('00f067aa0ba902b7');
     });
   });
 

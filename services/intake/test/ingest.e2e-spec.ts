@@ -43,6 +43,31 @@ describe('intake: POST /v1/events (real HTTP, PostgreSQL, RabbitMQ)', () => {
     expect(row.payload).toMatchObject({ tenantid: 'acme', specversion: '1.0', dataversion: '1' });
   });
 
+  it("publishes events in the request's W3C trace: same trace id, intake's own span", async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const caller = `00-${traceId}-00f067aa0ba902b7-01`;
+    await post(queued('e-traced'))
+      .set('traceparent', caller)
+      .set('tracestate', 'vendor=abc')
+      .expect(202);
+    await eventually(async () => expect(published('e-traced')).toBeDefined());
+    const event = published('e-traced') as CloudEvent & { traceparent?: string; tracestate?: string };
+    expect(event.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(event.traceparent).not.toBe(caller);
+    expect(event.tracestate).toBe('vendor=abc');
+
+    // The trace is not content: the same event re-sent in another trace is a duplicate, not a conflict.
+    const resent = await post(queued('e-traced')).set('traceparent', `00-${'a'.repeat(32)}-${'b'.repeat(16)}-01`).expect(202);
+    expect(resent.body).toEqual({ accepted: [], duplicates: ['e-traced'] });
+
+    // Without a (valid) traceparent the request starts a trace of its own.
+    await post(queued('e-untraced')).set('traceparent', 'not-a-trace').expect(202);
+    await eventually(async () => expect(published('e-untraced')).toBeDefined());
+    const untraced = published('e-untraced') as CloudEvent & { traceparent?: string };
+    expect(untraced.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(untraced.traceparent).not.toContain(traceId);
+  });
+
   it('masks personal data before storing or publishing, and says what it masked', async () => {
     const idCard = `11010519491231002${idCardCheckCharacter('11010519491231002')}`;
     const transcript = {

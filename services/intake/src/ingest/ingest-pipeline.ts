@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type CloudEvent, toCloudEvent, validateIncomingEvent } from '@hotline/contracts';
-import { CorrelationContext } from '@hotline/messaging';
+import { CorrelationContext, traced } from '@hotline/messaging';
 import { type ProblemFieldError, ValidationProblem } from '@hotline/platform';
 import { IntakeConfig } from '../config/intake-config';
 import { maskData, maskEvent } from '../masking';
@@ -55,7 +55,7 @@ export class IngestPipeline {
     items.forEach((item, index) => {
       const result = validateIncomingEvent(item);
       const problems = result.ok ? futureTimeIssues(result.event.time, now, this.config.maxFutureSkewSeconds) : result.errors;
-      if (result.ok && problems.length === 0) events.push(toCloudEvent(result.event, { tenantId, correlationId }));
+      if (result.ok && problems.length === 0) events.push(traced(toCloudEvent(result.event, { tenantId, correlationId })));
       else errors.push(...problems.map((e) => (indexed ? { index, ...e } : e)));
     });
     if (errors.length > 0) throw new ValidationProblem(errors);

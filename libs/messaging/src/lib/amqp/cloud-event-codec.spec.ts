@@ -22,6 +22,16 @@ describe('encodeCloudEvent', () => {
     });
   });
 
+  it("repeats the event's W3C trace context as AMQP headers, for tracing tools that read them", () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    expect(encodeCloudEvent({ ...event, traceparent, tracestate: 'v=1' } as typeof event).options.headers).toEqual({
+      'x-tenant-id': 'acme',
+      traceparent,
+      tracestate: 'v=1',
+    });
+    expect(encodeCloudEvent(event).options.headers).toEqual({ 'x-tenant-id': 'acme' });
+  });
+
   it.each(['1969-12-31T23:59:59Z', '0001-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', 'not a time'])(
     'leaves out a timestamp AMQP cannot carry (%s)',
     (time) => {

@@ -30,9 +30,19 @@ export function encodeCloudEvent(event: CloudEvent): { content: Buffer; options:
       type: routingKey,
       timestamp: timestampSeconds(event.time),
       correlationId: shortString(event.correlationid),
-      headers: typeof event.tenantid === 'string' ? { 'x-tenant-id': event.tenantid } : {},
+      headers: headersOf(event),
     },
   };
+}
+
+/** The tenant and, for tracing tools that read AMQP headers, the event's W3C trace context. */
+function headersOf(event: CloudEvent): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (typeof event.tenantid === 'string') headers['x-tenant-id'] = event.tenantid;
+  const { traceparent, tracestate } = event as { traceparent?: unknown; tracestate?: unknown };
+  if (typeof traceparent === 'string') headers['traceparent'] = traceparent;
+  if (typeof tracestate === 'string') headers['tracestate'] = tracestate;
+  return headers;
 }
 
 /** The routing key is the event type; without a usable one the event cannot be routed at all. */

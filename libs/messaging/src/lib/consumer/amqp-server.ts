@@ -8,6 +8,7 @@ import { AmqpConnection } from '../amqp/amqp-connection';
 import { decodeBody } from '../amqp/cloud-event-codec';
 import { CorrelationContext, correlationOf } from '../correlation/correlation-context';
 import { messagingMetrics } from '../metrics/messaging-metrics';
+import { type QueueDepth, watchQueueDepth } from '../metrics/queue-depth';
 import { MessagingNames } from '../topology/messaging-names';
 import { assertQueueTopology, type QueueTopology } from '../topology/topology';
 import type { Inbox } from '../inbox/inbox';
@@ -75,7 +76,9 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private readonly names: MessagingNames;
   private readonly retryDelaysMs: readonly number[];
   private connection?: AmqpConnection;
-  private readonly channels: ChannelWrapper[] = [];
+  /** The consumer channel of each queue. */
+  private readonly channels = new Map<string, ChannelWrapper>();
+  private stopWatchingDepth?: () => void;
   private readonly active = new Map<string, ActiveConsumer>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly batchedQueues = new Set<BatchedQueue>();
@@ -91,7 +94,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     const queues = this.consumerQueues(); // throws before connecting if a handler is not subscribed
     this.connection = new AmqpConnection(this.options.url, `${this.options.service}-consumer`);
     for (const topology of queues) {
-      this.channels.push(
+      this.channels.set(
+        topology.queue,
         this.connection.createChannel({
           name: topology.queue,
           confirm: true,
@@ -100,12 +104,13 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         }),
       );
     }
+    this.stopWatchingDepth = watchQueueDepth(() => this.queueDepths());
     callback();
   }
 
   /** Resolves once every queue is declared and consumed; useful for tests and readiness. */
   async whenReady(): Promise<void> {
-    await Promise.all(this.channels.map((c) => c.waitForConnect()));
+    await Promise.all([...this.channels.values()].map((c) => c.waitForConnect()));
   }
 
   isConnected(): boolean {
@@ -124,12 +129,28 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   /** Stops taking deliveries, lets the ones in flight finish, then closes the connection. */
   async close(): Promise<void> {
     this.closing = true;
+    this.stopWatchingDepth?.();
     await Promise.all(
       [...this.active.values()].map(({ channel, consumerTag }) => channel.cancel(consumerTag).catch(() => undefined)),
     );
     await Promise.allSettled([...this.inFlight, ...[...this.batchedQueues].map((b) => b.idle())]);
-    await Promise.all(this.channels.map((c) => c.close().catch(() => undefined)));
+    await Promise.all([...this.channels.values()].map((c) => c.close().catch(() => undefined)));
     await this.connection?.close();
+  }
+
+  /**
+   * Ready messages and consumers of each consumer queue, for /metrics. Nothing while the broker is
+   * away: `checkQueue` on a channel without a connection rejects at once instead of waiting.
+   */
+  private async queueDepths(): Promise<QueueDepth[]> {
+    if (!this.isConnected()) return [];
+    const readings = await Promise.allSettled(
+      [...this.channels].map(async ([queue, channel]) => {
+        const { messageCount, consumerCount } = await channel.checkQueue(queue);
+        return { queue, ready: messageCount, consumers: consumerCount };
+      }),
+    );
+    return readings.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   }
 
   on(): void {
@@ -191,7 +212,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     const { consumerTag } = await channel.consume(topology.queue, (message) => {
       if (!message || this.closing) return;
       if (batched) return batched.push(message);
-      const work = this.handle(channel, topology, message).finally(() => this.inFlight.delete(work));
+      messagingMetrics.unacked.inc({ queue: topology.queue });
+      const work = this.handle(channel, topology, message).finally(() => {
+        this.inFlight.delete(work);
+        messagingMetrics.unacked.dec({ queue: topology.queue });
+      });
       this.inFlight.add(work);
     });
     this.active.set(topology.queue, { channel, consumerTag });
@@ -235,7 +260,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       const patterns = selectPatterns(handled, event.type);
       if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
       const context = new AmqpContext([message, queue, retries + 1]);
-      for (const pattern of patterns) await this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, context);
+      const stopTimer = messagingMetrics.handlingSeconds.startTimer({ queue, type: event.type });
+      try {
+        for (const pattern of patterns) await this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, context);
+      } finally {
+        stopTimer();
+      }
       this.settle(channel, message);
       messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'handled' });
       this.logger.debug(`${queue}: handled ${event.type} ${event.id}`);

@@ -60,6 +60,7 @@ export class BatchedQueue {
 
   /** Takes a delivery; it is applied with the next batch, in order. */
   push(message: ConsumeMessage): void {
+    messagingMetrics.unacked.inc({ queue: this.options.queue });
     this.batcher.push(message);
   }
 
@@ -68,6 +69,14 @@ export class BatchedQueue {
   }
 
   private async apply(messages: ConsumeMessage[]): Promise<void> {
+    try {
+      await this.applyAll(messages);
+    } finally {
+      messagingMetrics.unacked.dec({ queue: this.options.queue }, messages.length);
+    }
+  }
+
+  private async applyAll(messages: ConsumeMessage[]): Promise<void> {
     const deliveries: Delivery[] = [];
     for (const message of messages) {
       const retries = retriesSoFar(message.properties.headers);
@@ -101,18 +110,25 @@ export class BatchedQueue {
     const reactions = new Reactions(source);
     const attempts = new Map(batch.map((d) => [d.event, d.retries + 1]));
     const events = batch.map((d) => d.event);
+    messagingMetrics.batchSize.observe({ queue }, batch.length);
+    const stopBatchTimer = messagingMetrics.batchSeconds.startTimer({ queue });
     const { applied, duplicates } = await transactions.inbox.applyBatch(queue, events, async (manager, fresh) => {
       for (const event of fresh) {
         const patterns = selectPatterns([...handled], event.type);
         if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
         const tx = reactions.transactionFor(event, manager, queue, attempts.get(event) ?? 1);
         await CorrelationContext.run(correlationOf(event), async () => {
-          for (const pattern of patterns) await this.host.invoke(pattern, event, tx);
+          const stopTimer = messagingMetrics.handlingSeconds.startTimer({ queue, type: event.type });
+          try {
+            for (const pattern of patterns) await this.host.invoke(pattern, event, tx);
+          } finally {
+            stopTimer();
+          }
           this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batch.length})`);
         });
       }
       await transactions.outbox.add(manager, reactions.events);
-    });
+    }).finally(() => stopBatchTimer());
     for (const event of applied) messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'handled' });
     for (const event of duplicates) messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'duplicate' });
   }

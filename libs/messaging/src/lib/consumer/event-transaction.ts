@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { type CloudEvent, type EventType, newCloudEvent, type NewCloudEventParams } from '@hotline/contracts';
+import { traced } from '../correlation/traced-event';
 
 /** An event a handler publishes: the tenant, correlation and causation come from the event handled. */
 export type ReactionEvent<K extends EventType> = Omit<NewCloudEventParams<K>, 'source' | 'tenantId' | 'correlationId' | 'causationId'>;
@@ -15,7 +16,10 @@ export interface EventTransaction {
   readonly queue: string;
   /** 1 for the first delivery, 2 after one retry, and so on. */
   readonly attempt: number;
-  /** Publishes, if and only if the transaction commits, stamped with the tenant, correlation and causation. */
+  /**
+   * Publishes, if and only if the transaction commits, stamped with the tenant, correlation and
+   * causation, and the handler's span of the event's trace (`traceparent`).
+   */
   publish<K extends EventType>(event: ReactionEvent<K>): void;
 }
 
@@ -28,13 +32,15 @@ export class Reactions {
   transactionFor(cause: CloudEvent, manager: EntityManager, queue: string, attempt: number): EventTransaction {
     const publish = <K extends EventType>(event: ReactionEvent<K>): void => {
       this.events.push(
-        newCloudEvent({
-          ...event,
-          source: this.source,
-          tenantId: cause.tenantid,
-          correlationId: cause.correlationid ?? cause.id,
-          causationId: cause.id,
-        } as NewCloudEventParams<K>),
+        traced(
+          newCloudEvent({
+            ...event,
+            source: this.source,
+            tenantId: cause.tenantid,
+            correlationId: cause.correlationid ?? cause.id,
+            causationId: cause.id,
+          } as NewCloudEventParams<K>),
+        ),
       );
     };
     return { manager, queue, attempt, publish };

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { continueTrace, type TraceContext } from './trace-context';
 
 /** The ids that follow one piece of work from an HTTP request to the messages it causes and their handlers. */
 export interface Correlation {
@@ -6,6 +7,8 @@ export interface Correlation {
   /** Id of the event being handled, when the work is a message handler. */
   causationId?: string;
   tenantId?: string;
+  /** The W3C trace this work belongs to, with its own span id (see trace-context). */
+  trace?: TraceContext;
 }
 
 const storage = new AsyncLocalStorage<Correlation>();
@@ -19,7 +22,16 @@ export const CorrelationContext = {
   },
 };
 
-/** The correlation a handler of `event` runs in: the event's own correlation id (else its id), caused by it. */
+/**
+ * The correlation a handler of `event` runs in: the event's own correlation id (else its id),
+ * caused by it, in a span of its own of the trace the event's `traceparent` names (else a new trace).
+ */
 export function correlationOf(event: { id: string; correlationid?: string; tenantid: string }): Correlation {
-  return { correlationId: event.correlationid ?? event.id, causationId: event.id, tenantId: event.tenantid };
+  const { traceparent, tracestate } = event as { traceparent?: unknown; tracestate?: unknown };
+  return {
+    correlationId: event.correlationid ?? event.id,
+    causationId: event.id,
+    tenantId: event.tenantid,
+    trace: continueTrace(traceparent, tracestate),
+  };
 }

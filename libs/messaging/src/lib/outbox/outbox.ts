@@ -1,16 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
+import { traced } from '../correlation/traced-event';
 import { outboxChannel } from './messaging-tables';
 
 /**
  * Adds events to the outbox inside the caller's transaction, so they are published if and only
  * if the transaction commits. The NOTIFY is delivered at commit and wakes the relay at once.
+ * Each event without a trace of its own is stamped with the current one (`traceparent`).
  */
 export class Outbox {
   constructor(private readonly schema: string) {}
 
-  async add(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
-    if (events.length === 0) return;
+  async add(manager: EntityManager, added: readonly CloudEvent[]): Promise<void> {
+    if (added.length === 0) return;
+    const events = added.map((event) => traced(event));
     await manager.query(
       `INSERT INTO "${this.schema}".outbox (event_id, tenant_id, type, payload)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { EventHandlerErrorFilter } from '@hotline/messaging';
 import { PlatformConfig } from '../config/platform-config';
+import { startTracing } from '../tracing/start-tracing';
 import { configurePlatformApp, type PlatformAppOptions } from './configure-platform-app';
 
 export interface BootstrapServiceOptions extends PlatformAppOptions {
@@ -23,10 +24,13 @@ export async function bootstrapService(
   appModule: Type<unknown>,
   options: BootstrapServiceOptions,
 ): Promise<NestExpressApplication> {
+  // Before the app exists, so span export (when OTEL_EXPORTER_OTLP_ENDPOINT is set) sees all its work.
+  const tracing = startTracing();
   // abortOnError: false makes a failed start reject (exit code 1) instead of process.abort() dumping core.
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, abortOnError: false });
   const config = app.get(PlatformConfig);
   configurePlatformApp(app, options);
+  if (tracing.notice) app.get(Logger).warn(tracing.notice, 'Tracing');
   app.enableShutdownHooks();
   if (options.microservice) {
     const strategy = typeof options.microservice === 'function' ? options.microservice(config, app) : options.microservice;

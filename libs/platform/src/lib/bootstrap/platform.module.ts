@@ -9,6 +9,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { ParameterValuesInterceptor } from '../params/parameter-values.interceptor';
 import { GracefulHttpShutdown } from './graceful-http-shutdown';
 import { ShutdownReport } from './shutdown-report';
+import { TracingShutdown } from '../tracing/tracing-shutdown';
 
 export interface PlatformModuleOptions {
   /** The service's name, as it appears in logs, metrics and the OpenAPI title. */
@@ -33,6 +34,7 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: ParameterValuesInterceptor },
         GracefulHttpShutdown,
         ShutdownReport,
+        TracingShutdown,
       ],
     };
   }

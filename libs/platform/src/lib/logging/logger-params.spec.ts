@@ -40,9 +40,12 @@ describe('platform logs', () => {
   it('lets message handlers log with the correlation through the mixin', () => {
     const { lines, stream } = capture();
     const logger = pino({ mixin: correlationMixin }, stream);
-    CorrelationContext.run({ correlationId: 'c-1', causationId: 'evt-9' }, () => logger.info('handled'));
+    const trace = { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', flags: '01', tracestate: 'v=1' };
+    CorrelationContext.run({ correlationId: 'c-1', causationId: 'evt-9', trace }, () => logger.info('handled'));
     logger.info('outside');
-    expect(lines[0]).toMatchObject({ msg: 'handled', correlationId: 'c-1', causationId: 'evt-9' });
+    expect(lines[0]).toMatchObject({ msg: 'handled', correlationId: 'c-1', causationId: 'evt-9', traceId: trace.traceId, spanId: trace.spanId });
+    expect(lines[0]).not.toHaveProperty('trace');
     expect(lines[1]).not.toHaveProperty('correlationId');
+    expect(lines[1]).not.toHaveProperty('traceId');
   });
 });

@@ -24,6 +24,8 @@ describe('contentHash', () => {
     expect(contentHash({ ...event, id: 'e-2', source: '/other', correlationid: 'req-2', tenantid: 'other' })).toBe(contentHash(event));
     const { correlationid: _, ...withoutCorrelation } = event;
     expect(contentHash(withoutCorrelation)).toBe(contentHash(event));
+    const traced = { ...event, traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01', tracestate: 'v=1' };
+    expect(contentHash(traced)).toBe(contentHash(event));
   });
 
   it('reads the time as an instant, whatever its offset', () => {

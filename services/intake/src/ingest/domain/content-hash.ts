@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 
 /**
  * Attributes left out of an event's content: what identifies it (`id`, `source`: the key it is
- * deduplicated by), and what intake sets per tenant or per request (`tenantid`, `correlationid`),
- * so a faithful re-send under another request hashes the same. `specversion` is always 1.0.
+ * deduplicated by), and what intake sets per tenant or per request (`tenantid`, `correlationid`,
+ * the trace context `traceparent` and `tracestate`), so a faithful re-send under another request
+ * hashes the same. `specversion` is always 1.0.
  */
-const NOT_CONTENT = new Set(['id', 'source', 'specversion', 'tenantid', 'correlationid']);
+const NOT_CONTENT = new Set(['id', 'source', 'specversion', 'tenantid', 'correlationid', 'traceparent', 'tracestate']);
 
 /**
  * SHA-256 (hex) of the event's content in a canonical form: its type, its time as an instant (so
