@@ -99,7 +99,9 @@ function load({ key, connections, body }: { key: string; connections: number; bo
 }
 
 async function startIntake(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'dist/services/intake/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of intake there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, path.join(root, 'dist/services/intake/main.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error('intake exited during start');
     if (await fetch(`http://127.0.0.1:${PORT}/health`).then((r) => r.ok, () => false)) return child;
