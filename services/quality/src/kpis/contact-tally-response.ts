@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { JsonOf } from '@hotline/platform';
-import type { ContactTallyEntity } from './contact-tally.entity';
+import type { ContactTally } from './domain/contact-tally';
 
 /** One queue's contact counts for a UTC day. */
 export const contactTallySchema = z.object({
@@ -13,5 +12,8 @@ export const contactTallySchema = z.object({
   ended: z.number().int().min(0),
 });
 
-// Compile-time: what the service returns, sent as JSON, is what the schema documents.
-const _matches = (tally: JsonOf<ContactTallyEntity>): z.output<typeof contactTallySchema> => tally;
+/** The response DTO: what `GET /v1/kpis/contact-tallies` answers for each queue, never an entity. */
+export type ContactTallyResponse = z.output<typeof contactTallySchema>;
+
+// Compile-time: a domain tally maps to the documented response as it is.
+const _matches = (tally: ContactTally): ContactTallyResponse => tally;

@@ -1,4 +1,4 @@
-import { milestoneOf, tallyDay } from './contact-tally';
+import { milestoneOf, tallyDay, tallyIncrement, UNKNOWN_QUEUE } from './contact-tally';
 
 describe('contact tally', () => {
   it('maps contact events to milestones and ignores the rest', () => {
@@ -8,5 +8,16 @@ describe('contact tally', () => {
   it('tallies on the UTC day the contact happened', () => {
     expect(tallyDay('2026-11-25T23:30:00+08:00')).toBe('2026-11-25');
     expect(tallyDay('2026-11-26T01:30:00+08:00')).toBe('2026-11-25');
+  });
+  it('turns a contact event into the increment it makes, or none', () => {
+    const at = { time: '2026-11-25T23:30:00+08:00', tenantid: 'acme' };
+    expect(tallyIncrement({ ...at, type: 'contact.queued', data: { queue: 'billing' } })).toEqual({
+      tenantId: 'acme',
+      queue: 'billing',
+      day: '2026-11-25',
+      milestone: 'queued',
+    });
+    expect(tallyIncrement({ ...at, type: 'contact.answered', data: {} })?.queue).toBe(UNKNOWN_QUEUE);
+    expect(tallyIncrement({ ...at, type: 'contact.transferred', data: { queue: 'billing' } })).toBeUndefined();
   });
 });
