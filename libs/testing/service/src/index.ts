@@ -1,1 +1,2 @@
 export * from './lib/start-service';
+export * from './lib/shared-service-checks';
