@@ -34,4 +34,4 @@ export type { JsonSchema, JsonSchemaObject } from './lib/compatibility';
 export { asyncApiDocument, type AsyncApiDocument } from './lib/asyncapi-document';
 export * from './lib/names';
 export * from './lib/subscriptions';
-export { findUnstorableText, MAX_UNSTORABLE_TEXT_ISSUES, unstorableTextReason } from './lib/storable-text';
+export { findUnstorableText, MAX_UNSTORABLE_TEXT_ISSUES, replaceUnstorableText, unstorableTextReason } from './lib/storable-text';

@@ -24,7 +24,6 @@ export { problemFieldErrorSchema, problemSchema } from './lib/errors/problem-sch
 export { parseOr400, parseParametersOr400, zodProblemErrors } from './lib/errors/parse-or-400';
 export { exceedsJsonDepth, MAX_JSON_DEPTH } from './lib/errors/json-depth';
 export { bodyTooDeepProblem } from './lib/errors/body-depth.middleware';
-export { unstorableTextReason } from './lib/errors/storable-text';
 
 // Auth
 export { ROLES, type Role } from './lib/auth/roles';

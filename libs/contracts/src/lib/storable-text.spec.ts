@@ -1,4 +1,4 @@
-import { findUnstorableText, MAX_UNSTORABLE_TEXT_ISSUES } from './storable-text';
+import { findUnstorableText, MAX_UNSTORABLE_TEXT_ISSUES, unstorableTextReason } from './storable-text';
 import { validateCloudEvent, validateIncomingEvent, type ValidationIssue } from './validation';
 
 const NUL_MESSAGE = 'contains a NUL character (\\u0000), which cannot be stored';
@@ -113,5 +113,16 @@ describe('validation refuses text PostgreSQL cannot store', () => {
     expect(errorsOf(validateCloudEvent({ ...event, data: transcript('fine').data, tenantid: 'ac\u0000me' }))).toEqual([
       { path: 'tenantid', message: NUL_MESSAGE },
     ]);
+  });
+});
+
+describe('unstorableTextReason', () => {
+  it('accepts any well-formed Unicode text', () => {
+    for (const text of ['', 'plain', '客服 😀', '\uD83D\uDE00', 'tab\tand\nnewline']) expect(unstorableTextReason(text)).toBeUndefined();
+  });
+
+  it('names NUL and lone surrogates, high or low', () => {
+    expect(unstorableTextReason('a\0b')).toBe('must not contain NUL (U+0000)');
+    for (const text of ['\uD800', 'x\uDBFFy', '\uDC00', 'a\uDE00\uD83D']) expect(unstorableTextReason(text)).toBe('must not contain a lone UTF-16 surrogate');
   });
 });

@@ -107,10 +107,14 @@ function problemIn(text: string): string | undefined {
   return problems.length > 0 ? problems.join(' and ') : undefined;
 }
 
+/** `text` with each NUL and lone surrogate replaced by what `replace` makes of it (e.g. to name a bad key). */
+export function replaceUnstorableText(text: string, replace: (unit: string) => string): string {
+  return text.replaceAll(NUL, replace).replace(LONE_SURROGATE, replace);
+}
+
 /** A name safe to show in a path: the offending code units written as `\uXXXX`. */
 function printable(text: string): string {
-  const escape = (unit: string): string => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return text.replaceAll(NUL, escape).replace(LONE_SURROGATE, escape);
+  return replaceUnstorableText(text, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function pathOf(frame: Frame): string {

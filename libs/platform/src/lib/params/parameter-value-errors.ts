@@ -1,5 +1,6 @@
 import type { ProblemFieldError } from '../errors/problem';
-import { printableText, unstorableTextReason } from '../errors/storable-text';
+import { unstorableTextReason } from '@hotline/contracts';
+import { printableText } from '../errors/storable-text';
 
 /**
  * Every unusable value or name among a request's path parameters (`source` 'params') or query
