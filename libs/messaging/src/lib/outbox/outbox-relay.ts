@@ -171,13 +171,15 @@ export class OutboxRelay implements OutboxStatus {
   }
 
   private async measureLag(): Promise<void> {
+    // One round trip a tick for the three gauges.
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag,
+              (SELECT count(*)::int FROM "${this.options.schema}".outbox_parked) AS parked
        FROM "${this.options.schema}".outbox`,
     );
     messagingMetrics.outboxPending.set(row.pending);
     messagingMetrics.outboxLagSeconds.set(row.lag);
-    this.parkedCount = await this.parked.count((text, params) => this.dataSource.query(text, params));
+    this.parkedCount = row.parked;
     messagingMetrics.outboxParkedRows.set(this.parkedCount);
   }
 }
