@@ -61,6 +61,15 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
     expect(Object.keys(schemas.Problem.properties.errors.items.properties)).toEqual(['index', 'path', 'message']);
   });
 
+  it("documents the tenant standards admin routes' answers and problems", async () => {
+    const doc = await served();
+    const put = doc.paths['/v1/admin/tenants/{tenant}/standards/{version}'].put;
+    expect(put.requestBody.content['application/json'].schema.required).toEqual(['effectiveFrom', 'standards']);
+    for (const status of ['200', '201']) expect(JSON.stringify(put.responses[status])).toContain('#/components/schemas/StandardVersion');
+    for (const status of ['400', '409', '422']) expect(put.responses[status].content['application/problem+json'].schema).toEqual(PROBLEM);
+    expect(JSON.stringify(doc.paths['/v1/admin/tenants/{tenant}/standards'].get.responses['200'])).toContain('#/components/schemas/StandardVersionPage');
+  });
+
   it('documents the adapters’ payloads as objects, not strings', async () => {
     const doc = await served();
     const bodies = [

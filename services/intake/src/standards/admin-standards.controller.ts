@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, ValidationProblem } from '@hotline/platform';
+import { CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, ValidationProblem, zodApiSchema } from '@hotline/platform';
 import { assertMayManageTenant, RESERVED_TENANTS } from '../tenants/tenant-access';
 import { listStandardVersionsQuery } from './domain/list-standard-versions-query';
 import { validateStandardVersion } from './domain/validate-standard-version';
 import type { StandardVersionView } from './standard-versions.repository';
+import { standardVersionPageSchema, standardVersionSchema } from './standard-version-response';
 import { StandardVersionsService } from './standard-versions.service';
 
 const WHAT = 'standards';
@@ -15,6 +16,8 @@ const WHAT = 'standards';
  * rule (`tenants/tenant-access.ts`). A new version is published to dispatch, quality and security as
  * `standards.published`; a version never changes once kept.
  */
+const VERSION = zodApiSchema(standardVersionSchema, 'output', 'StandardVersion');
+
 @ApiTags('admin')
 @Controller('v1/admin/tenants/:tenant/standards')
 @Roles('admin')
@@ -38,8 +41,8 @@ export class AdminStandardsController {
       },
     },
   })
-  @ApiResponse({ status: 201, description: 'Kept and published as `standards.published`' })
-  @ApiResponse({ status: 200, description: 'The same version sent again: nothing changes, nothing is published' })
+  @ApiResponse({ status: 201, schema: VERSION, description: 'Kept and published as `standards.published`' })
+  @ApiResponse({ status: 200, schema: VERSION, description: 'The same version sent again: nothing changes, nothing is published' })
   @ApiResponse({ status: 400, description: 'problem+json naming each malformed field' })
   @ApiResponse({ status: 409, description: 'The version exists with other content, or another version takes effect at the same instant' })
   @ApiResponse({ status: 422, description: 'problem+json naming every field that loosens a floor, e.g. `standards.answer-time.seconds`' })
@@ -74,7 +77,7 @@ export class AdminStandardsController {
   @ApiOperation({ summary: "A tenant's standards versions, oldest first" })
   @ApiQuery({ name: 'limit', required: false, example: 50 })
   @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
-  @ApiResponse({ status: 200, description: '`{ items: [{ tenantId, version, effectiveFrom, standards, publishedAt }], nextCursor }`, in effective order' })
+  @ApiResponse({ status: 200, schema: zodApiSchema(standardVersionPageSchema, 'output', 'StandardVersionPage'), description: 'Versions in effective order' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant') tenant: string,
@@ -88,7 +91,7 @@ export class AdminStandardsController {
 
   @Get(':version')
   @ApiOperation({ summary: "One version of a tenant's standards" })
-  @ApiResponse({ status: 200, description: '`{ tenantId, version, effectiveFrom, standards, publishedAt }`' })
+  @ApiResponse({ status: 200, schema: VERSION, description: 'The version' })
   @ApiResponse({ status: 404, description: 'The tenant has no such version' })
   async get(@CurrentPrincipal() principal: Principal, @Param('tenant') tenant: string, @Param('version') version: string): Promise<StandardVersionView> {
     assertMayManageTenant(principal, tenant, WHAT);

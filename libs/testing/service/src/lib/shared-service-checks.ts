@@ -7,7 +7,10 @@ import type { StartedService } from './start-service';
  * wiring of libs/tenant-standards. Each service's spec calls them with what is its own.
  */
 
-/** The served OpenAPI document lints clean, and `path`'s GET is a JWT route answering `schema`. */
+/**
+ * The served OpenAPI document lints clean, `path`'s GET is a JWT route answering `schema`, and
+ * (every consumer has it) GET /v1/standards answers its HeldStandards schema.
+ */
 export async function expectServedOpenApi(svc: StartedService, path: string, schema: string): Promise<void> {
   const doc = (await svc.http().get('/docs-json').expect(200)).body;
   expect(await lintOpenApi(doc)).toEqual([]);
@@ -17,6 +20,7 @@ export async function expectServedOpenApi(svc: StartedService, path: string, sch
   expect(JSON.stringify(operation.responses['200'])).toContain(`#/components/schemas/${schema}`);
   expect(operation.responses['401'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
   expect(doc.paths['/health'].get.security).toEqual([]);
+  expect(JSON.stringify(doc.paths['/v1/standards'].get.responses['200'])).toContain('#/components/schemas/HeldStandards');
 }
 
 /** A `standards.published` on the bus (delivered twice) is kept and resolved by `?at=` at GET /v1/standards. */
