@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import { connect } from 'amqplib';
 import { Client } from 'pg';
 import { deadLetterQueueName, EVENTS_EXCHANGE, queueName, SUBSCRIPTIONS, withNamespace } from '@hotline/contracts';
-import { generateApiKey } from '@hotline/platform';
+import { signDevToken } from '@hotline/platform';
 import { AMQP_URL, benchDatabase, contactQueued } from './bench-env';
 import { measureRawLimit } from './raw-limit';
 
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   let intake = await startIntake(env);
   const rows: [string, string, string][] = [];
   try {
-    const key = await createKey(db.url);
+    const key = await createKey(env.JWT_SECRET);
     const runId = randomBytes(3).toString('hex');
     let n = 0;
 
@@ -127,12 +127,16 @@ async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Prom
   }
 }
 
-async function createKey(url: string): Promise<string> {
-  const { key, prefix, hash } = generateApiKey();
-  await withClient(url, (c) =>
-    c.query(`INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ('bench', 'bench', $1, $2, '{events:write}')`, [prefix, hash]),
-  );
-  return key;
+/** A key for tenant bench from intake's admin API (intake owns its key table), as the platform operator. */
+async function createKey(jwtSecret: string): Promise<string> {
+  const operator = await signDevToken({ tenant: '*', roles: ['admin'], secret: jwtSecret });
+  const res = await fetch(`http://127.0.0.1:${PORT}/v1/admin/tenants/bench/api-keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  if (res.status !== 201) throw new Error(`creating the bench's API key: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { key: string }).key;
 }
 
 /** Puts rows straight into the outbox, as a backlog left by a broker outage would be. */

@@ -101,7 +101,10 @@ async function waitUntilReady({ name, port }) {
 }
 
 function runCli(args) {
-  const r = spawnSync(process.execPath, [path.join(root, 'tools/cli/bin/hotline.js'), ...args], { cwd: root, encoding: 'utf8' });
+  // The services' environment (JWT_SECRET among it), and the intake started above for api-key.
+  const intake = SERVICES.find((s) => s.name === 'intake');
+  const env = { ...process.env, INTAKE_URL: `http://127.0.0.1:${intake.port}` };
+  const r = spawnSync(process.execPath, [path.join(root, 'tools/cli/bin/hotline.js'), ...args], { cwd: root, env, encoding: 'utf8' });
   if (r.status !== 0) {
     console.error(`[start] npx hotline ${args.join(" ")} failed (${r.error?.message ?? r.signal ?? `exit ${r.status}`}):\n${r.stderr}`);
     return '(could not be created: see the error above)';

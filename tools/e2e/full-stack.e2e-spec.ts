@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { deadLetterQueueName, queueName, retryQueueName, type ServiceName, withNamespace } from '@hotline/contracts';
 import { DEFAULT_RETRY_DELAYS_MS } from '@hotline/messaging';
-import { generateApiKey, signDevToken } from '@hotline/platform';
+import { signDevToken } from '@hotline/platform';
 import { eventually, isolatedEnvironment, type IsolatedEnvironment, metricValue, publishToBus } from '@hotline/testing';
 import { ServiceProcess } from './service-process';
 
@@ -34,11 +34,11 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     // Intake alone first: what it publishes before any consumer has ever run must still arrive.
     services.intake = await ServiceProcess.start('intake', processEnv());
     await services.intake.waitUntilReady();
-    const db = await new DataSource({ type: 'postgres', url: env.db.url }).initialize();
-    const { key, prefix, hash } = generateApiKey();
-    await db.query(`INSERT INTO intake.api_keys (tenant_id, name, prefix, key_hash, scopes) VALUES ('acme', 'e2e', $1, $2, '{events:write}')`, [prefix, hash]);
-    await db.destroy();
-    apiKey = key;
+    // The key as an operator gets one: from intake's admin API, which owns intake.api_keys.
+    const operator = await signDevToken({ tenant: '*', roles: ['admin'], secret: env.jwtSecret });
+    const created = await request(services.intake.url).post('/v1/admin/tenants/acme/api-keys').auth(operator, { type: 'bearer' }).send({ name: 'e2e' });
+    expect(created.status).toBe(201);
+    apiKey = created.body.key;
     token = await signDevToken({ tenant: 'acme', roles: ['supervisor', 'security', 'agent'], secret: env.jwtSecret });
   }, 120_000);
 

@@ -1,4 +1,5 @@
 import { DEFAULT_AMQP_URL, DEFAULT_DATABASE_URL, ROLES } from '@hotline/platform';
+import { DEFAULT_INTAKE_URL } from './intake-admin-client';
 
 export const USAGE = `Usage: npx hotline <command> [options]
 
@@ -7,10 +8,12 @@ Commands:
       Print a dev JWT signed with JWT_SECRET (default: the development secret).
   api-key create --tenant T [--name N] [--scope S …]
       Create a platform API key (default scope: events:write) and print it, once.
-  api-key revoke --id ID
+  api-key revoke --tenant T --id ID
       Revoke an API key; requests using it are refused from then on.
   api-key list --tenant T
       List a tenant's API keys: prefixes, names, scopes and dates, never the keys.
+      The api-key commands call intake's admin API: intake must be running (npm start starts it).
+      Every one takes --intake-url URL and --token JWT (see Environment).
   dlq list --queue Q [--limit 50] [--json]
       Show the dead letters in Q.dead without removing them: event id, type, failed at,
       retries and last error, one line each (--json: every field, with the body).
@@ -23,7 +26,9 @@ Commands:
       Put parked events back at the end of S's outbox; the relay publishes them (or parks them again).
 
 Roles: ${ROLES.join(', ')}
-Environment: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE (token);
-  DATABASE_URL (api-key, outbox; default ${DEFAULT_DATABASE_URL});
+Environment: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE (token, and the api-key commands' admin JWT);
+  INTAKE_URL (api-key; default ${DEFAULT_INTAKE_URL}), HOTLINE_ADMIN_TOKEN (api-key: an admin JWT
+  to use instead of one the CLI signs; needed, or --token, when the services verify JWTs with JWKS_URL);
+  DATABASE_URL (outbox; default ${DEFAULT_DATABASE_URL});
   AMQP_URL (dlq; default ${DEFAULT_AMQP_URL}), HOTLINE_NAMESPACE (dlq: prefixes Q)
 Q is a consumer queue as a service names it, e.g. quality.kpis, dispatch.cases, security.audit.`;

@@ -30,7 +30,7 @@ export interface CreatedApiKey {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Creates, lists and revokes a tenant's API keys (the CLI writes the same table directly). */
+/** Creates, lists and revokes a tenant's API keys: the one owner of intake.api_keys (`npx hotline api-key` calls the admin API). */
 @Injectable()
 export class ApiKeysService {
   constructor(
