@@ -125,6 +125,18 @@ describe('capability generator', () => {
     expect(tree.listChanges().filter((change) => change.path.includes('outages') || change.path.includes('migrations'))).toEqual([]);
   });
 
+  it('refuses a pattern the service already handles on another queue (Nest would chain it onto that queue)', async () => {
+    tree.write('services/dispatch/src/cases/case-events.handler.ts', "@OnEvent('case.opened', { queue: 'cases' })\n");
+    const standards = { service: 'dispatch', name: 'outages', event: 'standards.published', queue: 'standards' };
+    tree.write('services/dispatch/src/other/other.handler.ts', "@OnEvent('standards.published', { queue: 'cases' })\n");
+    await expect(capabilityGenerator(tree, standards)).rejects.toThrow(
+      "services/dispatch/src/other/other.handler.ts already handles 'standards.published' on queue 'cases'",
+    );
+    // The same pattern on the same queue is one chain, run in one transaction: allowed.
+    await capabilityGenerator(tree, { service: 'dispatch', name: 'outages', event: 'case.opened', queue: 'cases' });
+    expect(tree.exists(`${folder}/outages-events.handler.ts`)).toBe(true);
+  });
+
   it('refuses a service that has no app.module.ts', async () => {
     await expect(capabilityGenerator(tree, { service: 'quality', name: 'breaches' })).rejects.toThrow('services/quality/src/app.module.ts does not exist');
   });

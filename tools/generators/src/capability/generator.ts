@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { generateFiles, joinPathFragments, logger, type Tree } from '@nx/devkit';
 import { capabilityNames, type CapabilityNames, type CapabilityOptions } from './capability-names';
+import { checkHandledPattern } from './check-handled-pattern';
 import { checkSubscription } from './check-subscription';
 import { type Wiring, wireAppModule } from './wire-app-module';
 
@@ -15,6 +16,7 @@ export default async function capabilityGenerator(tree: Tree, options: Capabilit
   const appModule = `${serviceRoot}/app.module.ts`;
   if (!tree.exists(appModule)) throw new Error(`--service=${options.service}: ${appModule} does not exist`);
   checkSubscription(options.service, options.event, options.queue);
+  checkHandledPattern(tree, serviceRoot, options.event, options.queue);
   const n = capabilityNames(options, Date.now());
   const folder = `${serviceRoot}/${n.name}`;
   if (tree.exists(folder)) throw new Error(`${folder} exists already; choose another --name`);
