@@ -176,9 +176,18 @@ describe('app.module.ts wiring', () => {
     );
   });
 
+  it("takes the @Module's own imports, not an imports option inside it", () => {
+    const tree = createTreeWithEmptyWorkspace();
+    tree.write('app.module.ts', '@Module({ imports: [P.forRoot({ auth: { imports: [K] } }), B] })\nexport class AppModule {}\n');
+    expect(wireAppModule(tree, 'app.module.ts', wirings)).toEqual([wirings[1]]);
+    expect(tree.read('app.module.ts', 'utf-8')).toBe(
+      "import { AModule } from './a/a.module';\n@Module({ imports: [P.forRoot({ auth: { imports: [K] } }), B, AModule] })\nexport class AppModule {}\n",
+    );
+  });
+
   it('leaves to the user what it cannot place exactly once', () => {
     const tree = createTreeWithEmptyWorkspace();
-    const text = "@Module({ imports: [B] })\nexport class AppModule {}\nconst other = { imports: [C] };\n";
+    const text = "@Module({ imports: [B] })\n@Module({ imports: [C] })\nexport class AppModule {}\n";
     tree.write('app.module.ts', text);
     expect(wireAppModule(tree, 'app.module.ts', wirings)).toEqual(wirings);
     expect(tree.read('app.module.ts', 'utf-8')).toBe(text);

@@ -44,6 +44,6 @@ function wiringsOf(n: CapabilityNames): Wiring[] {
 }
 
 function describe({ symbol, from, list }: Wiring): string {
-  const where = list === 'imports' ? "the @Module's imports" : `databaseOptions' ${list}`;
+  const where = list === 'imports' ? "the @Module's imports" : `databaseOptions' ${list} (or the list it is given)`;
   return `  - import { ${symbol} } from '${from}'; and add it to ${where}`;
 }

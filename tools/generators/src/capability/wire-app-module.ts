@@ -11,8 +11,8 @@ export interface Wiring {
 
 /**
  * Adds each symbol to its list in app.module.ts, with its import, where the file has that list
- * exactly once (the TypeScript parser finds it; nothing is matched by text). Returns what it could
- * not place, for the user to add by hand.
+ * exactly once (the TypeScript parser finds it; nothing is matched by text; `imports` is the
+ * @Module's own). Returns what it could not place, for the user to add by hand.
  */
 export function wireAppModule(tree: Tree, path: string, wirings: readonly Wiring[]): Wiring[] {
   const text = tree.read(path, 'utf-8');
@@ -21,7 +21,7 @@ export function wireAppModule(tree: Tree, path: string, wirings: readonly Wiring
   const changes: StringInsertion[] = [];
   const missed: Wiring[] = [];
   for (const wiring of wirings) {
-    const lists = arraysNamed(source, wiring.list);
+    const lists = arraysNamed(source, wiring.list).filter((list) => wiring.list !== 'imports' || inModuleDecorator(list));
     if (lists.length !== 1) {
       missed.push(wiring);
       continue;
@@ -48,6 +48,12 @@ function arraysNamed(source: ts.SourceFile, property: string): ts.ArrayLiteralEx
   };
   visit(source);
   return found;
+}
+
+/** Whether an array is a property of `@Module({...})` itself (not of a call inside it, such as `auth: { imports }`). */
+function inModuleDecorator(list: ts.ArrayLiteralExpression): boolean {
+  const call = list.parent.parent.parent;
+  return ts.isCallExpression(call) && ts.isDecorator(call.parent) && ts.isIdentifier(call.expression) && call.expression.text === 'Module';
 }
 
 /** After the last element, in the array's own layout: one per line when it is laid out so, else inline. */
