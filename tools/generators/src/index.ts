@@ -1,0 +1,2 @@
+export { default as capabilityGenerator } from './capability/generator';
+export type { CapabilityOptions } from './capability/capability-names';
