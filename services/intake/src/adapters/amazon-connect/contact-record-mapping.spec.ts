@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorsOf as mappingErrors, eventsOf } from '../kit/mapping-result';
 import { mapContactRecord, mapContactRecords } from './contact-record-mapping';
 
 type Ctr = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -8,7 +9,11 @@ type Ctr = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const fixture = (name: string): Ctr =>
   JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/amazon-connect', `${name}.json`), 'utf8'));
 
-const map = (record: unknown) => mapContactRecord(record, 0);
+/** The events and errors of one record (either is empty). */
+const map = (record: unknown) => {
+  const result = mapContactRecord(record);
+  return { events: eventsOf(result), errors: mappingErrors(result) };
+};
 const types = (record: unknown) => map(record).events.map((e) => e.type);
 
 describe('mapContactRecord', () => {
@@ -155,7 +160,7 @@ describe('mapContactRecord', () => {
     it('names a missing ContactId and yields no events', () => {
       const record = fixture('ctr-voice-answered');
       delete record.ContactId;
-      expect(map(record)).toEqual({ events: [], errors: [{ index: 0, path: 'ContactId', message: expect.stringContaining('Required') }] });
+      expect(map(record)).toEqual({ events: [], errors: [{ path: 'ContactId', message: expect.stringContaining('Required') }] });
     });
 
     it('says there is nothing to map when the record has no milestone timestamp at all', () => {
@@ -205,7 +210,7 @@ describe('mapContactRecord', () => {
 describe('mapContactRecords', () => {
   it('maps every record of a delivery in order', () => {
     const mapped = mapContactRecords([fixture('ctr-voice-abandoned'), fixture('ctr-chat-answered')]);
-    expect(mapped.ok && mapped.events.map((e) => e.type)).toEqual([
+    expect(eventsOf(mapped).map((e) => e.type)).toEqual([
       'contact.queued',
       'contact.abandoned',
       'contact.ended',
@@ -219,7 +224,7 @@ describe('mapContactRecords', () => {
     const noId = fixture('ctr-chat-answered');
     delete noId.ContactId;
     expect(mapContactRecords([fixture('ctr-voice-answered'), noId, {}])).toEqual({
-      ok: false,
+      outcome: 'unmappable',
       errors: [
         { index: 1, path: 'ContactId', message: expect.any(String) },
         { index: 2, path: 'ContactId', message: expect.any(String) },
@@ -227,6 +232,6 @@ describe('mapContactRecords', () => {
         { index: 2, path: '', message: expect.stringContaining('Nothing to map') },
       ],
     });
-    expect(mapContactRecords([])).toEqual({ ok: false, errors: [{ index: 0, path: '', message: 'The delivery holds no contact records' }] });
+    expect(mapContactRecords([])).toEqual({ outcome: 'unmappable', errors: [{ index: 0, path: '', message: 'The delivery holds no contact records' }] });
   });
 });

@@ -1,5 +1,8 @@
-import { AMAZON_CONNECT_SOURCE, catalogueErrors, compact, eventId, type MappedEvent } from './mapped-event';
-import { isObject, notAnObject, type RecordError, RecordReader } from './record-reader';
+import { catalogueErrors, firstPerField } from '../kit/catalogue-errors';
+import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
+import { type ContactChannel, type MappedEvent, mappedEvent } from '../kit/mapped-event';
+import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
+import { envelope } from './connect-event';
 
 /*
  * Amazon Connect contact records (CTRs), as its data streaming delivers them to Kinesis Data
@@ -13,7 +16,7 @@ import { isObject, notAnObject, type RecordError, RecordReader } from './record-
 const CTR_TIMESTAMPS = ['iso8601'] as const;
 
 /** CTR `Channel` → catalogue channel. A VOICE contact created by a queued callback is a `callback`. */
-const CHANNELS: Readonly<Record<string, string>> = { VOICE: 'voice', CHAT: 'chat', EMAIL: 'email' };
+const CHANNELS: Readonly<Record<string, ContactChannel>> = { VOICE: 'voice', CHAT: 'chat', EMAIL: 'email' };
 
 /** `InitiationMethod` → direction; `API` depends on the channel (see directionOf). */
 const DIRECTIONS: Readonly<Record<string, 'inbound' | 'outbound'>> = {
@@ -53,19 +56,9 @@ const TIME_SOURCES: Readonly<Record<string, string>> = {
   'contact.ended': 'DisconnectTimestamp',
 };
 
-export type RecordsMapping = { ok: true; events: MappedEvent[] } | { ok: false; errors: RecordError[] };
-
 /** Maps every record; any unmappable record makes the whole delivery unmappable (nothing is half-taken). */
-export function mapContactRecords(records: readonly unknown[]): RecordsMapping {
-  const events: MappedEvent[] = [];
-  const errors: RecordError[] = [];
-  records.forEach((record, index) => {
-    const mapped = mapContactRecord(record, index);
-    events.push(...mapped.events);
-    errors.push(...mapped.errors);
-  });
-  if (records.length === 0) errors.push({ index: 0, path: '', message: 'The delivery holds no contact records' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
+export function mapContactRecords(records: readonly unknown[], batch = true): MappingResult {
+  return mapEach(records, batch, mapContactRecord, 'The delivery holds no contact records');
 }
 
 /**
@@ -73,9 +66,9 @@ export function mapContactRecords(records: readonly unknown[]): RecordsMapping {
  * made of the ContactId and the milestone. Connect re-sends a record when it is updated; the
  * re-sent copy yields the same ids for the milestones already seen, so only new ones are new events.
  */
-export function mapContactRecord(value: unknown, index: number): { events: MappedEvent[]; errors: RecordError[] } {
-  if (!isObject(value)) return { events: [], errors: [notAnObject(value, index, 'a contact record')] };
-  const r = new RecordReader(value, index, CTR_TIMESTAMPS);
+export function mapContactRecord(value: unknown): MappingResult {
+  if (!isObject(value)) return unmappable([notAnObject(value, 'a contact record')]);
+  const r = FieldReader.of(value, CTR_TIMESTAMPS);
 
   const contactId = r.required('ContactId', 'the contact record has no ContactId');
   const channel = channelOf(r);
@@ -92,37 +85,27 @@ export function mapContactRecord(value: unknown, index: number): { events: Mappe
   const username = r.string('Agent.Username');
   const agentId = username ?? r.string('Agent.ARN');
   if (connectedAt && !agentId) r.fail('Agent.Username', 'Required: the agent who answered (Agent.Username or Agent.ARN)');
-  const ended = disconnectedAt
-    ? compact({
-        agentId,
-        talkSeconds: r.amount('Agent.AgentInteractionDuration'),
-        holdSeconds: r.amount('Agent.CustomerHoldDuration'),
-        afterContactWorkSeconds: afterContactWorkSeconds(r),
-        disconnectReason: r.string('DisconnectReason'),
-      })
-    : undefined;
+  const talkSeconds = r.amount('Agent.AgentInteractionDuration');
+  const holdSeconds = r.amount('Agent.CustomerHoldDuration');
+  const acwSeconds = afterContactWorkSeconds(r);
+  const disconnectReason = r.string('DisconnectReason');
   const previousContactId = r.string('PreviousContactId');
   const abandoned = isAbandoned(r, { enqueuedAt, connectedAt, disconnectedAt });
-  if (r.errors.length > 0 || !contactId) return { events: [], errors: r.errors };
+  if (r.errors.length > 0 || !contactId) return unmappable(r.errors);
 
-  const event = (milestone: string, type: string, time: string, data: Record<string, unknown>): MappedEvent => ({
-    id: eventId(contactId, milestone),
-    source: AMAZON_CONNECT_SOURCE,
-    type,
-    time,
-    data: { contactId, ...data },
-  });
   const events: MappedEvent[] = [];
-  if (enqueuedAt) events.push(event('queued', 'contact.queued', enqueuedAt, compact({ channel, queue, direction, previousContactId })));
-  if (connectedAt) events.push(event('answered', 'contact.answered', connectedAt, compact({ agentId, queue })));
-  if (abandoned && disconnectedAt) events.push(event('abandoned', 'contact.abandoned', disconnectedAt, compact({ queue })));
-  if (ended && disconnectedAt) events.push(event('ended', 'contact.ended', disconnectedAt, ended));
-
+  if (enqueuedAt && channel && queue && direction) {
+    events.push(mappedEvent('contact.queued', envelope(contactId, 'queued', enqueuedAt), { contactId, channel, queue, direction, previousContactId }));
+  }
+  if (connectedAt && agentId) events.push(mappedEvent('contact.answered', envelope(contactId, 'answered', connectedAt), { contactId, agentId, queue }));
+  if (abandoned && disconnectedAt) events.push(mappedEvent('contact.abandoned', envelope(contactId, 'abandoned', disconnectedAt), { contactId, queue }));
+  if (disconnectedAt) {
+    const ended = { contactId, agentId, talkSeconds, holdSeconds, afterContactWorkSeconds: acwSeconds, disconnectReason };
+    events.push(mappedEvent('contact.ended', envelope(contactId, 'ended', disconnectedAt), ended));
+  }
   const agentField = username ? 'Agent.Username' : 'Agent.ARN';
-  const errors = events.flatMap((e) => catalogueErrors(e, index, (path) => recordFieldOf(e.type, path, agentField)));
-  // A field shared by several events (Queue.Name) is reported once.
-  const firstPerField = errors.filter((e, i) => errors.findIndex((other) => other.path === e.path) === i);
-  return errors.length > 0 ? { events: [], errors: firstPerField } : { events, errors: [] };
+  const errors = events.flatMap((e) => catalogueErrors(e, 'record', (path) => recordFieldOf(e.type, path, agentField) ?? ''));
+  return errors.length > 0 ? unmappable(firstPerField(errors)) : mapped(events);
 }
 
 /** The CTR field a catalogue field of `type` came from. */
@@ -149,7 +132,7 @@ function recordFieldOf(type: string, eventPath: string, agentField: string): str
  * Connect had the field (no DisconnectReason key at all) falls back to the queue-and-no-agent rule.
  */
 function isAbandoned(
-  r: RecordReader,
+  r: FieldReader,
   { enqueuedAt, connectedAt, disconnectedAt }: { enqueuedAt?: string; connectedAt?: string; disconnectedAt?: string },
 ): boolean {
   if (!enqueuedAt || connectedAt || !disconnectedAt) return false;
@@ -160,29 +143,29 @@ function isAbandoned(
   return r.value('DisconnectReason') === 'CUSTOMER_DISCONNECT';
 }
 
-function channelOf(r: RecordReader): string | undefined {
+function channelOf(r: FieldReader): ContactChannel | undefined {
   const channel = r.required('Channel', 'how the contact reached the centre (VOICE, CHAT, EMAIL)');
   if (channel === undefined) return undefined;
   if (channel === 'TASK') {
     r.fail('Channel', 'TASK contacts are work items, not customer contacts: Hotline has no channel for them (leave tasks out of the stream)');
     return undefined;
   }
-  const mapped = CHANNELS[channel];
-  if (!mapped) r.fail('Channel', `Unknown channel '${channel}': expected VOICE, CHAT or EMAIL`);
-  return mapped === 'voice' && r.value('InitiationMethod') === 'CALLBACK' ? 'callback' : mapped;
+  const known = Object.hasOwn(CHANNELS, channel) ? CHANNELS[channel] : undefined;
+  if (!known) r.fail('Channel', `Unknown channel '${channel}': expected VOICE, CHAT or EMAIL`);
+  return known === 'voice' && r.value('InitiationMethod') === 'CALLBACK' ? 'callback' : known;
 }
 
-function directionOf(r: RecordReader): 'inbound' | 'outbound' | undefined {
+function directionOf(r: FieldReader): 'inbound' | 'outbound' | undefined {
   const method = r.required('InitiationMethod', 'how the contact was initiated, which tells its direction');
   if (method === undefined) return undefined;
   if (method === 'API') return r.value('Channel') === 'VOICE' ? 'outbound' : 'inbound'; // StartOutboundVoiceContact vs StartChatContact
-  const direction = DIRECTIONS[method];
+  const direction = Object.hasOwn(DIRECTIONS, method) ? DIRECTIONS[method] : undefined;
   if (!direction) r.fail('InitiationMethod', `Unknown initiation method '${method}': expected one of API, ${Object.keys(DIRECTIONS).join(', ')}`);
   return direction;
 }
 
 /** Agent.AfterContactWorkDuration, or the span between the ACW start and end timestamps. */
-function afterContactWorkSeconds(r: RecordReader): number | undefined {
+function afterContactWorkSeconds(r: FieldReader): number | undefined {
   const duration = r.amount('Agent.AfterContactWorkDuration');
   if (duration !== undefined) return duration;
   const start = r.timestamp('Agent.AfterContactWorkStartTimestamp');

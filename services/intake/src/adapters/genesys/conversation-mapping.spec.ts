@@ -1,7 +1,9 @@
 import { validateIncomingEvent } from '@hotline/contracts';
 import queryResponse from '../../../test/fixtures/genesys/conversation-details-query.json';
 import messageConversation from '../../../test/fixtures/genesys/conversation-message.json';
-import { mapConversation, mapConversations, type PlatformEventItem, readConversations } from './conversation-mapping';
+import type { MappedEvent } from '../kit/mapped-event';
+import { errorsOf as mappingErrors, eventsOf as mappedEvents } from '../kit/mapping-result';
+import { mapConversation, mapConversations, readConversations } from './conversation-mapping';
 
 const [answeredCall, abandonedCall, callbackCall] = queryResponse.conversations;
 const BILLING = '6b1c7f3e-2a4d-4c8e-9f10-3d5a7b9c1e2f';
@@ -14,17 +16,18 @@ type EditableConversation = Record<string, unknown> & {
 /** A deep copy to alter: the fixtures are shared. */
 const copy = (value: object): EditableConversation => structuredClone(value) as EditableConversation;
 
-function eventsOf(conversation: unknown): PlatformEventItem[] {
-  const { events, errors } = mapConversation(conversation);
-  expect(errors).toEqual([]);
+function eventsOf(conversation: unknown): MappedEvent[] {
+  const result = mapConversation(conversation);
+  expect(mappingErrors(result)).toEqual([]);
+  const events = mappedEvents(result);
   for (const event of events) expect(validateIncomingEvent(event)).toMatchObject({ ok: true });
   return events;
 }
 
 function errorsOf(conversation: unknown) {
-  const { events, errors } = mapConversation(conversation);
-  expect(events).toEqual([]);
-  return errors;
+  const result = mapConversation(conversation);
+  expect(result.outcome).toBe('unmappable');
+  return mappingErrors(result);
 }
 
 describe('mapConversation', () => {
@@ -158,7 +161,7 @@ describe('readConversations and mapConversations', () => {
 
   it('maps every conversation of a batch, or reports each error with its conversation index', () => {
     const all = mapConversations(queryResponse.conversations, true);
-    expect(all.ok && all.events.map((e) => e.type)).toEqual([
+    expect(mappedEvents(all).map((e) => e.type)).toEqual([
       'contact.queued',
       'contact.answered',
       'contact.ended',
@@ -169,16 +172,16 @@ describe('readConversations and mapConversations', () => {
     ]);
     const { conversationId: _id, ...anonymous } = abandonedCall;
     expect(mapConversations([answeredCall, anonymous], true)).toEqual({
-      ok: false,
+      outcome: 'unmappable',
       errors: [{ index: 1, path: 'conversationId', message: 'Required' }],
     });
-    expect(mapConversations([anonymous], false)).toEqual({ ok: false, errors: [{ path: 'conversationId', message: 'Required' }] });
+    expect(mapConversations([anonymous], false)).toEqual({ outcome: 'unmappable', errors: [{ path: 'conversationId', message: 'Required' }] });
   });
 
   it('reports a value the catalogue refuses on the record field it came from', () => {
     const longQueue = copy(abandonedCall);
     longQueue.participants[2].participantName = 'q'.repeat(201);
-    expect(mapConversation(longQueue).errors).toEqual([
+    expect(mappingErrors(mapConversation(longQueue))).toEqual([
       expect.objectContaining({ path: 'participants[2].participantName', message: expect.stringContaining('data.queue of the contact.queued') }),
       expect.objectContaining({ path: 'participants[2].participantName', message: expect.stringContaining('contact.abandoned') }),
     ]);

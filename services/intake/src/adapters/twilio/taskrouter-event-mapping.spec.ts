@@ -7,13 +7,14 @@ import accepted from '../../../test/fixtures/twilio/reservation-accepted.json';
 import wrapup from '../../../test/fixtures/twilio/task-wrapup.json';
 import activityUpdate from '../../../test/fixtures/twilio/worker-activity-update.json';
 import targetMatched from '../../../test/fixtures/twilio/workflow-target-matched.json';
-import { mapTaskRouterEvent, type PlatformEventItem, type TaskRouterParams } from './taskrouter-event-mapping';
+import type { MappedEvent } from '../kit/mapped-event';
+import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
 
 const TASK = 'WT8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d';
 const WORKER = 'WK4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091';
 const SOURCE = '/twilio/taskrouter/WS0e4f7a9b1c2d3e4f5a6b7c8d9e0f1a2b';
 
-function mapped(params: TaskRouterParams): PlatformEventItem {
+function mapped(params: TaskRouterParams): MappedEvent {
   const result = mapTaskRouterEvent(params);
   if (result.outcome !== 'mapped') throw new Error(`expected a mapped event, got ${JSON.stringify(result)}`);
   expect(result.events).toHaveLength(1);
