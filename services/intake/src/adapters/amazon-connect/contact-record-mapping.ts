@@ -27,9 +27,11 @@ const DIRECTIONS: Readonly<Record<string, 'inbound' | 'outbound'>> = {
   DISCONNECT: 'inbound',
   MONITOR: 'inbound',
   FLOW: 'inbound',
-  // Connect dials the customer: an agent's call, a queued callback, a third party, an e-mail reply.
+  // A queued callback is the customer's own inbound demand, kept on the callback channel: an
+  // inbound-only view of the centre must not lose it because Connect dials out to serve it.
+  CALLBACK: 'inbound',
+  // Connect dials the customer: an agent's call, a third party, an e-mail reply.
   OUTBOUND: 'outbound',
-  CALLBACK: 'outbound',
   EXTERNAL_OUTBOUND: 'outbound',
   AGENT_REPLY: 'outbound',
 };
@@ -46,6 +48,9 @@ const FIELD_SOURCES: Readonly<Record<string, string>> = {
   'data.holdSeconds': 'Agent.CustomerHoldDuration',
   'data.afterContactWorkSeconds': 'Agent.AfterContactWorkDuration',
   'data.disconnectReason': 'DisconnectReason',
+  'data.waitSeconds': 'Queue.Duration',
+  'data.toQueue': 'Queue.Name',
+  'data.toEndpoint': 'TransferredToEndpoint.Address',
 };
 
 /** Each event type and the CTR timestamp that is its time. */
@@ -54,6 +59,7 @@ const TIME_SOURCES: Readonly<Record<string, string>> = {
   'contact.answered': 'Agent.ConnectedToAgentTimestamp',
   'contact.abandoned': 'DisconnectTimestamp',
   'contact.ended': 'DisconnectTimestamp',
+  'contact.transferred': 'TransferCompletedTimestamp',
 };
 
 /** Maps every record; any unmappable record makes the whole delivery unmappable (nothing is half-taken). */
@@ -85,27 +91,61 @@ export function mapContactRecord(value: unknown): MappingResult {
   const username = r.string('Agent.Username');
   const agentId = username ?? r.string('Agent.ARN');
   if (connectedAt && !agentId) r.fail('Agent.Username', 'Required: the agent who answered (Agent.Username or Agent.ARN)');
+  const wait = queueWait(r);
   const talkSeconds = r.amount('Agent.AgentInteractionDuration');
   const holdSeconds = r.amount('Agent.CustomerHoldDuration');
   const acwSeconds = afterContactWorkSeconds(r);
   const disconnectReason = r.string('DisconnectReason');
   const previousContactId = r.string('PreviousContactId');
-  const abandoned = isAbandoned(r, { enqueuedAt, connectedAt, disconnectedAt });
+  const transfer = transferOf(r, { queue, agentId, previousContactId });
+  const outcome = enqueuedAt && !connectedAt && disconnectedAt ? queueOutcome(r) : undefined;
   if (r.errors.length > 0 || !contactId) return unmappable(r.errors);
 
   const events: MappedEvent[] = [];
   if (enqueuedAt && channel && queue && direction) {
     events.push(mappedEvent('contact.queued', envelope(contactId, 'queued', enqueuedAt), { contactId, channel, queue, direction, previousContactId }));
   }
-  if (connectedAt && agentId) events.push(mappedEvent('contact.answered', envelope(contactId, 'answered', connectedAt), { contactId, agentId, queue }));
-  if (abandoned && disconnectedAt) events.push(mappedEvent('contact.abandoned', envelope(contactId, 'abandoned', disconnectedAt), { contactId, queue }));
+  if (connectedAt && agentId) {
+    events.push(mappedEvent('contact.answered', envelope(contactId, 'answered', connectedAt), { contactId, agentId, queue, waitSeconds: wait.seconds }));
+  }
+  if (transfer) events.push(transfer);
+  // Abandonment happened when the customer left the queue, not when a later flow disconnected.
+  const abandonedAt = wait.dequeuedAt ?? disconnectedAt;
+  if (outcome === 'abandoned' && abandonedAt) {
+    events.push(mappedEvent('contact.abandoned', envelope(contactId, 'abandoned', abandonedAt), { contactId, queue, waitSeconds: wait.seconds }));
+  }
   if (disconnectedAt) {
-    const ended = { contactId, agentId, talkSeconds, holdSeconds, afterContactWorkSeconds: acwSeconds, disconnectReason };
+    const handled = connectedAt ? handleSeconds(talkSeconds, holdSeconds, acwSeconds) : undefined;
+    const left = outcome ? { queueOutcome: outcome, dequeuedAt: wait.dequeuedAt, waitSeconds: wait.seconds } : {};
+    const ended = { contactId, agentId, queue, talkSeconds, holdSeconds, afterContactWorkSeconds: acwSeconds, handleSeconds: handled, disconnectReason, ...left };
     events.push(mappedEvent('contact.ended', envelope(contactId, 'ended', disconnectedAt), ended));
   }
   const agentField = username ? 'Agent.Username' : 'Agent.ARN';
   const errors = events.flatMap((e) => catalogueErrors(e, 'record', (path) => recordFieldOf(e.type, path, agentField) ?? ''));
   return errors.length > 0 ? unmappable(firstPerField(errors)) : mapped(events);
+}
+
+/**
+ * How long the contact waited in the queue and when it left it, as Connect measured it:
+ * Queue.Duration ("between EnqueueTimestamp and DequeueTimestamp", seconds), else the span between
+ * the two timestamps. Connect's queue answer time is this figure, so Hotline's matches it.
+ */
+function queueWait(r: FieldReader): { seconds?: number; dequeuedAt?: string } {
+  const enqueuedAt = r.timestamp('Queue.EnqueueTimestamp');
+  const dequeuedAt = r.timestamp('Queue.DequeueTimestamp');
+  const duration = r.amount('Queue.Duration');
+  if (duration !== undefined) return { seconds: duration, dequeuedAt };
+  if (!enqueuedAt || !dequeuedAt) return { dequeuedAt };
+  const seconds = (Date.parse(dequeuedAt) - Date.parse(enqueuedAt)) / 1000;
+  if (seconds >= 0) return { seconds, dequeuedAt };
+  r.fail('Queue.DequeueTimestamp', 'Is before Queue.EnqueueTimestamp');
+  return {};
+}
+
+/** Connect's handle time: the agent's interaction, the customer's hold and the after-contact work. */
+function handleSeconds(...parts: Array<number | undefined>): number | undefined {
+  const known = parts.filter((part): part is number => part !== undefined);
+  return known.length > 0 ? known.reduce((sum, part) => sum + part, 0) : undefined;
 }
 
 /** The CTR field a catalogue field of `type` came from. */
@@ -116,8 +156,8 @@ function recordFieldOf(type: string, eventPath: string, agentField: string): str
 }
 
 /**
- * Whether the customer abandoned the contact: it was enqueued, never connected to an agent, and
- * the customer disconnected (ctr-data-model, "How to identify abandoned contacts"; the "Contact
+ * How a contact that was enqueued and never connected to an agent left its queue. It was
+ * abandoned when the customer disconnected (ctr-data-model, "How to identify abandoned contacts"; the "Contact
  * abandoned" metric: "disconnected by the customer while in the queue. Contacts queued for
  * callback are not counted as abandoned").
  *
@@ -131,16 +171,38 @@ function recordFieldOf(type: string, eventPath: string, agentField: string): str
  * DisconnectReason `null` means a flow or an API ended the contact; only a record written before
  * Connect had the field (no DisconnectReason key at all) falls back to the queue-and-no-agent rule.
  */
-function isAbandoned(
-  r: FieldReader,
-  { enqueuedAt, connectedAt, disconnectedAt }: { enqueuedAt?: string; connectedAt?: string; disconnectedAt?: string },
-): boolean {
-  if (!enqueuedAt || connectedAt || !disconnectedAt) return false;
-  if (r.value('InitiationMethod') === 'CALLBACK') return false;
-  if (r.value('NextContactId') !== undefined) return false;
-  if (r.value('TransferCompletedTimestamp') !== undefined || r.value('TransferredToEndpoint') !== undefined) return false;
-  if (!r.has('DisconnectReason')) return true;
-  return r.value('DisconnectReason') === 'CUSTOMER_DISCONNECT';
+function queueOutcome(r: FieldReader): 'abandoned' | 'callback_requested' | 'transferred' | 'ended' {
+  if (r.value('TransferCompletedTimestamp') !== undefined || r.value('TransferredToEndpoint') !== undefined) return 'transferred';
+  if (r.value('InitiationMethod') === 'CALLBACK') return 'ended'; // the callback leg itself: the customer waited off the line
+  if (r.value('NextContactId') !== undefined) return 'callback_requested';
+  if (!r.has('DisconnectReason')) return 'abandoned';
+  return r.value('DisconnectReason') === 'CUSTOMER_DISCONNECT' ? 'abandoned' : 'ended';
+}
+
+/**
+ * A transfer, as contact.transferred of the contact that was transferred: from the leg Connect
+ * created for it (InitiationMethod TRANSFER or QUEUE_TRANSFER, its PreviousContactId the
+ * transferred contact, its InitiationTimestamp "when the transfer was initiated"), to its queue and
+ * agent; or from the transferred leg itself when it went out of Connect (TransferredToEndpoint, at
+ * TransferCompletedTimestamp), where no new leg tells the destination.
+ */
+function transferOf(r: FieldReader, leg: { queue?: string; agentId?: string; previousContactId?: string }): MappedEvent | undefined {
+  const method = r.value('InitiationMethod');
+  if ((method === 'TRANSFER' || method === 'QUEUE_TRANSFER') && leg.previousContactId && (leg.queue || leg.agentId)) {
+    const at = r.timestamp('InitiationTimestamp', true);
+    if (!at) return undefined;
+    const data = { contactId: leg.previousContactId, toQueue: leg.queue, toAgentId: leg.agentId, toContactId: r.string('ContactId') };
+    return mappedEvent('contact.transferred', envelope(leg.previousContactId, 'transferred', at), data);
+  }
+  const endpoint = r.string('TransferredToEndpoint.Address');
+  const completedAt = r.timestamp('TransferCompletedTimestamp');
+  const contactId = r.string('ContactId');
+  if (!endpoint || !completedAt || !contactId) return undefined;
+  return mappedEvent('contact.transferred', envelope(contactId, 'transferred', completedAt), {
+    contactId,
+    toEndpoint: endpoint,
+    endpointType: r.string('TransferredToEndpoint.Type'),
+  });
 }
 
 function channelOf(r: FieldReader): ContactChannel | undefined {
