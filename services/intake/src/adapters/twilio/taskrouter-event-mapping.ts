@@ -16,8 +16,9 @@ import { agentStatusOfActivity } from './worker-activity-status';
  * | --------------------------------------- | ---------------------- | --------------------------------- |
  * | task.created, task-queue.entered        | contact.queued         | twilio:<TaskSid>:queued           |
  * | reservation.accepted                    | contact.answered       | twilio:<TaskSid>:answered         |
- * | task.canceled (caller gave up)          | contact.abandoned      | twilio:<TaskSid>:abandoned        |
- * | task.canceled (callback, voicemail, …)  | contact.ended          | twilio:<TaskSid>:ended            |
+ * | task.canceled (the caller hung up)      | contact.abandoned      | twilio:<TaskSid>:abandoned        |
+ * | task.canceled (TTL, timeout, callback…) | contact.ended          | twilio:<TaskSid>:ended            |
+ * | task.transfer-initiated                 | contact.transferred    | twilio:<TaskSid>:transferred:<ms> |
  * | task.wrapup, task.completed             | contact.ended          | twilio:<TaskSid>:ended            |
  * | worker.activity.update                  | agent.status_changed   | twilio:<WorkerSid>:status:<s>:<ms>|
  *
@@ -47,16 +48,30 @@ const CHANNELS: ReadonlyMap<string, ContactChannel> = new Map([
 ]);
 
 /**
- * A task canceled for one of these reasons left the queue because the caller chose another way
- * to be served (a callback, a voicemail) or the application moved the call elsewhere: not an
- * abandonment. Anything else (`hangup`, a timeout, no reason) is one. The reason is free text set by
- * whoever canceled the task, so it is matched by keyword.
+ * Only a caller who hung up while the task waited abandoned it: Twilio cancels the task of a call
+ * that leaves the queue with TaskCanceledReason `hangup`. Every other cancellation took the task out
+ * of the queue for another reason, which the contact ends with: the task's time-to-live or a
+ * workflow timeout ran out ("Task TTL Exceeded", "Workflow Timeout"), the caller chose a callback or
+ * a voicemail, the application moved the call, or an API call canceled it (its own reason, or none).
+ * The reason is free text when the application sets it, so it is matched by keyword.
  */
-const NOT_ABANDONED: ReadonlyArray<[RegExp, string]> = [
+const CALLER_LEFT = /hang[\s_-]?up|hung[\s_-]?up|caller[\s_-]?(left|disconnected|abandoned)|customer[\s_-]?(left|disconnected|abandoned)|abandon/i;
+const QUEUE_EXITS: ReadonlyArray<[RegExp, string]> = [
   [/call[\s_-]?back/i, 'callback_requested'],
   [/voice[\s_-]?mail/i, 'voicemail_left'],
   [/redirect|transfer|moved/i, 'moved_out_of_queue'],
+  [/ttl|time[\s_-]?to[\s_-]?live|time[\s_-]?out|timed[\s_-]?out|expired/i, 'timed_out'],
 ];
+
+/** TaskAge, seconds since the task was created: TaskRouter's own measure of its wait (its task acceptance time). */
+function taskAge(reader: CallbackReader): number | undefined {
+  const age = Number(reader.optional('TaskAge'));
+  return reader.optional('TaskAge') !== undefined && Number.isFinite(age) && age >= 0 ? age : undefined;
+}
+
+function queueOf(reader: CallbackReader): string | undefined {
+  return reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
+}
 
 export function mapTaskRouterEvent(params: TaskRouterParams): MappingResult {
   const eventType = formText(params['EventType']);
@@ -87,6 +102,8 @@ const FIELD_OF: Readonly<Record<string, string | undefined>> = {
   'data.agentId': 'WorkerSid',
   'data.customer.phone': 'TaskAttributes.from',
   'data.disconnectReason': 'TaskCompletedReason',
+  'data.toAgentId': 'TransferTo',
+  'data.toQueue': 'TransferTo',
 };
 
 type Mapper = (reader: CallbackReader, eventType: string) => MappedEvent | 'deferred' | undefined;
@@ -98,6 +115,7 @@ const MAPPERS: ReadonlyMap<string, Mapper> = new Map([
   ['task.canceled', canceled],
   ['task.wrapup', ended],
   ['task.completed', ended],
+  ['task.transfer-initiated', transferred],
   ['worker.activity.update', statusChanged],
 ]);
 
@@ -137,33 +155,37 @@ function answered(reader: CallbackReader): MappedEvent | undefined {
   const agentId = reader.optional('WorkerSid') ?? reader.optional('WorkerName');
   if (!agentId) reader.fail('WorkerSid', 'Required for reservation.accepted: WorkerSid or WorkerName');
   if (!taskSid || !time || !agentId) return undefined;
-  const queue = reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
   return reader.event('answered', 'contact.answered', taskSid, time, {
     contactId: taskSid,
     agentId,
-    ...(queue ? { queue } : {}),
-    ...optionalFields({ workerName: reader.optional('WorkerName'), reservationSid: reader.optional('ReservationSid') }),
+    queue: queueOf(reader),
+    waitSeconds: taskAge(reader),
+    workerName: reader.optional('WorkerName'),
+    reservationSid: reader.optional('ReservationSid'),
   });
 }
 
+/** A task that left the queue unassigned: abandoned when the caller hung up, else ended with how it left. */
 function canceled(reader: CallbackReader): MappedEvent | undefined {
   const taskSid = reader.required('TaskSid');
   const time = reader.time();
   if (!taskSid || !time) return undefined;
   const reason = reader.optional('TaskCanceledReason');
-  const notAbandoned = reason ? NOT_ABANDONED.find(([pattern]) => pattern.test(reason))?.[1] : undefined;
-  const details = optionalFields({ taskCanceledReason: reason?.slice(0, 200) });
-  if (notAbandoned) {
-    return reader.event('ended', 'contact.ended', taskSid, time, { contactId: taskSid, disconnectReason: notAbandoned, ...details });
+  const queue = queueOf(reader);
+  const waitSeconds = taskAge(reader);
+  const taskCanceledReason = reason?.slice(0, 200);
+  if (reason && CALLER_LEFT.test(reason) && !QUEUE_EXITS.some(([pattern]) => pattern.test(reason))) {
+    return reader.event('abandoned', 'contact.abandoned', taskSid, time, { contactId: taskSid, queue, waitSeconds, taskCanceledReason });
   }
-  const queue = reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
-  const waited = Number(reader.optional('TaskAge'));
-  return reader.event('abandoned', 'contact.abandoned', taskSid, time, {
+  const exit = (reason && QUEUE_EXITS.find(([pattern]) => pattern.test(reason))?.[1]) ?? 'canceled';
+  return reader.event('ended', 'contact.ended', taskSid, time, {
     contactId: taskSid,
-    ...(queue ? { queue } : {}),
-    // TaskAge: seconds since the task was created, i.e. how long the caller waited.
-    ...(Number.isFinite(waited) && waited >= 0 ? { waitSeconds: waited } : {}),
-    ...details,
+    queue,
+    disconnectReason: exit,
+    queueOutcome: exit,
+    dequeuedAt: time,
+    waitSeconds,
+    taskCanceledReason,
   });
 }
 
@@ -179,10 +201,31 @@ function ended(reader: CallbackReader, eventType: string): MappedEvent | undefin
   const completedReason = eventType === 'task.completed' ? reader.optional('TaskCompletedReason') : undefined;
   return reader.event('ended', 'contact.ended', taskSid, time, {
     contactId: taskSid,
-    ...optionalFields({
-      agentId: reader.optional('WorkerSid') ?? reader.optional('WorkerName'),
-      disconnectReason: completedReason?.slice(0, 200),
-    }),
+    agentId: reader.optional('WorkerSid') ?? reader.optional('WorkerName'),
+    queue: queueOf(reader),
+    disconnectReason: completedReason?.slice(0, 200),
+  });
+}
+
+/**
+ * task.transfer-initiated: an agent handed the task to another worker (TransferType WORKER) or
+ * queue (QUEUE), named by TransferTo. A task may be transferred several times, so each transfer is
+ * its own event, told apart by its time.
+ */
+function transferred(reader: CallbackReader): MappedEvent | undefined {
+  const taskSid = reader.required('TaskSid');
+  const time = reader.time();
+  const to = reader.required('TransferTo');
+  // Without a TransferType, the target's sid says what it is: WK… a worker, WQ… a queue.
+  const type = reader.optional('TransferType')?.toUpperCase() ?? (to?.startsWith('WK') ? 'WORKER' : 'QUEUE');
+  if (type !== 'WORKER' && type !== 'QUEUE') reader.fail('TransferType', `Expected WORKER or QUEUE, got '${type.slice(0, 50)}'`);
+  if (!taskSid || !time || !to || (type !== 'WORKER' && type !== 'QUEUE')) return undefined;
+  const target = type === 'WORKER' ? { toAgentId: to } : { toQueue: to };
+  return mappedEvent('contact.transferred', { id: `twilio:${taskSid}:transferred:${Date.parse(time)}`, source: reader.source(), time }, {
+    contactId: taskSid,
+    ...target,
+    transferMode: reader.optional('TransferMode'),
+    fromAgentId: reader.optional('TransferInitiatingWorkerSid'),
   });
 }
 
