@@ -53,7 +53,8 @@ describe('mapConversation', () => {
         source: '/genesys/cloud',
         type: 'contact.answered',
         time: '2026-11-25T01:31:05.250Z',
-        data: { contactId: id, agentId: '9f3c1a2b-4d5e-4f60-8a71-b2c3d4e5f607', queue: 'Billing' },
+        // tAnswered (20.24 s): Genesys's own speed of answer, so the service level matches its report.
+        data: { contactId: id, agentId: '9f3c1a2b-4d5e-4f60-8a71-b2c3d4e5f607', queue: 'Billing', waitSeconds: 20.24 },
       },
       {
         id: `genesys:${id}:ended`,
@@ -69,6 +70,7 @@ describe('mapConversation', () => {
           afterContactWorkSeconds: 5,
           handleSeconds: 358.25,
           disconnectReason: 'endpoint',
+          queue: 'Billing',
         },
       },
     ]);
@@ -83,7 +85,50 @@ describe('mapConversation', () => {
       [`genesys:${id}:ended`, '2026-11-25T01:41:30.400Z'],
     ]);
     expect(events[1].data).toEqual({ contactId: id, queue: 'Billing', waitSeconds: 60.39 });
-    expect(events[2].data).toEqual({ contactId: id, disconnectReason: 'endpoint' });
+    // No agent, but the ended contact carries its queue, how and when it left it, and its wait.
+    expect(events[2].data).toEqual({
+      contactId: id,
+      disconnectReason: 'endpoint',
+      queue: 'Billing',
+      queueOutcome: 'abandoned',
+      dequeuedAt: '2026-11-25T01:41:30.400Z',
+      waitSeconds: 60.39,
+    });
+  });
+
+  it('ends an unanswered conversation whose customer chose a callback with its dequeue time and exact wait', () => {
+    const ended = copy(callbackCall);
+    ended['conversationEnd'] = '2026-11-25T02:05:00.000Z';
+    const events = eventsOf(ended);
+    expect(events.map((e) => e.type)).toEqual(['contact.queued', 'contact.ended']);
+    expect(events[1].data).toMatchObject({ queue: 'Billing', queueOutcome: 'callback_requested', dequeuedAt: '2026-11-25T01:52:10.000Z', waitSeconds: 110 });
+  });
+
+  it('maps an agent\'s transfer (nTransferred) onto contact.transferred to the queue that took the conversation next', () => {
+    const transferred = copy(answeredCall) as EditableConversation & { participants: Array<Record<string, unknown>> };
+    const agentSession = (transferred.participants[3] as { sessions: Array<{ metrics: Array<Record<string, unknown>> }> }).sessions[0];
+    agentSession.metrics.push({ name: 'nTransferred', value: 1, emitDate: '2026-11-25T01:36:58.500Z' });
+    transferred.participants.push({
+      participantId: 'p-escalations',
+      participantName: 'Billing Escalations',
+      purpose: 'acd',
+      sessions: [
+        {
+          mediaType: 'voice',
+          metrics: [{ name: 'tAcd', value: 4000, emitDate: '2026-11-25T01:37:02.600Z' }],
+          segments: [{ segmentStart: '2026-11-25T01:36:58.600Z', segmentEnd: '2026-11-25T01:37:02.600Z', segmentType: 'interact', queueId: 'q-escalations' }],
+        },
+      ],
+    });
+    const events = eventsOf(transferred);
+    const transfer = events.find((e) => e.type === 'contact.transferred');
+    expect(transfer).toEqual({
+      id: `genesys:${answeredCall.conversationId}:transferred:${Date.parse('2026-11-25T01:36:58.500Z')}`,
+      source: '/genesys/cloud',
+      type: 'contact.transferred',
+      time: '2026-11-25T01:36:58.500Z',
+      data: { contactId: answeredCall.conversationId, toQueue: 'Billing Escalations', fromAgentId: '9f3c1a2b-4d5e-4f60-8a71-b2c3d4e5f607' },
+    });
   });
 
   it('does not count a customer who chose a callback as abandoned', () => {
@@ -184,6 +229,7 @@ describe('readConversations and mapConversations', () => {
     expect(mappingErrors(mapConversation(longQueue))).toEqual([
       expect.objectContaining({ path: 'participants[2].participantName', message: expect.stringContaining('data.queue of the contact.queued') }),
       expect.objectContaining({ path: 'participants[2].participantName', message: expect.stringContaining('contact.abandoned') }),
+      expect.objectContaining({ path: 'participants[2].participantName', message: expect.stringContaining('contact.ended') }),
     ]);
   });
 });

@@ -146,6 +146,8 @@ export function mapConversation(input: unknown): MappingResult {
           contactId: conversationId as string,
           agentId: agentId as string,
           queue: queueOf(session, queueNames),
+          // tAnswered: Genesys's own time to answer (queue entry to answer), its speed of answer.
+          waitSeconds: metricSeconds(metric),
         }),
       fields: { 'data.agentId': participant.pathOf('userId') },
     });
@@ -175,6 +177,22 @@ export function mapConversation(input: unknown): MappingResult {
     reportUndated(abandons);
   }
 
+  // contact.transferred: each nTransferred of an agent, to whoever took the conversation next.
+  for (const { session, metric } of metricsNamed(ofPurpose('agent'), 'nTransferred')) {
+    const time = metric.timestamp('emitDate', true);
+    const target = time ? transferTarget(sessions, session, time, queueNames) : undefined;
+    if (!time || !target) continue; // a transfer that never connected anyone names no destination
+    drafts.push({
+      milestone: `transferred:${Date.parse(time)}`,
+      event: () =>
+        mappedEvent('contact.transferred', envelope(`transferred:${Date.parse(time)}`, time), {
+          contactId: conversationId as string,
+          ...target,
+          fromAgentId: session.participant.reader.string('userId'),
+        }),
+    });
+  }
+
   // contact.ended: once Genesys closes the conversation (after wrap-up).
   if (r.value('conversationEnd') !== undefined) {
     const handledSessions = [...new Set(firstAnswer ? answers.map((a) => a.session) : [])];
@@ -195,7 +213,10 @@ export function mapConversation(input: unknown): MappingResult {
           afterContactWorkSeconds: seconds('tAcw'),
           handleSeconds: seconds('tHandle'),
           disconnectReason: lastDisconnectType(ofPurpose('customer')),
+          queue: firstQueueSegment ? queueOf(firstQueueSegment.item.session, queueNames) : undefined,
+          ...(firstAnswer ? {} : queueExit(ofPurpose('acd'), sessions, firstAbandon !== undefined && !choseCallback)),
         }),
+      fields: firstQueueSegment ? { 'data.queue': firstQueueSegment.item.session.participant.reader.pathOf('participantName') } : {},
     });
   }
 
@@ -210,6 +231,62 @@ export function mapConversation(input: unknown): MappingResult {
     catalogueErrors(event, 'conversation', (path) => (path === 'id' || path === 'data.contactId' ? 'conversationId' : drafts[i].fields?.[path])),
   );
   return errors.length > 0 ? unmappable(errors) : mapped(events);
+}
+
+/** A metric's value (milliseconds) in seconds, when it is a duration. */
+function metricSeconds(metric: FieldReader): number | undefined {
+  const value = Number(metric.value('value'));
+  return metric.value('value') !== undefined && Number.isFinite(value) && value >= 0 ? value / 1000 : undefined;
+}
+
+/**
+ * How a conversation no agent answered left its queue: when its last acd segment ended, after how
+ * long in queues (tAcd, else tAbandon), and why — the customer hung up (abandoned), asked for a
+ * callback, or was transferred out of the queue (the segment's disconnectType `transfer`).
+ */
+function queueExit(acd: readonly Session[], sessions: readonly Session[], abandoned: boolean): { queueOutcome?: string; dequeuedAt?: string; waitSeconds?: number } {
+  const segments = acd.flatMap((s) => s.segments.filter((segment) => segment.value('segmentEnd') !== undefined));
+  if (segments.length === 0) return {};
+  const endOf = (segment: FieldReader) => platformTimestampToIso(segment.value('segmentEnd'), GENESYS_TIMESTAMPS) ?? '';
+  const last = segments.reduce((latest, segment) => (endOf(segment) > endOf(latest) ? segment : latest));
+  const waits = [...metricsNamed(acd, 'tAcd'), ...metricsNamed(acd, 'tAbandon')].map(({ metric }) => metricSeconds(metric));
+  const known = waits.filter((w): w is number => w !== undefined);
+  const choseCallback = sessions.some((s) => s.reader.string('mediaType')?.toLowerCase() === 'callback');
+  const outcome = abandoned ? 'abandoned' : choseCallback ? 'callback_requested' : last.string('disconnectType') === 'transfer' ? 'transferred' : 'ended';
+  return {
+    queueOutcome: outcome,
+    dequeuedAt: endOf(last) || undefined,
+    waitSeconds: known.length > 0 ? known.reduce((sum, w) => sum + w, 0) : undefined,
+  };
+}
+
+/**
+ * Who took a conversation an agent transferred at `time`: the first queue or other agent whose
+ * session starts then or later (Genesys adds a participant for the transfer's target), or an
+ * external party's address.
+ */
+function transferTarget(
+  sessions: readonly Session[],
+  from: Session,
+  time: string,
+  queueNames: ReadonlyMap<string, string>,
+): { toQueue?: string; toAgentId?: string; toEndpoint?: string } | undefined {
+  const startOf = (session: Session) =>
+    Math.min(...session.segments.map((s) => Date.parse(platformTimestampToIso(s.value('segmentStart'), GENESYS_TIMESTAMPS) ?? '')).filter(Number.isFinite));
+  const next = sessions
+    .filter((s) => s !== from && ['acd', 'agent', 'external'].includes(s.participant.purpose ?? '') && startOf(s) >= Date.parse(time))
+    .sort((a, b) => startOf(a) - startOf(b))[0];
+  if (!next) return undefined;
+  if (next.participant.purpose === 'acd') {
+    const toQueue = queueOf(next, queueNames);
+    return toQueue ? { toQueue } : undefined;
+  }
+  if (next.participant.purpose === 'agent') {
+    const toAgentId = next.participant.reader.string('userId');
+    return toAgentId ? { toAgentId } : undefined;
+  }
+  const address = next.reader.string('dnis') ?? next.reader.string('addressTo') ?? next.participant.reader.string('participantName');
+  return address ? { toEndpoint: address } : undefined;
 }
 
 function readParticipants(r: FieldReader): Participant[] {
