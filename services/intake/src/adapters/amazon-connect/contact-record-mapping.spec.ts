@@ -201,6 +201,29 @@ describe('mapContactRecord', () => {
     });
   });
 
+  describe('talk time without Agent.AgentInteractionDuration', () => {
+    it('runs from connecting to the agent until after-contact work began, less the hold', () => {
+      const record = fixture('ctr-voice-answered'); // connected 01:30:19, ACW from 01:36:45, 30 s hold
+      record.Agent.AgentInteractionDuration = null;
+      expect(map(record).events[2].data).toMatchObject({ talkSeconds: 356, holdSeconds: 30, afterContactWorkSeconds: 45, handleSeconds: 431 });
+    });
+
+    it('ends at a transfer out of Connect, not when the customer later hung up on the third party', () => {
+      const record = fixture('ctr-voice-answered');
+      record.Agent.AgentInteractionDuration = null;
+      record.Agent.CustomerHoldDuration = 0;
+      record.Agent.AfterContactWorkDuration = 0;
+      record.Agent.AfterContactWorkStartTimestamp = null;
+      record.Agent.AfterContactWorkEndTimestamp = null;
+      record.TransferredToEndpoint = { Address: '+862161234567', Type: 'TELEPHONE_NUMBER' };
+      record.TransferCompletedTimestamp = '2026-11-25T01:33:19Z';
+      record.DisconnectTimestamp = '2026-11-25T01:50:00Z';
+      const { events } = map(record);
+      expect(events.map((e) => e.type)).toEqual(['contact.queued', 'contact.answered', 'contact.transferred', 'contact.ended']);
+      expect(events[3].data).toMatchObject({ talkSeconds: 180, handleSeconds: 180 });
+    });
+  });
+
   it('yields the same event ids when Connect re-sends an updated record, so only its new milestone is new', () => {
     const early = map(fixture('ctr-voice-answered-early')).events;
     const updated = map(fixture('ctr-voice-answered')).events;

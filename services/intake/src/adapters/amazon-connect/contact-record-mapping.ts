@@ -92,8 +92,8 @@ export function mapContactRecord(value: unknown): MappingResult {
   const agentId = username ?? r.string('Agent.ARN');
   if (connectedAt && !agentId) r.fail('Agent.Username', 'Required: the agent who answered (Agent.Username or Agent.ARN)');
   const wait = queueWait(r);
-  const talkSeconds = r.amount('Agent.AgentInteractionDuration');
   const holdSeconds = r.amount('Agent.CustomerHoldDuration');
+  const talkSeconds = r.amount('Agent.AgentInteractionDuration') ?? agentTalkSeconds(r, connectedAt, holdSeconds);
   const acwSeconds = afterContactWorkSeconds(r);
   const disconnectReason = r.string('DisconnectReason');
   const previousContactId = r.string('PreviousContactId');
@@ -140,6 +140,21 @@ function queueWait(r: FieldReader): { seconds?: number; dequeuedAt?: string } {
   if (seconds >= 0) return { seconds, dequeuedAt };
   r.fail('Queue.DequeueTimestamp', 'Is before Queue.EnqueueTimestamp');
   return {};
+}
+
+/**
+ * Without Agent.AgentInteractionDuration, the agent's talk time from the record's own timestamps:
+ * from connecting to the agent until the agent's part ended, less the customer's hold. The agent's
+ * part ends at a transfer out of Connect (TransferCompletedTimestamp), not when the customer later
+ * hung up on the third party; else when after-contact work began; else at the disconnect.
+ */
+function agentTalkSeconds(r: FieldReader, connectedAt: string | undefined, holdSeconds: number | undefined): number | undefined {
+  if (!connectedAt) return undefined;
+  const endedAt =
+    r.timestamp('TransferCompletedTimestamp') ?? r.timestamp('Agent.AfterContactWorkStartTimestamp') ?? r.timestamp('DisconnectTimestamp');
+  if (!endedAt) return undefined;
+  const seconds = (Date.parse(endedAt) - Date.parse(connectedAt)) / 1000 - (holdSeconds ?? 0);
+  return seconds >= 0 ? seconds : undefined;
 }
 
 /** Connect's handle time: the agent's interaction, the customer's hold and the after-contact work. */
