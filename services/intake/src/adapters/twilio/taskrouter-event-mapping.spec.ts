@@ -215,6 +215,15 @@ describe('mapTaskRouterEvent', () => {
     expect(withDirection(undefined)).toMatchObject({ direction: 'inbound' });
   });
 
+  it('keeps a queued callback inbound on the callback channel, even when the call serving it is dialled out', () => {
+    const attributes = { taskType: 'callback', direction: 'outbound-api', to: '+8613912345678', from: '+861088886666' };
+    expect(mapped({ ...created, TaskAttributes: JSON.stringify(attributes) }).data).toMatchObject({
+      channel: 'callback',
+      direction: 'inbound',
+      customer: { phone: '+8613912345678' },
+    });
+  });
+
   it('falls back to Timestamp (epoch seconds) without TimestampMs', () => {
     const { TimestampMs: _ms, ...secondsOnly } = created;
     expect(mapped(secondsOnly).time).toBe('2026-11-25T01:30:00.000Z');

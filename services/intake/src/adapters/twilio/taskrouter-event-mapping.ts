@@ -135,10 +135,13 @@ function queued(reader: CallbackReader, eventType: string): MappedEvent | 'defer
       `Required: a task channel (${[...CHANNELS.keys()].join(', ')}), or a channel or call_sid in TaskAttributes`,
     );
   }
-  const direction = directionOf(attributes['direction']);
-  if (!direction) reader.fail('TaskAttributes.direction', "Expected 'inbound' or 'outbound…'");
-  if (!taskSid || !time || !queue || !channel || !direction) return undefined;
-  const phone = phoneNumberOf(text(direction === 'inbound' ? (attributes['from'] ?? attributes['caller']) : (attributes['to'] ?? attributes['called'])));
+  const dialled = directionOf(attributes['direction']);
+  if (!dialled) reader.fail('TaskAttributes.direction', "Expected 'inbound' or 'outbound…'");
+  if (!taskSid || !time || !queue || !channel || !dialled) return undefined;
+  // A queued callback is the caller's own inbound demand, whichever way the call to serve it is
+  // dialled: kept inbound (on the callback channel) so an inbound-only view does not lose it.
+  const direction = channel === 'callback' ? 'inbound' : dialled;
+  const phone = phoneNumberOf(text(dialled === 'inbound' ? (attributes['from'] ?? attributes['caller']) : (attributes['to'] ?? attributes['called'])));
   return reader.event('queued', 'contact.queued', taskSid, time, {
     contactId: taskSid,
     channel,
