@@ -19,7 +19,7 @@
  *   judged here, so it is reported for a person to decide (and `--force` the baseline).
  * Compatible (not reported): new optional properties, new event types and envelopes, enum values
  * added, bounds relaxed, a format or pattern dropped, descriptions and other annotations changed.
- * Refinements that JSON Schema cannot express (`toQueue or toAgentId`) are not seen here.
+ * Refinements that JSON Schema cannot express (`toQueue, toAgentId or toEndpoint`) are not seen here.
  */
 
 export type JsonSchema = boolean | JsonSchemaObject;

@@ -15,7 +15,7 @@ export interface JsonSchemaOptions {
  * A zod schema as JSON Schema, the one way the contracts (and the services' API documents) turn
  * their zod definitions into published schemas: inlined (no `$defs`), without `$schema`, and
  * without the regex zod also emits for a string format (see `dropFormatPattern`). Refinements JSON
- * Schema cannot express (`toQueue or toAgentId`) are not in it.
+ * Schema cannot express (`toQueue, toAgentId or toEndpoint`) are not in it.
  */
 export function toJsonSchema(schema: z.ZodType, { target, io }: JsonSchemaOptions): JsonSchemaObject {
   const json = z.toJSONSchema(schema, {

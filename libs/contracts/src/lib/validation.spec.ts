@@ -269,13 +269,13 @@ describe('validateIncomingEvent', () => {
   });
 
   describe('contact.transferred', () => {
-    it.each([[{ toQueue: 'faults' }], [{ toAgentId: 'a-8' }]])('accepts %j', (target) => {
+    it.each([[{ toQueue: 'faults' }], [{ toAgentId: 'a-8' }], [{ toEndpoint: '+12065550100' }]])('accepts %j', (target) => {
       expect(validateIncomingEvent({ ...envelope, type: 'contact.transferred', data: { contactId: 'c-1', ...target } }).ok).toBe(true);
     });
 
-    it('requires toQueue or toAgentId', () => {
+    it('requires toQueue, toAgentId or toEndpoint', () => {
       const errors = errorsOf({ ...envelope, type: 'contact.transferred', data: { contactId: 'c-1' } });
-      expect(errors).toEqual([{ path: 'data', message: 'toQueue or toAgentId is required' }]);
+      expect(errors).toEqual([{ path: 'data', message: 'toQueue, toAgentId or toEndpoint is required' }]);
     });
 
     it('reports the missing target together with other data problems', () => {

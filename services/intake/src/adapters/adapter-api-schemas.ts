@@ -16,7 +16,9 @@ const contactRecord = namedApiSchema('AmazonConnectContactRecord', {
   type: 'object',
   description:
     'An Amazon Connect contact record (CTR) as its data streaming delivers it. Read: ContactId, Channel, InitiationMethod, ' +
-    'Queue.Name, Queue.EnqueueTimestamp, Agent.ConnectedToAgentTimestamp, Agent.*Duration, DisconnectTimestamp, DisconnectReason',
+    'Queue.Name, Queue.EnqueueTimestamp, Queue.DequeueTimestamp, Queue.Duration, Agent.ConnectedToAgentTimestamp, Agent.*Duration, ' +
+    'Agent.AfterContactWorkStart/EndTimestamp, DisconnectTimestamp, DisconnectReason, NextContactId, PreviousContactId, InitiationTimestamp, ' +
+    'TransferredToEndpoint, TransferCompletedTimestamp',
   required: ['ContactId'],
   properties: { ContactId: { type: 'string' } },
   additionalProperties: true,

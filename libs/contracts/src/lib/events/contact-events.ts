@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { evenIfOtherFieldsFail, identifier, label, seconds, redactions } from '../fields';
+import { evenIfOtherFieldsFail, identifier, label, seconds, redactions, timestamp } from '../fields';
+
+/** How long the contact waited in the queue, as the platform measured it (its own speed of answer / time to abandon). */
+const waitSeconds = () => seconds().optional();
 
 /** How a contact reached the centre. */
 export const contactChannel = z.enum(['voice', 'chat', 'email', 'callback', 'video']);
@@ -36,25 +39,28 @@ export const contactAnswered = defineEvent({
     contactId: identifier(),
     agentId: identifier(),
     queue: label().optional(),
+    waitSeconds: waitSeconds(),
   }),
 });
 
 export const contactAbandoned = defineEvent({
   type: 'contact.abandoned',
   version: '1',
-  description: 'The customer hung up or left before an agent answered.',
+  description: 'The customer hung up or left while waiting in the queue, before an agent answered; its time is when it left the queue.',
   publishedBy: 'platform',
   data: z.looseObject({
     redactions: redactions(),
     contactId: identifier(),
     queue: label().optional(),
+    waitSeconds: waitSeconds(),
   }),
 });
 
 export const contactTransferred = defineEvent({
   type: 'contact.transferred',
   version: '1',
-  description: 'A contact was transferred to another queue or agent; at least one of toQueue and toAgentId is set.',
+  description:
+    'A contact was transferred to another queue or agent, or out of the centre; at least one of toQueue, toAgentId and toEndpoint is set.',
   publishedBy: 'platform',
   data: z
     .looseObject({
@@ -62,10 +68,12 @@ export const contactTransferred = defineEvent({
       contactId: identifier(),
       toQueue: label().optional(),
       toAgentId: identifier().optional(),
+      /** A destination outside the centre (an external phone number or address). */
+      toEndpoint: label().optional(),
     })
     .superRefine((data, ctx) => {
-      if (data.toQueue === undefined && data.toAgentId === undefined) {
-        ctx.addIssue({ code: 'custom', path: [], message: 'toQueue or toAgentId is required' });
+      if (data.toQueue === undefined && data.toAgentId === undefined && data.toEndpoint === undefined) {
+        ctx.addIssue({ code: 'custom', path: [], message: 'toQueue, toAgentId or toEndpoint is required' });
       }
     }, evenIfOtherFieldsFail),
 });
@@ -82,6 +90,15 @@ export const contactEnded = defineEvent({
     talkSeconds: seconds().optional(),
     holdSeconds: seconds().optional(),
     afterContactWorkSeconds: seconds().optional(),
+    /** Talk, hold and after-contact work as the platform totals them, when it does. */
+    handleSeconds: seconds().optional(),
     disconnectReason: label().optional(),
+    /** The queue the contact waited in, answered or not. */
+    queue: label().optional(),
+    /** How a contact left its queue when no agent answered it (callback_requested, voicemail, transferred, timed_out…). */
+    queueOutcome: label().optional(),
+    /** When it left the queue, so its wait is exact even when the contact ended later. */
+    dequeuedAt: timestamp().optional(),
+    waitSeconds: waitSeconds(),
   }),
 });

@@ -5,10 +5,11 @@ import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform'
 import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapContactLensFiles } from './contact-lens-mapping';
-import { mapContactRecords, type RecordsMapping } from './contact-record-mapping';
+import { mapContactRecords } from './contact-record-mapping';
 import { type Delivery, readContactLensFiles, readContactRecords } from './delivery-body';
 import { contactLensApiSchema, contactRecordsApiSchema } from '../adapter-api-schemas';
-import { unmappableProblem } from '../unmappable-problem';
+import type { MappingResult } from '../kit/mapping-result';
+import { unmappableProblem } from '../kit/unmappable-problem';
 
 const ADAPTER = 'amazon-connect';
 
@@ -26,7 +27,7 @@ export class AmazonConnectController {
     schema: contactRecordsApiSchema,
     description: 'Amazon Connect contact records (CTR JSON): one record, an array, or newline-delimited / concatenated records',
   })
-  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto contact.queued/answered/abandoned/transferred/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable record lacks (with its index in a batch); nothing stored' })
   async contactRecords(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
@@ -47,13 +48,14 @@ export class AmazonConnectController {
   @ApiResponse({ status: 422, description: 'problem+json naming what the file lacks; nothing stored' })
   contactLens(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
     const receivedAt = new Date().toISOString();
-    return this.ingest(principal, readContactLensFiles(req), (files) => mapContactLensFiles(files, receivedAt));
+    return this.ingest(principal, readContactLensFiles(req), (files, batch) => mapContactLensFiles(files, receivedAt, batch));
   }
 
-  private ingest(principal: Principal, delivery: Delivery, map: (records: unknown[]) => RecordsMapping): Promise<IngestResult> {
-    const mapped = map(delivery.records);
-    if (!mapped.ok) throw unmappableProblem('some records', delivery.batch ? mapped.errors : mapped.errors.map(({ path, message }) => ({ path, message })));
-    return this.pipeline.ingest(principal.tenantId, mapped.events, {
+  private ingest(principal: Principal, delivery: Delivery, map: (records: unknown[], batch: boolean) => MappingResult): Promise<IngestResult> {
+    const mapped = map(delivery.records, delivery.batch);
+    if (mapped.outcome === 'unmappable') throw unmappableProblem('some records', mapped.errors);
+    const events = mapped.outcome === 'mapped' ? mapped.events : [];
+    return this.pipeline.ingest(principal.tenantId, events, {
       indexed: true,
       original: { adapter: ADAPTER, payload: delivery.payload },
       // Connect re-delivers updated records, and a contact's original and redacted Contact Lens

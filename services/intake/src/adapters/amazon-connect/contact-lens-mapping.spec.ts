@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorsOf as mappingErrors, eventsOf } from '../kit/mapping-result';
 import { mapContactLensFile, mapContactLensFiles } from './contact-lens-mapping';
 
 type LensFile = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -9,7 +10,11 @@ const fixture = (name: string): LensFile =>
   JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/amazon-connect', `${name}.json`), 'utf8'));
 
 const RECEIVED_AT = '2026-11-25T02:00:00.000Z';
-const map = (file: unknown) => mapContactLensFile(file, 0, RECEIVED_AT);
+/** The events and errors of one file (either is empty). */
+const map = (file: unknown) => {
+  const result = mapContactLensFile(file, RECEIVED_AT);
+  return { events: eventsOf(result), errors: mappingErrors(result) };
+};
 const errorsOf = (file: unknown) => map(file).errors.map(({ path, message }) => ({ path, message }));
 
 describe('mapContactLensFile', () => {
@@ -117,8 +122,8 @@ describe('mapContactLensFile', () => {
 describe('mapContactLensFiles', () => {
   it('maps each file of a delivery, and refuses all of it when one is unmappable, by index', () => {
     const ok = mapContactLensFiles([fixture('contact-lens-call-en'), fixture('contact-lens-call-zh')], RECEIVED_AT);
-    expect(ok.ok && ok.events.map((e) => e.data['language'])).toEqual(['en', 'zh']);
+    expect(eventsOf(ok).map((e) => e.data['language'])).toEqual(['en', 'zh']);
     const bad = mapContactLensFiles([fixture('contact-lens-call-en'), []], RECEIVED_AT);
-    expect(bad).toEqual({ ok: false, errors: [{ index: 1, path: '', message: 'Expected a Contact Lens output file (a JSON object), got an array' }] });
+    expect(bad).toEqual({ outcome: 'unmappable', errors: [{ index: 1, path: '', message: 'Expected a Contact Lens output file (a JSON object), got an array' }] });
   });
 });

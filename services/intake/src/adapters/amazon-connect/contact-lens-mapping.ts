@@ -1,6 +1,9 @@
-import type { RecordsMapping } from './contact-record-mapping';
-import { AMAZON_CONNECT_SOURCE, catalogueErrors, eventId, type MappedEvent } from './mapped-event';
-import { isObject, notAnObject, type RecordError, RecordReader } from './record-reader';
+import type { EventDataInput } from '@hotline/contracts';
+import { catalogueErrors } from '../kit/catalogue-errors';
+import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
+import { mappedEvent } from '../kit/mapped-event';
+import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
+import { envelope } from './connect-event';
 
 /*
  * Contact Lens conversational analytics output files (the JSON Contact Lens writes to the
@@ -14,24 +17,12 @@ import { isObject, notAnObject, type RecordError, RecordReader } from './record-
 
 const ROLES: Readonly<Record<string, 'agent' | 'customer'>> = { AGENT: 'agent', CUSTOMER: 'customer' };
 
-interface Segment {
-  role: 'agent' | 'customer';
-  text: string;
-  beginOffsetMs: number;
-  endOffsetMs: number;
-}
+/** A transcript segment as the catalogue defines it. */
+type Segment = EventDataInput<'transcript.recorded'>['segments'][number];
 
 /** Maps each output file; any unmappable file makes the delivery unmappable. */
-export function mapContactLensFiles(files: readonly unknown[], receivedAt: string): RecordsMapping {
-  const events: MappedEvent[] = [];
-  const errors: RecordError[] = [];
-  files.forEach((file, index) => {
-    const mapped = mapContactLensFile(file, index, receivedAt);
-    events.push(...mapped.events);
-    errors.push(...mapped.errors);
-  });
-  if (files.length === 0) errors.push({ index: 0, path: '', message: 'The delivery holds no Contact Lens output file' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
+export function mapContactLensFiles(files: readonly unknown[], receivedAt: string, batch = true): MappingResult {
+  return mapEach(files, batch, (file) => mapContactLensFile(file, receivedAt), 'The delivery holds no Contact Lens output file');
 }
 
 /**
@@ -41,9 +32,9 @@ export function mapContactLensFiles(files: readonly unknown[], receivedAt: strin
  * and chat events without text (joined, left, typing) are neither. Its time is the chat's last
  * turn; a call's file has no clock time, so it is when intake received the file.
  */
-export function mapContactLensFile(value: unknown, index: number, receivedAt: string): { events: MappedEvent[]; errors: RecordError[] } {
-  if (!isObject(value)) return { events: [], errors: [notAnObject(value, index, 'a Contact Lens output file')] };
-  const r = new RecordReader(value, index, ['iso8601']);
+export function mapContactLensFile(value: unknown, receivedAt: string): MappingResult {
+  if (!isObject(value)) return unmappable([notAnObject(value, 'a Contact Lens output file')]);
+  const r = FieldReader.of(value, ['iso8601']);
 
   const contactId = r.required('CustomerMetadata.ContactId', 'the contact the analysis is about');
   const status = r.string('JobStatus');
@@ -52,21 +43,19 @@ export function mapContactLensFile(value: unknown, index: number, receivedAt: st
   const turns = r.value('Transcript');
   if (!Array.isArray(turns)) r.fail('Transcript', 'Required: the turns of the conversation (an array)');
   const transcript = Array.isArray(turns) ? readTranscript(r, turns) : undefined;
-  if (r.errors.length > 0 || !contactId || !transcript) return { events: [], errors: r.errors };
+  if (r.errors.length > 0 || !contactId || !transcript || !language) return unmappable(r.errors);
 
-  const event: MappedEvent = {
-    id: eventId(contactId, 'transcript'),
-    source: AMAZON_CONNECT_SOURCE,
-    type: 'transcript.recorded',
-    time: transcript.lastTurnAt ?? receivedAt,
-    data: { contactId, language, segments: transcript.segments },
-  };
-  const errors = catalogueErrors(event, index, (path) => {
+  const event = mappedEvent('transcript.recorded', envelope(contactId, 'transcript', transcript.lastTurnAt ?? receivedAt), {
+    contactId,
+    language,
+    segments: transcript.segments,
+  });
+  const errors = catalogueErrors(event, 'record', (path) => {
     const segment = /^data\.segments\.(\d+)\.(\w+)$/.exec(path);
     if (segment) return `Transcript.${transcript.turnIndexes[Number(segment[1])]}${SEGMENT_SOURCES[segment[2]] ?? ''}`;
-    return { id: 'CustomerMetadata.ContactId', 'data.contactId': 'CustomerMetadata.ContactId', 'data.segments': 'Transcript' }[path];
+    return { id: 'CustomerMetadata.ContactId', 'data.contactId': 'CustomerMetadata.ContactId', 'data.segments': 'Transcript' }[path] ?? '';
   });
-  return errors.length > 0 ? { events: [], errors } : { events: [event], errors: [] };
+  return errors.length > 0 ? unmappable(errors) : mapped([event]);
 }
 
 const SEGMENT_SOURCES: Readonly<Record<string, string>> = {
@@ -76,7 +65,7 @@ const SEGMENT_SOURCES: Readonly<Record<string, string>> = {
 };
 
 /** `zh-CN`, `zh-TW`, `en-US`, `en-GB`, … → zh or en, the languages Hotline's standards cover. */
-function languageOf(r: RecordReader): 'zh' | 'en' | undefined {
+function languageOf(r: FieldReader): 'zh' | 'en' | undefined {
   const code = r.required('LanguageCode', 'the language of the conversation, e.g. zh-CN or en-US');
   if (code === undefined) return undefined;
   const language = /^(zh|en)(?:[-_]|$)/i.exec(code)?.[1]?.toLowerCase();
@@ -86,7 +75,7 @@ function languageOf(r: RecordReader): 'zh' | 'en' | undefined {
 }
 
 function readTranscript(
-  r: RecordReader,
+  r: FieldReader,
   turns: readonly unknown[],
 ): { segments: Segment[]; turnIndexes: number[]; lastTurnAt?: string } | undefined {
   const roles = participantRoles(r);
@@ -108,7 +97,7 @@ function readTranscript(
 }
 
 /** One turn as a segment; undefined for a turn that is not the agent's or the customer's words. */
-function readTurn(r: RecordReader, at: string, roles: ReadonlyMap<string, string>, time: string | undefined, start: number | undefined): Segment | undefined {
+function readTurn(r: FieldReader, at: string, roles: ReadonlyMap<string, string>, time: string | undefined, start: number | undefined): Segment | undefined {
   if (!isObject(r.value(at))) {
     r.fail(at, 'Expected a turn (a JSON object)');
     return undefined;
@@ -132,7 +121,7 @@ function readTurn(r: RecordReader, at: string, roles: ReadonlyMap<string, string
 }
 
 /** ParticipantId → ParticipantRole, from the file's Participants. */
-function participantRoles(r: RecordReader): Map<string, string> {
+function participantRoles(r: FieldReader): Map<string, string> {
   const participants = r.value('Participants');
   const roles = new Map<string, string>();
   if (!Array.isArray(participants)) return roles;
@@ -144,7 +133,7 @@ function participantRoles(r: RecordReader): Map<string, string> {
   return roles;
 }
 
-function offsetsOf(r: RecordReader, at: string, time: string | undefined, start: number | undefined): Pick<Segment, 'beginOffsetMs' | 'endOffsetMs'> | undefined {
+function offsetsOf(r: FieldReader, at: string, time: string | undefined, start: number | undefined): Pick<Segment, 'beginOffsetMs' | 'endOffsetMs'> | undefined {
   const begin = r.amount(`${at}.BeginOffsetMillis`);
   const end = r.amount(`${at}.EndOffsetMillis`);
   if (begin !== undefined && end !== undefined) return { beginOffsetMs: begin, endOffsetMs: end };

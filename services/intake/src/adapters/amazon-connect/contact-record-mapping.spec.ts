@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorsOf as mappingErrors, eventsOf } from '../kit/mapping-result';
 import { mapContactRecord, mapContactRecords } from './contact-record-mapping';
 
 type Ctr = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -8,7 +9,11 @@ type Ctr = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const fixture = (name: string): Ctr =>
   JSON.parse(readFileSync(join(__dirname, '../../../test/fixtures/amazon-connect', `${name}.json`), 'utf8'));
 
-const map = (record: unknown) => mapContactRecord(record, 0);
+/** The events and errors of one record (either is empty). */
+const map = (record: unknown) => {
+  const result = mapContactRecord(record);
+  return { events: eventsOf(result), errors: mappingErrors(result) };
+};
 const types = (record: unknown) => map(record).events.map((e) => e.type);
 
 describe('mapContactRecord', () => {
@@ -29,7 +34,8 @@ describe('mapContactRecord', () => {
         source: '/amazon-connect',
         type: 'contact.answered',
         time: '2026-11-25T01:30:19.000Z',
-        data: { contactId, agentId: 'wang.fang', queue: 'Billing' },
+        // Queue.Duration: Connect's own queue answer time, so the service level matches its report.
+        data: { contactId, agentId: 'wang.fang', queue: 'Billing', waitSeconds: 17 },
       },
       {
         id: `amazon-connect:${contactId}:ended`,
@@ -39,9 +45,11 @@ describe('mapContactRecord', () => {
         data: {
           contactId,
           agentId: 'wang.fang',
+          queue: 'Billing',
           talkSeconds: 356,
           holdSeconds: 30,
           afterContactWorkSeconds: 45,
+          handleSeconds: 431, // interaction + customer hold + after-contact work
           disconnectReason: 'CUSTOMER_DISCONNECT',
         },
       },
@@ -57,20 +65,60 @@ describe('mapContactRecord', () => {
       ['contact.ended', '2026-11-25T02:12:05.000Z'],
     ]);
     expect(events[1]).toMatchObject({ id: 'amazon-connect:8b7e1c2d-4f5a-4b6c-9d8e-0f1a2b3c4d5e:abandoned', data: { queue: 'Billing' } });
-    expect(events[2].data).toEqual({ contactId: '8b7e1c2d-4f5a-4b6c-9d8e-0f1a2b3c4d5e', disconnectReason: 'CUSTOMER_DISCONNECT' });
+    expect(events[1].data).toEqual({ contactId: '8b7e1c2d-4f5a-4b6c-9d8e-0f1a2b3c4d5e', queue: 'Billing', waitSeconds: 104 });
+    // No agent, but the ended contact still carries its queue, how it left it, when, and its wait.
+    expect(events[2].data).toEqual({
+      contactId: '8b7e1c2d-4f5a-4b6c-9d8e-0f1a2b3c4d5e',
+      queue: 'Billing',
+      disconnectReason: 'CUSTOMER_DISCONNECT',
+      queueOutcome: 'abandoned',
+      dequeuedAt: '2026-11-25T02:12:05.000Z',
+      waitSeconds: 104,
+    });
+  });
+
+  it('dates an abandonment when the contact left the queue, not when a later flow disconnected it', () => {
+    const record = fixture('ctr-voice-abandoned');
+    record.Queue.DequeueTimestamp = '2026-11-25T02:11:50Z';
+    record.Queue.Duration = 89;
+    record.DisconnectTimestamp = '2026-11-25T02:12:05Z';
+    const { events } = map(record);
+    expect(events.map((e) => [e.type, e.time])).toEqual([
+      ['contact.queued', '2026-11-25T02:10:21.000Z'],
+      ['contact.abandoned', '2026-11-25T02:11:50.000Z'],
+      ['contact.ended', '2026-11-25T02:12:05.000Z'],
+    ]);
+    expect(events[1].data).toMatchObject({ waitSeconds: 89 });
+    // Without Queue.Duration the wait is the span between the queue's own timestamps.
+    record.Queue.Duration = null;
+    expect(map(record).events[1].data).toMatchObject({ waitSeconds: 89 });
+  });
+
+  it('never counts a contact an agent accepted as abandoned, whoever hung up', () => {
+    const record = { ...fixture('ctr-voice-answered'), DisconnectReason: 'CUSTOMER_DISCONNECT' };
+    expect(types(record)).toEqual(['contact.queued', 'contact.answered', 'contact.ended']);
+    expect(map(record).events[2].data).not.toHaveProperty('queueOutcome');
   });
 
   describe('a caller who chose a queued callback', () => {
     it('is not abandoned: the inbound contact was ended by the flow and continues as the callback contact', () => {
       const inbound = fixture('ctr-callback-inbound');
       expect(types(inbound)).toEqual(['contact.queued', 'contact.ended']);
-      expect(map(inbound).events[1].data).toMatchObject({ disconnectReason: 'CONTACT_FLOW_DISCONNECT' });
+      // It left the queue when the callback was requested: that is its dequeue time and exact wait.
+      expect(map(inbound).events[1].data).toEqual({
+        contactId: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+        queue: 'Billing',
+        disconnectReason: 'CONTACT_FLOW_DISCONNECT',
+        queueOutcome: 'callback_requested',
+        dequeuedAt: '2026-11-25T03:37:00.000Z',
+        waitSeconds: 108,
+      });
       // NextContactId alone says the contact went on (a record from before DisconnectReason existed).
       delete inbound.DisconnectReason;
       expect(types(inbound)).toEqual(['contact.queued', 'contact.ended']);
     });
 
-    it('maps the callback contact as a callback, outbound, linked to the contact it continues', () => {
+    it('maps the callback contact as a callback, inbound (the customer asked for it), linked to the contact it continues', () => {
       const { events, errors } = map(fixture('ctr-callback-contact'));
       expect(errors).toEqual([]);
       expect(events.map((e) => e.type)).toEqual(['contact.queued', 'contact.answered', 'contact.ended']);
@@ -78,14 +126,15 @@ describe('mapContactRecord', () => {
         time: '2026-11-25T03:38:39.000Z',
         data: {
           channel: 'callback',
-          direction: 'outbound',
+          direction: 'inbound',
           queue: 'Billing Callback',
           previousContactId: 'c1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
         },
       });
       expect(events[1]).toMatchObject({ time: '2026-11-25T03:39:25.000Z', data: { agentId: 'li.na' } });
       // No AfterContactWorkDuration: the span between the ACW start and end timestamps.
-      expect(events[2].data).toMatchObject({ afterContactWorkSeconds: 20, talkSeconds: 335, holdSeconds: 0 });
+      expect(events[2].data).toMatchObject({ afterContactWorkSeconds: 20, talkSeconds: 335, holdSeconds: 0, handleSeconds: 355 });
+      expect(events[1].data).toMatchObject({ waitSeconds: 120 }); // Queue.Duration, as Connect reports it
     });
 
     it('is not abandoned either when the callback contact never reaches an agent', () => {
@@ -109,6 +158,72 @@ describe('mapContactRecord', () => {
     expect(types(transferredOut)).not.toContain('contact.abandoned');
   });
 
+  describe('transfers', () => {
+    const PREVIOUS = '5a3f6b2e-8c1d-4e7f-9a0b-2c4d6e8f0a1b';
+
+    it('maps the leg a queue transfer created onto contact.transferred of the transferred contact, at its initiation', () => {
+      const leg: Ctr = {
+        ...fixture('ctr-voice-answered'),
+        ContactId: '7c6d5e4f-3a2b-4c1d-9e8f-0a1b2c3d4e5f',
+        InitiationMethod: 'QUEUE_TRANSFER',
+        InitiationTimestamp: '2026-11-25T01:36:40Z',
+        PreviousContactId: PREVIOUS,
+        InitialContactId: PREVIOUS,
+      };
+      leg.Queue = { ...leg.Queue, Name: 'Billing Escalations', EnqueueTimestamp: '2026-11-25T01:36:41Z' };
+      const transferred = map(leg).events.find((e) => e.type === 'contact.transferred');
+      expect(transferred).toEqual({
+        id: `amazon-connect:${PREVIOUS}:transferred`,
+        source: '/amazon-connect',
+        type: 'contact.transferred',
+        time: '2026-11-25T01:36:40.000Z',
+        data: { contactId: PREVIOUS, toQueue: 'Billing Escalations', toAgentId: 'wang.fang', toContactId: leg.ContactId },
+      });
+      expect(map(leg).events[0].data).toMatchObject({ direction: 'inbound', previousContactId: PREVIOUS });
+    });
+
+    it('maps a transfer out of Connect from the transferred leg, which is not abandoned even unanswered', () => {
+      const record: Ctr = {
+        ...fixture('ctr-voice-abandoned'),
+        DisconnectReason: 'THIRD_PARTY_DISCONNECT',
+        TransferredToEndpoint: { Address: '+862161234567', Type: 'TELEPHONE_NUMBER' },
+        TransferCompletedTimestamp: '2026-11-25T02:11:40Z',
+      };
+      record.Queue.DequeueTimestamp = '2026-11-25T02:11:38Z';
+      const { events } = map(record);
+      expect(events.map((e) => [e.type, e.time])).toEqual([
+        ['contact.queued', '2026-11-25T02:10:21.000Z'],
+        ['contact.transferred', '2026-11-25T02:11:40.000Z'],
+        ['contact.ended', '2026-11-25T02:12:05.000Z'],
+      ]);
+      expect(events[1].data).toEqual({ contactId: record.ContactId, toEndpoint: '+862161234567', endpointType: 'TELEPHONE_NUMBER' });
+      expect(events[2].data).toMatchObject({ queueOutcome: 'transferred', dequeuedAt: '2026-11-25T02:11:38.000Z' });
+    });
+  });
+
+  describe('talk time without Agent.AgentInteractionDuration', () => {
+    it('runs from connecting to the agent until after-contact work began, less the hold', () => {
+      const record = fixture('ctr-voice-answered'); // connected 01:30:19, ACW from 01:36:45, 30 s hold
+      record.Agent.AgentInteractionDuration = null;
+      expect(map(record).events[2].data).toMatchObject({ talkSeconds: 356, holdSeconds: 30, afterContactWorkSeconds: 45, handleSeconds: 431 });
+    });
+
+    it('ends at a transfer out of Connect, not when the customer later hung up on the third party', () => {
+      const record = fixture('ctr-voice-answered');
+      record.Agent.AgentInteractionDuration = null;
+      record.Agent.CustomerHoldDuration = 0;
+      record.Agent.AfterContactWorkDuration = 0;
+      record.Agent.AfterContactWorkStartTimestamp = null;
+      record.Agent.AfterContactWorkEndTimestamp = null;
+      record.TransferredToEndpoint = { Address: '+862161234567', Type: 'TELEPHONE_NUMBER' };
+      record.TransferCompletedTimestamp = '2026-11-25T01:33:19Z';
+      record.DisconnectTimestamp = '2026-11-25T01:50:00Z';
+      const { events } = map(record);
+      expect(events.map((e) => e.type)).toEqual(['contact.queued', 'contact.answered', 'contact.transferred', 'contact.ended']);
+      expect(events[3].data).toMatchObject({ talkSeconds: 180, handleSeconds: 180 });
+    });
+  });
+
   it('yields the same event ids when Connect re-sends an updated record, so only its new milestone is new', () => {
     const early = map(fixture('ctr-voice-answered-early')).events;
     const updated = map(fixture('ctr-voice-answered')).events;
@@ -130,8 +245,10 @@ describe('mapContactRecord', () => {
     expect(events[2].data).toEqual({
       contactId: 'e2d4f6a8-b0c2-4e4f-a6b8-c0d2e4f6a8b0',
       agentId: 'zhao.lei',
+      queue: 'Online Service',
       talkSeconds: 412,
       afterContactWorkSeconds: 12,
+      handleSeconds: 424,
       disconnectReason: 'AGENT_DISCONNECT',
     });
   });
@@ -155,7 +272,7 @@ describe('mapContactRecord', () => {
     it('names a missing ContactId and yields no events', () => {
       const record = fixture('ctr-voice-answered');
       delete record.ContactId;
-      expect(map(record)).toEqual({ events: [], errors: [{ index: 0, path: 'ContactId', message: expect.stringContaining('Required') }] });
+      expect(map(record)).toEqual({ events: [], errors: [{ path: 'ContactId', message: expect.stringContaining('Required') }] });
     });
 
     it('says there is nothing to map when the record has no milestone timestamp at all', () => {
@@ -205,7 +322,7 @@ describe('mapContactRecord', () => {
 describe('mapContactRecords', () => {
   it('maps every record of a delivery in order', () => {
     const mapped = mapContactRecords([fixture('ctr-voice-abandoned'), fixture('ctr-chat-answered')]);
-    expect(mapped.ok && mapped.events.map((e) => e.type)).toEqual([
+    expect(eventsOf(mapped).map((e) => e.type)).toEqual([
       'contact.queued',
       'contact.abandoned',
       'contact.ended',
@@ -219,7 +336,7 @@ describe('mapContactRecords', () => {
     const noId = fixture('ctr-chat-answered');
     delete noId.ContactId;
     expect(mapContactRecords([fixture('ctr-voice-answered'), noId, {}])).toEqual({
-      ok: false,
+      outcome: 'unmappable',
       errors: [
         { index: 1, path: 'ContactId', message: expect.any(String) },
         { index: 2, path: 'ContactId', message: expect.any(String) },
@@ -227,6 +344,6 @@ describe('mapContactRecords', () => {
         { index: 2, path: '', message: expect.stringContaining('Nothing to map') },
       ],
     });
-    expect(mapContactRecords([])).toEqual({ ok: false, errors: [{ index: 0, path: '', message: 'The delivery holds no contact records' }] });
+    expect(mapContactRecords([])).toEqual({ outcome: 'unmappable', errors: [{ index: 0, path: '', message: 'The delivery holds no contact records' }] });
   });
 });

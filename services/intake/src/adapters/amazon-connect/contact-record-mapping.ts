@@ -1,5 +1,8 @@
-import { AMAZON_CONNECT_SOURCE, catalogueErrors, compact, eventId, type MappedEvent } from './mapped-event';
-import { isObject, notAnObject, type RecordError, RecordReader } from './record-reader';
+import { catalogueErrors, firstPerField } from '../kit/catalogue-errors';
+import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
+import { type ContactChannel, type MappedEvent, mappedEvent } from '../kit/mapped-event';
+import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
+import { envelope } from './connect-event';
 
 /*
  * Amazon Connect contact records (CTRs), as its data streaming delivers them to Kinesis Data
@@ -13,7 +16,7 @@ import { isObject, notAnObject, type RecordError, RecordReader } from './record-
 const CTR_TIMESTAMPS = ['iso8601'] as const;
 
 /** CTR `Channel` → catalogue channel. A VOICE contact created by a queued callback is a `callback`. */
-const CHANNELS: Readonly<Record<string, string>> = { VOICE: 'voice', CHAT: 'chat', EMAIL: 'email' };
+const CHANNELS: Readonly<Record<string, ContactChannel>> = { VOICE: 'voice', CHAT: 'chat', EMAIL: 'email' };
 
 /** `InitiationMethod` → direction; `API` depends on the channel (see directionOf). */
 const DIRECTIONS: Readonly<Record<string, 'inbound' | 'outbound'>> = {
@@ -24,9 +27,11 @@ const DIRECTIONS: Readonly<Record<string, 'inbound' | 'outbound'>> = {
   DISCONNECT: 'inbound',
   MONITOR: 'inbound',
   FLOW: 'inbound',
-  // Connect dials the customer: an agent's call, a queued callback, a third party, an e-mail reply.
+  // A queued callback is the customer's own inbound demand, kept on the callback channel: an
+  // inbound-only view of the centre must not lose it because Connect dials out to serve it.
+  CALLBACK: 'inbound',
+  // Connect dials the customer: an agent's call, a third party, an e-mail reply.
   OUTBOUND: 'outbound',
-  CALLBACK: 'outbound',
   EXTERNAL_OUTBOUND: 'outbound',
   AGENT_REPLY: 'outbound',
 };
@@ -43,6 +48,9 @@ const FIELD_SOURCES: Readonly<Record<string, string>> = {
   'data.holdSeconds': 'Agent.CustomerHoldDuration',
   'data.afterContactWorkSeconds': 'Agent.AfterContactWorkDuration',
   'data.disconnectReason': 'DisconnectReason',
+  'data.waitSeconds': 'Queue.Duration',
+  'data.toQueue': 'Queue.Name',
+  'data.toEndpoint': 'TransferredToEndpoint.Address',
 };
 
 /** Each event type and the CTR timestamp that is its time. */
@@ -51,21 +59,12 @@ const TIME_SOURCES: Readonly<Record<string, string>> = {
   'contact.answered': 'Agent.ConnectedToAgentTimestamp',
   'contact.abandoned': 'DisconnectTimestamp',
   'contact.ended': 'DisconnectTimestamp',
+  'contact.transferred': 'TransferCompletedTimestamp',
 };
 
-export type RecordsMapping = { ok: true; events: MappedEvent[] } | { ok: false; errors: RecordError[] };
-
 /** Maps every record; any unmappable record makes the whole delivery unmappable (nothing is half-taken). */
-export function mapContactRecords(records: readonly unknown[]): RecordsMapping {
-  const events: MappedEvent[] = [];
-  const errors: RecordError[] = [];
-  records.forEach((record, index) => {
-    const mapped = mapContactRecord(record, index);
-    events.push(...mapped.events);
-    errors.push(...mapped.errors);
-  });
-  if (records.length === 0) errors.push({ index: 0, path: '', message: 'The delivery holds no contact records' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
+export function mapContactRecords(records: readonly unknown[], batch = true): MappingResult {
+  return mapEach(records, batch, mapContactRecord, 'The delivery holds no contact records');
 }
 
 /**
@@ -73,9 +72,9 @@ export function mapContactRecords(records: readonly unknown[]): RecordsMapping {
  * made of the ContactId and the milestone. Connect re-sends a record when it is updated; the
  * re-sent copy yields the same ids for the milestones already seen, so only new ones are new events.
  */
-export function mapContactRecord(value: unknown, index: number): { events: MappedEvent[]; errors: RecordError[] } {
-  if (!isObject(value)) return { events: [], errors: [notAnObject(value, index, 'a contact record')] };
-  const r = new RecordReader(value, index, CTR_TIMESTAMPS);
+export function mapContactRecord(value: unknown): MappingResult {
+  if (!isObject(value)) return unmappable([notAnObject(value, 'a contact record')]);
+  const r = FieldReader.of(value, CTR_TIMESTAMPS);
 
   const contactId = r.required('ContactId', 'the contact record has no ContactId');
   const channel = channelOf(r);
@@ -92,37 +91,76 @@ export function mapContactRecord(value: unknown, index: number): { events: Mappe
   const username = r.string('Agent.Username');
   const agentId = username ?? r.string('Agent.ARN');
   if (connectedAt && !agentId) r.fail('Agent.Username', 'Required: the agent who answered (Agent.Username or Agent.ARN)');
-  const ended = disconnectedAt
-    ? compact({
-        agentId,
-        talkSeconds: r.amount('Agent.AgentInteractionDuration'),
-        holdSeconds: r.amount('Agent.CustomerHoldDuration'),
-        afterContactWorkSeconds: afterContactWorkSeconds(r),
-        disconnectReason: r.string('DisconnectReason'),
-      })
-    : undefined;
+  const wait = queueWait(r);
+  const holdSeconds = r.amount('Agent.CustomerHoldDuration');
+  const talkSeconds = r.amount('Agent.AgentInteractionDuration') ?? agentTalkSeconds(r, connectedAt, holdSeconds);
+  const acwSeconds = afterContactWorkSeconds(r);
+  const disconnectReason = r.string('DisconnectReason');
   const previousContactId = r.string('PreviousContactId');
-  const abandoned = isAbandoned(r, { enqueuedAt, connectedAt, disconnectedAt });
-  if (r.errors.length > 0 || !contactId) return { events: [], errors: r.errors };
+  const transfer = transferOf(r, { queue, agentId, previousContactId });
+  const outcome = enqueuedAt && !connectedAt && disconnectedAt ? queueOutcome(r) : undefined;
+  if (r.errors.length > 0 || !contactId) return unmappable(r.errors);
 
-  const event = (milestone: string, type: string, time: string, data: Record<string, unknown>): MappedEvent => ({
-    id: eventId(contactId, milestone),
-    source: AMAZON_CONNECT_SOURCE,
-    type,
-    time,
-    data: { contactId, ...data },
-  });
   const events: MappedEvent[] = [];
-  if (enqueuedAt) events.push(event('queued', 'contact.queued', enqueuedAt, compact({ channel, queue, direction, previousContactId })));
-  if (connectedAt) events.push(event('answered', 'contact.answered', connectedAt, compact({ agentId, queue })));
-  if (abandoned && disconnectedAt) events.push(event('abandoned', 'contact.abandoned', disconnectedAt, compact({ queue })));
-  if (ended && disconnectedAt) events.push(event('ended', 'contact.ended', disconnectedAt, ended));
-
+  if (enqueuedAt && channel && queue && direction) {
+    events.push(mappedEvent('contact.queued', envelope(contactId, 'queued', enqueuedAt), { contactId, channel, queue, direction, previousContactId }));
+  }
+  if (connectedAt && agentId) {
+    events.push(mappedEvent('contact.answered', envelope(contactId, 'answered', connectedAt), { contactId, agentId, queue, waitSeconds: wait.seconds }));
+  }
+  if (transfer) events.push(transfer);
+  // Abandonment happened when the customer left the queue, not when a later flow disconnected.
+  const abandonedAt = wait.dequeuedAt ?? disconnectedAt;
+  if (outcome === 'abandoned' && abandonedAt) {
+    events.push(mappedEvent('contact.abandoned', envelope(contactId, 'abandoned', abandonedAt), { contactId, queue, waitSeconds: wait.seconds }));
+  }
+  if (disconnectedAt) {
+    const handled = connectedAt ? handleSeconds(talkSeconds, holdSeconds, acwSeconds) : undefined;
+    const left = outcome ? { queueOutcome: outcome, dequeuedAt: wait.dequeuedAt, waitSeconds: wait.seconds } : {};
+    const ended = { contactId, agentId, queue, talkSeconds, holdSeconds, afterContactWorkSeconds: acwSeconds, handleSeconds: handled, disconnectReason, ...left };
+    events.push(mappedEvent('contact.ended', envelope(contactId, 'ended', disconnectedAt), ended));
+  }
   const agentField = username ? 'Agent.Username' : 'Agent.ARN';
-  const errors = events.flatMap((e) => catalogueErrors(e, index, (path) => recordFieldOf(e.type, path, agentField)));
-  // A field shared by several events (Queue.Name) is reported once.
-  const firstPerField = errors.filter((e, i) => errors.findIndex((other) => other.path === e.path) === i);
-  return errors.length > 0 ? { events: [], errors: firstPerField } : { events, errors: [] };
+  const errors = events.flatMap((e) => catalogueErrors(e, 'record', (path) => recordFieldOf(e.type, path, agentField) ?? ''));
+  return errors.length > 0 ? unmappable(firstPerField(errors)) : mapped(events);
+}
+
+/**
+ * How long the contact waited in the queue and when it left it, as Connect measured it:
+ * Queue.Duration ("between EnqueueTimestamp and DequeueTimestamp", seconds), else the span between
+ * the two timestamps. Connect's queue answer time is this figure, so Hotline's matches it.
+ */
+function queueWait(r: FieldReader): { seconds?: number; dequeuedAt?: string } {
+  const enqueuedAt = r.timestamp('Queue.EnqueueTimestamp');
+  const dequeuedAt = r.timestamp('Queue.DequeueTimestamp');
+  const duration = r.amount('Queue.Duration');
+  if (duration !== undefined) return { seconds: duration, dequeuedAt };
+  if (!enqueuedAt || !dequeuedAt) return { dequeuedAt };
+  const seconds = (Date.parse(dequeuedAt) - Date.parse(enqueuedAt)) / 1000;
+  if (seconds >= 0) return { seconds, dequeuedAt };
+  r.fail('Queue.DequeueTimestamp', 'Is before Queue.EnqueueTimestamp');
+  return {};
+}
+
+/**
+ * Without Agent.AgentInteractionDuration, the agent's talk time from the record's own timestamps:
+ * from connecting to the agent until the agent's part ended, less the customer's hold. The agent's
+ * part ends at a transfer out of Connect (TransferCompletedTimestamp), not when the customer later
+ * hung up on the third party; else when after-contact work began; else at the disconnect.
+ */
+function agentTalkSeconds(r: FieldReader, connectedAt: string | undefined, holdSeconds: number | undefined): number | undefined {
+  if (!connectedAt) return undefined;
+  const endedAt =
+    r.timestamp('TransferCompletedTimestamp') ?? r.timestamp('Agent.AfterContactWorkStartTimestamp') ?? r.timestamp('DisconnectTimestamp');
+  if (!endedAt) return undefined;
+  const seconds = (Date.parse(endedAt) - Date.parse(connectedAt)) / 1000 - (holdSeconds ?? 0);
+  return seconds >= 0 ? seconds : undefined;
+}
+
+/** Connect's handle time: the agent's interaction, the customer's hold and the after-contact work. */
+function handleSeconds(...parts: Array<number | undefined>): number | undefined {
+  const known = parts.filter((part): part is number => part !== undefined);
+  return known.length > 0 ? known.reduce((sum, part) => sum + part, 0) : undefined;
 }
 
 /** The CTR field a catalogue field of `type` came from. */
@@ -133,8 +171,8 @@ function recordFieldOf(type: string, eventPath: string, agentField: string): str
 }
 
 /**
- * Whether the customer abandoned the contact: it was enqueued, never connected to an agent, and
- * the customer disconnected (ctr-data-model, "How to identify abandoned contacts"; the "Contact
+ * How a contact that was enqueued and never connected to an agent left its queue. It was
+ * abandoned when the customer disconnected (ctr-data-model, "How to identify abandoned contacts"; the "Contact
  * abandoned" metric: "disconnected by the customer while in the queue. Contacts queued for
  * callback are not counted as abandoned").
  *
@@ -148,41 +186,63 @@ function recordFieldOf(type: string, eventPath: string, agentField: string): str
  * DisconnectReason `null` means a flow or an API ended the contact; only a record written before
  * Connect had the field (no DisconnectReason key at all) falls back to the queue-and-no-agent rule.
  */
-function isAbandoned(
-  r: RecordReader,
-  { enqueuedAt, connectedAt, disconnectedAt }: { enqueuedAt?: string; connectedAt?: string; disconnectedAt?: string },
-): boolean {
-  if (!enqueuedAt || connectedAt || !disconnectedAt) return false;
-  if (r.value('InitiationMethod') === 'CALLBACK') return false;
-  if (r.value('NextContactId') !== undefined) return false;
-  if (r.value('TransferCompletedTimestamp') !== undefined || r.value('TransferredToEndpoint') !== undefined) return false;
-  if (!r.has('DisconnectReason')) return true;
-  return r.value('DisconnectReason') === 'CUSTOMER_DISCONNECT';
+function queueOutcome(r: FieldReader): 'abandoned' | 'callback_requested' | 'transferred' | 'ended' {
+  if (r.value('TransferCompletedTimestamp') !== undefined || r.value('TransferredToEndpoint') !== undefined) return 'transferred';
+  if (r.value('InitiationMethod') === 'CALLBACK') return 'ended'; // the callback leg itself: the customer waited off the line
+  if (r.value('NextContactId') !== undefined) return 'callback_requested';
+  if (!r.has('DisconnectReason')) return 'abandoned';
+  return r.value('DisconnectReason') === 'CUSTOMER_DISCONNECT' ? 'abandoned' : 'ended';
 }
 
-function channelOf(r: RecordReader): string | undefined {
+/**
+ * A transfer, as contact.transferred of the contact that was transferred: from the leg Connect
+ * created for it (InitiationMethod TRANSFER or QUEUE_TRANSFER, its PreviousContactId the
+ * transferred contact, its InitiationTimestamp "when the transfer was initiated"), to its queue and
+ * agent; or from the transferred leg itself when it went out of Connect (TransferredToEndpoint, at
+ * TransferCompletedTimestamp), where no new leg tells the destination.
+ */
+function transferOf(r: FieldReader, leg: { queue?: string; agentId?: string; previousContactId?: string }): MappedEvent | undefined {
+  const method = r.value('InitiationMethod');
+  if ((method === 'TRANSFER' || method === 'QUEUE_TRANSFER') && leg.previousContactId && (leg.queue || leg.agentId)) {
+    const at = r.timestamp('InitiationTimestamp', true);
+    if (!at) return undefined;
+    const data = { contactId: leg.previousContactId, toQueue: leg.queue, toAgentId: leg.agentId, toContactId: r.string('ContactId') };
+    return mappedEvent('contact.transferred', envelope(leg.previousContactId, 'transferred', at), data);
+  }
+  const endpoint = r.string('TransferredToEndpoint.Address');
+  const completedAt = r.timestamp('TransferCompletedTimestamp');
+  const contactId = r.string('ContactId');
+  if (!endpoint || !completedAt || !contactId) return undefined;
+  return mappedEvent('contact.transferred', envelope(contactId, 'transferred', completedAt), {
+    contactId,
+    toEndpoint: endpoint,
+    endpointType: r.string('TransferredToEndpoint.Type'),
+  });
+}
+
+function channelOf(r: FieldReader): ContactChannel | undefined {
   const channel = r.required('Channel', 'how the contact reached the centre (VOICE, CHAT, EMAIL)');
   if (channel === undefined) return undefined;
   if (channel === 'TASK') {
     r.fail('Channel', 'TASK contacts are work items, not customer contacts: Hotline has no channel for them (leave tasks out of the stream)');
     return undefined;
   }
-  const mapped = CHANNELS[channel];
-  if (!mapped) r.fail('Channel', `Unknown channel '${channel}': expected VOICE, CHAT or EMAIL`);
-  return mapped === 'voice' && r.value('InitiationMethod') === 'CALLBACK' ? 'callback' : mapped;
+  const known = Object.hasOwn(CHANNELS, channel) ? CHANNELS[channel] : undefined;
+  if (!known) r.fail('Channel', `Unknown channel '${channel}': expected VOICE, CHAT or EMAIL`);
+  return known === 'voice' && r.value('InitiationMethod') === 'CALLBACK' ? 'callback' : known;
 }
 
-function directionOf(r: RecordReader): 'inbound' | 'outbound' | undefined {
+function directionOf(r: FieldReader): 'inbound' | 'outbound' | undefined {
   const method = r.required('InitiationMethod', 'how the contact was initiated, which tells its direction');
   if (method === undefined) return undefined;
   if (method === 'API') return r.value('Channel') === 'VOICE' ? 'outbound' : 'inbound'; // StartOutboundVoiceContact vs StartChatContact
-  const direction = DIRECTIONS[method];
+  const direction = Object.hasOwn(DIRECTIONS, method) ? DIRECTIONS[method] : undefined;
   if (!direction) r.fail('InitiationMethod', `Unknown initiation method '${method}': expected one of API, ${Object.keys(DIRECTIONS).join(', ')}`);
   return direction;
 }
 
 /** Agent.AfterContactWorkDuration, or the span between the ACW start and end timestamps. */
-function afterContactWorkSeconds(r: RecordReader): number | undefined {
+function afterContactWorkSeconds(r: FieldReader): number | undefined {
   const duration = r.amount('Agent.AfterContactWorkDuration');
   if (duration !== undefined) return duration;
   const start = r.timestamp('Agent.AfterContactWorkStartTimestamp');

@@ -1,7 +1,7 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
 import { bodyTooDeepProblem, exceedsJsonDepth, PROBLEM_TYPES, ProblemException } from '@hotline/platform';
-import { assertStorablePayload } from '../storable-payload';
+import { assertStorablePayload } from '../kit/storable-payload';
 import { parseJsonStream } from './json-stream';
 import { readTextBody } from './text-body';
 

@@ -1,7 +1,9 @@
 import { validateIncomingEvent } from '@hotline/contracts';
 import queryResponse from '../../../test/fixtures/genesys/conversation-details-query.json';
 import messageConversation from '../../../test/fixtures/genesys/conversation-message.json';
-import { mapConversation, mapConversations, type PlatformEventItem, readConversations } from './conversation-mapping';
+import type { MappedEvent } from '../kit/mapped-event';
+import { errorsOf as mappingErrors, eventsOf as mappedEvents } from '../kit/mapping-result';
+import { mapConversation, mapConversations, readConversations } from './conversation-mapping';
 
 const [answeredCall, abandonedCall, callbackCall] = queryResponse.conversations;
 const BILLING = '6b1c7f3e-2a4d-4c8e-9f10-3d5a7b9c1e2f';
@@ -14,17 +16,18 @@ type EditableConversation = Record<string, unknown> & {
 /** A deep copy to alter: the fixtures are shared. */
 const copy = (value: object): EditableConversation => structuredClone(value) as EditableConversation;
 
-function eventsOf(conversation: unknown): PlatformEventItem[] {
-  const { events, errors } = mapConversation(conversation);
-  expect(errors).toEqual([]);
+function eventsOf(conversation: unknown): MappedEvent[] {
+  const result = mapConversation(conversation);
+  expect(mappingErrors(result)).toEqual([]);
+  const events = mappedEvents(result);
   for (const event of events) expect(validateIncomingEvent(event)).toMatchObject({ ok: true });
   return events;
 }
 
 function errorsOf(conversation: unknown) {
-  const { events, errors } = mapConversation(conversation);
-  expect(events).toEqual([]);
-  return errors;
+  const result = mapConversation(conversation);
+  expect(result.outcome).toBe('unmappable');
+  return mappingErrors(result);
 }
 
 describe('mapConversation', () => {
@@ -50,7 +53,8 @@ describe('mapConversation', () => {
         source: '/genesys/cloud',
         type: 'contact.answered',
         time: '2026-11-25T01:31:05.250Z',
-        data: { contactId: id, agentId: '9f3c1a2b-4d5e-4f60-8a71-b2c3d4e5f607', queue: 'Billing' },
+        // tAnswered (20.24 s): Genesys's own speed of answer, so the service level matches its report.
+        data: { contactId: id, agentId: '9f3c1a2b-4d5e-4f60-8a71-b2c3d4e5f607', queue: 'Billing', waitSeconds: 20.24 },
       },
       {
         id: `genesys:${id}:ended`,
@@ -66,6 +70,7 @@ describe('mapConversation', () => {
           afterContactWorkSeconds: 5,
           handleSeconds: 358.25,
           disconnectReason: 'endpoint',
+          queue: 'Billing',
         },
       },
     ]);
@@ -80,7 +85,50 @@ describe('mapConversation', () => {
       [`genesys:${id}:ended`, '2026-11-25T01:41:30.400Z'],
     ]);
     expect(events[1].data).toEqual({ contactId: id, queue: 'Billing', waitSeconds: 60.39 });
-    expect(events[2].data).toEqual({ contactId: id, disconnectReason: 'endpoint' });
+    // No agent, but the ended contact carries its queue, how and when it left it, and its wait.
+    expect(events[2].data).toEqual({
+      contactId: id,
+      disconnectReason: 'endpoint',
+      queue: 'Billing',
+      queueOutcome: 'abandoned',
+      dequeuedAt: '2026-11-25T01:41:30.400Z',
+      waitSeconds: 60.39,
+    });
+  });
+
+  it('ends an unanswered conversation whose customer chose a callback with its dequeue time and exact wait', () => {
+    const ended = copy(callbackCall);
+    ended['conversationEnd'] = '2026-11-25T02:05:00.000Z';
+    const events = eventsOf(ended);
+    expect(events.map((e) => e.type)).toEqual(['contact.queued', 'contact.ended']);
+    expect(events[1].data).toMatchObject({ queue: 'Billing', queueOutcome: 'callback_requested', dequeuedAt: '2026-11-25T01:52:10.000Z', waitSeconds: 110 });
+  });
+
+  it('maps an agent\'s transfer (nTransferred) onto contact.transferred to the queue that took the conversation next', () => {
+    const transferred = copy(answeredCall) as EditableConversation & { participants: Array<Record<string, unknown>> };
+    const agentSession = (transferred.participants[3] as { sessions: Array<{ metrics: Array<Record<string, unknown>> }> }).sessions[0];
+    agentSession.metrics.push({ name: 'nTransferred', value: 1, emitDate: '2026-11-25T01:36:58.500Z' });
+    transferred.participants.push({
+      participantId: 'p-escalations',
+      participantName: 'Billing Escalations',
+      purpose: 'acd',
+      sessions: [
+        {
+          mediaType: 'voice',
+          metrics: [{ name: 'tAcd', value: 4000, emitDate: '2026-11-25T01:37:02.600Z' }],
+          segments: [{ segmentStart: '2026-11-25T01:36:58.600Z', segmentEnd: '2026-11-25T01:37:02.600Z', segmentType: 'interact', queueId: 'q-escalations' }],
+        },
+      ],
+    });
+    const events = eventsOf(transferred);
+    const transfer = events.find((e) => e.type === 'contact.transferred');
+    expect(transfer).toEqual({
+      id: `genesys:${answeredCall.conversationId}:transferred:${Date.parse('2026-11-25T01:36:58.500Z')}`,
+      source: '/genesys/cloud',
+      type: 'contact.transferred',
+      time: '2026-11-25T01:36:58.500Z',
+      data: { contactId: answeredCall.conversationId, toQueue: 'Billing Escalations', fromAgentId: '9f3c1a2b-4d5e-4f60-8a71-b2c3d4e5f607' },
+    });
   });
 
   it('does not count a customer who chose a callback as abandoned', () => {
@@ -158,7 +206,7 @@ describe('readConversations and mapConversations', () => {
 
   it('maps every conversation of a batch, or reports each error with its conversation index', () => {
     const all = mapConversations(queryResponse.conversations, true);
-    expect(all.ok && all.events.map((e) => e.type)).toEqual([
+    expect(mappedEvents(all).map((e) => e.type)).toEqual([
       'contact.queued',
       'contact.answered',
       'contact.ended',
@@ -169,18 +217,19 @@ describe('readConversations and mapConversations', () => {
     ]);
     const { conversationId: _id, ...anonymous } = abandonedCall;
     expect(mapConversations([answeredCall, anonymous], true)).toEqual({
-      ok: false,
+      outcome: 'unmappable',
       errors: [{ index: 1, path: 'conversationId', message: 'Required' }],
     });
-    expect(mapConversations([anonymous], false)).toEqual({ ok: false, errors: [{ path: 'conversationId', message: 'Required' }] });
+    expect(mapConversations([anonymous], false)).toEqual({ outcome: 'unmappable', errors: [{ path: 'conversationId', message: 'Required' }] });
   });
 
   it('reports a value the catalogue refuses on the record field it came from', () => {
     const longQueue = copy(abandonedCall);
     longQueue.participants[2].participantName = 'q'.repeat(201);
-    expect(mapConversation(longQueue).errors).toEqual([
+    expect(mappingErrors(mapConversation(longQueue))).toEqual([
       expect.objectContaining({ path: 'participants[2].participantName', message: expect.stringContaining('data.queue of the contact.queued') }),
       expect.objectContaining({ path: 'participants[2].participantName', message: expect.stringContaining('contact.abandoned') }),
+      expect.objectContaining({ path: 'participants[2].participantName', message: expect.stringContaining('contact.ended') }),
     ]);
   });
 });

@@ -1,5 +1,10 @@
-import { validateIncomingEvent } from '@hotline/contracts';
-import { platformTimestampToIso } from '../platform-timestamp';
+import { catalogueErrors } from '../kit/catalogue-errors';
+import type { FieldError } from '../kit/field-error';
+import { FieldReader, isObject } from '../kit/field-reader';
+import { type ContactChannel, type MappedEvent, mappedEvent } from '../kit/mapped-event';
+import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
+import { phoneNumberOf } from '../kit/phone-number';
+import { platformTimestampToIso } from '../kit/platform-timestamp';
 
 /**
  * Maps Genesys Cloud analytics conversation detail records (the `conversations` of a
@@ -22,29 +27,10 @@ import { platformTimestampToIso } from '../platform-timestamp';
  * the same ids, so only the milestones that are new get published.
  */
 
-export interface PlatformEventItem {
-  id: string;
-  source: string;
-  type: string;
-  time: string;
-  data: Record<string, unknown>;
-}
-
-export interface ConversationError {
-  /** The conversation's position in the delivery, when several were sent. */
-  index?: number;
-  path: string;
-  message: string;
-}
-
-export type ConversationsMapping = { ok: true; events: PlatformEventItem[] } | { ok: false; errors: ConversationError[] };
-
 export const GENESYS_SOURCE = '/genesys/cloud';
 
-type Channel = 'voice' | 'chat' | 'email' | 'callback' | 'video';
-
 /** AnalyticsSession.mediaType values that are contacts, as catalogue channels. */
-const CHANNELS: ReadonlyMap<string, Channel> = new Map([
+const CHANNELS: ReadonlyMap<string, ContactChannel> = new Map([
   ['voice', 'voice'],
   ['callback', 'callback'],
   ['chat', 'chat'],
@@ -53,7 +39,8 @@ const CHANNELS: ReadonlyMap<string, Channel> = new Map([
   ['video', 'video'],
 ]);
 
-type Json = Record<string, unknown>;
+/** Genesys analytics times are ISO 8601 (`2026-11-25T01:30:00.000Z`). */
+const GENESYS_TIMESTAMPS = ['iso8601'] as const;
 
 /** `{conversations: [...]}` (a details query response), an array of conversations, or one conversation. */
 export function readConversations(body: unknown): { ok: true; conversations: unknown[]; batch: boolean } | { ok: false; message: string } {
@@ -70,210 +57,257 @@ export function readConversations(body: unknown): { ok: true; conversations: unk
   };
 }
 
-export function mapConversations(conversations: readonly unknown[], batch: boolean): ConversationsMapping {
-  const events: PlatformEventItem[] = [];
-  const errors: ConversationError[] = [];
-  conversations.forEach((conversation, index) => {
-    const result = mapConversation(conversation);
-    events.push(...result.events);
-    errors.push(...result.errors.map((error) => (batch ? { index, ...error } : error)));
-  });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, events };
+export function mapConversations(conversations: readonly unknown[], batch: boolean): MappingResult {
+  return mapEach(conversations, batch, mapConversation);
 }
 
-interface Located<T> {
-  value: T;
-  path: string;
-}
-
-interface Participant extends Located<Json> {
+interface Participant {
+  reader: FieldReader;
+  purpose?: string;
   sessions: Session[];
 }
 
-interface Session extends Located<Json> {
+interface Session {
+  reader: FieldReader;
   participant: Participant;
-  segments: Located<Json>[];
-  metrics: Located<Json>[];
+  segments: FieldReader[];
+  metrics: FieldReader[];
+}
+
+interface Draft {
+  milestone: string;
+  event: () => MappedEvent;
+  /** The record field each catalogue field came from, for errors the catalogue finds. */
+  fields?: Record<string, string>;
 }
 
 /** One conversation's events, or the problems that stop it from being mapped. */
-export function mapConversation(input: unknown): { events: PlatformEventItem[]; errors: Omit<ConversationError, 'index'>[] } {
-  const errors: Omit<ConversationError, 'index'>[] = [];
-  const fail = (path: string, message: string) => errors.push({ path, message });
-  if (!isObject(input)) return { events: [], errors: [{ path: '', message: 'Expected a conversation detail record (an object)' }] };
-  const conversationId = text(input['conversationId']);
-  if (!conversationId) fail('conversationId', 'Required');
-  const participants = readParticipants(input, fail);
-
+export function mapConversation(input: unknown): MappingResult {
+  if (!isObject(input)) return unmappable([{ path: '', message: 'Expected a conversation detail record (an object)' }]);
+  const r = FieldReader.of(input, GENESYS_TIMESTAMPS);
+  const conversationId = r.required('conversationId');
+  const participants = readParticipants(r);
   const sessions = participants.flatMap((p) => p.sessions);
-  const ofPurpose = (purpose: string) => sessions.filter((s) => text(s.participant.value['purpose'])?.toLowerCase() === purpose);
+  const ofPurpose = (purpose: string) => sessions.filter((s) => s.participant.purpose === purpose);
   const queueNames = queueNamesById(ofPurpose('acd'));
-  const time = (value: unknown, path: string): string | undefined => {
-    const iso = platformTimestampToIso(value);
-    if (!iso) fail(path, value === undefined ? 'Required' : 'Expected an ISO 8601 timestamp, e.g. 2026-11-25T01:30:00.000Z');
-    return iso;
-  };
-
-  // `fields` names the record field each catalogue field came from, for errors the catalogue finds.
-  const drafts: Array<{ milestone: string; type: string; time: string | undefined; data: Json; fields?: Record<string, string> }> = [];
+  const envelope = (milestone: string, time: string) => ({ id: `genesys:${conversationId}:${milestone}`, source: GENESYS_SOURCE, time });
+  const drafts: Draft[] = [];
 
   // contact.queued: when the conversation first reached a queue.
-  const firstQueueSegment = earliest(ofPurpose('acd').flatMap((s) => s.segments.map((segment) => ({ session: s, segment }))), ({ segment }) =>
-    platformTimestampToIso(segment.value['segmentStart']),
+  const firstQueueSegment = earliest(
+    ofPurpose('acd').flatMap((session) => session.segments.map((segment) => ({ session, segment }))),
+    ({ segment }) => platformTimestampToIso(segment.value('segmentStart'), GENESYS_TIMESTAMPS),
   );
   if (firstQueueSegment) {
     const { session, segment } = firstQueueSegment.item;
-    const queueId = text(segment.value['queueId']);
-    const queue = text(session.participant.value['participantName']) ?? queueId;
-    if (!queue) fail(`${session.participant.path}.participantName`, 'Required: the queue (participantName, or queueId on its segments)');
-    const mediaType = text(session.value['mediaType']);
+    const participant = session.participant.reader;
+    const queueId = segment.string('queueId');
+    const queue = participant.string('participantName') ?? queueId;
+    if (!queue) participant.fail('participantName', 'Required: the queue (participantName, or queueId on its segments)');
+    const mediaType = session.reader.string('mediaType');
     const channel = mediaType ? CHANNELS.get(mediaType.toLowerCase()) : undefined;
     if (!channel) {
       const known = [...CHANNELS.keys()].join(', ');
-      fail(`${session.path}.mediaType`, `${mediaType ? `'${mediaType}' is not` : 'Required:'} a contact media type (${known})`);
+      session.reader.fail('mediaType', `${mediaType ? `'${mediaType}' is not` : 'Required:'} a contact media type (${known})`);
     }
-    const directionValue = text(input['originatingDirection']) ?? text(session.value['direction']);
+    const directionValue = r.string('originatingDirection') ?? session.reader.string('direction');
     const direction = directionValue === 'inbound' || directionValue === 'outbound' ? directionValue : undefined;
-    if (!direction) fail('originatingDirection', "Expected 'inbound' or 'outbound'");
+    if (!direction) r.fail('originatingDirection', "Expected 'inbound' or 'outbound'");
     const phone = customerPhone(ofPurpose('customer'), direction);
+    const time = segment.timestamp('segmentStart', true);
     drafts.push({
       milestone: 'queued',
-      type: 'contact.queued',
-      time: time(segment.value['segmentStart'], `${segment.path}.segmentStart`),
-      data: {
-        contactId: conversationId,
-        channel,
-        queue,
-        direction,
-        ...(phone ? { customer: { phone } } : {}),
-        ...compact({ queueId }),
-      },
-      fields: { 'data.queue': `${session.participant.path}.participantName` },
+      event: () =>
+        mappedEvent('contact.queued', envelope('queued', time as string), {
+          contactId: conversationId as string,
+          channel: channel as ContactChannel,
+          queue: queue as string,
+          direction: direction as 'inbound' | 'outbound',
+          customer: phone ? { phone } : undefined,
+          queueId,
+        }),
+      fields: { 'data.queue': participant.pathOf('participantName') },
     });
   }
 
   // contact.answered: the first agent to answer.
   const answers = metricsNamed(ofPurpose('agent'), 'tAnswered');
-  const firstAnswer = earliest(answers, ({ metric }) => platformTimestampToIso(metric.value['emitDate']));
-  const agentId = firstAnswer ? text(firstAnswer.item.session.participant.value['userId']) : undefined;
+  const firstAnswer = earliest(answers, ({ metric }) => platformTimestampToIso(metric.value('emitDate'), GENESYS_TIMESTAMPS));
+  const agentId = firstAnswer?.item.session.participant.reader.string('userId');
   if (firstAnswer) {
     const { session, metric } = firstAnswer.item;
-    if (!agentId) fail(`${session.participant.path}.userId`, 'Required: the agent who answered (tAnswered)');
+    const participant = session.participant.reader;
+    if (!agentId) participant.fail('userId', 'Required: the agent who answered (tAnswered)');
+    const time = metric.timestamp('emitDate', true);
     drafts.push({
       milestone: 'answered',
-      type: 'contact.answered',
-      time: time(metric.value['emitDate'], `${metric.path}.emitDate`),
-      data: { contactId: conversationId, agentId, ...compact({ queue: queueOf(session, queueNames) }) },
-      fields: { 'data.agentId': `${session.participant.path}.userId` },
+      event: () =>
+        mappedEvent('contact.answered', envelope('answered', time as string), {
+          contactId: conversationId as string,
+          agentId: agentId as string,
+          queue: queueOf(session, queueNames),
+          // tAnswered: Genesys's own time to answer (queue entry to answer), its speed of answer.
+          waitSeconds: metricSeconds(metric),
+        }),
+      fields: { 'data.agentId': participant.pathOf('userId') },
     });
   } else {
-    reportUndated(answers, fail);
+    reportUndated(answers);
   }
 
   // contact.abandoned: the customer left the queue before anyone answered, and did not ask to be called back.
   const abandons = metricsNamed(sessions, 'tAbandon');
-  const firstAbandon = earliest(abandons, ({ metric }) => platformTimestampToIso(metric.value['emitDate']));
-  const choseCallback = sessions.some((s) => text(s.value['mediaType'])?.toLowerCase() === 'callback');
+  const firstAbandon = earliest(abandons, ({ metric }) => platformTimestampToIso(metric.value('emitDate'), GENESYS_TIMESTAMPS));
+  const choseCallback = sessions.some((s) => s.reader.string('mediaType')?.toLowerCase() === 'callback');
   if (firstAbandon && !firstAnswer && !choseCallback) {
     const { session, metric } = firstAbandon.item;
-    const waited = Number(metric.value['value']);
+    const waited = Number(metric.value('value'));
+    const time = metric.timestamp('emitDate', true);
     drafts.push({
       milestone: 'abandoned',
-      type: 'contact.abandoned',
-      time: time(metric.value['emitDate'], `${metric.path}.emitDate`),
-      data: {
-        contactId: conversationId,
-        ...compact({ queue: queueOf(session, queueNames) }),
-        ...(Number.isFinite(waited) && waited >= 0 ? { waitSeconds: waited / 1000 } : {}),
-      },
-      fields: { 'data.queue': `${session.participant.path}.participantName` },
+      event: () =>
+        mappedEvent('contact.abandoned', envelope('abandoned', time as string), {
+          contactId: conversationId as string,
+          queue: queueOf(session, queueNames),
+          waitSeconds: Number.isFinite(waited) && waited >= 0 ? waited / 1000 : undefined,
+        }),
+      fields: { 'data.queue': session.participant.reader.pathOf('participantName') },
     });
   } else if (!firstAbandon) {
-    reportUndated(abandons, fail);
+    reportUndated(abandons);
+  }
+
+  // contact.transferred: each nTransferred of an agent, to whoever took the conversation next.
+  for (const { session, metric } of metricsNamed(ofPurpose('agent'), 'nTransferred')) {
+    const time = metric.timestamp('emitDate', true);
+    const target = time ? transferTarget(sessions, session, time, queueNames) : undefined;
+    if (!time || !target) continue; // a transfer that never connected anyone names no destination
+    drafts.push({
+      milestone: `transferred:${Date.parse(time)}`,
+      event: () =>
+        mappedEvent('contact.transferred', envelope(`transferred:${Date.parse(time)}`, time), {
+          contactId: conversationId as string,
+          ...target,
+          fromAgentId: session.participant.reader.string('userId'),
+        }),
+    });
   }
 
   // contact.ended: once Genesys closes the conversation (after wrap-up).
-  if (input['conversationEnd'] !== undefined) {
-    const handled = firstAnswer ? answers.map((a) => a.session) : [];
-    const handledSessions = [...new Set(handled)];
+  if (r.value('conversationEnd') !== undefined) {
+    const handledSessions = [...new Set(firstAnswer ? answers.map((a) => a.session) : [])];
     const seconds = (name: string) => {
-      const values = metricsNamed(handledSessions, name).map(({ metric }) => Number(metric.value['value']));
+      const values = metricsNamed(handledSessions, name).map(({ metric }) => Number(metric.value('value')));
       const valid = values.filter((v) => Number.isFinite(v) && v >= 0);
       return valid.length > 0 ? valid.reduce((sum, v) => sum + v, 0) / 1000 : undefined;
     };
+    const time = r.timestamp('conversationEnd', true);
     drafts.push({
       milestone: 'ended',
-      type: 'contact.ended',
-      time: time(input['conversationEnd'], 'conversationEnd'),
-      data: {
-        contactId: conversationId,
-        ...compact({
+      event: () =>
+        mappedEvent('contact.ended', envelope('ended', time as string), {
+          contactId: conversationId as string,
           agentId,
           talkSeconds: seconds('tTalk'),
           holdSeconds: seconds('tHeld'),
           afterContactWorkSeconds: seconds('tAcw'),
           handleSeconds: seconds('tHandle'),
           disconnectReason: lastDisconnectType(ofPurpose('customer')),
+          queue: firstQueueSegment ? queueOf(firstQueueSegment.item.session, queueNames) : undefined,
+          ...(firstAnswer ? {} : queueExit(ofPurpose('acd'), sessions, firstAbandon !== undefined && !choseCallback)),
         }),
-      },
+      fields: firstQueueSegment ? { 'data.queue': firstQueueSegment.item.session.participant.reader.pathOf('participantName') } : {},
     });
   }
 
-  if (drafts.length === 0 && conversationId && errors.length === 0) {
-    fail(
-      'participants',
-      'Nothing to map: no acd participant (queued), no tAnswered or tAbandon metric, and no conversationEnd yet',
-    );
+  if (drafts.length === 0 && conversationId && r.errors.length === 0) {
+    r.fail('participants', 'Nothing to map: no acd participant (queued), no tAnswered or tAbandon metric, and no conversationEnd yet');
   }
-  if (errors.length > 0 || !conversationId) return { events: [], errors };
+  if (r.errors.length > 0 || !conversationId) return unmappable(r.errors);
 
-  const events = drafts.map(({ milestone, type, time: at, data, fields = {} }) => {
-    const event = { id: `genesys:${conversationId}:${milestone}`, source: GENESYS_SOURCE, type, time: at as string, data };
-    errors.push(...catalogueErrors(event, fields));
-    return event;
-  });
-  return errors.length > 0 ? { events: [], errors } : { events, errors };
+  // Built only once every field they need was read without error.
+  const events = drafts.map(({ event }) => event());
+  const errors: FieldError[] = events.flatMap((event, i) =>
+    catalogueErrors(event, 'conversation', (path) => (path === 'id' || path === 'data.contactId' ? 'conversationId' : drafts[i].fields?.[path])),
+  );
+  return errors.length > 0 ? unmappable(errors) : mapped(events);
 }
 
-function readParticipants(conversation: Json, fail: (path: string, message: string) => void): Participant[] {
-  const participants = conversation['participants'];
-  if (!Array.isArray(participants)) {
-    fail('participants', participants === undefined ? 'Required' : 'Expected an array');
+/** A metric's value (milliseconds) in seconds, when it is a duration. */
+function metricSeconds(metric: FieldReader): number | undefined {
+  const value = Number(metric.value('value'));
+  return metric.value('value') !== undefined && Number.isFinite(value) && value >= 0 ? value / 1000 : undefined;
+}
+
+/**
+ * How a conversation no agent answered left its queue: when its last acd segment ended, after how
+ * long in queues (tAcd, else tAbandon), and why — the customer hung up (abandoned), asked for a
+ * callback, or was transferred out of the queue (the segment's disconnectType `transfer`).
+ */
+function queueExit(acd: readonly Session[], sessions: readonly Session[], abandoned: boolean): { queueOutcome?: string; dequeuedAt?: string; waitSeconds?: number } {
+  const segments = acd.flatMap((s) => s.segments.filter((segment) => segment.value('segmentEnd') !== undefined));
+  if (segments.length === 0) return {};
+  const endOf = (segment: FieldReader) => platformTimestampToIso(segment.value('segmentEnd'), GENESYS_TIMESTAMPS) ?? '';
+  const last = segments.reduce((latest, segment) => (endOf(segment) > endOf(latest) ? segment : latest));
+  const waits = [...metricsNamed(acd, 'tAcd'), ...metricsNamed(acd, 'tAbandon')].map(({ metric }) => metricSeconds(metric));
+  const known = waits.filter((w): w is number => w !== undefined);
+  const choseCallback = sessions.some((s) => s.reader.string('mediaType')?.toLowerCase() === 'callback');
+  const outcome = abandoned ? 'abandoned' : choseCallback ? 'callback_requested' : last.string('disconnectType') === 'transfer' ? 'transferred' : 'ended';
+  return {
+    queueOutcome: outcome,
+    dequeuedAt: endOf(last) || undefined,
+    waitSeconds: known.length > 0 ? known.reduce((sum, w) => sum + w, 0) : undefined,
+  };
+}
+
+/**
+ * Who took a conversation an agent transferred at `time`: the first queue or other agent whose
+ * session starts then or later (Genesys adds a participant for the transfer's target), or an
+ * external party's address.
+ */
+function transferTarget(
+  sessions: readonly Session[],
+  from: Session,
+  time: string,
+  queueNames: ReadonlyMap<string, string>,
+): { toQueue?: string; toAgentId?: string; toEndpoint?: string } | undefined {
+  const startOf = (session: Session) =>
+    Math.min(...session.segments.map((s) => Date.parse(platformTimestampToIso(s.value('segmentStart'), GENESYS_TIMESTAMPS) ?? '')).filter(Number.isFinite));
+  const next = sessions
+    .filter((s) => s !== from && ['acd', 'agent', 'external'].includes(s.participant.purpose ?? '') && startOf(s) >= Date.parse(time))
+    .sort((a, b) => startOf(a) - startOf(b))[0];
+  if (!next) return undefined;
+  if (next.participant.purpose === 'acd') {
+    const toQueue = queueOf(next, queueNames);
+    return toQueue ? { toQueue } : undefined;
+  }
+  if (next.participant.purpose === 'agent') {
+    const toAgentId = next.participant.reader.string('userId');
+    return toAgentId ? { toAgentId } : undefined;
+  }
+  const address = next.reader.string('dnis') ?? next.reader.string('addressTo') ?? next.participant.reader.string('participantName');
+  return address ? { toEndpoint: address } : undefined;
+}
+
+function readParticipants(r: FieldReader): Participant[] {
+  if (r.value('participants') === undefined) {
+    r.fail('participants', 'Required');
     return [];
   }
-  return participants.flatMap((value, p): Participant[] => {
-    const path = `participants[${p}]`;
-    if (!isObject(value)) {
-      fail(path, 'Expected an object');
-      return [];
-    }
-    const participant: Participant = { value, path, sessions: [] };
-    participant.sessions = list(value['sessions'], `${path}.sessions`, fail).map((session) => ({
-      ...session,
+  return r.list('participants').map((reader) => {
+    const participant: Participant = { reader, purpose: reader.string('purpose')?.toLowerCase(), sessions: [] };
+    participant.sessions = reader.list('sessions').map((session) => ({
+      reader: session,
       participant,
-      segments: list(session.value['segments'], `${session.path}.segments`, fail),
-      metrics: list(session.value['metrics'], `${session.path}.metrics`, fail),
+      segments: session.list('segments'),
+      metrics: session.list('metrics'),
     }));
-    return [participant];
+    return participant;
   });
 }
 
-/** The objects of an optional array, located; a present non-array, or a non-object element, is an error. */
-function list(value: unknown, path: string, fail: (path: string, message: string) => void): Located<Json>[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    fail(path, 'Expected an array');
-    return [];
-  }
-  return value.flatMap((item, i) => {
-    if (isObject(item)) return [{ value: item, path: `${path}[${i}]` }];
-    fail(`${path}[${i}]`, 'Expected an object');
-    return [];
-  });
-}
-
-function metricsNamed(sessions: readonly Session[], name: string): Array<{ session: Session; metric: Located<Json> }> {
-  return sessions.flatMap((session) => session.metrics.filter((m) => m.value['name'] === name).map((metric) => ({ session, metric })));
+function metricsNamed(sessions: readonly Session[], name: string): Array<{ session: Session; metric: FieldReader }> {
+  return sessions.flatMap((session) => session.metrics.filter((m) => m.value('name') === name).map((metric) => ({ session, metric })));
 }
 
 /** The item with the earliest time; items without a valid time are passed over. */
@@ -287,19 +321,17 @@ function earliest<T>(items: readonly T[], timeOf: (item: T) => string | undefine
 }
 
 /** A milestone metric is there but none has a usable emitDate: name them, rather than drop the milestone. */
-function reportUndated(metrics: ReadonlyArray<{ metric: Located<Json> }>, fail: (path: string, message: string) => void): void {
-  for (const { metric } of metrics) {
-    fail(`${metric.path}.emitDate`, metric.value['emitDate'] === undefined ? 'Required' : 'Expected an ISO 8601 timestamp');
-  }
+function reportUndated(metrics: ReadonlyArray<{ metric: FieldReader }>): void {
+  for (const { metric } of metrics) metric.timestamp('emitDate', true);
 }
 
 /** Queue names by id: an acd participant is named after its queue. */
 function queueNamesById(acdSessions: readonly Session[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const session of acdSessions) {
-    const name = text(session.participant.value['participantName']);
+    const name = session.participant.reader.string('participantName');
     for (const segment of session.segments) {
-      const id = text(segment.value['queueId']);
+      const id = segment.string('queueId');
       if (id && name && !names.has(id)) names.set(id, name);
     }
   }
@@ -307,54 +339,27 @@ function queueNamesById(acdSessions: readonly Session[]): Map<string, string> {
 }
 
 function queueOf(session: Session, queueNames: ReadonlyMap<string, string>): string | undefined {
-  const queueId = session.segments.map((s) => text(s.value['queueId'])).find((id) => id !== undefined);
-  if (text(session.participant.value['purpose'])?.toLowerCase() === 'acd') return text(session.participant.value['participantName']) ?? queueId;
+  const queueId = session.segments.map((s) => s.string('queueId')).find((id) => id !== undefined);
+  if (session.participant.purpose === 'acd') return session.participant.reader.string('participantName') ?? queueId;
   return queueId ? (queueNames.get(queueId) ?? queueId) : undefined;
 }
 
 /** The customer's number: the caller (ani) of an inbound contact, the number dialled (dnis) of an outbound one. */
 function customerPhone(customerSessions: readonly Session[], direction: string | undefined): string | undefined {
   for (const session of customerSessions) {
-    const address = text(direction === 'outbound' ? session.value['dnis'] : session.value['ani']);
-    const phone = address?.replace(/^tel:/i, '');
-    if (phone && /^\+?\d[\d\s().-]{4,30}$/.test(phone)) return phone;
+    const phone = phoneNumberOf(session.reader.string(direction === 'outbound' ? 'dnis' : 'ani'));
+    if (phone) return phone;
   }
   return undefined;
 }
 
 /** How the customer's side ended (`peer`, `client`, `endpoint`, `transfer`…): the disconnectType of its last segment. */
 function lastDisconnectType(customerSessions: readonly Session[]): string | undefined {
-  const segments = customerSessions.flatMap((s) => s.segments).filter((s) => text(s.value['disconnectType']));
-  const last = segments.reduce<Located<Json> | undefined>((latest, segment) => {
-    const end = Date.parse(platformTimestampToIso(segment.value['segmentEnd']) ?? '');
-    const latestEnd = latest ? Date.parse(platformTimestampToIso(latest.value['segmentEnd']) ?? '') : Number.NEGATIVE_INFINITY;
-    return !latest || end >= latestEnd ? segment : latest;
+  const segments = customerSessions.flatMap((s) => s.segments).filter((s) => s.string('disconnectType'));
+  const endOf = (segment: FieldReader) => Date.parse(platformTimestampToIso(segment.value('segmentEnd'), GENESYS_TIMESTAMPS) ?? '');
+  const last = segments.reduce<FieldReader | undefined>((latest, segment) => {
+    const latestEnd = latest ? endOf(latest) : Number.NEGATIVE_INFINITY;
+    return !latest || endOf(segment) >= latestEnd ? segment : latest;
   }, undefined);
-  return last ? text(last.value['disconnectType'])?.slice(0, 200) : undefined;
-}
-
-/**
- * A value the catalogue refuses (a 300-character queue name, say) is reported on the record field
- * it came from, rather than by the pipeline as an error in an event the platform never sent.
- */
-function catalogueErrors(event: PlatformEventItem, fields: Readonly<Record<string, string>>): Omit<ConversationError, 'index'>[] {
-  const result = validateIncomingEvent(event);
-  if (result.ok) return [];
-  const fieldOf = (path: string) => (path === 'id' || path === 'data.contactId' ? 'conversationId' : fields[path]);
-  return result.errors.map((issue) => ({
-    path: fieldOf(issue.path) ?? issue.path,
-    message: `${issue.message} (as ${issue.path} of the ${event.type} event mapped from this conversation)`,
-  }));
-}
-
-function compact(fields: Record<string, unknown>): Json {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return last?.string('disconnectType')?.slice(0, 200);
 }

@@ -5,8 +5,9 @@ import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapConversations, readConversations } from './conversation-mapping';
 import { genesysConversationsApiSchema } from '../adapter-api-schemas';
-import { assertStorablePayload } from '../storable-payload';
-import { unmappableProblem } from '../unmappable-problem';
+import { assertStorablePayload } from '../kit/storable-payload';
+import { eventsOf } from '../kit/mapping-result';
+import { unmappableProblem } from '../kit/unmappable-problem';
 
 const ADAPTER = 'genesys';
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -26,7 +27,7 @@ export class GenesysController {
       'Genesys Cloud analytics conversation detail records: a `POST /api/v2/analytics/conversations/details/query` ' +
       'response (`{"conversations": [...]}`), an array of conversations, or one conversation',
   })
-  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto contact.queued/answered/abandoned/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent conversation that are already kept count as duplicates, even if changed' })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto contact.queued/answered/abandoned/transferred/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent conversation that are already kept count as duplicates, even if changed' })
   @ApiResponse({ status: 415, description: 'Not application/json' })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable conversation lacks (with its index in a batch); nothing stored' })
@@ -41,10 +42,10 @@ export class GenesysController {
     if (!delivery.ok) throw unmappableProblem('the delivery', [{ path: '', message: delivery.message }]);
     if (delivery.conversations.length === 0) return { accepted: [], duplicates: [] };
     const mapped = mapConversations(delivery.conversations, delivery.batch);
-    if (!mapped.ok) throw unmappableProblem('some conversations', mapped.errors);
+    if (mapped.outcome === 'unmappable') throw unmappableProblem('some conversations', mapped.errors);
     // Conversations are re-queried and re-sent as they progress, under the same derived ids: a
     // changed re-send is expected (the delivery is kept), not a conflict.
-    return this.pipeline.ingest(principal.tenantId, mapped.events, {
+    return this.pipeline.ingest(principal.tenantId, eventsOf(mapped), {
       indexed: true,
       original: { adapter: ADAPTER, payload: body },
       changedResends: 'duplicate',

@@ -7,13 +7,14 @@ import accepted from '../../../test/fixtures/twilio/reservation-accepted.json';
 import wrapup from '../../../test/fixtures/twilio/task-wrapup.json';
 import activityUpdate from '../../../test/fixtures/twilio/worker-activity-update.json';
 import targetMatched from '../../../test/fixtures/twilio/workflow-target-matched.json';
-import { mapTaskRouterEvent, type PlatformEventItem, type TaskRouterParams } from './taskrouter-event-mapping';
+import type { MappedEvent } from '../kit/mapped-event';
+import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
 
 const TASK = 'WT8a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d';
 const WORKER = 'WK4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091';
 const SOURCE = '/twilio/taskrouter/WS0e4f7a9b1c2d3e4f5a6b7c8d9e0f1a2b';
 
-function mapped(params: TaskRouterParams): PlatformEventItem {
+function mapped(params: TaskRouterParams): MappedEvent {
   const result = mapTaskRouterEvent(params);
   if (result.outcome !== 'mapped') throw new Error(`expected a mapped event, got ${JSON.stringify(result)}`);
   expect(result.events).toHaveLength(1);
@@ -68,6 +69,7 @@ describe('mapTaskRouterEvent', () => {
         contactId: TASK,
         agentId: WORKER,
         queue: 'Billing',
+        waitSeconds: 12, // TaskAge at acceptance: TaskRouter's own task acceptance time
         workerName: 'li.na',
         reservationSid: 'WR5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2',
       },
@@ -96,10 +98,29 @@ describe('mapTaskRouterEvent', () => {
       time: '2026-11-25T01:36:40.000Z',
       data: { contactId: 'WTaa7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d', queue: 'Billing', waitSeconds: 47, taskCanceledReason: 'hangup' },
     });
-    // A task that timed out unanswered, or was canceled without a reason, is abandoned too.
-    expect(mapped({ ...canceledHangup, TaskCanceledReason: 'Task TTL Exceeded' }).type).toBe('contact.abandoned');
+  });
+
+  it('ends a task canceled by its time-to-live, a workflow timeout or the API with its reason: no abandonment', () => {
+    const TASK_AA = 'WTaa7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d';
+    expect(mapped({ ...canceledHangup, TaskCanceledReason: 'Task TTL Exceeded' })).toEqual({
+      id: `twilio:${TASK_AA}:ended`,
+      source: SOURCE,
+      type: 'contact.ended',
+      time: '2026-11-25T01:36:40.000Z',
+      data: {
+        contactId: TASK_AA,
+        queue: 'Billing',
+        disconnectReason: 'timed_out',
+        queueOutcome: 'timed_out',
+        dequeuedAt: '2026-11-25T01:36:40.000Z',
+        waitSeconds: 47,
+        taskCanceledReason: 'Task TTL Exceeded',
+      },
+    });
+    expect(mapped({ ...canceledHangup, TaskCanceledReason: 'Workflow Timeout' }).data).toMatchObject({ queueOutcome: 'timed_out' });
     const { TaskCanceledReason: _reason, ...noReason } = canceledHangup;
-    expect(mapped(noReason).type).toBe('contact.abandoned');
+    expect(mapped(noReason)).toMatchObject({ type: 'contact.ended', data: { disconnectReason: 'canceled', queueOutcome: 'canceled' } });
+    expect(mapped({ ...canceledHangup, TaskCanceledReason: 'Canceled by supervisor via API' }).type).toBe('contact.ended');
   });
 
   it('does not count a caller who chose a callback or a voicemail, or a call moved away, as abandoned', () => {
@@ -110,12 +131,48 @@ describe('mapTaskRouterEvent', () => {
       time: '2026-11-25T01:38:20.000Z',
       data: {
         contactId: 'WTbb7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
+        queue: 'Billing',
         disconnectReason: 'callback_requested',
+        // It left the queue when the callback was chosen: its dequeue time and exact wait.
+        queueOutcome: 'callback_requested',
+        dequeuedAt: '2026-11-25T01:38:20.000Z',
+        waitSeconds: expect.any(Number),
         taskCanceledReason: 'Caller requested a callback',
       },
     });
     expect(mapped({ ...canceledCallback, TaskCanceledReason: 'left a voicemail' }).data['disconnectReason']).toBe('voicemail_left');
     expect(mapped({ ...canceledCallback, TaskCanceledReason: 'redirected' }).data['disconnectReason']).toBe('moved_out_of_queue');
+  });
+
+  it('carries the queue on contact.ended from task.wrapup and task.completed', () => {
+    expect(mapped(wrapup).data).toMatchObject({ queue: 'Billing' });
+    expect(mapped(completed).data).toMatchObject({ queue: 'Billing' });
+  });
+
+  it('maps task.transfer-initiated to contact.transferred, to the worker or the queue it names', () => {
+    const transfer = {
+      ...wrapup,
+      EventType: 'task.transfer-initiated',
+      TaskAssignmentStatus: 'assigned',
+      TimestampMs: '1795570400250',
+      Timestamp: '1795570400',
+      TransferTo: 'WK9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+      TransferType: 'WORKER',
+      TransferMode: 'COLD',
+      TransferInitiatingWorkerSid: WORKER,
+    };
+    expect(mapped(transfer)).toEqual({
+      id: `twilio:${TASK}:transferred:1795570400250`,
+      source: SOURCE,
+      type: 'contact.transferred',
+      time: '2026-11-25T01:33:20.250Z',
+      data: { contactId: TASK, toAgentId: 'WK9f8e7d6c5b4a39281706f5e4d3c2b1a0', transferMode: 'COLD', fromAgentId: WORKER },
+    });
+    const toQueue = mapped({ ...transfer, TransferType: 'QUEUE', TransferTo: 'WQ0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d' });
+    expect(toQueue.data).toMatchObject({ toQueue: 'WQ0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d' });
+    expect(toQueue.data).not.toHaveProperty('toAgentId');
+    const { TransferTo: _to, ...noTarget } = transfer;
+    expect(errorsOf(noTarget)).toEqual([expect.objectContaining({ path: 'TransferTo' })]);
   });
 
   it('maps worker.activity.update to agent.status_changed', () => {
@@ -156,6 +213,15 @@ describe('mapTaskRouterEvent', () => {
       mapped({ ...created, TaskAttributes: JSON.stringify({ direction, to: '+861088880000', from: '+861088886666' }) }).data;
     expect(withDirection('outbound-api')).toMatchObject({ direction: 'outbound', customer: { phone: '+861088880000' } });
     expect(withDirection(undefined)).toMatchObject({ direction: 'inbound' });
+  });
+
+  it('keeps a queued callback inbound on the callback channel, even when the call serving it is dialled out', () => {
+    const attributes = { taskType: 'callback', direction: 'outbound-api', to: '+8613912345678', from: '+861088886666' };
+    expect(mapped({ ...created, TaskAttributes: JSON.stringify(attributes) }).data).toMatchObject({
+      channel: 'callback',
+      direction: 'inbound',
+      customer: { phone: '+8613912345678' },
+    });
   });
 
   it('falls back to Timestamp (epoch seconds) without TimestampMs', () => {

@@ -1,5 +1,10 @@
-import { validateIncomingEvent } from '@hotline/contracts';
-import { platformTimestampToIso } from '../platform-timestamp';
+import type { EventDataInput, PlatformEventType } from '@hotline/contracts';
+import { catalogueErrors } from '../kit/catalogue-errors';
+import { FieldReader } from '../kit/field-reader';
+import { type ContactChannel, type MappedEvent, mappedEvent } from '../kit/mapped-event';
+import { mapped, type MappingResult, unmappable } from '../kit/mapping-result';
+import { phoneNumberOf } from '../kit/phone-number';
+import { platformTimestampToIso } from '../kit/platform-timestamp';
 import { agentStatusOfActivity } from './worker-activity-status';
 
 /**
@@ -11,8 +16,9 @@ import { agentStatusOfActivity } from './worker-activity-status';
  * | --------------------------------------- | ---------------------- | --------------------------------- |
  * | task.created, task-queue.entered        | contact.queued         | twilio:<TaskSid>:queued           |
  * | reservation.accepted                    | contact.answered       | twilio:<TaskSid>:answered         |
- * | task.canceled (caller gave up)          | contact.abandoned      | twilio:<TaskSid>:abandoned        |
- * | task.canceled (callback, voicemail, …)  | contact.ended          | twilio:<TaskSid>:ended            |
+ * | task.canceled (the caller hung up)      | contact.abandoned      | twilio:<TaskSid>:abandoned        |
+ * | task.canceled (TTL, timeout, callback…) | contact.ended          | twilio:<TaskSid>:ended            |
+ * | task.transfer-initiated                 | contact.transferred    | twilio:<TaskSid>:transferred:<ms> |
  * | task.wrapup, task.completed             | contact.ended          | twilio:<TaskSid>:ended            |
  * | worker.activity.update                  | agent.status_changed   | twilio:<WorkerSid>:status:<s>:<ms>|
  *
@@ -22,30 +28,10 @@ import { agentStatusOfActivity } from './worker-activity-status';
  * throughout, with the call's `call_sid` alongside when the task has one.
  */
 
-export interface PlatformEventItem {
-  id: string;
-  source: string;
-  type: string;
-  time: string;
-  data: Record<string, unknown>;
-}
-
-export interface MappingError {
-  path: string;
-  message: string;
-}
-
-export type TaskRouterMapping =
-  | { outcome: 'mapped'; events: PlatformEventItem[] }
-  | { outcome: 'ignored'; eventType: string; reason: string }
-  | { outcome: 'unmappable'; eventType?: string; errors: MappingError[] };
-
 export type TaskRouterParams = Readonly<Record<string, unknown>>;
 
-type Channel = 'voice' | 'chat' | 'email' | 'callback' | 'video';
-
 /** TaskChannelUniqueName (Flex's channels: voice, chat, sms, email, video) and TaskAttributes.channel values. */
-const CHANNELS: ReadonlyMap<string, Channel> = new Map([
+const CHANNELS: ReadonlyMap<string, ContactChannel> = new Map([
   ['voice', 'voice'],
   ['phone', 'voice'],
   ['call', 'voice'],
@@ -62,25 +48,39 @@ const CHANNELS: ReadonlyMap<string, Channel> = new Map([
 ]);
 
 /**
- * A task canceled for one of these reasons left the queue because the caller chose another way
- * to be served (a callback, a voicemail) or the application moved the call elsewhere: not an
- * abandonment. Anything else (`hangup`, a timeout, no reason) is one. The reason is free text set by
- * whoever canceled the task, so it is matched by keyword.
+ * Only a caller who hung up while the task waited abandoned it: Twilio cancels the task of a call
+ * that leaves the queue with TaskCanceledReason `hangup`. Every other cancellation took the task out
+ * of the queue for another reason, which the contact ends with: the task's time-to-live or a
+ * workflow timeout ran out ("Task TTL Exceeded", "Workflow Timeout"), the caller chose a callback or
+ * a voicemail, the application moved the call, or an API call canceled it (its own reason, or none).
+ * The reason is free text when the application sets it, so it is matched by keyword.
  */
-const NOT_ABANDONED: ReadonlyArray<[RegExp, string]> = [
+const CALLER_LEFT = /hang[\s_-]?up|hung[\s_-]?up|caller[\s_-]?(left|disconnected|abandoned)|customer[\s_-]?(left|disconnected|abandoned)|abandon/i;
+const QUEUE_EXITS: ReadonlyArray<[RegExp, string]> = [
   [/call[\s_-]?back/i, 'callback_requested'],
   [/voice[\s_-]?mail/i, 'voicemail_left'],
   [/redirect|transfer|moved/i, 'moved_out_of_queue'],
+  [/ttl|time[\s_-]?to[\s_-]?live|time[\s_-]?out|timed[\s_-]?out|expired/i, 'timed_out'],
 ];
 
-export function mapTaskRouterEvent(params: TaskRouterParams): TaskRouterMapping {
-  const eventType = text(params['EventType']);
-  if (!eventType) return { outcome: 'unmappable', errors: [{ path: 'EventType', message: 'Required: the TaskRouter event type' }] };
+/** TaskAge, seconds since the task was created: TaskRouter's own measure of its wait (its task acceptance time). */
+function taskAge(reader: CallbackReader): number | undefined {
+  const age = Number(reader.optional('TaskAge'));
+  return reader.optional('TaskAge') !== undefined && Number.isFinite(age) && age >= 0 ? age : undefined;
+}
+
+function queueOf(reader: CallbackReader): string | undefined {
+  return reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
+}
+
+export function mapTaskRouterEvent(params: TaskRouterParams): MappingResult {
+  const eventType = formText(params['EventType']);
+  if (!eventType) return unmappable([{ path: 'EventType', message: 'Required: the TaskRouter event type' }]);
   const mapper = MAPPERS.get(eventType);
   if (!mapper) return { outcome: 'ignored', eventType, reason: `'${eventType}' is no contact or agent milestone` };
-  const reader = new CallbackReader(params);
+  const reader = new CallbackReader(params, eventType);
   const event = mapper(reader, eventType);
-  if (reader.errors.length > 0) return { outcome: 'unmappable', eventType, errors: reader.errors };
+  if (reader.errors.length > 0) return unmappable(reader.errors, eventType);
   if (event === 'deferred') {
     return {
       outcome: 'ignored',
@@ -89,9 +89,9 @@ export function mapTaskRouterEvent(params: TaskRouterParams): TaskRouterMapping 
     };
   }
   // Every mapper returns an event whenever it recorded no error.
-  if (!event) return { outcome: 'unmappable', eventType, errors: [{ path: '', message: 'The event could not be mapped' }] };
-  const catalogueErrors = checkAgainstCatalogue(event);
-  return catalogueErrors.length > 0 ? { outcome: 'unmappable', eventType, errors: catalogueErrors } : { outcome: 'mapped', events: [event] };
+  if (!event) return unmappable([{ path: '', message: 'The event could not be mapped' }], eventType);
+  const errors = catalogueErrors(event, 'callback', (path) => FIELD_OF[path]);
+  return errors.length > 0 ? unmappable(errors, eventType) : mapped([event]);
 }
 
 /** The callback field each catalogue field is taken from, to name it when the catalogue refuses a value. */
@@ -102,22 +102,11 @@ const FIELD_OF: Readonly<Record<string, string | undefined>> = {
   'data.agentId': 'WorkerSid',
   'data.customer.phone': 'TaskAttributes.from',
   'data.disconnectReason': 'TaskCompletedReason',
+  'data.toAgentId': 'TransferTo',
+  'data.toQueue': 'TransferTo',
 };
 
-/**
- * A value the catalogue refuses (a 300-character queue name, say) is reported here, on the callback
- * field it came from, rather than by the pipeline as an error in an event Twilio never sent.
- */
-function checkAgainstCatalogue(event: PlatformEventItem): MappingError[] {
-  const result = validateIncomingEvent(event);
-  if (result.ok) return [];
-  return result.errors.map((issue) => ({
-    path: FIELD_OF[issue.path] ?? issue.path,
-    message: `${issue.message} (as ${issue.path} of the ${event.type} event mapped from this callback)`,
-  }));
-}
-
-type Mapper = (reader: CallbackReader, eventType: string) => PlatformEventItem | 'deferred' | undefined;
+type Mapper = (reader: CallbackReader, eventType: string) => MappedEvent | 'deferred' | undefined;
 
 const MAPPERS: ReadonlyMap<string, Mapper> = new Map([
   ['task.created', queued],
@@ -126,10 +115,11 @@ const MAPPERS: ReadonlyMap<string, Mapper> = new Map([
   ['task.canceled', canceled],
   ['task.wrapup', ended],
   ['task.completed', ended],
+  ['task.transfer-initiated', transferred],
   ['worker.activity.update', statusChanged],
 ]);
 
-function queued(reader: CallbackReader, eventType: string): PlatformEventItem | 'deferred' | undefined {
+function queued(reader: CallbackReader, eventType: string): MappedEvent | 'deferred' | undefined {
   const queue = reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
   // The workflow normally puts a new task in its queue as it is created, so task.created names the
   // queue. When it does not, task-queue.entered (which always does) brings the milestone, same id.
@@ -145,53 +135,60 @@ function queued(reader: CallbackReader, eventType: string): PlatformEventItem | 
       `Required: a task channel (${[...CHANNELS.keys()].join(', ')}), or a channel or call_sid in TaskAttributes`,
     );
   }
-  const direction = directionOf(attributes['direction']);
-  if (!direction) reader.fail('TaskAttributes.direction', "Expected 'inbound' or 'outbound…'");
-  if (!taskSid || !time || !queue || !channel || !direction) return undefined;
-  const phone = text(direction === 'inbound' ? (attributes['from'] ?? attributes['caller']) : (attributes['to'] ?? attributes['called']));
+  const dialled = directionOf(attributes['direction']);
+  if (!dialled) reader.fail('TaskAttributes.direction', "Expected 'inbound' or 'outbound…'");
+  if (!taskSid || !time || !queue || !channel || !dialled) return undefined;
+  // A queued callback is the caller's own inbound demand, whichever way the call to serve it is
+  // dialled: kept inbound (on the callback channel) so an inbound-only view does not lose it.
+  const direction = channel === 'callback' ? 'inbound' : dialled;
+  const phone = phoneNumberOf(text(dialled === 'inbound' ? (attributes['from'] ?? attributes['caller']) : (attributes['to'] ?? attributes['called'])));
   return reader.event('queued', 'contact.queued', taskSid, time, {
     contactId: taskSid,
     channel,
     queue,
     direction,
-    ...(phone && PHONE_NUMBER.test(phone) ? { customer: { phone } } : {}),
+    ...(phone ? { customer: { phone } } : {}),
     ...platformIds(reader, attributes),
   });
 }
 
-function answered(reader: CallbackReader): PlatformEventItem | undefined {
+function answered(reader: CallbackReader): MappedEvent | undefined {
   const taskSid = reader.required('TaskSid');
   const time = reader.time();
   const agentId = reader.optional('WorkerSid') ?? reader.optional('WorkerName');
   if (!agentId) reader.fail('WorkerSid', 'Required for reservation.accepted: WorkerSid or WorkerName');
   if (!taskSid || !time || !agentId) return undefined;
-  const queue = reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
   return reader.event('answered', 'contact.answered', taskSid, time, {
     contactId: taskSid,
     agentId,
-    ...(queue ? { queue } : {}),
-    ...optionalFields({ workerName: reader.optional('WorkerName'), reservationSid: reader.optional('ReservationSid') }),
+    queue: queueOf(reader),
+    waitSeconds: taskAge(reader),
+    workerName: reader.optional('WorkerName'),
+    reservationSid: reader.optional('ReservationSid'),
   });
 }
 
-function canceled(reader: CallbackReader): PlatformEventItem | undefined {
+/** A task that left the queue unassigned: abandoned when the caller hung up, else ended with how it left. */
+function canceled(reader: CallbackReader): MappedEvent | undefined {
   const taskSid = reader.required('TaskSid');
   const time = reader.time();
   if (!taskSid || !time) return undefined;
   const reason = reader.optional('TaskCanceledReason');
-  const notAbandoned = reason ? NOT_ABANDONED.find(([pattern]) => pattern.test(reason))?.[1] : undefined;
-  const details = optionalFields({ taskCanceledReason: reason?.slice(0, 200) });
-  if (notAbandoned) {
-    return reader.event('ended', 'contact.ended', taskSid, time, { contactId: taskSid, disconnectReason: notAbandoned, ...details });
+  const queue = queueOf(reader);
+  const waitSeconds = taskAge(reader);
+  const taskCanceledReason = reason?.slice(0, 200);
+  if (reason && CALLER_LEFT.test(reason) && !QUEUE_EXITS.some(([pattern]) => pattern.test(reason))) {
+    return reader.event('abandoned', 'contact.abandoned', taskSid, time, { contactId: taskSid, queue, waitSeconds, taskCanceledReason });
   }
-  const queue = reader.optional('TaskQueueName') ?? reader.optional('TaskQueueSid');
-  const waited = Number(reader.optional('TaskAge'));
-  return reader.event('abandoned', 'contact.abandoned', taskSid, time, {
+  const exit = (reason && QUEUE_EXITS.find(([pattern]) => pattern.test(reason))?.[1]) ?? 'canceled';
+  return reader.event('ended', 'contact.ended', taskSid, time, {
     contactId: taskSid,
-    ...(queue ? { queue } : {}),
-    // TaskAge: seconds since the task was created, i.e. how long the caller waited.
-    ...(Number.isFinite(waited) && waited >= 0 ? { waitSeconds: waited } : {}),
-    ...details,
+    queue,
+    disconnectReason: exit,
+    queueOutcome: exit,
+    dequeuedAt: time,
+    waitSeconds,
+    taskCanceledReason,
   });
 }
 
@@ -200,21 +197,42 @@ function canceled(reader: CallbackReader): PlatformEventItem | undefined {
  * work ended. Both are "ended" under one id, so the first to arrive (normally the wrap-up, the true
  * end of the conversation) sets the time and the other is a duplicate.
  */
-function ended(reader: CallbackReader, eventType: string): PlatformEventItem | undefined {
+function ended(reader: CallbackReader, eventType: string): MappedEvent | undefined {
   const taskSid = reader.required('TaskSid');
   const time = reader.time();
   if (!taskSid || !time) return undefined;
   const completedReason = eventType === 'task.completed' ? reader.optional('TaskCompletedReason') : undefined;
   return reader.event('ended', 'contact.ended', taskSid, time, {
     contactId: taskSid,
-    ...optionalFields({
-      agentId: reader.optional('WorkerSid') ?? reader.optional('WorkerName'),
-      disconnectReason: completedReason?.slice(0, 200),
-    }),
+    agentId: reader.optional('WorkerSid') ?? reader.optional('WorkerName'),
+    queue: queueOf(reader),
+    disconnectReason: completedReason?.slice(0, 200),
   });
 }
 
-function statusChanged(reader: CallbackReader): PlatformEventItem | undefined {
+/**
+ * task.transfer-initiated: an agent handed the task to another worker (TransferType WORKER) or
+ * queue (QUEUE), named by TransferTo. A task may be transferred several times, so each transfer is
+ * its own event, told apart by its time.
+ */
+function transferred(reader: CallbackReader): MappedEvent | undefined {
+  const taskSid = reader.required('TaskSid');
+  const time = reader.time();
+  const to = reader.required('TransferTo');
+  // Without a TransferType, the target's sid says what it is: WK… a worker, WQ… a queue.
+  const type = reader.optional('TransferType')?.toUpperCase() ?? (to?.startsWith('WK') ? 'WORKER' : 'QUEUE');
+  if (type !== 'WORKER' && type !== 'QUEUE') reader.fail('TransferType', `Expected WORKER or QUEUE, got '${type.slice(0, 50)}'`);
+  if (!taskSid || !time || !to || (type !== 'WORKER' && type !== 'QUEUE')) return undefined;
+  const target = type === 'WORKER' ? { toAgentId: to } : { toQueue: to };
+  return mappedEvent('contact.transferred', { id: `twilio:${taskSid}:transferred:${Date.parse(time)}`, source: reader.source(), time }, {
+    contactId: taskSid,
+    ...target,
+    transferMode: reader.optional('TransferMode'),
+    fromAgentId: reader.optional('TransferInitiatingWorkerSid'),
+  });
+}
+
+function statusChanged(reader: CallbackReader): MappedEvent | undefined {
   const agentId = reader.optional('WorkerSid') ?? reader.optional('WorkerName');
   if (!agentId) reader.fail('WorkerSid', 'Required for worker.activity.update: WorkerSid or WorkerName');
   const activity = reader.required('WorkerActivityName');
@@ -229,16 +247,15 @@ function statusChanged(reader: CallbackReader): PlatformEventItem | undefined {
   }
   if (!agentId || !time || !status) return undefined;
   const id = `twilio:${agentId}:status:${status}:${Date.parse(time)}`;
-  return {
-    id,
-    source: reader.source(),
-    type: 'agent.status_changed',
-    time,
-    data: { agentId, status, ...optionalFields({ workerName: reader.optional('WorkerName'), activity: activity?.slice(0, 200) }) },
-  };
+  return mappedEvent('agent.status_changed', { id, source: reader.source(), time }, {
+    agentId,
+    status,
+    workerName: reader.optional('WorkerName'),
+    activity: activity?.slice(0, 200),
+  });
 }
 
-function channelOf(taskChannel: string | undefined, attributes: Record<string, unknown>): Channel | undefined {
+function channelOf(taskChannel: string | undefined, attributes: Record<string, unknown>): ContactChannel | undefined {
   // Flex's queued-callback tasks run on the voice channel and say what they are in their attributes.
   const kind = text(attributes['taskType']) ?? text(attributes['type']);
   if (kind?.toLowerCase() === 'callback') return 'callback';
@@ -266,36 +283,50 @@ function platformIds(reader: CallbackReader, attributes: Record<string, unknown>
   });
 }
 
-const PHONE_NUMBER = /^\+?\d[\d\s().-]{4,30}$/;
-
-function text(value: unknown): string | undefined {
+/** A form parameter's text: the first of a repeated parameter, trimmed; blank is absent. */
+function formText(value: unknown): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined;
+}
+
+/** TaskAttributes are the integrator's own JSON: a value of another kind is no value, not an error. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 function optionalFields<T>(fields: Record<string, T | undefined>): Record<string, T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<string, T>;
 }
 
-/** Reads a callback's fields, collecting every problem so one 422 names them all. */
+/**
+ * Reads a callback's form parameters (every value a string; a repeated one counts by its first)
+ * through the kit's field reader, collecting every problem so one 422 names them all.
+ */
 class CallbackReader {
-  readonly errors: MappingError[] = [];
+  private readonly fields: FieldReader;
   private parsedAttributes?: Record<string, unknown>;
 
-  constructor(private readonly params: TaskRouterParams) {}
+  constructor(params: TaskRouterParams, private readonly eventType: string) {
+    const form = Object.fromEntries(Object.keys(params).map((name) => [name, formText(params[name])]));
+    this.fields = FieldReader.of(form, ['epochMillis']);
+  }
+
+  get errors() {
+    return this.fields.errors;
+  }
 
   optional(name: string): string | undefined {
-    return text(this.params[name]);
+    return this.fields.string(name);
   }
 
   required(name: string): string | undefined {
     const value = this.optional(name);
-    if (value === undefined) this.fail(name, `Required for ${this.optional('EventType')}`);
+    if (value === undefined) this.fail(name, `Required for ${this.eventType}`);
     return value;
   }
 
   fail(path: string, message: string): void {
-    this.errors.push({ path, message });
+    this.fields.fail(path, message);
   }
 
   /** When it happened: TimestampMs when present (milliseconds since 2018), else Timestamp (seconds). */
@@ -342,7 +373,7 @@ class CallbackReader {
     return workspace && /^[A-Za-z0-9]+$/.test(workspace) ? `/twilio/taskrouter/${workspace}` : '/twilio/taskrouter';
   }
 
-  event(milestone: string, type: string, taskSid: string, time: string, data: Record<string, unknown>): PlatformEventItem {
-    return { id: `twilio:${taskSid}:${milestone}`, source: this.source(), type, time, data };
+  event<K extends PlatformEventType>(milestone: string, type: K, taskSid: string, time: string, data: EventDataInput<K>): MappedEvent<K> {
+    return mappedEvent(type, { id: `twilio:${taskSid}:${milestone}`, source: this.source(), time }, data);
   }
 }

@@ -8,8 +8,8 @@ import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline'
 import { mapTaskRouterEvent, type TaskRouterParams } from './taskrouter-event-mapping';
 import { TaskRouterRequestVerifier } from './taskrouter-request-verifier';
 import { taskRouterCallbackApiSchema } from '../adapter-api-schemas';
-import { assertStorablePayload } from '../storable-payload';
-import { unmappableProblem } from '../unmappable-problem';
+import { assertStorablePayload } from '../kit/storable-payload';
+import { unmappableProblem } from '../kit/unmappable-problem';
 
 const ADAPTER = 'twilio-taskrouter';
 const FORM = /^application\/x-www-form-urlencoded\s*(;|$)/i;

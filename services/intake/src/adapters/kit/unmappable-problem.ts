@@ -1,20 +1,14 @@
 import { ProblemException } from '@hotline/platform';
+import type { FieldError } from './field-error';
 
 /** Problem type of a platform record intake cannot turn into catalogue events. */
 export const UNMAPPABLE_RECORD_PROBLEM = 'urn:hotline:problem:unmappable-record';
-
-export interface UnmappableField {
-  /** The record's position when several were sent; omit it for a single record. */
-  index?: number;
-  path: string;
-  message: string;
-}
 
 /**
  * 422 naming every field that was missing or wrong. Nothing of the delivery is stored: a record is
  * never dropped in silence. `what` names the refused thing, e.g. "some records".
  */
-export function unmappableProblem(what: string, errors: readonly UnmappableField[]): ProblemException {
+export function unmappableProblem(what: string, errors: readonly FieldError[]): ProblemException {
   return new ProblemException({
     status: 422,
     type: UNMAPPABLE_RECORD_PROBLEM,
