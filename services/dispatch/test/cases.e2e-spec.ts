@@ -98,6 +98,28 @@ describe('dispatch: cases through the stages (real HTTP, PostgreSQL, RabbitMQ)',
     // A closed case may reopen, and goes back to handling.
     await move('CASE-2', 'reopened', 'still no signal', supervisor).expect(200);
     expect((await move('CASE-2', 'handling', 'back on it', supervisor).expect(200)).body.stage).toBe('handling');
+
+    // The timeline in pages of two is the whole timeline, in order, each item once.
+    const whole = (await get('/v1/cases/CASE-2/timeline').expect(200)).body.items;
+    expect(whole).toHaveLength(7);
+    const paged: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: unknown[]; nextCursor: string | null } = (await get(`/v1/cases/CASE-2/timeline?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body;
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(paged).toEqual(whole);
+  });
+
+  it("publishes a transition's events with the request's correlation id", async () => {
+    await openCase('CASE-6');
+    await svc.http().post('/v1/cases/CASE-6/transitions').auth(agent, { type: 'bearer' }).set('X-Correlation-Id', 'req-case-6').send({ to: 'handling', reason: 'on it' }).expect(200);
+    await eventually(() => {
+      const events = [...published('case.transitioned', 'CASE-6'), ...published('audit.recorded', 'CASE-6')];
+      expect(events.map((e) => e.correlationid)).toEqual(['req-case-6', 'req-case-6']);
+      return Promise.resolve();
+    });
   });
 
   it('refuses an illegal transition with a 409 naming the allowed stages, and changes nothing', async () => {
