@@ -119,7 +119,7 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
 
     const kase = await get('dispatch', '/v1/cases/CASE-9');
     expect(kase).toMatchObject({ caseId: 'CASE-9', stage: 'acceptance' });
-    expect(kase.history).toHaveLength(1);
+    expect((await get('dispatch', '/v1/cases/CASE-9/timeline')).items).toHaveLength(1);
     expect(await get('quality', '/v1/kpis/contact-tallies?day=2026-11-25')).toEqual([
       expect.objectContaining({ queue: 'faults', queued: 1, answered: 0 }),
     ]);

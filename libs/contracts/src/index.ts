@@ -6,7 +6,7 @@ export { defineEvent, type EventDataSchema, type EventDefinition, type Publisher
 export * from './lib/catalogue';
 // Enumerations reused across event types, for services that need their values at run time.
 export { contactChannel } from './lib/events/contact-events';
-export { caseType } from './lib/events/case-events';
+export { caseStage, caseType } from './lib/events/case-events';
 export { slaKind, slaSubjectType } from './lib/events/sla-events';
 export { alertSeverity } from './lib/events/alert-events';
 export { accessDeniedReason } from './lib/events/security-events';

@@ -4,9 +4,11 @@ import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
 import { CaseHistoryEntity } from './cases/case-history.entity';
+import { CaseTransitionEntity } from './cases/case-transition.entity';
 import { CasesModule } from './cases/cases.module';
 import { ServiceCaseEntity } from './cases/service-case.entity';
 import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028800000-create-dispatch-schema';
+import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
 
 @Module({
   imports: [
@@ -14,8 +16,8 @@ import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028
     TypeOrmModule.forRootAsync(
       databaseOptions({
         schema: 'dispatch',
-        entities: [ServiceCaseEntity, CaseHistoryEntity],
-        migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch'), tenantStandardsMigration('dispatch')],
+        entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
+        migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch'), tenantStandardsMigration('dispatch'), CaseStages1764460800000],
       }),
     ),
     MessagingModule.forRoot({ service: 'dispatch', schema: 'dispatch' }),

@@ -12,4 +12,14 @@ describe('dispatch: the OpenAPI document at /docs-json (real HTTP)', () => {
 
   it('lints clean, and documents JWT routes with their response schema and problems, and health as open', () =>
     expectServedOpenApi(svc, '/v1/cases/{caseId}', 'Case'));
+
+  it('documents the cases routes: the list, the timeline, and transitions with their 409', async () => {
+    const { paths } = (await svc.http().get('/docs-json').expect(200)).body;
+    expect(JSON.stringify(paths['/v1/cases'].get.responses['200'])).toContain('#/components/schemas/CasePage');
+    expect(JSON.stringify(paths['/v1/cases/{caseId}/timeline'].get.responses['200'])).toContain('#/components/schemas/CaseTimeline');
+    const transition = paths['/v1/cases/{caseId}/transitions'].post;
+    expect(JSON.stringify(transition.requestBody)).toContain('#/components/schemas/CaseTransitionRequest');
+    expect(Object.keys(transition.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+    expect(transition.responses['409'].description).toContain('`allowed`');
+  });
 });

@@ -66,7 +66,7 @@ function operationFor(type: EventType): JsonSchemaObject {
     channel: { $ref: `#/channels/${id}` },
     summary: fromPlatform
       ? `Call-centre platforms send it to intake (POST /v1/events); intake publishes it on ${EVENTS_EXCHANGE} once stored`
-      : `Published by ${publishedBy} through its outbox, with publisher confirms`,
+      : `Published by ${publishedBy === 'any service' ? 'every service' : publishedBy} through its outbox, with publisher confirms`,
     messages: [{ $ref: `#/channels/${id}/messages/${id}` }],
     ...(fromPlatform ? {} : { bindings: { amqp: { deliveryMode: 2, bindingVersion: AMQP_BINDING_VERSION } } }),
     'x-hotline-publisher': fromPlatform ? 'platform (through intake)' : publishedBy,

@@ -28,6 +28,9 @@ describe('catalogue', () => {
     ['case.resolved', 'dispatch'],
     ['sla.warned', 'dispatch'],
     ['sla.breached', 'dispatch'],
+    ['sla.withdrawn', 'dispatch'],
+    ['case.transitioned', 'dispatch'],
+    ['audit.recorded', 'any service'],
     ['alert.raised', 'quality'],
     ['alert.resolved', 'quality'],
     ['incident.opened', 'security'],
@@ -42,7 +45,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(22);
+    expect(eventTypes).toHaveLength(25);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

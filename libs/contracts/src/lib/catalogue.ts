@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type { EventDefinition } from './event-definition';
 import { agentStatusChanged } from './events/agent-events';
 import { alertRaised, alertResolved } from './events/alert-events';
-import { caseAssigned, caseEscalated, caseOpened, caseResolved } from './events/case-events';
+import { auditRecorded } from './events/audit-events';
+import { caseAssigned, caseEscalated, caseOpened, caseResolved, caseTransitioned } from './events/case-events';
 import { complaintFiled } from './events/complaint-events';
 import { contactAbandoned, contactAnswered, contactEnded, contactQueued, contactTransferred } from './events/contact-events';
 import { faultReported } from './events/fault-events';
 import { accessDenied, incidentOpened, securityReported } from './events/security-events';
-import { slaBreached, slaWarned } from './events/sla-events';
+import { slaBreached, slaWarned, slaWithdrawn } from './events/sla-events';
 import { standardsPublished } from './events/standards-events';
 import { surveyCompleted } from './events/survey-events';
 import { transcriptRecorded } from './events/transcript-events';
@@ -44,13 +45,16 @@ export const catalogue = indexByType([
   caseAssigned,
   caseEscalated,
   caseResolved,
+  caseTransitioned,
   slaWarned,
   slaBreached,
+  slaWithdrawn,
   alertRaised,
   alertResolved,
   incidentOpened,
   accessDenied,
   standardsPublished,
+  auditRecorded,
 ]);
 
 export type Catalogue = typeof catalogue;
@@ -63,9 +67,9 @@ export type PlatformEventType = {
   [K in EventType]: Catalogue[K]['publishedBy'] extends 'platform' ? K : never;
 }[EventType];
 
-/** The event types a given service publishes. */
+/** The event types a given service publishes (those every service may publish included). */
 export type EventTypePublishedBy<P extends Catalogue[EventType]['publishedBy']> = {
-  [K in EventType]: Catalogue[K]['publishedBy'] extends P ? K : never;
+  [K in EventType]: Catalogue[K]['publishedBy'] extends P | 'any service' ? K : never;
 }[EventType];
 
 /** The parsed `data` of an event type (unknown extra fields kept, see `EventDefinition`). */
@@ -111,6 +115,9 @@ export type CaseEscalated = EventData<'case.escalated'>;
 export type CaseResolved = EventData<'case.resolved'>;
 export type SlaWarned = EventData<'sla.warned'>;
 export type SlaBreached = EventData<'sla.breached'>;
+export type SlaWithdrawn = EventData<'sla.withdrawn'>;
+export type CaseTransitioned = EventData<'case.transitioned'>;
+export type AuditRecorded = EventData<'audit.recorded'>;
 export type AlertRaised = EventData<'alert.raised'>;
 export type AlertResolved = EventData<'alert.resolved'>;
 export type IncidentOpened = EventData<'incident.opened'>;

@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 
-/** Who may publish an event type: integrators' platforms, or one of our services. */
-export type Publisher = 'platform' | 'intake' | 'dispatch' | 'quality' | 'security';
+/**
+ * Who may publish an event type: integrators' platforms, one of our services, or every one of them
+ * (`audit.recorded`: each service audits its own routes, DESIGN decision 13).
+ */
+export type Publisher = 'platform' | 'intake' | 'dispatch' | 'quality' | 'security' | 'any service';
 
 /** The schema of an event's `data`: always a JSON object. */
 export type EventDataSchema = z.ZodType<Record<string, unknown>>;

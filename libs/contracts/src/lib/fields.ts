@@ -81,3 +81,11 @@ export const redactions = () =>
     )
     .max(10_000)
     .optional();
+
+/** Who did something: a person (by their token's subject) or a Hotline service acting on its own. */
+export const actor = () =>
+  z.looseObject({
+    id: identifier(),
+    kind: z.enum(['user', 'api_key', 'service']),
+    roles: z.array(label()).max(20).optional(),
+  });

@@ -16,7 +16,8 @@ export interface Subscription {
  * hears what.
  */
 export const SUBSCRIPTIONS = Object.freeze([
-  { service: 'dispatch', purpose: 'cases', patterns: ['case.opened'] },
+  // A case opens from the platform's case, and from a reported fault or a filed complaint.
+  { service: 'dispatch', purpose: 'cases', patterns: ['case.opened', 'fault.reported', 'complaint.filed'] },
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).

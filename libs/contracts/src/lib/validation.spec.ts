@@ -171,6 +171,11 @@ describe('validateIncomingEvent', () => {
     },
   );
 
+  it("names every service as audit.recorded's publisher when an integrator posts it", () => {
+    const [error] = errorsOf({ ...envelope, type: 'audit.recorded', data: {} });
+    expect(error.message).toContain("published by Hotline's services and cannot be posted");
+  });
+
   it('requires the envelope attributes', () => {
     const errors = errorsOf({ type: 'contact.abandoned', data: { contactId: 'c-1' } });
     expect(errors.map((error) => error.path).sort()).toEqual(['id', 'source', 'time']);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { catalogue, isKnownEventType, platformEventTypes, type EventData, type EventType, type PlatformEventType } from './catalogue';
 import { cloudEventSchema, incomingEventSchema, type CloudEvent } from './envelope';
+import type { Publisher } from './event-definition';
 import { findUnstorableText } from './storable-text';
 
 /** One problem with an event: where (`data.contactId`, `time`; '' for the whole event) and what. */
@@ -48,7 +49,7 @@ export function validateIncomingEvent(input: unknown): ValidationResult<Incoming
       errors.push({
         path: 'type',
         message:
-          `'${type}' is published by Hotline's ${catalogue[type].publishedBy} service and cannot be posted; ` +
+          `'${type}' is published by ${publisherName(catalogue[type].publishedBy)} and cannot be posted; ` +
           `platforms may post: ${platformEventTypes.join(', ')}`,
       });
     } else {
@@ -141,4 +142,8 @@ function message(issue: z.core.$ZodRawIssue): string | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function publisherName(publisher: Publisher): string {
+  return publisher === 'any service' ? "Hotline's services" : `Hotline's ${publisher} service`;
 }

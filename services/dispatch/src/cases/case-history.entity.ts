@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Every change to a case, in the order it happened (the case's full record, manual ch. 6.4). */
+/**
+ * Every event that opened a case (`case.opened`, `fault.reported`, `complaint.filed`; again under a
+ * re-sent event id too): the `event` items of the case's timeline. Stage moves are in `case_transitions`.
+ */
 @Entity({ name: 'case_history' })
 export class CaseHistoryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })

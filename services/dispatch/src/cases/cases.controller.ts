@@ -1,20 +1,114 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { caseResponseSchema } from './case-response';
-import { CasesService } from './cases.service';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { caseStage, caseType } from '@hotline/contracts';
+import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { caseNotFound, transitionProblem } from './case-problems';
+import { listCasesQuery, timelineQuery, transitionRequest } from './case-requests';
+import { type CaseResponse, casePageSchema, caseSchema } from './case-response';
+import { type CaseTimelineItem, caseTimelineSchema } from './case-timeline-response';
+import type { CaseActor } from './domain/service-case';
+import { CaseTimeline } from './use-cases/case-timeline';
+import { FindCase } from './use-cases/find-case';
+import { ListCases } from './use-cases/list-cases';
+import { TransitionCase } from './use-cases/transition-case';
+
+const CASE = zodApiSchema(caseSchema, 'output', 'Case');
+const NOT_FOUND = { status: 404, description: 'Your tenant has no such case' } as const;
+const LIMIT = { name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } } as const;
+const CURSOR = { name: 'cursor', required: false, description: '`nextCursor` of the previous page, unchanged' } as const;
+
+/** Who moves a case, as recorded and audited: the JWT's subject and roles (the contract keeps up to 20 roles). */
+function actorOf(principal: Principal): CaseActor {
+  return principal.kind === 'jwt'
+    ? { id: principal.subject, kind: 'user', roles: principal.roles.slice(0, 20) }
+    : { id: principal.keyId, kind: 'api_key', roles: [] };
+}
 
 @ApiTags('cases')
 @Controller('v1/cases')
+@ApiResponse({ status: 401, description: 'No valid JWT' })
+@ApiResponse({ status: 403, description: 'None of the roles the route needs' })
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly listCases: ListCases,
+    private readonly findCase: FindCase,
+    private readonly caseTimeline: CaseTimeline,
+    private readonly transitionCase: TransitionCase,
+  ) {}
+
+  @Get()
+  @Roles('agent', 'supervisor', 'ops', 'admin')
+  @ApiOperation({ summary: "Your tenant's cases, oldest opened first (keyset pages)" })
+  @ApiQuery({ name: 'stage', required: false, enum: caseStage.options })
+  @ApiQuery({ name: 'type', required: false, enum: caseType.options })
+  @ApiQuery({ name: 'assignee', required: false, description: 'An agent id (routing, which assigns cases, is planned: no case has one yet)' })
+  @ApiQuery({
+    name: 'breached',
+    required: false,
+    enum: ['true', 'false'],
+    description: 'Cases with a breached deadline. Until the SLA engine lands no case has one: `true` answers no case, `false` filters nothing',
+  })
+  @ApiQuery(LIMIT)
+  @ApiQuery(CURSOR)
+  @ApiResponse({ status: 200, schema: zodApiSchema(casePageSchema, 'output', 'CasePage'), description: 'A page of cases' })
+  @ApiResponse({ status: 400, description: 'problem+json naming the bad parameter, e.g. `query.stage`' })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<{ items: CaseResponse[]; nextCursor: string | null }> {
+    const { limit, cursor, breached, ...filters } = parseParametersOr400('query', listCasesQuery, query);
+    return this.listCases.execute(principal.tenantId, { ...filters, breached: breached === undefined ? undefined : breached === 'true' }, { limit, after: cursor });
+  }
 
   @Get(':caseId')
   @Roles('agent', 'supervisor', 'ops', 'admin')
-  @ApiOperation({ summary: 'A case of your tenant, with its history' })
-  @ApiResponse({ status: 200, schema: zodApiSchema(caseResponseSchema, 'output', 'Case'), description: 'The case' })
-  @ApiResponse({ status: 404, description: 'Your tenant has no such case' })
-  get(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string) {
-    return this.cases.find(principal.tenantId, caseId);
+  @ApiOperation({ summary: 'A case of your tenant: stage, the stages it may move to, escalation level, record completeness' })
+  @ApiResponse({ status: 200, schema: CASE, description: 'The case' })
+  @ApiResponse(NOT_FOUND)
+  async get(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string): Promise<CaseResponse> {
+    const found = await this.findCase.execute(principal.tenantId, caseId);
+    if (!found) throw caseNotFound(caseId);
+    return found;
+  }
+
+  @Get(':caseId/timeline')
+  @Roles('agent', 'supervisor', 'ops', 'admin')
+  @ApiOperation({
+    summary: 'What happened to a case, oldest first',
+    description: 'The events that opened it (`kind: event`) and every transition with its actor, time and reason (`kind: transition`). SLA clock entries (`kind: clock`) join when the SLA engine lands (planned): skip kinds you do not know.',
+  })
+  @ApiQuery(LIMIT)
+  @ApiQuery(CURSOR)
+  @ApiResponse({ status: 200, schema: zodApiSchema(caseTimelineSchema, 'output', 'CaseTimeline'), description: 'A page of the timeline' })
+  @ApiResponse({ status: 400, description: 'problem+json naming the bad parameter, e.g. `query.cursor`' })
+  @ApiResponse(NOT_FOUND)
+  async timeline(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string, @Query() query: unknown): Promise<{ items: CaseTimelineItem[]; nextCursor: string | null }> {
+    const { limit, cursor } = parseParametersOr400('query', timelineQuery, query);
+    const page = await this.caseTimeline.execute(principal.tenantId, caseId, { limit, after: cursor });
+    if (!page) throw caseNotFound(caseId);
+    return page;
+  }
+
+  @Post(':caseId/transitions')
+  @HttpCode(200)
+  @Roles('agent', 'supervisor')
+  @ApiOperation({
+    summary: 'Move a case to another stage',
+    description:
+      'Records who moved it, when and why, and publishes `case.transitioned` (and `case.resolved` for handling → follow_up) with `audit.recorded`, all in one transaction. The legal moves are the table in services/dispatch/src/cases/domain/case-stage.ts; the case lists them as `allowedTransitions`.',
+  })
+  @ApiBody({ schema: zodApiSchema(transitionRequest, 'input', 'CaseTransitionRequest') })
+  @ApiResponse({ status: 200, schema: CASE, description: 'The case after the move' })
+  @ApiResponse({ status: 400, description: 'problem+json naming the bad field, e.g. `to` or `reason`' })
+  @ApiResponse(NOT_FOUND)
+  @ApiResponse({
+    status: 409,
+    description:
+      'The move is not allowed from where the case is (`urn:hotline:problem:illegal-transition`), or another move committed first (`urn:hotline:problem:case-changed`); nothing was changed. Extension members: `stage` (where the case is) and `allowed` (the stages it may move to), also named in `detail`',
+  })
+  async transition(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string, @Body() body: unknown): Promise<CaseResponse> {
+    const { to, reason } = parseOr400(transitionRequest, body);
+    const moved = await this.transitionCase.execute({ tenantId: principal.tenantId, caseId, to, reason, actor: actorOf(principal) }).catch((error: unknown) => {
+      throw transitionProblem(error);
+    });
+    if (!moved) throw caseNotFound(caseId);
+    return moved;
   }
 }

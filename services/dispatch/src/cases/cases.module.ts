@@ -1,10 +1,22 @@
 import { Module } from '@nestjs/common';
+import { systemClock } from '@hotline/timers';
 import { CaseEventsHandler } from './case-events.handler';
+import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
-import { CasesService } from './cases.service';
+import { ServiceCaseRepository } from './service-case.repository';
+import { CaseTimeline } from './use-cases/case-timeline';
+import { FindCase } from './use-cases/find-case';
+import { ListCases } from './use-cases/list-cases';
+import { OpenCase } from './use-cases/open-case';
+import { TransitionCase } from './use-cases/transition-case';
 
+/**
+ * Service cases through the manual's stages, laid out as every capability is: `domain/` (the case
+ * aggregate and its stage table), a repository mapping rows to the aggregate, use cases, and the
+ * HTTP and message adapters that call them.
+ */
 @Module({
   controllers: [CasesController, CaseEventsHandler],
-  providers: [CasesService],
+  providers: [{ provide: CASES_CLOCK, useValue: systemClock }, ServiceCaseRepository, OpenCase, TransitionCase, FindCase, ListCases, CaseTimeline],
 })
 export class CasesModule {}

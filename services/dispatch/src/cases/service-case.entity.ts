@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CaseStage } from './domain/case-stage';
 
 @Entity({ name: 'cases' })
@@ -22,6 +22,9 @@ export class ServiceCaseEntity {
   summary!: string;
 
   @Column({ type: 'text', nullable: true })
+  category!: string | null;
+
+  @Column({ type: 'text', nullable: true })
   region!: string | null;
 
   @Column({ name: 'customer_id', type: 'text', nullable: true })
@@ -30,9 +33,22 @@ export class ServiceCaseEntity {
   @Column({ name: 'contact_id', type: 'text', nullable: true })
   contactId!: string | null;
 
+  @Column({ name: 'escalation_level', type: 'integer' })
+  escalationLevel!: number;
+
+  @Column({ name: 'record_complete', type: 'boolean' })
+  recordComplete!: boolean;
+
+  @Column({ name: 'assignee_id', type: 'text', nullable: true })
+  assignee!: string | null;
+
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Counts the case's changes; a transition applies only to the version it was decided on. */
+  @Column({ type: 'integer' })
+  version!: number;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { identifier, label, priority, standardId, standardVersion, text, timestamp, redactions } from '../fields';
+import { actor, identifier, label, priority, standardId, standardVersion, text, timestamp, redactions } from '../fields';
 
 export const caseType = z.enum([
   'consultation',
@@ -9,6 +9,21 @@ export const caseType = z.enum([
   'complaint',
   'network_fault',
   'equipment_fault',
+]);
+
+/**
+ * The manual's stages of a service case (MANUAL.md ch. 2): consultation → acceptance → handling →
+ * follow-up → evaluation → closed, plus reopened and cancelled. Escalation is a flag, not a stage.
+ */
+export const caseStage = z.enum([
+  'consultation',
+  'acceptance',
+  'handling',
+  'follow_up',
+  'evaluation',
+  'closed',
+  'reopened',
+  'cancelled',
 ]);
 
 export const caseOpened = defineEvent({
@@ -64,5 +79,20 @@ export const caseResolved = defineEvent({
     caseId: identifier(),
     resolvedAt: timestamp(),
     resolution: text().optional(),
+  }),
+});
+
+export const caseTransitioned = defineEvent({
+  type: 'case.transitioned',
+  version: '1',
+  description: 'A case moved from one stage to another, by whom, when and why.',
+  publishedBy: 'dispatch',
+  data: z.looseObject({
+    caseId: identifier(),
+    from: caseStage,
+    to: caseStage,
+    actor: actor(),
+    reason: text().optional(),
+    transitionedAt: timestamp(),
   }),
 });

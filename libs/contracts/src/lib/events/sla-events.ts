@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { identifier, standardId, standardVersion, timestamp } from '../fields';
+import { identifier, label, standardId, standardVersion, text, timestamp } from '../fields';
 
 /** What a deadline is about. */
 export const slaSubjectType = z.enum(['contact', 'case', 'complaint', 'incident']);
@@ -16,6 +16,15 @@ const slaFields = {
   deadline: timestamp(),
   standardId: standardId(),
   standardVersion: standardVersion(),
+  /** The manual's clause the deadline comes from, e.g. '2.1' (DESIGN decision 11: every verdict names it). */
+  clause: label().optional(),
+  /**
+   * The deadline had already passed when its events reached Hotline (a late record, a backfill):
+   * judged from event times at once, for reports, never paged as live.
+   */
+  late: z.boolean().optional(),
+  /** The subject belongs to a declared major outage: the network, not the agent, caused it. */
+  causedByOutage: z.boolean().optional(),
 };
 
 export const slaWarned = defineEvent({
@@ -32,4 +41,20 @@ export const slaBreached = defineEvent({
   description: 'A deadline passed with the work not done.',
   publishedBy: 'dispatch',
   data: z.looseObject({ ...slaFields, breachedAt: timestamp().optional() }),
+});
+
+export const slaWithdrawn = defineEvent({
+  type: 'sla.withdrawn',
+  version: '1',
+  description:
+    'A correction: an earlier sla.warned or sla.breached no longer holds, because an event that arrived late ' +
+    '(e.g. an answer with a time before the deadline) shows the work was done in time (DESIGN decision 12).',
+  publishedBy: 'dispatch',
+  data: z.looseObject({
+    ...slaFields,
+    /** Which verdict is withdrawn. */
+    withdraws: z.enum(['sla.warned', 'sla.breached']),
+    /** Why, e.g. "answered at 2026-01-31T09:30:12Z, before the deadline". */
+    reason: text().min(1),
+  }),
 });

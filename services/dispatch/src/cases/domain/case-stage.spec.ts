@@ -1,21 +1,63 @@
-import { canMove, initialStage } from './case-stage';
+import { allowedFrom, CASE_STAGES, CASE_TRANSITIONS, type CaseStage, canMove, initialStage, isResolution } from './case-stage';
 
 describe('case stages', () => {
-  it('moves forward one stage at a time', () => {
-    expect(canMove('acceptance', 'handling')).toBe(true);
-    expect(canMove('handling', 'follow_up')).toBe(true);
-    expect(canMove('acceptance', 'follow_up')).toBe(false);
+  const legal: [CaseStage, CaseStage][] = [
+    ['consultation', 'acceptance'],
+    ['consultation', 'closed'],
+    ['consultation', 'cancelled'],
+    ['acceptance', 'handling'],
+    ['acceptance', 'cancelled'],
+    ['handling', 'follow_up'],
+    ['handling', 'cancelled'],
+    ['follow_up', 'evaluation'],
+    ['follow_up', 'reopened'],
+    ['follow_up', 'cancelled'],
+    ['evaluation', 'closed'],
+    ['evaluation', 'reopened'],
+    ['evaluation', 'cancelled'],
+    ['closed', 'reopened'],
+    ['reopened', 'handling'],
+    ['reopened', 'cancelled'],
+  ];
+
+  it.each(legal)('allows %s → %s', (from, to) => expect(canMove(from, to)).toBe(true));
+
+  it('allows nothing else: the table holds exactly the legal moves', () => {
+    const all = CASE_STAGES.flatMap((from) => CASE_STAGES.map((to): [CaseStage, CaseStage] => [from, to]));
+    const allowed = all.filter(([from, to]) => canMove(from, to));
+    expect(allowed.sort()).toEqual([...legal].sort());
   });
-  it('never moves back', () => {
-    expect(canMove('follow_up', 'handling')).toBe(false);
+
+  it.each<[CaseStage, CaseStage]>([
+    ['acceptance', 'follow_up'], // skips handling
+    ['handling', 'closed'], // closes without the return call and the evaluation
+    ['follow_up', 'handling'], // back without reopening
+    ['closed', 'handling'],
+    ['closed', 'cancelled'],
+    ['cancelled', 'reopened'],
+    ['reopened', 'follow_up'],
+    ['handling', 'handling'],
+  ])('refuses %s → %s', (from, to) => expect(canMove(from, to)).toBe(false));
+
+  it('names the allowed stages from each stage, and none from cancelled', () => {
+    expect(allowedFrom('handling')).toEqual(['follow_up', 'cancelled']);
+    expect(allowedFrom('cancelled')).toEqual([]);
+    expect(Object.keys(CASE_TRANSITIONS).sort()).toEqual([...CASE_STAGES].sort());
   });
-  it('closes from any open stage, once', () => {
-    expect(canMove('consultation', 'closed')).toBe(true);
-    expect(canMove('evaluation', 'closed')).toBe(true);
-    expect(canMove('closed', 'closed')).toBe(false);
+
+  it('lets every open stage be cancelled, and no final one', () => {
+    for (const stage of CASE_STAGES) expect(canMove(stage, 'cancelled')).toBe(stage !== 'closed' && stage !== 'cancelled');
   });
+
+  it('calls handling → follow_up the resolution, and nothing else', () => {
+    expect(isResolution('handling', 'follow_up')).toBe(true);
+    expect(isResolution('reopened', 'handling')).toBe(false);
+    expect(isResolution('follow_up', 'evaluation')).toBe(false);
+  });
+
   it('starts reported cases at acceptance and enquiries at consultation', () => {
     expect(initialStage('network_fault')).toBe('acceptance');
+    expect(initialStage('complaint')).toBe('acceptance');
     expect(initialStage('consultation')).toBe('consultation');
   });
 });

@@ -1,0 +1,25 @@
+import { type ProblemInit, ProblemException } from '@hotline/platform';
+import { CaseChangedMeanwhile, IllegalTransition } from './domain/case-errors';
+
+/** The 409's extension members: where the case is, and where it may go from there. */
+type TransitionProblem = ProblemInit & { stage: string; allowed: readonly string[] };
+
+export const ILLEGAL_TRANSITION = 'urn:hotline:problem:illegal-transition';
+export const CASE_CHANGED = 'urn:hotline:problem:case-changed';
+
+/** Domain refusals of a transition as 409 problem+json naming the allowed stages (`allowed`, and in `detail`). */
+export function transitionProblem(error: unknown): unknown {
+  if (error instanceof IllegalTransition) {
+    const problem: TransitionProblem = { status: 409, type: ILLEGAL_TRANSITION, title: 'Illegal case transition', detail: error.message, stage: error.from, allowed: error.allowed };
+    return new ProblemException(problem);
+  }
+  if (error instanceof CaseChangedMeanwhile) {
+    const problem: TransitionProblem = { status: 409, type: CASE_CHANGED, title: 'The case changed meanwhile', detail: error.message, stage: error.stage, allowed: error.allowed };
+    return new ProblemException(problem);
+  }
+  return error;
+}
+
+export function caseNotFound(caseId: string): ProblemException {
+  return new ProblemException({ status: 404, detail: `Your tenant has no case ${caseId}.` });
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { caseStage, caseType } from '@hotline/contracts';
+import { cursorParameter } from './page-cursor';
+
+const limit = z.coerce.number().int().min(1).max(100).default(50);
+
+/** `GET /v1/cases?stage=&type=&assignee=&breached=&limit=&cursor=`. */
+export const listCasesQuery = z.strictObject({
+  stage: caseStage.optional(),
+  type: caseType.optional(),
+  assignee: z.string().min(1).max(200).optional(),
+  /** No case is breached until the SLA engine lands: `true` finds none, `false` filters nothing. */
+  breached: z.enum(['true', 'false']).optional(),
+  limit,
+  cursor: cursorParameter(z.tuple([z.iso.datetime(), z.string()])).optional(),
+});
+
+/** `GET /v1/cases/:caseId/timeline?limit=&cursor=`. */
+export const timelineQuery = z.strictObject({
+  limit,
+  cursor: cursorParameter(z.tuple([z.iso.datetime(), z.string()])).optional(),
+});
+
+/** `POST /v1/cases/:caseId/transitions`: where to, and why (recorded with the move and published). */
+export const transitionRequest = z.strictObject({
+  to: caseStage,
+  reason: z.string().trim().min(1, 'Say why the case moves').max(2000),
+});

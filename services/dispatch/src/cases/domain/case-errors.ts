@@ -1,0 +1,26 @@
+import type { CaseStage } from './case-stage';
+
+/** A move the stage table does not allow from where the case is. */
+export class IllegalTransition extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly from: CaseStage,
+    readonly to: CaseStage,
+    readonly allowed: readonly CaseStage[],
+  ) {
+    super(`Case ${caseId} is at ${from} and cannot move to ${to}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (final stage)'}.`);
+    this.name = 'IllegalTransition';
+  }
+}
+
+/** Another transition of the case committed first (optimistic concurrency): this one was not applied. */
+export class CaseChangedMeanwhile extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly stage: CaseStage,
+    readonly allowed: readonly CaseStage[],
+  ) {
+    super(`Case ${caseId} was moved by someone else meanwhile and is now at ${stage}; nothing was changed. Allowed from ${stage}: ${allowed.length > 0 ? allowed.join(', ') : 'none'}.`);
+    this.name = 'CaseChangedMeanwhile';
+  }
+}

@@ -1,0 +1,123 @@
+import { allowedFrom, type CaseStage, canMove, initialStage, isResolution } from './case-stage';
+import { CaseChangedMeanwhile, IllegalTransition } from './case-errors';
+import { missingRecordFields, type RecordField } from './case-record';
+
+/** Who moved a case: the JWT principal (a person), or a Hotline service acting on its own. */
+export type CaseActor = {
+  id: string;
+  kind: 'user' | 'api_key' | 'service';
+  roles: string[];
+};
+
+/** A case as it is opened: from `case.opened`, `fault.reported` or `complaint.filed` (see case-opening.ts). */
+export interface CaseOpening {
+  tenantId: string;
+  caseId: string;
+  type: string;
+  priority: string;
+  summary: string;
+  category: string | null;
+  region: string | null;
+  customerId: string | null;
+  contactId: string | null;
+  openedAt: Date;
+}
+
+/** Everything a case holds; `version` counts its changes (1 when opened) for optimistic concurrency. */
+export interface ServiceCaseState extends CaseOpening {
+  stage: CaseStage;
+  /** 0 until escalated; escalation raises the level, it is no stage (issue 10 part 5 sets it). */
+  escalationLevel: number;
+  recordComplete: boolean;
+  /** Null until routing assigns the case (issue 10 part 4). */
+  assignee: string | null;
+  updatedAt: Date;
+  version: number;
+}
+
+/** One move, as recorded in the case's timeline and published as `case.transitioned`. */
+export interface CaseTransition {
+  caseId: string;
+  from: CaseStage;
+  to: CaseStage;
+  actor: CaseActor;
+  reason: string;
+  at: Date;
+  /** The case's version once this move is applied. */
+  version: number;
+  /** handling → follow_up: the case is resolved and its return call is due. */
+  resolves: boolean;
+}
+
+export interface TransitionRequest {
+  to: CaseStage;
+  actor: CaseActor;
+  reason: string;
+  /** From the injected clock (DESIGN decision 12). */
+  at: Date;
+}
+
+/** The case aggregate: its stage moves only through the table in case-stage.ts. */
+export class ServiceCase {
+  private constructor(private state: ServiceCaseState) {}
+
+  static open(opening: CaseOpening): ServiceCase {
+    return new ServiceCase({
+      ...opening,
+      stage: initialStage(opening.type),
+      escalationLevel: 0,
+      recordComplete: missingRecordFields(opening).length === 0,
+      assignee: null,
+      updatedAt: opening.openedAt,
+      version: 1,
+    });
+  }
+
+  static restore(state: ServiceCaseState): ServiceCase {
+    return new ServiceCase({ ...state });
+  }
+
+  get snapshot(): Readonly<ServiceCaseState> {
+    return this.state;
+  }
+
+  get caseId(): string {
+    return this.state.caseId;
+  }
+
+  get stage(): CaseStage {
+    return this.state.stage;
+  }
+
+  allowedTransitions(): readonly CaseStage[] {
+    return allowedFrom(this.state.stage);
+  }
+
+  /** Moves the case, or throws IllegalTransition naming the stages it may move to. */
+  transition({ to, actor, reason, at }: TransitionRequest): CaseTransition {
+    const from = this.state.stage;
+    if (!canMove(from, to)) throw new IllegalTransition(this.state.caseId, from, to, allowedFrom(from));
+    const version = this.state.version + 1;
+    this.state = { ...this.state, stage: to, updatedAt: at, version };
+    return { caseId: this.state.caseId, from, to, actor, reason, at, version, resolves: isResolution(from, to) };
+  }
+
+  /** What the record still lacks (empty once complete). */
+  missingRecord(): RecordField[] {
+    return missingRecordFields(this.state);
+  }
+
+  /**
+   * The seam for the record-completion deadline (manual 2.2: the record follows the handling,
+   * default within 24 h): the instant that clock starts — when the case opened — while the record
+   * is incomplete, else undefined. The SLA engine sets its timer from this; nothing here keeps time.
+   */
+  recordClockStartsAt(): Date | undefined {
+    return this.state.recordComplete ? undefined : this.state.openedAt;
+  }
+}
+
+/** The refusal for a move that lost a race: the case is now at `current`, whatever the loser saw. */
+export function changedMeanwhile(caseId: string, current: CaseStage): CaseChangedMeanwhile {
+  return new CaseChangedMeanwhile(caseId, current, allowedFrom(current));
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { CaseHistoryEntity } from './case-history.entity';
+import { CaseTransitionEntity } from './case-transition.entity';
+import type { CaseStage } from './domain/case-stage';
+import { type CaseTransition, ServiceCase } from './domain/service-case';
+import { ServiceCaseEntity } from './service-case.entity';
+
+/** Filters of GET /v1/cases; each is optional. */
+export interface CaseFilters {
+  stage?: CaseStage;
+  type?: string;
+  assignee?: string;
+}
+
+/** A page of a keyset-ordered list: at most `limit` items after the key `after`. */
+export interface PageRequest<Key> {
+  limit: number;
+  after?: Key;
+}
+
+/** An event that touched a case (it opened it, or opened it again under another event id). */
+export interface CaseEventRecord {
+  tenantId: string;
+  caseId: string;
+  eventId: string;
+  eventType: string;
+  at: Date;
+}
+
+/** One entry of a case's timeline, with the key it is ordered by (at, then events before transitions). */
+export type TimelineRow =
+  | { kind: 'event'; at: Date; key: string; eventId: string; eventType: string }
+  | { kind: 'transition'; at: Date; key: string; transition: Omit<CaseTransition, 'caseId' | 'resolves'> };
+
+export type TimelineKey = [at: string, key: string];
+export type CaseListKey = [openedAt: string, caseId: string];
+
+/** Where cases are kept: maps rows to the aggregate and back, and applies transitions only to the version they were decided on. */
+@Injectable()
+export class ServiceCaseRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts the case unless the tenant has one with its id already (a re-sent opening keeps the first). */
+  async insertIfAbsent(manager: EntityManager, kase: ServiceCase): Promise<void> {
+    const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version } =
+      kase.snapshot;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ServiceCaseEntity)
+      .values({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version })
+      .orIgnore()
+      .execute();
+  }
+
+  async recordEvent(manager: EntityManager, { tenantId, caseId, eventId, eventType, at }: CaseEventRecord): Promise<void> {
+    await manager.insert(CaseHistoryEntity, { tenantId, caseId, eventId, kind: eventType, at, detail: {} });
+  }
+
+  async find(manager: EntityManager, tenantId: string, caseId: string): Promise<ServiceCase | undefined> {
+    const row = await manager.getRepository(ServiceCaseEntity).findOneBy({ tenantId, caseId });
+    return row ? toAggregate(row) : undefined;
+  }
+
+  /**
+   * Applies a transition the aggregate decided: moves the case only if it is still at the version
+   * the decision was made on, and records the move. False when another transition got there first
+   * (nothing is written then); the caller's transaction keeps the two together.
+   */
+  async applyTransition(manager: EntityManager, tenantId: string, transition: CaseTransition): Promise<boolean> {
+    const { caseId, from, to, actor, reason, at, version } = transition;
+    const moved = await manager
+      .createQueryBuilder()
+      .update(ServiceCaseEntity)
+      .set({ stage: to, updatedAt: at, version })
+      .where('tenant_id = :tenantId AND case_id = :caseId AND version = :decidedOn', { tenantId, caseId, decidedOn: version - 1 })
+      .execute();
+    if (moved.affected !== 1) return false;
+    await manager.insert(CaseTransitionEntity, {
+      tenantId,
+      caseId,
+      version,
+      fromStage: from,
+      toStage: to,
+      actorId: actor.id,
+      actorKind: actor.kind,
+      actorRoles: actor.roles,
+      reason,
+      at,
+    });
+    return true;
+  }
+
+  /** A tenant's cases, oldest opened first (ties by case id), after the key of the previous page. */
+  async list(tenantId: string, filters: CaseFilters, page: PageRequest<CaseListKey>): Promise<ServiceCase[]> {
+    const query = this.dataSource.getRepository(ServiceCaseEntity).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId });
+    if (filters.stage) query.andWhere('c.stage = :stage', { stage: filters.stage });
+    if (filters.type) query.andWhere('c.type = :type', { type: filters.type });
+    if (filters.assignee) query.andWhere('c.assignee_id = :assignee', { assignee: filters.assignee });
+    if (page.after) query.andWhere('(c.opened_at, c.case_id) > (:afterAt, :afterId)', { afterAt: new Date(page.after[0]), afterId: page.after[1] });
+    const rows = await query.orderBy('c.opened_at', 'ASC').addOrderBy('c.case_id', 'ASC').limit(page.limit).getMany();
+    return rows.map(toAggregate);
+  }
+
+  /**
+   * A case's timeline, oldest first: the events that opened it and every transition (SLA clock
+   * events will join here). Ordered by time, then events before transitions, then their own order.
+   */
+  async timeline(tenantId: string, caseId: string, page: PageRequest<TimelineKey>): Promise<TimelineRow[]> {
+    const rows: RawTimelineRow[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT at, 'e' || lpad(id::text, 20, '0') AS key, 'event' AS kind, event_id, kind AS event_type,
+                NULL::int AS version, NULL AS from_stage, NULL AS to_stage, NULL AS actor_id, NULL AS actor_kind, NULL::text[] AS actor_roles, NULL AS reason
+           FROM dispatch.case_history WHERE tenant_id = $1 AND case_id = $2
+         UNION ALL
+         SELECT at, 't' || lpad(version::text, 10, '0'), 'transition', NULL, NULL,
+                version, from_stage, to_stage, actor_id, actor_kind, actor_roles, reason
+           FROM dispatch.case_transitions WHERE tenant_id = $1 AND case_id = $2
+       ) AS timeline
+       WHERE $3::timestamptz IS NULL OR (at, key) > ($3::timestamptz, $4::text)
+       ORDER BY at, key
+       LIMIT $5`,
+      [tenantId, caseId, page.after ? new Date(page.after[0]) : null, page.after?.[1] ?? null, page.limit],
+    );
+    return rows.map(toTimelineRow);
+  }
+}
+
+interface RawTimelineRow {
+  at: Date;
+  key: string;
+  kind: 'event' | 'transition';
+  event_id: string | null;
+  event_type: string | null;
+  version: number | null;
+  from_stage: CaseStage | null;
+  to_stage: CaseStage | null;
+  actor_id: string | null;
+  actor_kind: 'user' | 'api_key' | 'service' | null;
+  actor_roles: string[] | null;
+  reason: string | null;
+}
+
+function toTimelineRow(row: RawTimelineRow): TimelineRow {
+  if (row.kind === 'event') return { kind: 'event', at: row.at, key: row.key, eventId: row.event_id ?? '', eventType: row.event_type ?? '' };
+  return {
+    kind: 'transition',
+    at: row.at,
+    key: row.key,
+    transition: {
+      from: row.from_stage as CaseStage,
+      to: row.to_stage as CaseStage,
+      actor: { id: row.actor_id ?? '', kind: row.actor_kind ?? 'user', roles: row.actor_roles ?? [] },
+      reason: row.reason ?? '',
+      at: row.at,
+      version: row.version ?? 0,
+    },
+  };
+}
+
+function toAggregate(row: ServiceCaseEntity): ServiceCase {
+  const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version } = row;
+  return ServiceCase.restore({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version });
+}
