@@ -30,6 +30,11 @@ export function exportSpansWith(next: Tracer | undefined): void {
   tracer = next;
 }
 
+/** Whether work spans are being made (a collector is configured). */
+export function exportingSpans(): boolean {
+  return tracer !== undefined;
+}
+
 /** Starts the span of a piece of work, the child of `parent` (a remote span) or the root of a new trace. */
 export function startWorkSpan(name: string, kind: WorkSpanKind, parent: TraceContext | undefined, attributes: Attributes): WorkSpan {
   if (!tracer) return { trace: parent ? childSpan(parent) : newTrace(), exported: false, end: () => undefined };

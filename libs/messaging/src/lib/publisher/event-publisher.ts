@@ -32,15 +32,15 @@ export class EventPublisher {
   }
 
   async publish(event: CloudEvent): Promise<void> {
-    const { event: stamped, span } = startPublishSpan(event, this.names.exchange);
+    const { event: stamped, end } = startPublishSpan(event, this.names.exchange);
     try {
       const { content, options } = encodeCloudEvent(stamped);
       await this.channel.publish(this.names.exchange, event.type, content, options);
     } catch (failure) {
-      span.end({ failure });
+      end({ failure });
       throw failure;
     }
-    span.end();
+    end();
     messagingMetrics.published.inc({ type: event.type });
   }
 
