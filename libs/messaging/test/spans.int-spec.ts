@@ -1,4 +1,5 @@
 import { Controller, type INestMicroservice } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -20,6 +21,7 @@ import {
   OnEvent,
   Outbox,
   OutboxRelay,
+  PermanentFailure,
   type TraceContext,
 } from '../src';
 
@@ -43,6 +45,23 @@ class AbandonedProbe {
     });
   }
 }
+
+/** A plain (untyped) handler: remembers its trace, refuses contacts named `bad`. */
+@Controller()
+class PlainProbe {
+  static readonly traces = new Map<string, TraceContext | undefined>();
+
+  @EventPattern('contact.queued', { queue: 'probe' })
+  onQueued(@Payload() event: KnownCloudEvent<'contact.queued'>): void {
+    PlainProbe.traces.set(event.id, CorrelationContext.current()?.trace);
+    if (event.data.contactId === 'bad') throw new PermanentFailure('refused by the probe');
+  }
+}
+
+const queued = (contactId: string, trace: TraceContext) => ({
+  ...newCloudEvent({ type: 'contact.queued', source: '/test', tenantId: 'acme', data: { contactId, channel: 'voice', queue: 'billing', direction: 'inbound' } }),
+  traceparent: `00-${trace.traceId}-${trace.spanId}-${trace.flags}`,
+});
 
 describe('spans of the message path: outbox write → relay publish → consume (real PostgreSQL and RabbitMQ)', () => {
   const exporter = new InMemorySpanExporter();
@@ -137,5 +156,60 @@ describe('spans of the message path: outbox write → relay publish → consume 
     expect(await relay.drain()).toBe(1);
     const reactionPublish = spanOf(SpanKind.PRODUCER, reaction.payload.id) as ReadableSpan;
     expect(reactionPublish.parentSpanContext?.spanId).toBe(consumer.spanContext().spanId);
+  });
+});
+
+describe('spans of a plain handler (real RabbitMQ)', () => {
+  const exporter = new InMemorySpanExporter();
+  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const plainNames = new MessagingNames(testNamespace());
+  let connection: AmqpConnection;
+  let publisher: EventPublisher;
+  let app: INestMicroservice;
+  let server: AmqpServer;
+  const consumerSpan = (eventId: string) =>
+    exporter.getFinishedSpans().find((s) => s.kind === SpanKind.CONSUMER && s.attributes['cloudevents.event_id'] === eventId);
+
+  beforeAll(async () => {
+    exportSpansWith(provider.getTracer('test'));
+    connection = new AmqpConnection(TEST_AMQP_URL, 'test-plain-spans');
+    publisher = new EventPublisher(connection, plainNames, 5_000, []);
+    server = new AmqpServer({
+      url: TEST_AMQP_URL,
+      service: 'quality',
+      namespace: plainNames.namespace,
+      defaultPurpose: 'probe',
+      retryDelaysMs: [],
+      subscriptions: [{ service: 'quality', purpose: 'probe', patterns: ['contact.queued'] }],
+    });
+    const moduleRef = await Test.createTestingModule({ controllers: [PlainProbe] }).compile();
+    app = moduleRef.createNestMicroservice({ strategy: server });
+    app.useGlobalFilters(new EventHandlerErrorFilter());
+    await app.listen();
+    await server.whenReady();
+  });
+
+  afterAll(async () => {
+    exportSpansWith(undefined);
+    await app?.close();
+    await publisher?.close();
+    await connection?.close();
+    if (server) await deleteBrokerObjects(server.declaredQueues(), [plainNames.exchange]);
+    await provider.shutdown();
+  });
+
+  it('handles in a CONSUMER span under the publish, and marks it failed when the handler fails', async () => {
+    const good = queued('good', REQUEST);
+    const bad = queued('bad', REQUEST);
+    await publisher.publish(good);
+    await publisher.publish(bad);
+    await eventually(async () => expect([consumerSpan(good.id), consumerSpan(bad.id)]).toEqual([expect.anything(), expect.anything()]), { timeoutMs: 10_000 });
+
+    const publishOfGood = exporter.getFinishedSpans().find((s) => s.kind === SpanKind.PRODUCER && s.attributes['cloudevents.event_id'] === good.id);
+    expect(publishOfGood?.parentSpanContext?.spanId).toBe(REQUEST.spanId);
+    expect(consumerSpan(good.id)?.parentSpanContext?.spanId).toBe(publishOfGood?.spanContext().spanId);
+    expect(consumerSpan(good.id)?.status.code).toBe(SpanStatusCode.UNSET);
+    expect(PlainProbe.traces.get(good.id)?.spanId).toBe(consumerSpan(good.id)?.spanContext().spanId);
+    expect(consumerSpan(bad.id)?.status).toEqual({ code: SpanStatusCode.ERROR, message: 'refused by the probe' });
   });
 });
