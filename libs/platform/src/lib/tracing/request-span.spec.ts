@@ -11,9 +11,10 @@ const CALLER_SPAN = '00f067aa0ba902b7';
 /** A request as Express leaves it once routed, and a response that closes with `status`. */
 function exchange(headers: Record<string, string>, route?: string) {
   const req = { method: 'GET', headers, baseUrl: '', ...(route === undefined ? {} : { route: { path: route } }) } as unknown as Request;
-  const res = Object.assign(new EventEmitter(), { statusCode: 200 }) as unknown as Response;
-  const close = (status: number) => {
-    res.statusCode = status;
+  const res = Object.assign(new EventEmitter(), { statusCode: 200, headersSent: false }) as unknown as Response;
+  /** The response sent with `status`, or the connection dropped before any was. */
+  const close = (status?: number) => {
+    if (status !== undefined) Object.assign(res, { statusCode: status, headersSent: true });
     res.emit('close');
   };
   return { req, res, close };
@@ -56,6 +57,15 @@ describe('the SERVER span of a request', () => {
     expect(span).toMatchObject({ name: 'GET', status: { code: SpanStatusCode.ERROR, message: 'HTTP 503' } });
     expect(span.attributes).not.toHaveProperty('http.route');
     expect(span.parentSpanContext).toBeUndefined();
+  });
+
+  it('has no status code when the caller hung up before the response was sent', () => {
+    const { req, res, close } = exchange({}, '/v1/events');
+    startRequestSpan(req, res);
+    close();
+    const [span] = exporter.getFinishedSpans();
+    expect(span).toMatchObject({ name: 'GET /v1/events', status: { code: SpanStatusCode.UNSET } });
+    expect(span.attributes).not.toHaveProperty('http.response.status_code');
   });
 
   it('is not made without a collector: the trace is continued as before and nothing waits for the response', () => {

@@ -14,11 +14,13 @@ export function startRequestSpan(req: Request, res: Response): TraceContext {
     res.once('close', () => {
       const route = routePattern(req);
       const matched = route !== 'unmatched';
+      // A caller that hung up before the response was sent got no status code.
+      const status = res.headersSent ? res.statusCode : undefined;
       span.end({
         ...(matched ? { name: `${req.method} ${route}` } : {}),
-        attributes: { 'http.response.status_code': res.statusCode, ...(matched ? { 'http.route': route } : {}) },
+        attributes: { ...(status === undefined ? {} : { 'http.response.status_code': status }), ...(matched ? { 'http.route': route } : {}) },
         // A 4xx is the caller's mistake, not the server's (OpenTelemetry's HTTP conventions).
-        ...(res.statusCode >= 500 ? { failure: `HTTP ${res.statusCode}` } : {}),
+        ...(status !== undefined && status >= 500 ? { failure: `HTTP ${status}` } : {}),
       });
     });
   }
