@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import { startWorkSpan } from '@hotline/messaging';
 import { runningTracing, startTracing } from './start-tracing';
@@ -44,5 +45,23 @@ describe('startTracing', () => {
     expect(runningTracing().exporting).toBe(false);
     expect(startWorkSpan('GET', 'server', PARENT, {}).exported).toBe(false);
     expect(trace.getTracer('probe').startSpan('probe').isRecording()).toBe(false);
+  });
+
+  it('reports a collector it cannot reach as a warning, without the credentials in its URL, and still shuts down', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    // The exporter retries a refused export until its timeout (10 s by default); read from the process.
+    process.env['OTEL_EXPORTER_OTLP_TIMEOUT'] = '500';
+    try {
+      // Port 9 (discard) on loopback: nothing listens, the export is refused at once.
+      const tracing = startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://user:secret@127.0.0.1:9' }, { name: 'intake' });
+      startWorkSpan('GET', 'server', PARENT, {}).end();
+      await expect(tracing.shutdown()).resolves.toBeUndefined();
+      const warnings = warn.mock.calls.map(([message]) => String(message));
+      expect(warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^span export: .*ECONNREFUSED/)]));
+      expect(warnings.join('\n')).not.toContain('secret');
+    } finally {
+      delete process.env['OTEL_EXPORTER_OTLP_TIMEOUT'];
+      warn.mockRestore();
+    }
   });
 });

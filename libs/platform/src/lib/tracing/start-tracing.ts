@@ -1,4 +1,5 @@
-import { trace } from '@opentelemetry/api';
+import { Logger } from '@nestjs/common';
+import { diag, DiagLogLevel, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -56,6 +57,7 @@ export function startTracing(env: Record<string, string | undefined> = process.e
   }).merge(detectResources({ detectors: [envDetector] }));
   const provider = new BasicTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))] });
   trace.setGlobalTracerProvider(provider);
+  reportExportProblems();
   exportSpansWith(provider.getTracer('@hotline/platform'));
   let stopped: Promise<void> | undefined;
   running = {
@@ -65,9 +67,11 @@ export function startTracing(env: Record<string, string | undefined> = process.e
     shutdown: () => {
       stopped ??= (async () => {
         exportSpansWith(undefined);
-        trace.disable();
         running = NOT_EXPORTING;
-        await provider.shutdown();
+        // Flushed while export problems are still reported; a collector that is down never fails the shutdown.
+        await provider.shutdown().catch((error: unknown) => new Logger('Tracing').warn(`span export: ${String(error)}`));
+        trace.disable();
+        diag.disable();
       })();
       return stopped;
     },
@@ -86,4 +90,17 @@ function tracesUrl(env: Record<string, string | undefined>): string | undefined 
   if (traces) return traces;
   const endpoint = env[OTLP_ENDPOINT_VARIABLE]?.trim();
   return endpoint ? `${endpoint.replace(/\/+$/, '')}/v1/traces` : undefined;
+}
+
+/**
+ * The SDK reports failed exports (a collector down, a 4xx) through its diagnostics channel, which
+ * is silent unless given a logger: they become warnings in the service's log, without any URL
+ * credentials. One line per failed batch, so a collector that is down shows without flooding.
+ */
+function reportExportProblems(): void {
+  const logger = new Logger('Tracing');
+  const warn = (message: string, ...args: unknown[]) =>
+    logger.warn(`span export: ${[message, ...args.map(String)].join(' ').replace(/\/\/[^/@\s]*@/g, '//…@').slice(0, 500)}`);
+  const ignore = () => undefined;
+  diag.setLogger({ error: warn, warn, info: ignore, debug: ignore, verbose: ignore }, DiagLogLevel.WARN);
 }
