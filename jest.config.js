@@ -19,7 +19,11 @@ module.exports = {
         module: { type: 'commonjs' },
       },
     ],
+    // The OTLP exporter loads node:http with a dynamic import(), which Jest's CommonJS runtime
+    // refuses; transpiled by SWC, it becomes a require() and posts as it does in production.
+    '/@opentelemetry/otlp-exporter-base/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!@opentelemetry/otlp-exporter-base/)'],
   moduleNameMapper: pathsToModuleNameMapper(),
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30000,

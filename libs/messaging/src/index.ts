@@ -17,6 +17,7 @@ export { DEFAULT_RETRY_DELAYS_MS } from './lib/consumer/retry-policy';
 export { CorrelationContext, correlationOf, type Correlation } from './lib/correlation/correlation-context';
 export { childSpan, continueTrace, formatTraceparent, newTrace, parseTraceparent, type TraceContext } from './lib/correlation/trace-context';
 export { traced, type TraceAttributes } from './lib/correlation/traced-event';
+export { exportSpansWith, startWorkSpan, type WorkSpan, type WorkSpanKind } from './lib/correlation/work-span';
 
 // Publishing from a service's own transactions, and the inbox for effects outside a handler.
 export { Outbox } from './lib/outbox/outbox';

@@ -8,7 +8,7 @@ export { CORRELATION_ID_HEADER } from './lib/logging/correlation-id';
 export { correlationMixin } from './lib/logging/correlation-mixin';
 
 // Tracing (span export; W3C trace context itself is @hotline/messaging's)
-export { OTLP_ENDPOINT_VARIABLE, runningTracing, startTracing, type Tracing } from './lib/tracing/start-tracing';
+export { OTLP_ENDPOINT_VARIABLE, runningTracing, startTracing, type TracedService, type Tracing } from './lib/tracing/start-tracing';
 
 // Errors
 export {

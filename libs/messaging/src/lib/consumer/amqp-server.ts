@@ -6,7 +6,7 @@ import { lastValueFrom } from 'rxjs';
 import { type CloudEvent, type ServiceName, SUBSCRIPTIONS, type Subscription, validateCloudEvent } from '@hotline/contracts';
 import { AmqpConnection } from '../amqp/amqp-connection';
 import { decodeBody } from '../amqp/cloud-event-codec';
-import { CorrelationContext, correlationOf } from '../correlation/correlation-context';
+import { CorrelationContext, handlingOf } from '../correlation/correlation-context';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import { type QueueDepth, watchQueueDepth } from '../metrics/queue-depth';
 import { MessagingNames } from '../topology/messaging-names';
@@ -245,17 +245,21 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       await this.onFailure(channel, topology.queue, message, String(message.properties.type ?? 'unknown'), retries, error);
       return;
     }
-    // Everything the handlers do, log and publish runs with the event's correlation and causation ids.
-    await CorrelationContext.run(correlationOf(event), () => this.dispatch(channel, topology, message, event, retries));
+    // Everything the handlers do, log and publish runs with the event's correlation and causation
+    // ids, in the span of handling it.
+    const { correlation, span } = handlingOf(event, topology.queue);
+    const failure = await CorrelationContext.run(correlation, () => this.dispatch(channel, topology, message, event, retries));
+    span.end(failure === undefined ? {} : { failure });
   }
 
+  /** Handles the event; resolves with the failure (already retried or dead-lettered), if any. */
   private async dispatch(
     channel: ConfirmChannel,
     { queue, handled }: ConsumerQueue,
     message: ConsumeMessage,
     event: CloudEvent,
     retries: number,
-  ): Promise<void> {
+  ): Promise<unknown> {
     try {
       const patterns = selectPatterns(handled, event.type);
       if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
@@ -269,8 +273,10 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       this.settle(channel, message);
       messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'handled' });
       this.logger.debug(`${queue}: handled ${event.type} ${event.id}`);
+      return undefined;
     } catch (error) {
       await this.onFailure(channel, queue, message, event.type, retries, error);
+      return error;
     }
   }
 

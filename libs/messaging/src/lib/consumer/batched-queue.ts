@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
 import type { CloudEvent } from '@hotline/contracts';
-import { CorrelationContext, correlationOf } from '../correlation/correlation-context';
+import { CorrelationContext, handlingOf } from '../correlation/correlation-context';
+import type { WorkSpan } from '../correlation/work-span';
 import type { Inbox } from '../inbox/inbox';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import type { Outbox } from '../outbox/outbox';
@@ -112,23 +113,43 @@ export class BatchedQueue {
     const events = batch.map((d) => d.event);
     messagingMetrics.batchSize.observe({ queue }, batch.length);
     const stopBatchTimer = messagingMetrics.batchSeconds.startTimer({ queue });
-    const { applied, duplicates } = await transactions.inbox.applyBatch(queue, events, async (manager, fresh) => {
-      for (const event of fresh) {
-        const patterns = selectPatterns([...handled], event.type);
-        if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
-        const tx = reactions.transactionFor(event, manager, queue, attempts.get(event) ?? 1);
-        await CorrelationContext.run(correlationOf(event), async () => {
-          const stopTimer = messagingMetrics.handlingSeconds.startTimer({ queue, type: event.type });
-          try {
-            for (const pattern of patterns) await this.host.invoke(pattern, event, tx);
-          } finally {
-            stopTimer();
-          }
-          this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batch.length})`);
-        });
-      }
-      await transactions.outbox.add(manager, reactions.events);
-    }).finally(() => stopBatchTimer());
+    // One span per event, as each continues its own producer's trace; they end with the batch's
+    // transaction, so a span marked ok was committed (a failed batch's are marked failed, and each
+    // event applied alone afterwards gets a span of its own).
+    const spans: WorkSpan[] = [];
+    const endSpans = (failure?: unknown) => {
+      const attributes = { 'messaging.batch.message_count': batch.length };
+      for (const span of spans) span.end(failure === undefined ? { attributes } : { attributes, failure });
+    };
+    let settled: { applied: CloudEvent[]; duplicates: CloudEvent[] };
+    try {
+      settled = await transactions.inbox.applyBatch(queue, events, async (manager, fresh) => {
+        for (const event of fresh) {
+          const patterns = selectPatterns([...handled], event.type);
+          if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
+          const tx = reactions.transactionFor(event, manager, queue, attempts.get(event) ?? 1);
+          const { correlation, span } = handlingOf(event, queue);
+          spans.push(span);
+          await CorrelationContext.run(correlation, async () => {
+            const stopTimer = messagingMetrics.handlingSeconds.startTimer({ queue, type: event.type });
+            try {
+              for (const pattern of patterns) await this.host.invoke(pattern, event, tx);
+            } finally {
+              stopTimer();
+            }
+            this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batch.length})`);
+          });
+        }
+        await transactions.outbox.add(manager, reactions.events);
+      });
+    } catch (failure) {
+      endSpans(failure);
+      throw failure;
+    } finally {
+      stopBatchTimer();
+    }
+    endSpans();
+    const { applied, duplicates } = settled;
     for (const event of applied) messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'handled' });
     for (const event of duplicates) messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'duplicate' });
   }

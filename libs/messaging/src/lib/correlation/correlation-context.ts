@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { continueTrace, type TraceContext } from './trace-context';
+import { continueTrace, parseTraceparent, type TraceContext } from './trace-context';
+import { startWorkSpan, type WorkSpan } from './work-span';
 
 /** The ids that follow one piece of work from an HTTP request to the messages it causes and their handlers. */
 export interface Correlation {
@@ -28,10 +29,31 @@ export const CorrelationContext = {
  */
 export function correlationOf(event: { id: string; correlationid?: string; tenantid: string }): Correlation {
   const { traceparent, tracestate } = event as { traceparent?: unknown; tracestate?: unknown };
-  return {
-    correlationId: event.correlationid ?? event.id,
-    causationId: event.id,
-    tenantId: event.tenantid,
-    trace: continueTrace(traceparent, tracestate),
-  };
+  return causedBy(event, continueTrace(traceparent, tracestate));
+}
+
+/**
+ * `correlationOf` with the CONSUMER span of handling `event` on `queue` (exported when spans are):
+ * the correlation's trace is the span's own, so the handler's logs and the events it publishes
+ * name it. The caller ends the span once the handling is settled.
+ */
+export function handlingOf(
+  event: { id: string; type: string; correlationid?: string; tenantid: string },
+  queue: string,
+): { correlation: Correlation; span: WorkSpan } {
+  const { traceparent, tracestate } = event as { traceparent?: unknown; tracestate?: unknown };
+  const span = startWorkSpan(`process ${queue}`, 'consumer', parseTraceparent(traceparent, tracestate), {
+    'messaging.system': 'rabbitmq',
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': queue,
+    'messaging.message.id': event.id,
+    'cloudevents.event_id': event.id,
+    'cloudevents.event_type': event.type,
+    'hotline.tenant_id': event.tenantid,
+  });
+  return { correlation: causedBy(event, span.trace), span };
+}
+
+function causedBy(event: { id: string; correlationid?: string; tenantid: string }, trace: TraceContext): Correlation {
+  return { correlationId: event.correlationid ?? event.id, causationId: event.id, tenantId: event.tenantid, trace };
 }

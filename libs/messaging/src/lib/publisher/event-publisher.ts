@@ -2,6 +2,7 @@ import type { ChannelWrapper } from 'amqp-connection-manager';
 import { type CloudEvent, SUBSCRIPTIONS, type Subscription } from '@hotline/contracts';
 import type { AmqpConnection } from '../amqp/amqp-connection';
 import { encodeCloudEvent } from '../amqp/cloud-event-codec';
+import { startPublishSpan } from '../correlation/publish-span';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import type { MessagingNames } from '../topology/messaging-names';
 import { assertSubscriptions } from '../topology/topology';
@@ -10,7 +11,8 @@ import { assertSubscriptions } from '../topology/topology';
  * Publishes CloudEvents to the events exchange on a confirm channel: `publish` resolves only once
  * the broker has taken responsibility for the message, and rejects if it does not within the
  * timeout (the outbox then keeps the row and tries again). It declares every consumer queue
- * first, so no event is dropped because its consumer has not started yet.
+ * first, so no event is dropped because its consumer has not started yet. When spans are
+ * exported, each publish has a PRODUCER span, and the message names it as the consumers' parent.
  */
 export class EventPublisher {
   private readonly channel: ChannelWrapper;
@@ -30,8 +32,15 @@ export class EventPublisher {
   }
 
   async publish(event: CloudEvent): Promise<void> {
-    const { content, options } = encodeCloudEvent(event);
-    await this.channel.publish(this.names.exchange, event.type, content, options);
+    const { event: stamped, end } = startPublishSpan(event, this.names.exchange);
+    try {
+      const { content, options } = encodeCloudEvent(stamped);
+      await this.channel.publish(this.names.exchange, event.type, content, options);
+    } catch (failure) {
+      end({ failure });
+      throw failure;
+    }
+    end();
     messagingMetrics.published.inc({ type: event.type });
   }
 

@@ -25,12 +25,12 @@ export async function bootstrapService(
   options: BootstrapServiceOptions,
 ): Promise<NestExpressApplication> {
   // Before the app exists, so span export (when OTEL_EXPORTER_OTLP_ENDPOINT is set) sees all its work.
-  const tracing = startTracing();
+  const tracing = startTracing(process.env, { name: options.name });
   // abortOnError: false makes a failed start reject (exit code 1) instead of process.abort() dumping core.
   const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, abortOnError: false });
   const config = app.get(PlatformConfig);
   configurePlatformApp(app, options);
-  if (tracing.notice) app.get(Logger).warn(tracing.notice, 'Tracing');
+  if (tracing.notice) app.get(Logger).log(tracing.notice, 'Tracing');
   app.enableShutdownHooks();
   if (options.microservice) {
     const strategy = typeof options.microservice === 'function' ? options.microservice(config, app) : options.microservice;
