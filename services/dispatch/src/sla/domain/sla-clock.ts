@@ -62,6 +62,8 @@ export interface ClockInstant {
 interface Segment {
   from: number;
   to?: number;
+  /** Once closed: the time counted on `calendar` from `from` to `to`. */
+  counted?: number;
   /** Counted time (on `calendar`) and wall-clock running time of the run before this span. */
   countedBefore: number;
   runningBefore: number;
@@ -106,8 +108,14 @@ export class SlaClock {
     return inputs.reduce((clock, input) => clock.with(input), SlaClock.create(options));
   }
 
-  get policy(): SlaPolicy {
-    return this.fold(Number.POSITIVE_INFINITY).policy;
+  /** The policy in force (changed by `changePolicy`). */
+  policy(asOf?: Date): SlaPolicy {
+    return this.fold(horizon(asOf)).policy;
+  }
+
+  /** The priority in force. */
+  priority(asOf?: Date): SlaPriority | undefined {
+    return this.fold(horizon(asOf)).priority;
   }
 
   /** The transitions the policy assigns to the signal (none: it is recorded and changes nothing). */
@@ -279,7 +287,8 @@ function replayInputs(options: SlaClockOptions, inputs: readonly ClockInput[]): 
   const close = (at: number) => {
     const segment = f.segments[f.segments.length - 1];
     segment.to = at;
-    f.countedMs += segment.calendar.businessTimeBetween(new Date(segment.from), new Date(at));
+    segment.counted = segment.calendar.businessTimeBetween(new Date(segment.from), new Date(at));
+    f.countedMs += segment.counted;
     f.runningMs += at - segment.from;
   };
   const endPause = (at: number) => {
@@ -377,7 +386,8 @@ function reach(segments: readonly Segment[], point: number, by: 'budget' | 'ceil
     const calendar = by === 'budget' ? segment.calendar : ALWAYS_OPEN;
     if (before >= target) return { at: new Date(segment.from), by };
     const remaining = target - before;
-    if (segment.to === undefined || calendar.businessTimeBetween(new Date(segment.from), new Date(segment.to)) > remaining) {
+    const span = segment.to === undefined ? undefined : by === 'budget' ? segment.counted : segment.to - segment.from;
+    if (span === undefined || span > remaining) {
       return { at: calendar.addBusinessTime(new Date(segment.from), remaining), by };
     }
   }

@@ -113,7 +113,8 @@ function policyIssues(policy: SlaPolicy): PolicyIssue[] {
   for (const [path, ms] of budgets) {
     if (!Number.isSafeInteger(ms) || ms <= 0) add(path, `must be a positive whole number of milliseconds, got ${String(ms)}`);
     else if (policy.ceiling && ms > policy.ceiling.ms) {
-      add(path, `${ms} ms is looser than the floor of ${policy.ceiling.ms} ms set by '${policy.ceiling.standard.standardId}'; it may only be tightened`);
+      const floor = `the floor of ${policy.ceiling.ms} ms set by '${policy.ceiling.standard.standardId}'`;
+      add(path, `${ms} ms is looser than ${floor}; it may only be tightened`);
     }
   }
   if (policy.ceiling && (!Number.isSafeInteger(policy.ceiling.ms) || policy.ceiling.ms <= 0)) {
@@ -123,8 +124,9 @@ function policyIssues(policy: SlaPolicy): PolicyIssue[] {
   if (!Array.isArray(policy.warnPoints)) add('warnPoints', 'must be a list of fractions');
   else {
     policy.warnPoints.forEach((point, i) => {
-      if (typeof point !== 'number' || !(point > 0 && point < 1)) add(`warnPoints[${i}]`, `must be a fraction of the budget between 0 and 1, got ${String(point)}`);
-      else if (i > 0 && point <= policy.warnPoints[i - 1]) add(`warnPoints[${i}]`, 'warn points must be in ascending order, each once');
+      if (typeof point !== 'number' || !(point > 0 && point < 1)) {
+        add(`warnPoints[${i}]`, `must be a fraction of the budget between 0 and 1, got ${String(point)}`);
+      } else if (i > 0 && point <= policy.warnPoints[i - 1]) add(`warnPoints[${i}]`, 'warn points must be in ascending order, each once');
     });
   }
   issues.push(...signalIssues(policy));
@@ -142,11 +144,16 @@ function signalIssues(policy: SlaPolicy): PolicyIssue[] {
     }
     signals.forEach((signal, i) => {
       const path = `on.${transition}[${i}]`;
-      if (!isSlaSignal(signal)) return issues.push({ path, message: `'${String(signal)}' is not a known signal` });
-      if (transition === 'reset') return;
-      const other = owner.get(signal);
-      if (other) issues.push({ path, message: `'${signal}' already ${other}s the clock: a signal makes one transition (and may reset first)` });
-      else owner.set(signal, transition);
+      const other = isSlaSignal(signal) ? owner.get(signal) : undefined;
+      if (!isSlaSignal(signal)) {
+        issues.push({ path, message: `'${String(signal)}' is not a known signal` });
+      } else if (transition === 'reset') {
+        return;
+      } else if (other) {
+        issues.push({ path, message: `'${signal}' already ${other}s the clock: a signal makes one transition (and may reset first)` });
+      } else {
+        owner.set(signal, transition);
+      }
     });
   }
   if (Array.isArray(policy.on?.start) && policy.on.start.length === 0) issues.push({ path: 'on.start', message: 'a clock needs a signal that starts it' });
