@@ -88,6 +88,13 @@ describe('BusinessCalendar across DST switches (Europe/London)', () => {
     expect(roundTheClock.addBusinessTime(at('2026-03-29T00:30:00Z'), HOUR)).toEqual(at('2026-03-29T01:30:00Z'));
   });
 
+  it('starts hours set inside the repeated hour at its first occurrence', () => {
+    const earlyShift = BusinessCalendar.of({ timeZone: 'Europe/London', weeklyHours: { sunday: [{ from: '01:30', to: '03:00' }] } });
+    // On 25 October 01:30 happens twice; the shift starts at 01:30 BST (00:30 UTC) and ends at 03:00 GMT.
+    expect(earlyShift.businessTimeBetween(at('2026-10-25T00:00:00Z'), at('2026-10-25T12:00:00Z'))).toBe(2.5 * HOUR);
+    expect(earlyShift.addBusinessTime(at('2026-10-25T00:00:00Z'), 1)).toEqual(at('2026-10-25T00:30:00.001Z'));
+  });
+
   it('starts hours set inside the skipped hour at the first real instant after it', () => {
     const earlyShift = BusinessCalendar.of({ timeZone: 'Europe/London', weeklyHours: { sunday: [{ from: '01:30', to: '03:00' }] } });
     // 01:30 does not exist on 29 March; 03:00 BST is 02:00 UTC, so the shift is 30 min long.
@@ -140,6 +147,19 @@ describe('BusinessCalendar validation', () => {
       'makeUpDays[0].date',
       'makeUpDays[1].workAs',
     ]);
+  });
+
+  it('reports, rather than throws on, a definition that is not the right shape (it may come from JSON)', () => {
+    const junk = JSON.parse('{"timeZone":"UTC","weeklyHours":{"monday":[null,{"from":9,"to":"17:00"}]},"holidays":"2026-10-01","makeUpDays":[null]}');
+    expect(issuesOf(junk).map((issue) => issue.path)).toEqual([
+      'weeklyHours.monday[0].from',
+      'weeklyHours.monday[0].to',
+      'weeklyHours.monday[1].from',
+      'weeklyHours',
+      'holidays',
+      'makeUpDays[0].date',
+    ]);
+    expect(issuesOf(JSON.parse('{"timeZone":"UTC","weeklyHours":"9-5"}')).map((issue) => issue.path)).toEqual(['weeklyHours']);
   });
 
   it('accepts 24:00 as the end of a day and nothing after it', () => {

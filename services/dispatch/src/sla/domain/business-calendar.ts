@@ -77,18 +77,20 @@ export class BusinessCalendar implements WorkingTime {
     if (typeof definition.timeZone !== 'string' || !isKnownTimeZone(definition.timeZone)) {
       issues.push({ path: 'timeZone', message: `'${String(definition.timeZone)}' is not an IANA time zone (e.g. Asia/Shanghai)` });
     }
-    const weekly = WEEKDAYS.map((weekday) => parseDay(definition.weeklyHours?.[weekday] ?? [], `weeklyHours.${weekday}`, issues));
+    const weeklyHours = isRecord(definition.weeklyHours) ? definition.weeklyHours : {};
+    const weekly = WEEKDAYS.map((weekday) => parseDay(weeklyHours[weekday] ?? [], `weeklyHours.${weekday}`, issues));
     if (weekly.every((hours) => hours.length === 0)) {
       issues.push({ path: 'weeklyHours', message: 'a calendar needs working hours on at least one weekday' });
     }
     const holidays = new Set<number>();
-    (definition.holidays ?? []).forEach((date, i) => {
+    listOf(definition.holidays, 'holidays', issues).forEach((date, i) => {
       if (isIsoDate(date)) holidays.add(dayOfIsoDate(date));
       else issues.push({ path: `holidays[${i}]`, message: `'${String(date)}' is not a date YYYY-MM-DD` });
     });
     const makeUps = new Map<number, number>();
-    (definition.makeUpDays ?? []).forEach(({ date, workAs }, i) => {
-      const weekday = WEEKDAYS.indexOf(workAs);
+    listOf(definition.makeUpDays, 'makeUpDays', issues).forEach((makeUpDay, i) => {
+      const { date, workAs } = isRecord(makeUpDay) ? makeUpDay : { date: undefined, workAs: undefined };
+      const weekday = WEEKDAYS.indexOf(workAs as Weekday);
       if (!isIsoDate(date)) {
         issues.push({ path: `makeUpDays[${i}].date`, message: `'${String(date)}' is not a date YYYY-MM-DD` });
       } else if (holidays.has(dayOfIsoDate(date))) {
@@ -157,6 +159,18 @@ export class BusinessCalendar implements WorkingTime {
   }
 }
 
+/** The definition may come from JSON: anything that is not a list is reported, not thrown on. */
+function listOf<T>(value: readonly T[] | undefined, path: string, issues: CalendarIssue[]): readonly T[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  issues.push({ path, message: 'must be a list' });
+  return [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function nonNegative(ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Business time must be a finite, non-negative duration, got ${ms}`);
   return ms;
@@ -182,12 +196,12 @@ function parseDay(hours: readonly WorkingHours[], path: string, issues: Calendar
     return [];
   }
   const parsed: Minutes[] = [];
-  hours.forEach((range, i) => {
+  hours.forEach((range: Partial<WorkingHours> | null, i) => {
     const [from, to] = [minutesOf(range?.from), minutesOf(range?.to)];
     if (from === undefined) issues.push({ path: `${path}[${i}].from`, message: `'${String(range?.from)}' is not a time HH:MM` });
     if (to === undefined) issues.push({ path: `${path}[${i}].to`, message: `'${String(range?.to)}' is not a time HH:MM (24:00 ends the day)` });
     if (from === undefined || to === undefined) return;
-    if (from >= to) issues.push({ path: `${path}[${i}]`, message: `${range.from}–${range.to} ends before it starts` });
+    if (from >= to) issues.push({ path: `${path}[${i}]`, message: `${range?.from}–${range?.to} ends before it starts` });
     else parsed.push([from, to]);
   });
   parsed.sort((x, y) => x[0] - y[0]);

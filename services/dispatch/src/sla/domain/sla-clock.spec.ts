@@ -230,6 +230,9 @@ describe('SlaClock: business hours and the floor', () => {
     const followUp = tailorSlaPolicy(catalogue['follow-up-call'], { calendar: 'business-hours' });
     expect(() => SlaClock.create({ policy: followUp })).toThrow(/business calendar/);
     expect(() => SlaClock.create({ policy: catalogue['follow-up-call'] }).changePolicy(followUp, t0)).toThrow(/business calendar/);
+    expect(() => SlaClock.replay({ policy: catalogue['follow-up-call'] }, [{ kind: 'policy', policy: followUp, at: t0.getTime() }])).toThrow(
+      /business calendar/,
+    );
   });
 });
 

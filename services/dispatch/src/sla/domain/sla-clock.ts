@@ -105,6 +105,7 @@ export class SlaClock {
 
   /** A clock rebuilt from its stored inputs (in arrival order). */
   static replay(options: SlaClockOptions, inputs: readonly ClockInput[]): SlaClock {
+    for (const input of inputs) if (input.kind === 'policy') calendarOf(input.policy, options.businessCalendar);
     return inputs.reduce((clock, input) => clock.with(input), SlaClock.create(options));
   }
 

@@ -79,13 +79,13 @@ const shapes: Record<SlaPolicyId, PolicyShape> = {
   },
   'complaint-acknowledgement': {
     title: 'Acknowledge a complaint (ch. 6.1)',
-    slaKind: 'complaint_reply',
+    slaKind: 'response',
     standardId: 'complaint-acknowledgement',
     on: { start: ['opened'], stop: ['complaint_acknowledged', 'stage:handling', 'resolved', 'cancelled'] },
   },
   'complaint-resolution': {
-    title: 'Resolve a complaint within the 15-day floor (《电信用户申诉处理办法》 Art. 10)',
-    slaKind: 'resolution',
+    title: 'Reply to a complaint within the 15-day floor (《电信用户申诉处理办法》 Art. 10)',
+    slaKind: 'complaint_reply',
     standardId: 'complaint-reply',
     on: { start: ['opened', 'reopened'], stop: ['resolved', 'cancelled'], ...waitsOnCustomer, ...restartOnReopen },
   },
@@ -145,6 +145,7 @@ export function policiesForCase(catalogue: SlaPolicyCatalogue, kase: CaseForPoli
       return [catalogue['network-fault-response'], catalogue[rural ? 'fault-repair-rural' : 'fault-repair-town'], ...afterHandling];
     }
     case 'equipment_fault':
+      // Agent tools, CTI, network elements (ch. 4.3): staff report them, no customer awaits a call back.
       return [catalogue['equipment-fault-response'], catalogue['record-completion']];
     case 'complaint':
       return [catalogue['complaint-acknowledgement'], catalogue['complaint-resolution'], ...afterHandling];
