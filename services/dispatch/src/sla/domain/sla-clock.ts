@@ -205,7 +205,10 @@ export class SlaClock {
     return this.reaching(1, this.fold(horizon(asOf)));
   }
 
-  /** When the given fraction of the budget (a warn point, e.g. 0.8) is reached; undefined unless running. */
+  /**
+   * When the given fraction of the budget (a warn point, e.g. 0.8) is reached: undefined unless
+   * running, in the past if it has been reached already.
+   */
   warnAt(point: number, asOf?: Date): Date | undefined {
     return this.reaching(point, this.fold(horizon(asOf)))?.at;
   }
@@ -263,7 +266,7 @@ export class SlaClock {
 function replayInputs(options: SlaClockOptions, inputs: readonly ClockInput[]): Folded {
   const f: Folded = { run: 0, policy: options.policy, priority: options.priority, history: [], ...freshRun() };
   const record = (change: ClockChange, at: number, signal?: SlaSignal, beforeStart?: boolean) =>
-    f.history.push({
+    f.history.push(Object.freeze({
       at: new Date(at),
       change,
       run: f.run,
@@ -275,7 +278,7 @@ function replayInputs(options: SlaClockOptions, inputs: readonly ClockInput[]): 
       elapsedMs: f.countedMs,
       pausedMs: f.pausedMs,
       ...(beforeStart && { beforeStart }),
-    });
+    }));
   const open = (at: number) =>
     f.segments.push({
       from: at,

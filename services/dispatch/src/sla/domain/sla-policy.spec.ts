@@ -73,8 +73,8 @@ describe('SlaPolicy', () => {
         standard: { standardId: 'fault-repair-town', version: '', clause: '1.3' },
         budgetMs: 0,
         calendar: 'weekdays' as SlaPolicy['calendar'],
-        on: { start: [], pause: ['waiting_on_customer'], resume: [], stop: ['resolved', 'teleported' as SlaSignal, 'waiting_on_customer'], reset: [] },
+        on: { start: [], pause: ['waiting_on_customer'], resume: [], stop: ['resolved', 'teleported' as SlaSignal, 'waiting_on_customer'], reset: ['resolved'] },
       }),
-    ).toEqual(['id', 'standard.version', 'budgetMs', 'calendar', 'on.stop[1]', 'on.stop[2]', 'on.start', 'on.resume']);
+    ).toEqual(['id', 'standard.version', 'budgetMs', 'calendar', 'on.stop[1]', 'on.stop[2]', 'on.reset[0]', 'on.start', 'on.resume']);
   });
 });

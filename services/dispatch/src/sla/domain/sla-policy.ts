@@ -156,6 +156,10 @@ function signalIssues(policy: SlaPolicy): PolicyIssue[] {
       }
     });
   }
+  (Array.isArray(policy.on?.reset) ? policy.on.reset : []).forEach((signal, i) => {
+    const other = owner.get(signal);
+    if (other && other !== 'start') issues.push({ path: `on.reset[${i}]`, message: `'${signal}' ${other}s the clock: a reset may only come with a start` });
+  });
   if (Array.isArray(policy.on?.start) && policy.on.start.length === 0) issues.push({ path: 'on.start', message: 'a clock needs a signal that starts it' });
   if (Array.isArray(policy.on?.stop) && policy.on.stop.length === 0) issues.push({ path: 'on.stop', message: 'a clock needs a signal that stops it' });
   if (Array.isArray(policy.on?.pause) && Array.isArray(policy.on?.resume) && policy.on.pause.length > 0 && policy.on.resume.length === 0) {
