@@ -188,6 +188,18 @@ export const builtInStandards: StandardSet = deepFreeze({
       measure: 'each',
       lowerIsStricter: true,
     },
+    'complaint-acknowledgement': {
+      id: 'complaint-acknowledgement',
+      kind: 'deadline',
+      title: 'Complaint acknowledged',
+      chapter: '6.1',
+      layer: 'enterprise',
+      provenance: HOTLINE_DEFAULT,
+      description: 'A filed complaint is acknowledged to the complainant (received, owner named) within this time.',
+      seconds: 24 * HOUR,
+      measure: 'each',
+      lowerIsStricter: true,
+    },
     'complaint-reply': {
       id: 'complaint-reply',
       kind: 'deadline',

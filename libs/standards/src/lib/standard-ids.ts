@@ -21,6 +21,8 @@ export const standardKinds = {
   'long-hold': 'deadline',
   // MANUAL ch. 4.3: equipment faults.
   'equipment-fault-response': 'deadline',
+  // MANUAL ch. 6.1: complaint handling (the reply itself is the national floor below).
+  'complaint-acknowledgement': 'deadline',
   // The national and industry floor under the manual (ch. 1.3's first layers).
   'complaint-reply': 'deadline',
   'fault-repair-town': 'deadline',
