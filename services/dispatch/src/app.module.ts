@@ -3,10 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
+import { durableTimersMigration, TimersModule } from '@hotline/timers';
 import { CaseHistoryEntity } from './cases/case-history.entity';
 import { CasesModule } from './cases/cases.module';
 import { ServiceCaseEntity } from './cases/service-case.entity';
+import { ContactsModule } from './contacts/contacts.module';
 import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028800000-create-dispatch-schema';
+import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
 
 @Module({
   imports: [
@@ -15,12 +18,20 @@ import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028
       databaseOptions({
         schema: 'dispatch',
         entities: [ServiceCaseEntity, CaseHistoryEntity],
-        migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch'), tenantStandardsMigration('dispatch')],
+        migrations: [
+          CreateDispatchSchema1764028800000,
+          outboxParkingMigration('dispatch'),
+          tenantStandardsMigration('dispatch'),
+          durableTimersMigration('dispatch'),
+          CreateContactClocks1796000200000,
+        ],
       }),
     ),
     MessagingModule.forRoot({ service: 'dispatch', schema: 'dispatch' }),
     TenantStandardsModule.forRoot({ schema: 'dispatch' }),
+    TimersModule.forRoot({ schema: 'dispatch' }),
     CasesModule,
+    ContactsModule,
   ],
 })
 export class AppModule {}
