@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { CloudEvent } from '@hotline/contracts';
+import type { Outbox } from '@hotline/messaging';
 import type { AnswerClock, StopKind } from './domain/answer-clock';
 
 /** A `dispatch.contact_clocks` row as PostgreSQL returns it. */
@@ -20,6 +22,10 @@ interface ClockRow {
 }
 
 const COLUMNS = `tenant_id, contact_id, queued_at, due_at, standard_id, standard_version, clause, late, stopped_by, stopped_at, breached_at, withdrawn_at`;
+
+const UPDATE = `UPDATE dispatch.contact_clocks SET queued_at = $3, due_at = $4, standard_id = $5, standard_version = $6, clause = $7,
+  late = $8, stopped_by = $9, stopped_at = $10, breached_at = $11, withdrawn_at = $12, updated_at = now()
+  WHERE tenant_id = $1 AND contact_id = $2`;
 
 function toClock(row: ClockRow): AnswerClock {
   const date = (value: Date | null) => (value === null ? null : new Date(value));
@@ -100,11 +106,27 @@ export class ContactClocksRepository {
   }
 
   async save(manager: EntityManager, clock: AnswerClock): Promise<void> {
+    await manager.query(UPDATE, toParams(clock));
+  }
+
+  /**
+   * Saves the clock and adds its events to the outbox in one statement: a firing timer's whole
+   * effect in one round trip, where an update then the outbox's insert and NOTIFY take three.
+   */
+  async saveWithEvents(manager: EntityManager, clock: AnswerClock, outbox: Outbox, events: readonly CloudEvent[]): Promise<void> {
+    if (events.length === 0) return this.save(manager, clock);
     await manager.query(
-      `UPDATE dispatch.contact_clocks SET queued_at = $3, due_at = $4, standard_id = $5, standard_version = $6, clause = $7, late = $8,
-         stopped_by = $9, stopped_at = $10, breached_at = $11, withdrawn_at = $12, updated_at = now()
-       WHERE tenant_id = $1 AND contact_id = $2`,
-      toParams(clock),
+      `WITH saved AS (${UPDATE} RETURNING 1),
+         events AS (SELECT * FROM unnest($13::text[], $14::text[], $15::text[], $16::jsonb[]) AS e(event_id, tenant_id, type, payload)),
+         ${outbox.cteFrom('events')}
+       SELECT (SELECT count(*) FROM saved) AS saved, (SELECT count(*) FROM notified) AS notified`,
+      [
+        ...toParams(clock),
+        events.map((e) => e.id),
+        events.map((e) => e.tenantid),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e)),
+      ],
     );
   }
 

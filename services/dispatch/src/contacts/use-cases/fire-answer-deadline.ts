@@ -27,12 +27,9 @@ export class FireAnswerDeadline {
     if (!existing) return;
     const outcome = deadlinePassed(existing, timer, this.clock.now());
     if (!outcome.changed) return;
-    await this.clocks.save(manager, outcome.clock);
     const { correlationId, causationId } = timer.payload as Partial<AnswerTimerPayload>;
     const verdicts = await this.effects.apply(manager, outcome);
-    await this.outbox.add(
-      manager,
-      verdicts.map((verdict) => newCloudEvent({ ...verdict, source: '/hotline/dispatch', tenantId: timer.tenantId, correlationId, causationId })),
-    );
+    const events = verdicts.map((verdict) => newCloudEvent({ ...verdict, source: '/hotline/dispatch', tenantId: timer.tenantId, correlationId, causationId }));
+    await this.clocks.saveWithEvents(manager, outcome.clock, this.outbox, events);
   }
 }
