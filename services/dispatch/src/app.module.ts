@@ -3,12 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
+import { durableTimersMigration, TimersModule } from '@hotline/timers';
 import { CaseHistoryEntity } from './cases/case-history.entity';
 import { CaseTransitionEntity } from './cases/case-transition.entity';
 import { CasesModule } from './cases/cases.module';
 import { ServiceCaseEntity } from './cases/service-case.entity';
+import { ContactsModule } from './contacts/contacts.module';
 import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
+import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
 
 @Module({
   imports: [
@@ -17,12 +20,21 @@ import { CaseStages1764460800000 } from './database/migrations/1764460800000-cas
       databaseOptions({
         schema: 'dispatch',
         entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
-        migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch'), tenantStandardsMigration('dispatch'), CaseStages1764460800000],
+        migrations: [
+          CreateDispatchSchema1764028800000,
+          outboxParkingMigration('dispatch'),
+          tenantStandardsMigration('dispatch'),
+          durableTimersMigration('dispatch'),
+          CaseStages1764460800000,
+          CreateContactClocks1796000200000,
+        ],
       }),
     ),
     MessagingModule.forRoot({ service: 'dispatch', schema: 'dispatch' }),
     TenantStandardsModule.forRoot({ schema: 'dispatch' }),
+    TimersModule.forRoot({ schema: 'dispatch' }),
     CasesModule,
+    ContactsModule,
   ],
 })
 export class AppModule {}

@@ -7,7 +7,7 @@ describe('asyncApiDocument', () => {
   };
 
   it('names the queues each type is delivered to, from the subscription table', () => {
-    expect(doc.channels['contactQueued']['x-hotline-consumers']).toEqual(['quality.kpis', 'security.audit']);
+    expect(doc.channels['contactQueued']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'security.audit']);
     expect(doc.channels['caseOpened']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
     expect(doc.channels['faultReported']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
     expect(doc.channels['complaintFiled']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);

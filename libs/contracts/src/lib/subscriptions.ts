@@ -18,6 +18,8 @@ export interface Subscription {
 export const SUBSCRIPTIONS = Object.freeze([
   // A case opens from the platform's case, and from a reported fault or a filed complaint.
   { service: 'dispatch', purpose: 'cases', patterns: ['case.opened', 'fault.reported', 'complaint.filed'] },
+  // Every contact's answer clock (manual 2.1): queued starts it, answered/abandoned/a queue exit stops it.
+  { service: 'dispatch', purpose: 'contacts', patterns: ['contact.*'] },
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).

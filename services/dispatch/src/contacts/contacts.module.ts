@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { systemClock } from '@hotline/timers';
+import { AnswerDeadlineTimer } from './answer-deadline.timer';
+import { ClockEffects } from './clock-effects';
+import { ContactClocksRepository } from './contact-clocks.repository';
+import { ContactEventsHandler } from './contact-events.handler';
+import { ContactsController } from './contacts.controller';
+import { ClockContactEvent } from './use-cases/clock-contact-event';
+import { FireAnswerDeadline } from './use-cases/fire-answer-deadline';
+import { GetContactSla } from './use-cases/get-contact-sla';
+import { WALL_CLOCK } from './wall-clock';
+
+/**
+ * Every contact's answer clock (issue 10 part 1), laid out as every capability is: `domain/`
+ * (the clock's rules), a repository, use cases, and the HTTP, message and timer adapters.
+ * Needs `TimersModule` (global) and the contact clocks and durable timers migrations.
+ */
+@Module({
+  controllers: [ContactsController, ContactEventsHandler],
+  providers: [
+    { provide: WALL_CLOCK, useValue: systemClock },
+    ContactClocksRepository,
+    ClockEffects,
+    ClockContactEvent,
+    FireAnswerDeadline,
+    GetContactSla,
+    AnswerDeadlineTimer,
+  ],
+})
+export class ContactsModule {}

@@ -1,0 +1,379 @@
+// `npm run bench:dispatch`: contacts' answer clocks through the real dispatch service, run as a process
+// of its own from its source (services/dispatch/src/main.ts under swc-register.cjs), on a database and
+// broker namespace of its own. Phases:
+//   - backdrop: BENCH_OPEN (default 100,000) open clocks, rows and `sla.answer` timers due in an hour;
+//   - steady, BENCH_SECONDS (default 60): BENCH_RATE contacts/s (default 2,000) `contact.queued` on the
+//     bus over 20 tenants whose answer time is BENCH_ANSWER_SECONDS (default 10 s, a tightened tenant
+//     standard); BENCH_ANSWERED of them (default 0.5) get `contact.answered` 3 s later, the rest breach.
+//     Measured: contacts clocked per second and the consumer queue's backlog, the delay from each
+//     deadline to its `sla.breached` arriving on the bus (p50/p99/max), breaches (timers fired) per second;
+//   - burst: BENCH_BURST (default 20,000) backdrop deadlines moved to now; the time until all their
+//     `sla.breached` are on the bus gives timers fired per second at full tilt (firing, outbox, relay);
+//   - dispatch's peak RSS (VmHWM), and its RSS sampled each second.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { connect, type ConfirmChannel } from 'amqplib';
+import { DataSource } from 'typeorm';
+import { type CloudEvent, deadLetterQueueName, newCloudEvent, SUBSCRIPTIONS } from '@hotline/contracts';
+import { DEFAULT_RETRY_DELAYS_MS, MessagingNames } from '@hotline/messaging';
+import { AMQP_URL, benchDatabase, percentile } from './bench-env';
+
+const OPEN = Number(process.env.BENCH_OPEN ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const RATE = Number(process.env.BENCH_RATE ?? 2_000);
+const ANSWERED = Number(process.env.BENCH_ANSWERED ?? 0.5);
+const ANSWER_SECONDS = Number(process.env.BENCH_ANSWER_SECONDS ?? 10);
+const BURST = Math.min(Number(process.env.BENCH_BURST ?? 20_000), OPEN);
+const ANSWER_AFTER_MS = 3_000;
+const CLOCK_DRAIN_MS = Number(process.env.BENCH_DRAIN_SECONDS ?? 300) * 1000;
+const TICK_MS = 50;
+const TENANTS = 20;
+const root = path.resolve(__dirname, '../..');
+
+async function main(): Promise<void> {
+  const db = await benchDatabase();
+  const namespace = `bench-dispatch-${randomBytes(3).toString('hex')}`;
+  const names = new MessagingNames(namespace);
+  let dispatch: ChildProcess | undefined;
+  let dataSource: DataSource | undefined;
+  const connection = await connect(AMQP_URL);
+  try {
+    const port = await freePort();
+    dispatch = await startDispatch(db.url, namespace, port);
+    const ds = await new DataSource({ type: 'postgres', url: db.url, extra: { max: 4 } }).initialize();
+    dataSource = ds;
+    const rss = rssSampler(dispatch.pid ?? 0);
+    const channel = await connection.createConfirmChannel();
+    const verdicts = await tapBreaches(connection, names);
+
+    log(`tenant standards: answer within ${ANSWER_SECONDS} s for ${TENANTS} tenants…`);
+    await publish(channel, names, Array.from({ length: TENANTS }, (_, t) => standardsFor(`t${t}`)));
+    await until(async () => (await count(ds, `SELECT count(*)::int AS n FROM dispatch.tenant_standard_versions`)) >= TENANTS);
+
+    log(`${OPEN.toLocaleString('en-US')} open clocks due in an hour…`);
+    await backdrop(ds);
+
+    const loadBefore = os.loadavg()[0];
+    log(`steady: ${RATE} contacts/s for ${SECONDS} s, ${Math.round(ANSWERED * 100)} % answered ${ANSWER_AFTER_MS / 1000} s in…`);
+    const steady = await steadyLoad(channel, names, connection, ds, port);
+    const loadAfter = os.loadavg()[0];
+    // Every unanswered contact's breach, up to its deadline plus a margin.
+    await until(() => Promise.resolve(verdicts.steady.length >= steady.unanswered), 60_000).catch(() => undefined);
+    const delays = verdicts.steady.map((v) => v.delayMs).sort((a, b) => a - b);
+    const firedSpan = (Math.max(...verdicts.steady.map((v) => v.at)) - Math.min(...verdicts.steady.map((v) => v.at))) / 1000;
+
+    log(`burst: ${BURST.toLocaleString('en-US')} deadlines moved to now…`);
+    const burstStarted = Date.now();
+    await ds.query(
+      `WITH due AS (
+         UPDATE dispatch.timers SET due_at = now(), fire_at = now()
+         WHERE (tenant_id, kind, key) IN (SELECT tenant_id, kind, key FROM dispatch.timers WHERE key LIKE 'backdrop-%' ORDER BY key LIMIT $1)
+         RETURNING tenant_id, key
+       )
+       UPDATE dispatch.contact_clocks c SET due_at = now() FROM due WHERE c.tenant_id = due.tenant_id AND c.contact_id = due.key`,
+      [BURST],
+    );
+    await ds.query(`SELECT pg_notify('dispatch_timers', '')`);
+    await until(() => Promise.resolve(verdicts.burst.length >= BURST), CLOCK_DRAIN_MS).catch(() => undefined);
+    const burstSeconds = (Date.now() - burstStarted) / 1000;
+    const burstDelays = verdicts.burst.map((v) => v.delayMs).sort((a, b) => a - b);
+    const open = await count(ds, `SELECT count(*)::int AS n FROM dispatch.timers`);
+
+    const metrics = await scrape(port);
+    const perEvent = (type: string) =>
+      (1000 * metricSum(metrics, 'hotline_event_handling_seconds_sum', `type="${type}"`)) / Math.max(1, metricSum(metrics, 'hotline_event_handling_seconds_count', `type="${type}"`));
+    const batches = metricSum(metrics, 'hotline_event_batch_size_count', 'queue="');
+    const batchMean = metricSum(metrics, 'hotline_event_batch_size_sum', 'queue="') / Math.max(1, batches);
+    const peakRss = peakRssMb(dispatch.pid ?? 0);
+    rss.stop();
+    console.log(
+      `\n${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; dispatch as its own process (from source, SWC), one replica; ` +
+        `${TENANTS} tenants, answer time ${ANSWER_SECONDS} s; load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after the steady phase\n`,
+    );
+    console.log('| measure | value | notes |\n| --- | ---: | --- |');
+    const rows: [string, string, string][] = [
+      ['open clocks (timers) during the steady phase', `${fmt(steady.openMin)}–${fmt(steady.openMax)}`, `sampled each second; ${fmt(open)} left after the burst`],
+      [
+        'contacts clocked/s',
+        fmt(steady.clocked / steady.clockedSeconds),
+        `${fmt(steady.clocked)} of ${fmt(steady.sent)} contact.queued (+ ${fmt(steady.answers)} contact.answered) offered at ${fmt(RATE)}/s, clocked in ${steady.clockedSeconds.toFixed(0)} s; consumer backlog max ${fmt(steady.backlogMax)}, ${fmt(steady.backlogEnd)} at the end`,
+      ],
+      ['deadline → sla.breached on the bus (steady)', `p99 ${ms(delays, 99)}`, `p50 ${ms(delays, 50)}, max ${ms(delays, 100)}; ${fmt(delays.length)} breaches for ${fmt(steady.unanswered)} never answered, ${fmt(verdicts.withdrawn)} withdrawn (answers applied after their deadline fired)`],
+      ['timers fired/s (steady)', fmt(delays.length / Math.max(1, firedSpan)), 'breaches published, as deadlines fall due'],
+      ['timers fired/s (burst)', fmt(verdicts.burst.length / burstSeconds), `${fmt(BURST)} due at once, ${fmt(verdicts.burst.length)} on the bus in ${burstSeconds.toFixed(1)} s (p50 ${ms(burstDelays, 50)}, p99 ${ms(burstDelays, 99)})`],
+      [
+        'handler time per event',
+        `${perEvent('contact.queued').toFixed(2)} ms queued, ${perEvent('contact.answered').toFixed(2)} ms answered`,
+        `dispatch's own histograms; ${fmt(batches)} batches of ${batchMean.toFixed(1)} deliveries on average`,
+      ],
+      ['dispatch peak RSS', `${peakRss.toFixed(0)} MB`, `VmHWM; sampled RSS max ${rss.maxMb().toFixed(0)} MB`],
+    ];
+    for (const [measure, value, notes] of rows) console.log(`| ${measure} | ${value} | ${notes} |`);
+  } finally {
+    if (dispatch) await stop(dispatch);
+    await dataSource?.destroy();
+    await deleteNamespace(connection, names).catch(() => undefined);
+    await connection.close();
+    await db.drop();
+  }
+}
+
+interface Verdicts {
+  withdrawn: number;
+  steady: { delayMs: number; at: number }[];
+  burst: { delayMs: number; at: number }[];
+}
+
+/** Every `sla.breached` on the namespace, with the delay from its deadline to its arrival here. */
+async function tapBreaches(connection: Awaited<ReturnType<typeof connect>>, names: MessagingNames): Promise<Verdicts> {
+  const verdicts: Verdicts = { withdrawn: 0, steady: [], burst: [] };
+  const channel = await connection.createChannel();
+  await channel.assertExchange(names.exchange, 'topic', { durable: true });
+  const { queue } = await channel.assertQueue('', { exclusive: true });
+  await channel.bindQueue(queue, names.exchange, 'sla.breached');
+  await channel.bindQueue(queue, names.exchange, 'sla.withdrawn');
+  await channel.consume(
+    queue,
+    (message) => {
+      if (!message) return;
+      const at = Date.now();
+      if (message.fields.routingKey === 'sla.withdrawn') {
+        verdicts.withdrawn++;
+        return;
+      }
+      const event = JSON.parse(message.content.toString()) as CloudEvent & { data: { subjectId: string; deadline: string } };
+      const entry = { delayMs: at - Date.parse(event.data.deadline), at };
+      if (event.data.subjectId.startsWith('s-')) verdicts.steady.push(entry);
+      else verdicts.burst.push(entry);
+    },
+    { noAck: true },
+  );
+  return verdicts;
+}
+
+interface SteadyResult {
+  sent: number;
+  clocked: number;
+  clockedSeconds: number;
+  answers: number;
+  unanswered: number;
+  backlogMax: number;
+  backlogEnd: number;
+  openMin: number;
+  openMax: number;
+}
+
+/** Offers RATE contacts a second on a fixed schedule (a tick every 50 ms), answering a share of them 3 s in. */
+async function steadyLoad(
+  channel: ConfirmChannel,
+  names: MessagingNames,
+  connection: Awaited<ReturnType<typeof connect>>,
+  db: DataSource,
+  port: number,
+): Promise<SteadyResult> {
+  const perTick = Math.round((RATE * TICK_MS) / 1000);
+  const queuedByTick: { contactId: string; tenantId: string; time: number }[][] = [];
+  const backlog: number[] = [];
+  const open: number[] = [];
+  const depthChannel = await connection.createChannel();
+  const contactsQueue = names.queue('dispatch', 'contacts');
+  const sampler = setInterval(() => {
+    void depthChannel.checkQueue(contactsQueue).then((q) => backlog.push(q.messageCount), () => undefined);
+    void count(db, `SELECT n_live_tup AS n FROM pg_stat_user_tables WHERE schemaname = 'dispatch' AND relname = 'timers'`).then((n) => open.push(n), () => undefined);
+  }, 1_000);
+  let n = 0;
+  let answers = 0;
+  let unanswered = 0;
+  const started = Date.now();
+  const ticks = (SECONDS * 1000) / TICK_MS;
+  for (let tick = 0; tick < ticks; tick++) {
+    const wait = started + tick * TICK_MS - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const time = Date.now();
+    const queued = Array.from({ length: perTick }, () => {
+      const i = n++;
+      return { contactId: `s-${i}`, tenantId: `t${i % TENANTS}`, time };
+    });
+    queuedByTick.push(queued);
+    const toAnswer = queuedByTick[tick - ANSWER_AFTER_MS / TICK_MS] ?? [];
+    const events: CloudEvent[] = queued.map((c) => contactEvent('contact.queued', c.contactId, c.tenantId, c.time));
+    toAnswer.forEach((c, i) => {
+      if (i < toAnswer.length * ANSWERED) {
+        events.push(contactEvent('contact.answered', c.contactId, c.tenantId, c.time + ANSWER_AFTER_MS));
+        answers++;
+      }
+    });
+    await publish(channel, names, events);
+  }
+  // Contacts of the last 3 s get no answer event: count them as unanswered only by the share never answered.
+  for (let tick = 0; tick < queuedByTick.length; tick++) {
+    const share = tick < queuedByTick.length - ANSWER_AFTER_MS / TICK_MS ? 1 - ANSWERED : 1;
+    unanswered += Math.round(queuedByTick[tick].length * share);
+  }
+  // Clocked: every queued contact has its row; the consumer's pace is the offered one if it kept up.
+  const sent = n;
+  // From dispatch's own counter: polling the table would load the database the bench measures.
+  const clockedSoFar = async () => metricSum(await scrape(port), 'hotline_events_consumed_total', 'type="contact.queued"');
+  // A consumer that fell behind gets CLOCK_DRAIN_MS to catch up; what it clocked by then is its pace.
+  await until(async () => (await clockedSoFar()) >= sent, CLOCK_DRAIN_MS).catch(() => undefined);
+  const clocked = await clockedSoFar();
+  const clockedSeconds = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  const end = await depthChannel.checkQueue(contactsQueue);
+  await depthChannel.close();
+  return {
+    sent,
+    clocked,
+    clockedSeconds,
+    answers,
+    unanswered,
+    backlogMax: Math.max(0, ...backlog),
+    backlogEnd: end.messageCount,
+    openMin: Math.min(...open),
+    openMax: Math.max(...open),
+  };
+}
+
+function contactEvent(type: 'contact.queued' | 'contact.answered', contactId: string, tenantId: string, time: number): CloudEvent {
+  return type === 'contact.queued'
+    ? newCloudEvent({ type, source: '/bench', tenantId, time: new Date(time), data: { contactId, channel: 'voice', queue: 'billing', direction: 'inbound' } })
+    : newCloudEvent({ type, source: '/bench', tenantId, time: new Date(time), data: { contactId, agentId: 'agent-1' } });
+}
+
+function standardsFor(tenantId: string): CloudEvent {
+  return newCloudEvent({
+    type: 'standards.published',
+    source: '/hotline/intake',
+    tenantId,
+    id: `standards.published:${tenantId}:1`,
+    data: { version: '1', effectiveFrom: '2026-01-01T00:00:00Z', standards: { 'answer-time': { kind: 'deadline', seconds: ANSWER_SECONDS } } },
+  });
+}
+
+async function publish(channel: ConfirmChannel, names: MessagingNames, events: readonly CloudEvent[]): Promise<void> {
+  for (const event of events) {
+    channel.publish(names.exchange, event.type, Buffer.from(JSON.stringify(event)), {
+      persistent: true,
+      contentType: 'application/cloudevents+json',
+      messageId: event.id,
+      type: event.type,
+    });
+  }
+  await channel.waitForConfirms();
+}
+
+/** Open clocks as dispatch keeps them: a row waiting, and its `sla.answer` timer, due in an hour. */
+async function backdrop(db: DataSource): Promise<void> {
+  await db.query(
+    `INSERT INTO dispatch.contact_clocks (tenant_id, contact_id, queued_at, due_at, standard_id, standard_version, clause)
+     SELECT 't' || (g % ${TENANTS}), 'backdrop-' || lpad(g::text, 7, '0'), now(), now() + interval '1 hour', 'answer-time', 't' || (g % ${TENANTS}) || ':1@1', '2.1'
+     FROM generate_series(1, $1) g`,
+    [OPEN],
+  );
+  await db.query(
+    `INSERT INTO dispatch.timers (tenant_id, kind, key, due_at, fire_at, payload)
+     SELECT tenant_id, 'sla.answer', contact_id, due_at, due_at, '{}' FROM dispatch.contact_clocks WHERE contact_id LIKE 'backdrop-%'`,
+  );
+  await db.query(`ANALYZE dispatch.contact_clocks`);
+  await db.query(`ANALYZE dispatch.timers`);
+}
+
+async function startDispatch(databaseUrl: string, namespace: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.cjs'), path.join(root, 'services/dispatch/src/main.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, AMQP_URL, HOTLINE_NAMESPACE: namespace, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`dispatch exited with ${code}`))));
+  const ready = until(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200, 60_000);
+  await Promise.race([ready, exited]);
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function rssSampler(pid: number): { stop(): void; maxMb(): number } {
+  let max = 0;
+  const timer = setInterval(() => (max = Math.max(max, statusKb(pid, 'VmRSS') / 1024)), 1_000);
+  return { stop: () => clearInterval(timer), maxMb: () => max };
+}
+
+function peakRssMb(pid: number): number {
+  return statusKb(pid, 'VmHWM') / 1024;
+}
+
+/** A field of /proc/<pid>/status in kB (Linux), 0 when unreadable. */
+function statusKb(pid: number, field: string): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+    return line ? Number(line.split(/\s+/)[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function deleteNamespace(connection: Awaited<ReturnType<typeof connect>>, names: MessagingNames): Promise<void> {
+  const channel = await connection.createChannel();
+  const queues = SUBSCRIPTIONS.map(({ service, purpose }) => names.queue(service, purpose));
+  for (const queue of queues) {
+    for (const q of [queue, deadLetterQueueName(queue), ...DEFAULT_RETRY_DELAYS_MS.map((ms) => names.retryQueue(queue, ms))]) await channel.deleteQueue(q);
+  }
+  await channel.deleteExchange(names.exchange);
+  await channel.close();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function scrape(port: number): Promise<string> {
+  return (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+}
+
+/** The sum of a metric's samples whose labels contain `labelMatch`. */
+function metricSum(text: string, name: string, labelMatch: string): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) && line.includes(labelMatch))
+    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+}
+
+async function count(db: DataSource, sql: string): Promise<number> {
+  return Number((await db.query(sql))[0].n);
+}
+
+async function until(done: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const fmt = (n: number) => Math.round(Number(n)).toLocaleString('en-US');
+const ms = (sorted: number[], p: number) => (sorted.length === 0 ? 'n/a' : `${Math.round(percentile(sorted, p))} ms`);
+const log = (msg: string) => console.log(`[bench] ${msg}`);
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
