@@ -36,16 +36,17 @@ describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)',
       expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'duplicate' })).toBe(1);
     });
 
-    const entries = (await get('/v1/audit/entries')).body;
-    expect(entries.map((e: { eventId: string }) => e.eventId).sort()).toEqual([fault.id, complaint.id].sort());
-    expect((await get('/v1/audit/verify')).body).toEqual({ intact: true, entries: 2 });
+    const { items, nextCursor } = (await get('/v1/audit/entries')).body;
+    expect(items.map((e: { eventId: string }) => e.eventId).sort()).toEqual([fault.id, complaint.id].sort());
+    expect(nextCursor).toBeNull();
+    expect((await get('/v1/audit/verify')).body).toEqual({ intact: true, entries: 2, anchors: 1 });
 
     await svc.db.query(`UPDATE security.audit_entries SET type = 'contact.queued' WHERE event_id = $1`, [fault.id]);
-    expect((await get('/v1/audit/verify')).body).toMatchObject({ intact: false, reason: 'entry was altered' });
+    expect((await get('/v1/audit/verify')).body).toMatchObject({ intact: false, brokenAt: { eventId: fault.id }, reason: expect.stringContaining('altered') });
   });
 
   it('takes a limit, and refuses one that is not a whole number with a 400 naming it', async () => {
-    expect((await get('/v1/audit/entries?limit=1')).body).toHaveLength(1);
+    expect((await get('/v1/audit/entries?limit=1')).body.items).toHaveLength(1);
     for (const query of ['limit=abc', 'limit=1.5', 'limit=1&limit=2']) {
       const res = await svc.http().get(`/v1/audit/entries?${query}`).auth(token, { type: 'bearer' }).expect(400);
       expect(res.headers['content-type']).toContain('application/problem+json');

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ChainedAuditEntry, ChainHead, HashVersion } from './domain/audit-chain';
+import type { LastAnchor } from './domain/chain-anchor';
+import type { StoredAuditEntry } from './domain/chain-verification';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+/** A tenant's chain head and last anchor, as a batch commit finds them under the tenant's lock. */
+export interface ChainTip {
+  head?: ChainHead & { seq: string };
+  lastAnchor?: LastAnchor;
+}
+
+/** `GET /v1/audit/entries` filters: all optional but the tenant; `before` is the cursor (a seq). */
+export interface AuditEntrySearch {
+  tenantId: string;
+  actor?: string;
+  subject?: string;
+  type?: string;
+  from?: Date;
+  to?: Date;
+  before?: string;
+  limit: number;
+}
+
+/** Where entries are kept: maps rows to domain entries; appends run in the caller's transaction. */
+@Injectable()
+export class AuditEntriesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Makes a tenant's appends take turns until the caller's transaction ends, so two batches never
+   * link to the same head, and seqs follow positions within a tenant.
+   */
+  async lockChain(manager: EntityManager, tenantId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit:${tenantId}`]);
+  }
+
+  /** The head and last anchor in one round trip; call it holding the tenant's lock. */
+  async tip(manager: EntityManager, tenantId: string): Promise<ChainTip> {
+    const [row]: { position: string | null; seq: string | null; hash: string | null; anchor_position: string | null; signed_at: Date | null; signature: string | null }[] =
+      await manager.query(
+        `SELECT e.position, e.seq, e.hash, a.position AS anchor_position, a.signed_at, a.signature
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (SELECT position, seq, hash FROM security.audit_entries WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1) e ON true
+         LEFT JOIN LATERAL (SELECT position, signed_at, signature FROM security.audit_anchors WHERE tenant_id = $1 ORDER BY position DESC LIMIT 1) a ON true`,
+        [tenantId],
+      );
+    return {
+      head: row.position !== null ? { position: Number(row.position), seq: row.seq as string, hash: row.hash as string } : undefined,
+      lastAnchor: row.anchor_position !== null ? { position: Number(row.anchor_position), signedAt: row.signed_at as Date, signature: row.signature as string } : undefined,
+    };
+  }
+
+  /**
+   * One multi-row insert for a run of consecutive entries; seqs are drawn in position order (the
+   * ORDER BY feeds the insert), which verification relies on. Returns the seqs, in that order.
+   */
+  async append(manager: EntityManager, entries: readonly ChainedAuditEntry[]): Promise<string[]> {
+    const column = <T>(pick: (entry: ChainedAuditEntry) => T): T[] => entries.map(pick);
+    const rows: { seq: string }[] = await manager.query(
+      `INSERT INTO security.audit_entries
+         (tenant_id, position, event_id, type, source, occurred_at, occurred_time, payload_digest, actor, subject, hash_version, prev_hash, hash)
+       SELECT tenant_id, position, event_id, type, source, occurred_at, occurred_time, payload_digest, actor, subject, hash_version, prev_hash, hash
+       FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::smallint[], $12::text[], $13::text[])
+         WITH ORDINALITY AS r(tenant_id, position, event_id, type, source, occurred_at, occurred_time, payload_digest, actor, subject, hash_version, prev_hash, hash, n)
+       ORDER BY n
+       RETURNING seq`,
+      [
+        column((e) => e.tenantId),
+        column((e) => e.position),
+        column((e) => e.eventId),
+        column((e) => e.type),
+        column((e) => e.source),
+        column((e) => e.occurredAt),
+        column((e) => instantOrNull(e.occurredAt)),
+        column((e) => e.payloadDigest),
+        column((e) => e.actor),
+        column((e) => e.subject),
+        column((e) => e.hashVersion),
+        column((e) => e.prevHash),
+        column((e) => e.hash),
+      ],
+    );
+    return rows.map((row) => String(row.seq)).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  }
+
+  /** Up to `limit` entries of the tenant after `afterSeq`, in seq order: one page of verification. */
+  async pageAfter(tenantId: string, afterSeq: string, limit: number): Promise<StoredAuditEntry[]> {
+    const rows = await this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.tenant_id = :tenantId AND e.seq > :afterSeq', { tenantId, afterSeq })
+      .orderBy('e.seq', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map(toDomain);
+  }
+
+  /** The tenant's entries matching the search, newest first. */
+  async search({ tenantId, actor, subject, type, from, to, before, limit }: AuditEntrySearch): Promise<StoredAuditEntry[]> {
+    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e').where('e.tenant_id = :tenantId', { tenantId });
+    if (actor !== undefined) query.andWhere('e.actor = :actor', { actor });
+    if (subject !== undefined) query.andWhere('e.subject = :subject', { subject });
+    if (type !== undefined) query.andWhere('e.type = :type', { type });
+    if (from !== undefined) query.andWhere('e.occurred_time >= :from', { from });
+    if (to !== undefined) query.andWhere('e.occurred_time < :to', { to });
+    if (before !== undefined) query.andWhere('e.seq < :before', { before });
+    const rows = await query.orderBy('e.seq', 'DESC').limit(limit).getMany();
+    return rows.map(toDomain);
+  }
+}
+
+function toDomain(row: AuditEntryEntity): StoredAuditEntry {
+  return {
+    seq: row.seq,
+    tenantId: row.tenantId,
+    position: Number(row.position),
+    eventId: row.eventId,
+    type: row.type,
+    source: row.source,
+    occurredAt: row.occurredAt,
+    payloadDigest: row.payloadDigest,
+    actor: row.actor,
+    subject: row.subject,
+    hashVersion: row.hashVersion as HashVersion,
+    prevHash: row.prevHash,
+    hash: row.hash,
+    recordedAt: row.recordedAt,
+  };
+}
+
+/** The event time as a timestamp for search, or null when it is not one PostgreSQL would read the same. */
+function instantOrNull(text: string): string | null {
+  const time = new Date(text);
+  return Number.isNaN(time.getTime()) ? null : time.toISOString();
+}
