@@ -2,6 +2,8 @@ import { newCloudEvent } from '@hotline/contracts';
 import { eventually, metricValue, publishToBus } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
+import { EMPTY_CHAIN, linkEntries } from '../src/audit/domain/audit-chain';
+import { auditRecordOf } from '../src/audit/domain/audit-record';
 
 describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let svc: StartedService;
@@ -51,6 +53,38 @@ describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)',
       const res = await svc.http().get(`/v1/audit/entries?${query}`).auth(token, { type: 'bearer' }).expect(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body.errors).toEqual([{ path: 'query.limit', message: expect.any(String) }]);
+    }
+  });
+
+  it('links a batch that failed at commit correctly when its members are retried one by one, and appends a redelivery nowhere', async () => {
+    const answered = (tenantId: string, n: number) =>
+      newCloudEvent({ type: 'contact.answered', source: '/test', tenantId, data: { contactId: `C-${n}`, agentId: 'A-1' } });
+    // An entry already in the chain under an event id the inbox has not seen: appending it again
+    // violates the table's uniqueness, so the batch holding it fails as a whole at commit.
+    const clash = answered('clash', 0);
+    const [entry] = linkEntries(EMPTY_CHAIN, [auditRecordOf(clash)]);
+    await svc.db.query(
+      `INSERT INTO security.audit_entries (tenant_id, position, event_id, type, source, occurred_at, payload_digest, actor, subject, hash_version, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [entry.tenantId, entry.position, entry.eventId, entry.type, entry.source, entry.occurredAt, entry.payloadDigest, entry.actor, entry.subject, entry.hashVersion, entry.prevHash, entry.hash],
+    );
+    const others = [...Array.from({ length: 10 }, (_, n) => answered('clash', n + 1)), ...Array.from({ length: 5 }, (_, n) => answered('bystander', n))];
+    await publishToBus(svc.env.namespace, [...others.slice(0, 8), clash, ...others.slice(8)]);
+    const count = async (tenant: string) => Number((await svc.db.query(`SELECT count(*) AS n FROM security.audit_entries WHERE tenant_id = $1`, [tenant]))[0].n);
+    await eventually(async () => {
+      expect(await count('clash')).toBe(11);
+      expect(await count('bystander')).toBe(5);
+    });
+    await publishToBus(svc.env.namespace, others);
+    await eventually(async () => {
+      const metrics = (await svc.http().get('/metrics')).text;
+      expect(metricValue(metrics, 'hotline_events_consumed_total', { outcome: 'duplicate', type: 'contact.answered' })).toBe(others.length);
+    });
+    expect(await count('clash')).toBe(11);
+    for (const tenant of ['clash', 'bystander']) {
+      const bearer = await svc.token({ tenant, roles: ['security'] });
+      const verdict = (await svc.http().get('/v1/audit/verify').auth(bearer, { type: 'bearer' }).expect(200)).body;
+      expect(verdict).toMatchObject({ intact: true, entries: tenant === 'clash' ? 11 : 5 });
     }
   });
 });
