@@ -1,7 +1,9 @@
 import { newCloudEvent } from '@hotline/contracts';
 import { eventually, metricValue, publishToBus } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { RecordAuditEntries } from '../src/audit/use-cases/record-audit-entries';
 import { EMPTY_CHAIN, linkEntries } from '../src/audit/domain/audit-chain';
 import { auditRecordOf } from '../src/audit/domain/audit-record';
 
@@ -85,6 +87,24 @@ describe('security: audit trail from the bus (real HTTP, PostgreSQL, RabbitMQ)',
       const bearer = await svc.token({ tenant, roles: ['security'] });
       const verdict = (await svc.http().get('/v1/audit/verify').auth(bearer, { type: 'bearer' }).expect(200)).body;
       expect(verdict).toMatchObject({ intact: true, entries: tenant === 'clash' ? 11 : 5 });
+    }
+  });
+
+  it('keeps every chain linked when batches holding the same tenants, in either order, commit concurrently', async () => {
+    const recordAuditEntries = svc.app.get(RecordAuditEntries);
+    const batch = (tenants: string[]) =>
+      svc.app.get(DataSource).transaction(async (manager) => {
+        for (let n = 0; n < 20; n++) {
+          for (const tenantId of tenants) {
+            recordAuditEntries.execute(manager, newCloudEvent({ type: 'contact.answered', source: '/test', tenantId, data: { contactId: `C-${n}`, agentId: 'A-1' } }));
+          }
+        }
+      });
+    await Promise.all(Array.from({ length: 8 }, (_, n) => batch(n % 2 === 0 ? ['left', 'right'] : ['right', 'left'])));
+    for (const tenant of ['left', 'right']) {
+      const bearer = await svc.token({ tenant, roles: ['security'] });
+      const verdict = (await svc.http().get('/v1/audit/verify').auth(bearer, { type: 'bearer' }).expect(200)).body;
+      expect(verdict).toEqual({ intact: true, entries: 160, anchors: 1 });
     }
   });
 });

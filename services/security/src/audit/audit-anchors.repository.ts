@@ -9,8 +9,12 @@ import { AuditAnchorEntity } from './audit-anchor.entity';
 export class AuditAnchorsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async add(manager: EntityManager, anchor: ChainAnchor): Promise<void> {
-    await manager.insert(AuditAnchorEntity, { ...anchor, position: String(anchor.position) });
+  async add(manager: EntityManager, anchors: readonly ChainAnchor[]): Promise<void> {
+    if (anchors.length === 0) return;
+    await manager.insert(
+      AuditAnchorEntity,
+      anchors.map((anchor) => ({ ...anchor, position: String(anchor.position) })),
+    );
   }
 
   /** The tenant's anchors with a seq after `afterSeq` and, if given, up to `uptoSeq`, in seq order. */

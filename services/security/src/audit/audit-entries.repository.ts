@@ -30,43 +30,54 @@ export class AuditEntriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Makes a tenant's appends take turns until the caller's transaction ends, so two batches never
-   * link to the same head, and seqs follow positions within a tenant.
+   * Makes appends to these tenants' chains take turns until the caller's transaction ends, so two
+   * batches never link to the same head, and seqs follow positions within a tenant. One statement
+   * for all of them, taking the locks in the order given (unnest yields the array in order): callers
+   * pass the tenants sorted, so two batches never wait on each other in a cycle.
    */
-  async lockChain(manager: EntityManager, tenantId: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit:${tenantId}`]);
-  }
-
-  /** The head and last anchor in one round trip; call it holding the tenant's lock. */
-  async tip(manager: EntityManager, tenantId: string): Promise<ChainTip> {
-    const [row]: { position: string | null; seq: string | null; hash: string | null; anchor_position: string | null; signed_at: Date | null; signature: string | null }[] =
-      await manager.query(
-        `SELECT e.position, e.seq, e.hash, a.position AS anchor_position, a.signed_at, a.signature
-         FROM (SELECT 1) one
-         LEFT JOIN LATERAL (SELECT position, seq, hash FROM security.audit_entries WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1) e ON true
-         LEFT JOIN LATERAL (SELECT position, signed_at, signature FROM security.audit_anchors WHERE tenant_id = $1 ORDER BY position DESC LIMIT 1) a ON true`,
-        [tenantId],
-      );
-    return {
-      head: row.position !== null ? { position: Number(row.position), seq: row.seq as string, hash: row.hash as string } : undefined,
-      lastAnchor: row.anchor_position !== null ? { position: Number(row.anchor_position), signedAt: row.signed_at as Date, signature: row.signature as string } : undefined,
-    };
+  async lockChains(manager: EntityManager, tenantIds: readonly string[]): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audit:' || t.tenant_id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(tenant_id, n) ORDER BY n`, [tenantIds]);
   }
 
   /**
-   * One multi-row insert for a run of consecutive entries; seqs are drawn in position order (the
-   * ORDER BY feeds the insert), which verification relies on. Returns the seqs, in that order.
+   * Each tenant's head and last anchor, in one round trip; call it holding the tenants' locks, in a
+   * statement after the one that took them, so its snapshot sees what the previous holder committed.
+   */
+  async tips(manager: EntityManager, tenantIds: readonly string[]): Promise<Map<string, ChainTip>> {
+    const rows: { tenant_id: string; position: string | null; seq: string | null; hash: string | null; anchor_position: string | null; signed_at: Date | null; signature: string | null }[] =
+      await manager.query(
+        `SELECT t.tenant_id, e.position, e.seq, e.hash, a.position AS anchor_position, a.signed_at, a.signature
+         FROM unnest($1::text[]) AS t(tenant_id)
+         LEFT JOIN LATERAL (SELECT position, seq, hash FROM security.audit_entries WHERE tenant_id = t.tenant_id ORDER BY seq DESC LIMIT 1) e ON true
+         LEFT JOIN LATERAL (SELECT position, signed_at, signature FROM security.audit_anchors WHERE tenant_id = t.tenant_id ORDER BY position DESC LIMIT 1) a ON true`,
+        [tenantIds],
+      );
+    return new Map(
+      rows.map((row) => [
+        row.tenant_id,
+        {
+          head: row.position !== null ? { position: Number(row.position), seq: String(row.seq), hash: row.hash as string } : undefined,
+          lastAnchor: row.anchor_position !== null ? { position: Number(row.anchor_position), signedAt: row.signed_at as Date, signature: row.signature as string } : undefined,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * One multi-row insert for a batch's entries, each tenant's consecutive and in position order;
+   * seqs are drawn in that order (the ORDER BY feeds the insert), which verification relies on.
+   * Returns each entry's seq, in the order given.
    */
   async append(manager: EntityManager, entries: readonly ChainedAuditEntry[]): Promise<string[]> {
     const column = <T>(pick: (entry: ChainedAuditEntry) => T): T[] => entries.map(pick);
-    const rows: { seq: string }[] = await manager.query(
+    const rows: { tenant_id: string; position: string; seq: string }[] = await manager.query(
       `INSERT INTO security.audit_entries
          (tenant_id, position, event_id, type, source, occurred_at, occurred_time, payload_digest, actor, subject, hash_version, prev_hash, hash)
        SELECT tenant_id, position, event_id, type, source, occurred_at, occurred_time, payload_digest, actor, subject, hash_version, prev_hash, hash
        FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::smallint[], $12::text[], $13::text[])
          WITH ORDINALITY AS r(tenant_id, position, event_id, type, source, occurred_at, occurred_time, payload_digest, actor, subject, hash_version, prev_hash, hash, n)
        ORDER BY n
-       RETURNING seq`,
+       RETURNING tenant_id, position, seq`,
       [
         column((e) => e.tenantId),
         column((e) => e.position),
@@ -83,7 +94,8 @@ export class AuditEntriesRepository {
         column((e) => e.hash),
       ],
     );
-    return rows.map((row) => String(row.seq)).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    const seqs = new Map(rows.map((row) => [`${row.tenant_id}:${row.position}`, String(row.seq)]));
+    return entries.map((entry) => seqs.get(`${entry.tenantId}:${entry.position}`) as string);
   }
 
   /** Up to `limit` entries of the tenant after `afterSeq`, in seq order: one page of verification. */

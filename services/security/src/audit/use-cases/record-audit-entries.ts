@@ -6,13 +6,13 @@ import { AUDIT_ANCHOR_KEY } from '../audit-anchor-key.provider';
 import { AuditEntriesRepository } from '../audit-entries.repository';
 import { EMPTY_CHAIN, linkEntries } from '../domain/audit-chain';
 import { type AuditRecord, auditRecordOf } from '../domain/audit-record';
-import { anchorDue, GENESIS_SIGNATURE, signAnchor } from '../domain/chain-anchor';
+import { anchorDue, type ChainAnchor, GENESIS_SIGNATURE, signAnchor } from '../domain/chain-anchor';
 
 /**
  * Enters events in their tenants' chains, a transaction's worth at a time. The transport hands
  * handlers one event at a time inside one batch transaction; `execute` only collects the record,
- * and `commit` (run just before that transaction commits, see AuditCommitSubscriber) appends each
- * tenant's records: one lock, one head read and one multi-row insert per tenant per batch.
+ * and `commit` (run just before that transaction commits, see AuditCommitSubscriber) appends them:
+ * one lock statement, one head read and one multi-row insert per batch, whatever its tenants.
  *
  * Nothing about the chain is kept between transactions: a batch that fails rolls back whole, and
  * each member retried alone reads the head afresh, so it links to what was committed. Redelivered
@@ -21,9 +21,6 @@ import { anchorDue, GENESIS_SIGNATURE, signAnchor } from '../domain/chain-anchor
 @Injectable()
 export class RecordAuditEntries {
   private readonly pending = new WeakMap<QueryRunner, Map<string, AuditRecord[]>>();
-  /** The anchor rule's clock; a test may replace it. */
-  now: () => Date = () => new Date();
-
   constructor(
     private readonly entries: AuditEntriesRepository,
     private readonly anchors: AuditAnchorsRepository,
@@ -41,43 +38,39 @@ export class RecordAuditEntries {
   }
 
   /**
-   * Appends what the transaction collected. Tenants are locked in name order, so two transactions
-   * holding several tenants each never wait on each other in a cycle; the locks are held until the
-   * transaction ends, which is right after.
+   * Appends what the transaction collected, for all its tenants at once: one statement locks their
+   * chains (in name order, so two batches never wait on each other in a cycle), one reads their
+   * heads, one inserts every entry, and one more writes the anchors due. The locks are held until
+   * the transaction ends, which is right after.
    */
   async commit(manager: EntityManager): Promise<void> {
     const transaction = transactionOf(manager);
     const byTenant = this.pending.get(transaction);
     if (!byTenant) return;
     this.pending.delete(transaction);
-    for (const tenantId of [...byTenant.keys()].sort()) await this.appendForTenant(manager, tenantId, byTenant.get(tenantId) as AuditRecord[]);
+    const tenantIds = [...byTenant.keys()].sort();
+    await this.entries.lockChains(manager, tenantIds);
+    const tips = await this.entries.tips(manager, tenantIds);
+    const linked = tenantIds.map((tenantId) => linkEntries(tips.get(tenantId)?.head ?? EMPTY_CHAIN, byTenant.get(tenantId) as AuditRecord[]));
+    const seqs = await this.entries.append(manager, linked.flat());
+    const signedAt = new Date();
+    const anchors: ChainAnchor[] = [];
+    let appended = 0;
+    for (const [index, tenantId] of tenantIds.entries()) {
+      appended += linked[index].length;
+      const head = linked[index][linked[index].length - 1];
+      const lastAnchor = tips.get(tenantId)?.lastAnchor;
+      if (!anchorDue(lastAnchor, head.position, signedAt)) continue;
+      const { position, eventId, hash } = head;
+      const prevSignature = lastAnchor?.signature ?? GENESIS_SIGNATURE;
+      anchors.push(signAnchor(this.anchorKey, { tenantId, position, seq: seqs[appended - 1], eventId, hash, signedAt, prevSignature }));
+    }
+    await this.anchors.add(manager, anchors);
   }
 
   /** Forgets what a transaction that rolled back had collected. */
   discard(manager: EntityManager): void {
     if (manager.queryRunner) this.pending.delete(manager.queryRunner);
-  }
-
-  private async appendForTenant(manager: EntityManager, tenantId: string, records: AuditRecord[]): Promise<void> {
-    await this.entries.lockChain(manager, tenantId);
-    const { head, lastAnchor } = await this.entries.tip(manager, tenantId);
-    const linked = linkEntries(head ?? EMPTY_CHAIN, records);
-    const seqs = await this.entries.append(manager, linked);
-    const newHead = linked[linked.length - 1];
-    const signedAt = this.now();
-    if (!anchorDue(lastAnchor, newHead.position, signedAt)) return;
-    await this.anchors.add(
-      manager,
-      signAnchor(this.anchorKey, {
-        tenantId,
-        position: newHead.position,
-        seq: seqs[seqs.length - 1],
-        eventId: newHead.eventId,
-        hash: newHead.hash,
-        signedAt,
-        prevSignature: lastAnchor?.signature ?? GENESIS_SIGNATURE,
-      }),
-    );
   }
 }
 
