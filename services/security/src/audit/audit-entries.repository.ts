@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ChainedAuditEntry, ChainHead, HashVersion } from './domain/audit-chain';
 import type { LastAnchor } from './domain/chain-anchor';
 import type { StoredAuditEntry } from './domain/chain-verification';
-import { AuditEntryEntity } from './audit-entry.entity';
 
 /** A tenant's chain head and last anchor, as a batch commit finds them under the tenant's lock. */
 export interface ChainTip {
@@ -100,46 +99,73 @@ export class AuditEntriesRepository {
 
   /** Up to `limit` entries of the tenant after `afterSeq`, in seq order: one page of verification. */
   async pageAfter(tenantId: string, afterSeq: string, limit: number): Promise<StoredAuditEntry[]> {
-    const rows = await this.dataSource
-      .getRepository(AuditEntryEntity)
-      .createQueryBuilder('e')
-      .where('e.tenant_id = :tenantId AND e.seq > :afterSeq', { tenantId, afterSeq })
-      .orderBy('e.seq', 'ASC')
-      .limit(limit)
-      .getMany();
+    const rows: AuditEntryRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM security.audit_entries WHERE tenant_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+      [tenantId, afterSeq, limit],
+    );
     return rows.map(toDomain);
   }
 
   /** The tenant's entries matching the search, newest first. */
   async search({ tenantId, actor, subject, type, from, to, before, limit }: AuditEntrySearch): Promise<StoredAuditEntry[]> {
-    const query = this.dataSource.getRepository(AuditEntryEntity).createQueryBuilder('e').where('e.tenant_id = :tenantId', { tenantId });
-    if (actor !== undefined) query.andWhere('e.actor = :actor', { actor });
-    if (subject !== undefined) query.andWhere('e.subject = :subject', { subject });
-    if (type !== undefined) query.andWhere('e.type = :type', { type });
-    if (from !== undefined) query.andWhere('e.occurred_time >= :from', { from });
-    if (to !== undefined) query.andWhere('e.occurred_time < :to', { to });
-    if (before !== undefined) query.andWhere('e.seq < :before', { before });
-    const rows = await query.orderBy('e.seq', 'DESC').limit(limit).getMany();
+    const parameters: unknown[] = [tenantId];
+    const where = ['tenant_id = $1'];
+    const filter = (condition: string, value: unknown) => {
+      if (value === undefined) return;
+      parameters.push(value);
+      where.push(condition.replace('?', `$${parameters.length}`));
+    };
+    filter('actor = ?', actor);
+    filter('subject = ?', subject);
+    filter('type = ?', type);
+    filter('occurred_time >= ?', from);
+    filter('occurred_time < ?', to);
+    filter('seq < ?', before);
+    parameters.push(limit);
+    const rows: AuditEntryRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM security.audit_entries WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${parameters.length}`,
+      parameters,
+    );
     return rows.map(toDomain);
   }
 }
 
-function toDomain(row: AuditEntryEntity): StoredAuditEntry {
+/** Read with plain SQL rather than entities: verification reads every row of a chain. */
+const COLUMNS = 'seq, tenant_id, position, event_id, type, source, occurred_at, payload_digest, actor, subject, hash_version, prev_hash, hash, recorded_at';
+
+interface AuditEntryRow {
+  seq: string;
+  tenant_id: string;
+  position: string;
+  event_id: string;
+  type: string;
+  source: string;
+  occurred_at: string;
+  payload_digest: string;
+  actor: string | null;
+  subject: string | null;
+  hash_version: number;
+  prev_hash: string;
+  hash: string;
+  recorded_at: Date;
+}
+
+function toDomain(row: AuditEntryRow): StoredAuditEntry {
   return {
-    seq: row.seq,
-    tenantId: row.tenantId,
+    seq: String(row.seq),
+    tenantId: row.tenant_id,
     position: Number(row.position),
-    eventId: row.eventId,
+    eventId: row.event_id,
     type: row.type,
     source: row.source,
-    occurredAt: row.occurredAt,
-    payloadDigest: row.payloadDigest,
+    occurredAt: row.occurred_at,
+    payloadDigest: row.payload_digest,
     actor: row.actor,
     subject: row.subject,
-    hashVersion: row.hashVersion as HashVersion,
-    prevHash: row.prevHash,
+    hashVersion: row.hash_version as HashVersion,
+    prevHash: row.prev_hash,
     hash: row.hash,
-    recordedAt: row.recordedAt,
+    recordedAt: row.recorded_at,
   };
 }
 
