@@ -11,5 +11,5 @@ describe('security: the OpenAPI document at /docs-json (real HTTP)', () => {
   afterAll(() => svc?.stop());
 
   it('lints clean, and documents JWT routes with their response schema and problems, and health as open', () =>
-    expectServedOpenApi(svc, '/v1/audit/entries', 'AuditEntry'));
+    expectServedOpenApi(svc, '/v1/audit/entries', 'AuditEntryPage'));
 });

@@ -8,6 +8,10 @@ export class AuditEntryEntity {
   @Column({ name: 'tenant_id', type: 'text' })
   tenantId!: string;
 
+  /** The entry's place in its tenant's chain, from 1. */
+  @Column({ type: 'bigint' })
+  position!: string;
+
   @Column({ name: 'event_id', type: 'text' })
   eventId!: string;
 
@@ -21,8 +25,21 @@ export class AuditEntryEntity {
   @Column({ name: 'occurred_at', type: 'text' })
   occurredAt!: string;
 
+  /** The same instant as a timestamp, for searching by time (not hashed: occurred_at is). */
+  @Column({ name: 'occurred_time', type: 'timestamptz', nullable: true })
+  occurredTime!: Date | null;
+
   @Column({ name: 'payload_digest', type: 'text' })
   payloadDigest!: string;
+
+  @Column({ type: 'text', nullable: true })
+  actor!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  subject!: string | null;
+
+  @Column({ name: 'hash_version', type: 'smallint' })
+  hashVersion!: number;
 
   @Column({ name: 'prev_hash', type: 'text' })
   prevHash!: string;

@@ -1,58 +1,54 @@
 import { createHash } from 'node:crypto';
-
-/** What the audit trail records about one event; the hash covers exactly these fields. */
-export interface AuditRecord {
-  tenantId: string;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  source: string;
-  /** SHA-256 of the event as received, so the trail proves what was seen without copying it. */
-  payloadDigest: string;
-}
-
-export interface ChainedAuditRecord extends AuditRecord {
-  prevHash: string;
-  hash: string;
-}
+import type { AuditRecord } from './audit-record';
 
 /** The first entry of a tenant's chain links to this. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function digestPayload(payload: unknown): string {
-  return sha256(JSON.stringify(payload));
+/**
+ * How an entry's hash was computed: 1 for entries written before actor, subject and position were
+ * kept (they are not covered), 2 since. New entries are always written with the current version.
+ */
+export type HashVersion = 1 | 2;
+export const CURRENT_HASH_VERSION: HashVersion = 2;
+
+/** An entry in its place in the tenant's chain: `position` counts from 1, `prevHash` is the hash before it. */
+export interface ChainedAuditEntry extends AuditRecord {
+  position: number;
+  hashVersion: HashVersion;
+  prevHash: string;
+  hash: string;
 }
+
+/** Where a tenant's chain ends: the next entry gets `position + 1` and links to `hash`. */
+export interface ChainHead {
+  position: number;
+  hash: string;
+}
+
+export const EMPTY_CHAIN: ChainHead = { position: 0, hash: GENESIS_HASH };
 
 /**
- * Each entry's hash covers the previous entry's hash and its own fields, so changing, removing or
- * reordering any entry breaks every hash after it (manual ch. 7.4: audit trails for inspection).
+ * Each entry's hash covers the previous entry's hash, its position and its own fields, so changing,
+ * removing or reordering any entry breaks the chain from there on (manual ch. 7.4).
  */
-export function chainHash(prevHash: string, record: AuditRecord): string {
-  const { tenantId, eventId, type, occurredAt, source, payloadDigest } = record;
-  return sha256(JSON.stringify([prevHash, tenantId, eventId, type, occurredAt, source, payloadDigest]));
+export function chainHash(version: HashVersion, prevHash: string, position: number, record: AuditRecord): string {
+  const { tenantId, eventId, type, occurredAt, source, payloadDigest, actor, subject } = record;
+  const covered =
+    version === 1
+      ? [prevHash, tenantId, eventId, type, occurredAt, source, payloadDigest]
+      : ['v2', prevHash, position, tenantId, eventId, type, occurredAt, source, payloadDigest, actor, subject];
+  return createHash('sha256').update(JSON.stringify(covered)).digest('hex');
 }
 
-export function appendToChain(prevHash: string, record: AuditRecord): ChainedAuditRecord {
-  return { ...record, prevHash, hash: chainHash(prevHash, record) };
-}
-
-export type ChainVerdict = { intact: true; entries: number } | { intact: false; entries: number; brokenAt: number; reason: string };
-
-/** Checks a tenant's entries in chain order; `brokenAt` is the index of the first bad entry. */
-export function verifyChain(entries: readonly ChainedAuditRecord[]): ChainVerdict {
-  let expectedPrev = GENESIS_HASH;
-  for (const [index, entry] of entries.entries()) {
-    if (entry.prevHash !== expectedPrev) return broken(entries, index, 'link to the previous entry does not match');
-    if (entry.hash !== chainHash(entry.prevHash, entry)) return broken(entries, index, 'entry was altered');
-    expectedPrev = entry.hash;
+/** Links records, in order, after the head: a batch becomes consecutive entries of the chain. */
+export function linkEntries(head: ChainHead, records: readonly AuditRecord[]): ChainedAuditEntry[] {
+  const entries: ChainedAuditEntry[] = [];
+  let { position, hash } = head;
+  for (const record of records) {
+    position += 1;
+    const entry: ChainedAuditEntry = { ...record, position, hashVersion: CURRENT_HASH_VERSION, prevHash: hash, hash: chainHash(CURRENT_HASH_VERSION, hash, position, record) };
+    entries.push(entry);
+    hash = entry.hash;
   }
-  return { intact: true, entries: entries.length };
-}
-
-function broken(entries: readonly unknown[], index: number, reason: string): ChainVerdict {
-  return { intact: false, entries: entries.length, brokenAt: index, reason };
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return entries;
 }
