@@ -68,7 +68,7 @@ describe('maskData', () => {
     expect(data).toEqual({
       customer: { id: 'cust-1', phone: '138.****.5678' },
       callerPhone: 'tel:+86-10-****-5678',
-      mobile: '+1 (41*) ***-0123',
+      mobile: '+1 (***) ***-0123',
       phoneNumber: '(0086)138****5678',
       customerPhone: '138****5678',
     });
