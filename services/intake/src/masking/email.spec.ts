@@ -32,6 +32,7 @@ describe('e-mail addresses', () => {
     ['mailto:zhang_san%40corp.example.cn?subject=hi', 'mailto:z***%40corp.example.cn?subject=hi'],
     ['alice%40example%2Ecom', 'a***%40example%2Ecom'],
     ['client:alice_40example_2Ecom', 'client:a***_40example_2Ecom'],
+    ['axta_40%40example.net', 'a***%40example.net'],
     ['From=client%3Abob.li_40mail_2Eexample_2Eorg&To=x', 'From=client%3Ab***_40mail_2Eexample_2Eorg&To=x'],
   ])('finds the address escaped in %s', (text, masked) => {
     expect(maskText(text)).toEqual({ text: masked, found: { email: 1 } });

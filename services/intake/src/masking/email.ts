@@ -13,7 +13,7 @@ const EMAIL =
  * (`client%3Aalice_40…`).
  */
 const ENCODED_EMAIL =
-  /(?:(?<![A-Za-z0-9._%+-])|(?<=%[0-9A-Fa-f]{2}))[A-Za-z0-9._+-]+?(?:%40|_40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.|%2[Ee]|_2[Ee]))+[A-Za-z]{2,63}(?![A-Za-z0-9-])/g;
+  /(?:(?<![A-Za-z0-9._%+-])|(?<=%[0-9A-Fa-f]{2}))([A-Za-z0-9._+-]+?)(?:%40|_40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.|%2[Ee]|_2[Ee]))+[A-Za-z]{2,63}(?![A-Za-z0-9-])/g;
 
 export interface EmailSpan {
   start: number;
@@ -37,7 +37,7 @@ export function findEmails(latin: string): EmailSpan[] {
     const start = match.index;
     const end = start + match[0].length;
     if (spans.some((s) => start < s.end && s.start < end)) continue;
-    spans.push({ start, at: start + match[0].search(/%40|_40/), end });
+    spans.push({ start, at: start + match[1].length, end }); // the escape that ended the local part
   }
   return spans.sort((a, b) => a.start - b.start);
 }
