@@ -75,7 +75,7 @@ export const redactions = () =>
     .array(
       z.looseObject({
         path: z.string().max(500),
-        kind: z.enum(['id_card', 'bank_card', 'mobile', 'landline', 'email']),
+        kind: z.enum(['id_card', 'bank_card', 'mobile', 'landline', 'email', 'name', 'location']),
         count: z.number().int().min(1),
       }),
     )

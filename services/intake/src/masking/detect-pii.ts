@@ -1,4 +1,5 @@
 import { findEmails, maskEmail } from './email';
+import { findInternationalPhones, maskInternationalPhone } from './international-phone';
 import { findNumbers, LATIN_RUN, type NumberFinding, SPOKEN_RUN } from './number-finder';
 import type { PiiKind } from './pii-kind';
 import { textViews } from './text-views';
@@ -26,7 +27,8 @@ function numberFinding(text: string, { match, positions }: NumberFinding): PiiFi
 
 /**
  * All personal data in a text, in order and never overlapping. An e-mail address wins over a number
- * inside it (13812345678@163.com is one e-mail).
+ * inside it (13812345678@163.com is one e-mail); a number written in international form wins over
+ * a Chinese reading of its digits.
  */
 export function detectPii(text: string): PiiFinding[] {
   if (!CANDIDATE.test(text)) return [];
@@ -37,6 +39,13 @@ export function detectPii(text: string): PiiFinding[] {
       start: span.start,
       end: span.end,
       replacement: maskEmail(text, span),
+    })),
+    // Before China's detectors: +1 415 555 2671 would otherwise pass for a Chinese mobile (14155552671).
+    ...findInternationalPhones(views.latin).map((span) => ({
+      kind: span.kind,
+      start: span.start,
+      end: span.end,
+      replacement: maskInternationalPhone(text, views.latin, span),
     })),
     ...findNumbers(views.latin, LATIN_RUN).map((f) => numberFinding(text, f)),
     ...findNumbers(views.spoken, SPOKEN_RUN).map((f) => numberFinding(text, f)),

@@ -26,4 +26,20 @@ describe('e-mail addresses', () => {
   it('finds several addresses', () => {
     expect(maskText('li.si+cc@corp.example.cn; wang_wu@example.org').found).toEqual({ email: 2 });
   });
+
+  it.each([
+    ['agent%40example.com', 'a***%40example.com'],
+    ['mailto:zhang_san%40corp.example.cn?subject=hi', 'mailto:z***%40corp.example.cn?subject=hi'],
+    ['alice%40example%2Ecom', 'a***%40example%2Ecom'],
+    ['client:alice_40example_2Ecom', 'client:a***_40example_2Ecom'],
+    ['axta_40%40example.net', 'a***%40example.net'],
+    ['From=client%3Abob.li_40mail_2Eexample_2Eorg&To=x', 'From=client%3Ab***_40mail_2Eexample_2Eorg&To=x'],
+  ])('finds the address escaped in %s', (text, masked) => {
+    expect(maskText(text)).toEqual({ text: masked, found: { email: 1 } });
+    expect(maskText(masked)).toEqual({ text: masked, found: {} });
+  });
+
+  it('leaves escaped text that is no address', () => {
+    for (const text of ['100%40 of calls', 'rate_40percent', 'tag_40', '%40example.com']) expect(maskText(text).found).toEqual({});
+  });
 });

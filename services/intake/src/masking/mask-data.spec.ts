@@ -68,7 +68,7 @@ describe('maskData', () => {
     expect(data).toEqual({
       customer: { id: 'cust-1', phone: '138.****.5678' },
       callerPhone: 'tel:+86-10-****-5678',
-      mobile: '+1 (41*) ***-0123',
+      mobile: '+1 (***) ***-0123',
       phoneNumber: '(0086)138****5678',
       customerPhone: '138****5678',
     });
@@ -109,5 +109,64 @@ describe('maskData', () => {
   it('is idempotent', () => {
     const once = maskData({ customer: { phone: '138.1234.5678' }, comment: '卡号6222021234567894', n: 13812345678 });
     expect(maskData(once.data)).toEqual({ data: once.data, redactions: [] });
+  });
+
+  it('masks the fields that plainly hold names and places, keeping the first character of a name', () => {
+    const { data, redactions } = maskData({
+      customerName: '张三丰',
+      customer: { id: 'cust-1', name: 'Alice Smith' },
+      participants: [{ participantName: 'Bob Li', purpose: 'customer' }],
+      WorkerName: '李四',
+      friendly_name: 'Wang Wu',
+      TaskQueueFriendlyName: 'Broadband support',
+      Queue: { Name: 'Billing' },
+      CallerCity: 'SAN FRANCISCO',
+      FromZip: 94107,
+      postcode: '100086',
+      lastName: '',
+    });
+    expect(data).toEqual({
+      customerName: '张**',
+      customer: { id: 'cust-1', name: 'A**' },
+      participants: [{ participantName: 'B**', purpose: 'customer' }],
+      WorkerName: '李**',
+      friendly_name: 'W**',
+      TaskQueueFriendlyName: 'Broadband support',
+      Queue: { Name: 'Billing' },
+      CallerCity: '***',
+      FromZip: '***',
+      postcode: '***',
+      lastName: '',
+    });
+    expect(redactions).toEqual([
+      { path: 'customerName', kind: 'name', count: 1 },
+      { path: 'customer.name', kind: 'name', count: 1 },
+      { path: 'participants.0.participantName', kind: 'name', count: 1 },
+      { path: 'WorkerName', kind: 'name', count: 1 },
+      { path: 'friendly_name', kind: 'name', count: 1 },
+      { path: 'CallerCity', kind: 'location', count: 1 },
+      { path: 'FromZip', kind: 'location', count: 1 },
+      { path: 'postcode', kind: 'location', count: 1 },
+    ]);
+    expect(maskData(data).redactions).toEqual([]);
+  });
+
+  it("masks a call's endpoints however the platform fills them: number, SIP URI or e-mail", () => {
+    const { data } = maskData({
+      CustomerEndpoint: { Type: 'TELEPHONE_NUMBER', Address: '+14155552671' },
+      SystemEndpoint: { Type: 'TELEPHONE_NUMBER', Address: '+8613812345678' },
+      From: 'sip:+442079460958@trunk.example.com',
+      To: 'client:alice_40example_2Ecom',
+      Caller: '+33612345678',
+      Called: '4155552671',
+    });
+    expect(data).toEqual({
+      CustomerEndpoint: { Type: 'TELEPHONE_NUMBER', Address: '+1******2671' },
+      SystemEndpoint: { Type: 'TELEPHONE_NUMBER', Address: '+86138****5678' },
+      From: 'sip:+***@trunk.example.com',
+      To: 'client:a***_40example_2Ecom',
+      Caller: '+33*****5678',
+      Called: '******2671',
+    });
   });
 });

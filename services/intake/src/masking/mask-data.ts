@@ -42,12 +42,33 @@ export const ENUMERATION_KEYS: ReadonlySet<string> = new Set([
 /** Fields that hold a phone number however it is written: `phone`, `customerPhone`, `phone_number`, `msisdn`. */
 const PHONE_KEY = /(?:^[Pp]hone|[a-z0-9]Phone|_phone)(?:_?[Nn]umber)?$|^(?:mobile|mobileNumber|telephone|tel|msisdn|ani)$/;
 
-type Field = 'identifier' | 'enumeration' | 'phone' | 'text';
+/**
+ * A call's endpoints, which platforms fill with a phone number, a SIP URI or an e-mail address:
+ * Connect's `CustomerEndpoint.Address`, Twilio's `From`/`To`/`Caller`/`Called`.
+ */
+const ENDPOINT_KEY = /^(?:[Aa]ddress|[Ff]rom|[Tt]o|[Cc]aller|[Cc]alled|[Cc]allerId|[Cc]allerID|dnis|DNIS|ANI)$/;
 
-function fieldOf(key: string): Field {
-  if (PHONE_KEY.test(key)) return 'phone';
+/**
+ * Fields that plainly hold a person's name: `customerName`, Twilio's `WorkerName` and a worker's
+ * `friendly_name`, Genesys's `participantName`. (`TaskQueueFriendlyName` names a queue: kept.)
+ */
+const NAME_KEY =
+  /(?:^|[a-z0-9_])(?:[Cc]ustomer|[Cc]aller|[Cc]allee|[Ww]orker|[Aa]gent|[Cc]ontact|[Pp]articipant|[Ff]irst|[Ll]ast|[Ff]ull|[Dd]isplay|[Gg]iven|[Ff]amily|[Mm]iddle|[Uu]ser|[Nn]ick)_?[Nn]ame$|^(?:[Ss]urname|[Ff]riendly_?[Nn]ame)$/;
+
+/** A `name` inside one of these objects is a person's: `customer: { name }`. */
+const PERSON_KEY = /^(?:customer|caller|callee|worker|agent|contact|participant|user|person)s?$/i;
+
+/** Fields that place a person: Twilio's `CallerCity`, `FromZip`, a customer's `postcode`. */
+const LOCATION_KEY = /(?:^|[a-z0-9_])(?:[Cc]ity|[Zz]ip|[Zz]ip_?[Cc]ode|[Pp]ostcode|[Pp]ostal_?[Cc]ode)$/;
+
+type Field = 'identifier' | 'enumeration' | 'phone' | 'name' | 'location' | 'text';
+
+function fieldOf(key: string, parentKey: string | undefined): Field {
+  if (PHONE_KEY.test(key) || ENDPOINT_KEY.test(key)) return 'phone';
   if (IDENTIFIER_KEY.test(key)) return 'identifier';
   if (ENUMERATION_KEYS.has(key)) return 'enumeration';
+  if (NAME_KEY.test(key) || (/^[Nn]ame$/.test(key) && parentKey !== undefined && PERSON_KEY.test(parentKey))) return 'name';
+  if (LOCATION_KEY.test(key)) return 'location';
   return 'text';
 }
 
@@ -91,8 +112,16 @@ function maskIdentifier(value: string): { text: string; found: Partial<Record<Pi
   return { text: chars.map((c, i) => (/[0-9Xx]/.test(folded[i]) ? '*' : c)).join(''), found: { id_card: 1 } };
 }
 
+/** A name keeps its first character, as Chinese services show them (张**); a place is hidden whole. */
+function maskWhole(value: string, kind: 'name' | 'location'): { text: string; found: Partial<Record<PiiKind, number>> } {
+  if (value.trim() === '' || value.includes('*')) return { text: value, found: {} };
+  const text = kind === 'name' ? `${Array.from(value.trim())[0]}**` : '***';
+  return { text, found: { [kind]: 1 } };
+}
+
 function maskString(value: string, field: Field): { text: string; found: Partial<Record<PiiKind, number>> } {
   if (field === 'phone') return maskPhone(value);
+  if (field === 'name' || field === 'location') return maskWhole(value, field);
   if (field === 'identifier') return maskIdentifier(value);
   if (field === 'enumeration') return { text: value, found: {} };
   return maskText(value);
@@ -104,7 +133,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function walk(value: unknown, field: Field, path: string, redactions: Redactions): unknown {
+function walk(value: unknown, field: Field, path: string, redactions: Redactions, key?: string): unknown {
   if (typeof value === 'string') {
     const masked = maskString(value, field);
     redactions.add(path, masked.found);
@@ -112,6 +141,7 @@ function walk(value: unknown, field: Field, path: string, redactions: Redactions
   }
   if (typeof value === 'number') {
     // A number is data, not text; only one that is, as a whole, a phone, card or ID number is masked.
+    if (field === 'location') return walk(String(value), field, path, redactions); // a ZIP code sent as a number
     if (field === 'enumeration' || field === 'identifier' || !Number.isInteger(value) || value < 1e6) return value;
     const digits = String(value);
     if (field !== 'phone' && !classifyNumber(digits, false)) return value;
@@ -120,10 +150,12 @@ function walk(value: unknown, field: Field, path: string, redactions: Redactions
     return Object.keys(masked.found).length > 0 ? masked.text : value;
   }
   const child = (key: string): string => (path === '' ? key : `${path}.${key}`);
-  if (Array.isArray(value)) return value.map((item, index) => walk(item, field, child(String(index)), redactions));
+  if (Array.isArray(value)) return value.map((item, index) => walk(item, field, child(String(index)), redactions, key));
   if (isPlainObject(value)) {
     // fromEntries defines properties, so a "__proto__" key in parsed JSON stays a plain field.
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, walk(item, fieldOf(key), child(key), redactions)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([name, item]) => [name, walk(item, fieldOf(name, key), child(name), redactions, name)]),
+    );
   }
   return value;
 }

@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { isLuhnValid } from './bank-card';
 import { idCardCheckCharacter, isValidIdCardNumber } from './id-card';
 import { maskText } from './mask-text';
@@ -6,8 +7,8 @@ import { textViews } from './text-views';
 
 /**
  * Property: for thousands of generated transcripts mixing Chinese and English filler with valid ID
- * numbers, Luhn-valid card numbers, mobiles, landlines and e-mail addresses in the ways people and
- * speech recognition write them, masking leaves no valid ID or Luhn-valid 13–19 digit run, none of
+ * numbers, Luhn-valid card numbers, mobiles, landlines (Chinese, international and North American)
+ * and e-mail addresses (plain and escaped) in the ways people, speech recognition and URLs write them, masking leaves no valid ID or Luhn-valid 13–19 digit run, none of
  * the inserted phones or addresses, counts exactly what was inserted, and is idempotent.
  */
 
@@ -89,7 +90,7 @@ function validCard(g: Gen): string {
 const mobileNumber = (g: Gen): string => '1' + g.pick(['3', '4', '5', '6', '7', '8', '9']) + g.digits(9);
 
 interface Item {
-  kind: PiiKind;
+  kind: Extract<PiiKind, 'id_card' | 'bank_card' | 'mobile' | 'landline' | 'email'>;
   written: string;
   /** What must not survive (the national number of a phone, the address of an e-mail). */
   secret?: string;
@@ -170,7 +171,50 @@ function emailItem(g: Gen): Item {
   return { kind: 'email', written: g.int(0, 9) === 0 ? address.replace('@', '＠') : address, secret: address };
 }
 
-const LEAD_INS: Record<PiiKind, readonly string[]> = {
+/** International numbers of known kinds: [country code, national number, kind]. */
+const INTERNATIONAL: readonly ((g: Gen) => [string, string, 'mobile' | 'landline'])[] = [
+  (g) => ['1', g.pick(['415', '212', '646', '312', '617', '206']) + String(g.int(2, 9)) + g.digits(6), 'mobile'],
+  (g) => ['44', '7911' + g.digits(6), 'mobile'],
+  (g) => ['44', '20' + String(g.int(7, 8)) + g.digits(7), 'landline'],
+  (g) => ['33', String(g.int(6, 7)) + g.digits(8), 'mobile'],
+  (g) => ['49', g.pick(['151', '160', '170', '176']) + g.digits(8), 'mobile'],
+  (g) => ['81', g.pick(['90', '80', '70']) + g.digits(8), 'mobile'],
+  (g) => ['91', String(g.int(7, 9)) + g.digits(9), 'mobile'],
+];
+
+function internationalItem(g: Gen): Item {
+  for (;;) {
+    const [code, national, kind] = g.pick(INTERNATIONAL)(g);
+    // Valid numbers of the declared kind only (+91 8… may be a fixed line; US numbers may be either).
+    const parsed = parsePhoneNumberFromString(`+${code}${national}`);
+    const type = parsed?.isValid() ? parsed.getType() : undefined;
+    if (type !== (kind === 'landline' ? 'FIXED_LINE' : code === '1' ? 'FIXED_LINE_OR_MOBILE' : 'MOBILE')) continue;
+    const [a, b, c] = groupsOf(national, [3, 3, 4]);
+    const written = g.pick([
+      () => `+${code} ${national}`,
+      () => `+${code}${national}`,
+      () => `+${code} ${groupsOf(national, [3, 3]).join(' ')}`,
+      () => `+${code}-${groupsOf(national, [3, 3]).join('-')}`,
+      () => fullWidth(`+${code} ${national}`).replace('+', '＋'),
+      ...(code === '1' ? [() => `(${a}) ${b}-${c}`, () => `${a}-${b}-${c}`, () => `${a}.${b}.${c}`] : []),
+    ])();
+    return { kind, written, secret: national };
+  }
+}
+
+function encodedEmailItem(g: Gen): Item {
+  const { secret } = emailItem(g);
+  const address = (secret as string).replace('＠', '@');
+  const written = g.pick([
+    () => address.replace('@', '%40'),
+    () => address.replace('@', '%40').replace(/\./g, '%2E'),
+    // Twilio client identities: every character but letters and digits as _XX
+    () => address.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase()}`),
+  ])();
+  return { kind: 'email', written, secret: written.toLowerCase() };
+}
+
+const LEAD_INS: Record<Item['kind'], readonly string[]> = {
   id_card: ['我的身份证号是', '身份证号码：', '证件号', 'my ID number is ', 'ID: '],
   bank_card: ['卡号是', '银行卡', '我的卡号：', 'card number ', 'the card is '],
   mobile: ['手机号是', '我的电话', '联系方式：', 'call me at ', 'mobile: '],
@@ -230,7 +274,7 @@ function sameCounts(a: Partial<Record<PiiKind, number>>, b: Partial<Record<PiiKi
 describe('maskText on generated transcripts (property)', () => {
   it('leaves no valid ID or card number, no inserted phone or e-mail, counts exactly, and is idempotent', () => {
     const g = new Gen(prng(SEED));
-    const makers = [idItem, cardItem, mobileItem, landlineItem, emailItem];
+    const makers = [idItem, cardItem, mobileItem, landlineItem, emailItem, internationalItem, encodedEmailItem];
     let inserted = 0;
     const failures: { seed: number; n: number; text: string; masked: string; problems: string[] }[] = [];
     for (let n = 0; n < TEXTS; n++) {

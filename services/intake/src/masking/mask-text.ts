@@ -28,7 +28,9 @@ export function maskText(text: string): MaskTextResult {
   let current = text;
   for (let findings = detectPii(current); findings.length > 0; findings = detectPii(current)) {
     for (const f of findings) found[f.kind] = (found[f.kind] ?? 0) + 1;
-    current = apply(current, findings);
+    const next = apply(current, findings);
+    if (next === current) break; // a detector that finds what it already masked must not spin forever
+    current = next;
   }
   return { text: current, found };
 }
