@@ -123,7 +123,10 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     expect(await get('quality', '/v1/kpis/contact-tallies?day=2026-11-25')).toEqual([
       expect.objectContaining({ queue: 'faults', queued: 1, answered: 0 }),
     ]);
-    expect(await get('security', '/v1/audit/verify')).toMatchObject({ intact: true, entries: 2 });
+    // The contact was queued days ago and never answered: dispatch judges it at once, flagged late
+    // (never paged as live), and security chains that verdict after the two posted events.
+    expect(await get('dispatch', '/v1/contacts/C-9/sla')).toMatchObject({ state: 'waiting', breached: true, late: true });
+    await eventually(async () => expect(await get('security', '/v1/audit/verify')).toMatchObject({ intact: true, entries: 3 }));
 
     for (const name of ['intake', 'dispatch', 'quality', 'security']) {
       expect(services[name].lines.some((line) => line.includes(`"correlationId":"${correlationId}"`))).toBe(true);
