@@ -1,3 +1,4 @@
+import { seededRandom, type SeededRandom } from '@hotline/testing/random';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { isLuhnValid } from './bank-card';
 import { idCardCheckCharacter, isValidIdCardNumber } from './id-card';
@@ -8,39 +9,15 @@ import { textViews } from './text-views';
 /**
  * Property: for thousands of generated transcripts mixing Chinese and English filler with valid ID
  * numbers, Luhn-valid card numbers, mobiles, landlines (Chinese, international and North American)
- * and e-mail addresses (plain and escaped) in the ways people, speech recognition and URLs write them, masking leaves no valid ID or Luhn-valid 13–19 digit run, none of
- * the inserted phones or addresses, counts exactly what was inserted, and is idempotent.
+ * and e-mail addresses (plain and escaped) in the ways people, speech recognition and URLs write
+ * them, masking leaves no valid ID or Luhn-valid 13–19 digit run, none of the inserted phones or
+ * addresses, counts exactly what was inserted, and is idempotent.
  */
-
-/** mulberry32: a small seeded PRNG, so a failure replays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261125;
 const TEXTS = 3000;
 
-class Gen {
-  constructor(private readonly random: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.random() * (max - min + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)];
-  }
-  digits(n: number): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += String(this.int(0, 9));
-    return s;
-  }
-}
+type Gen = SeededRandom;
 
 const PROVINCES = ['11', '12', '13', '31', '32', '33', '34', '35', '37', '41', '44', '45', '50', '51', '61', '62', '65'];
 const CARD_PREFIXES = ['62', '622', '6228', '4', '51', '55', '2221', '2720', '34', '37', '35', '9558'];
@@ -273,7 +250,7 @@ function sameCounts(a: Partial<Record<PiiKind, number>>, b: Partial<Record<PiiKi
 
 describe('maskText on generated transcripts (property)', () => {
   it('leaves no valid ID or card number, no inserted phone or e-mail, counts exactly, and is idempotent', () => {
-    const g = new Gen(prng(SEED));
+    const g = seededRandom(SEED);
     const makers = [idItem, cardItem, mobileItem, landlineItem, emailItem, internationalItem, encodedEmailItem];
     let inserted = 0;
     const failures: { seed: number; n: number; text: string; masked: string; problems: string[] }[] = [];
@@ -312,7 +289,7 @@ describe('maskText on generated transcripts (property)', () => {
   });
 
   it('finds what it checks for: the unmasked texts do leak', () => {
-    const g = new Gen(prng(SEED + 1));
+    const g = seededRandom(SEED + 1);
     for (let n = 0; n < 200; n++) {
       expect(leaks(`身份证${idItem(g).written}。`).length).toBeGreaterThan(0);
       expect(leaks(`卡号${cardItem(g).written}。`).length).toBeGreaterThan(0);

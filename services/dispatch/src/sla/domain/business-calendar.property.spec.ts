@@ -1,3 +1,4 @@
+import { seededRandom } from '@hotline/testing/random';
 import { BusinessCalendar, WEEKDAYS, type WorkingHours } from './business-calendar';
 
 /**
@@ -7,27 +8,13 @@ import { BusinessCalendar, WEEKDAYS, type WorkingHours } from './business-calend
  * measure is additive over adjacent spans, and a due time falls at the end of worked time.
  */
 
-/** mulberry32: a small seeded PRNG, so a failure replays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SEED = 20261130;
 const CALENDARS = 100;
 const CHECKS_PER_CALENDAR = 8;
 const HOUR = 3_600_000;
 const YEAR_2026 = Date.UTC(2026, 0, 1);
 
-const random = prng(SEED);
-const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
+const { next: random, int, pick } = seededRandom(SEED);
 const hhmm = (minutes: number): string =>
   minutes === 1440 ? '24:00' : `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const isoDay = (dayOfYear: number): string => new Date(YEAR_2026 + dayOfYear * 86_400_000).toISOString().slice(0, 10);

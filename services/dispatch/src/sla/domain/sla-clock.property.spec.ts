@@ -1,3 +1,4 @@
+import { seededRandom } from '@hotline/testing/random';
 import { builtInStandards, ResolvedStandards } from '@hotline/standards';
 import { BusinessCalendar, type WorkingTime } from './business-calendar';
 import { SlaClock, type ClockInput } from './sla-clock';
@@ -15,18 +16,6 @@ import type { SlaSignal } from './sla-signal';
  *   a millisecond before.
  */
 
-/** mulberry32: a small seeded PRNG, so a failure replays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SEED = 20261130;
 const HISTORIES = 600;
 const QUERIES = 4;
@@ -34,9 +23,7 @@ const HOUR = 3_600_000;
 const T0 = Date.parse('2026-03-20T00:00:00Z');
 const SPAN = 14 * 24 * HOUR;
 
-const random = prng(SEED);
-const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)];
+const { next: random, int, pick } = seededRandom(SEED);
 function shuffled<T>(items: readonly T[]): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
