@@ -1,5 +1,5 @@
 // `npm run bench:dispatch`: contacts' answer clocks through the real dispatch service, run as a process
-// of its own from its source (services/dispatch/src/main.ts under swc-register.cjs), on a database and
+// of its own from its source (services/dispatch/src/main.ts under run-from-source.cjs), on a database and
 // broker namespace of its own. Phases:
 //   - backdrop: BENCH_OPEN (default 100,000) open clocks, rows and `sla.answer` timers due in an hour;
 //   - steady, BENCH_SECONDS (default 60): BENCH_RATE contacts/s (default 2,000) `contact.queued` on the
@@ -283,7 +283,7 @@ async function backdrop(db: DataSource): Promise<void> {
 }
 
 async function startDispatch(databaseUrl: string, namespace: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.cjs'), path.join(root, 'services/dispatch/src/main.ts')], {
+  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'run-from-source.cjs'), path.join(root, 'services/dispatch/src/main.ts')], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, AMQP_URL, HOTLINE_NAMESPACE: namespace, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
