@@ -96,7 +96,7 @@ describe('capability generator', () => {
     // Appended as the last member of each list, whatever dispatch's own lists hold today.
     expect(wired).toMatch(/entities: \[[^\]]*ServiceCaseEntity[^\]]*, OutageEntity\],/);
     expect(wired).toMatch(new RegExp(`migrations: \\[[^\\]]*CreateDispatchSchema[^\\]]*CreateOutages${NOW},?\\s*\\]`));
-    expect(wired).toMatch(/CasesModule,[^\]]*\n    OutagesModule,\n  \],/);
+    expect(wired).toMatch(/CasesModule,[^\]]*\n {4}OutagesModule,\n {2}\],/);
     expect(info).toHaveBeenCalledWith(expect.stringContaining(`Wired ${APP_MODULE}`));
   });
 
