@@ -2,6 +2,7 @@ import { apiKeyCommand } from './api-key-command';
 import { UsageError } from './cli-options';
 import { dlqCommand } from './dlq-command';
 import { outboxCommand } from './outbox-command';
+import { timersCommand } from './timers-command';
 import { tokenCommand } from './token-command';
 import { USAGE } from './usage';
 
@@ -27,6 +28,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       case 'outbox':
         await outboxCommand(args, io);
+        return 0;
+      case 'timers':
+        await timersCommand(args, io);
         return 0;
       case '--help':
       case '-h':

@@ -1,10 +1,8 @@
-import { Client } from 'pg';
-import { SERVICE_NAMES, type ServiceName } from '@hotline/contracts';
-import { type ParkedEvent, ParkedOutbox, type SqlRunner } from '@hotline/messaging';
-import { loadPlatformConfig } from '@hotline/platform';
+import { type ParkedEvent, ParkedOutbox } from '@hotline/messaging';
 import type { CliIo } from './cli';
-import { parseOptions, positiveInteger, required, UsageError } from './cli-options';
+import { parseOptions, positiveInteger, UsageError } from './cli-options';
 import { oneLineTable } from './one-line-table';
+import { serviceName, withDatabase } from './service-database';
 import { USAGE } from './usage';
 
 /** `outbox list|retry --service S …` on the parked rows of S's outbox at DATABASE_URL. */
@@ -42,24 +40,6 @@ export async function outboxCommand([action, ...args]: string[], io: CliIo): Pro
       return io.out(USAGE);
     default:
       throw new UsageError(action ? `Unknown outbox action "${action}".` : 'outbox needs an action: list or retry.');
-  }
-}
-
-function serviceName(value: string | undefined): ServiceName {
-  const service = required(value, '--service');
-  if (!(SERVICE_NAMES as readonly string[]).includes(service)) {
-    throw new UsageError(`--service ${service} is not one of ${SERVICE_NAMES.join(', ')}.`);
-  }
-  return service as ServiceName;
-}
-
-async function withDatabase<T>(io: CliIo, work: (sql: SqlRunner) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: loadPlatformConfig(io.env).DATABASE_URL });
-  await client.connect();
-  try {
-    return await work(async (text, params) => (await client.query(text, params)).rows);
-  } finally {
-    await client.end();
   }
 }
 

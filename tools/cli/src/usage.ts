@@ -24,11 +24,16 @@ Commands:
       event id, tenant, type, when, attempts and reason, oldest first (S: intake, dispatch, …).
   outbox retry --service S (--id ID [--id ID2 …] | --all)
       Put parked events back at the end of S's outbox; the relay publishes them (or parks them again).
+  timers list --service S [--tenant T] [--limit 50] [--json]
+      Show the durable timers S parked because their handler kept failing: tenant, kind, key,
+      due and parked times, attempts and reason, oldest first (e.g. dispatch's sla.answer).
+  timers retry --service S (--tenant T --kind K --key KEY [--key KEY2 …] | --all)
+      Put parked timers back to fire at once, tries reset (a timer set again meanwhile stays as set).
 
 Roles: ${ROLES.join(', ')}
 Environment: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE (token, and the api-key commands' admin JWT);
   INTAKE_URL (api-key; default ${DEFAULT_INTAKE_URL}), HOTLINE_ADMIN_TOKEN (api-key: an admin JWT
   to use instead of one the CLI signs; needed, or --token, when the services verify JWTs with JWKS_URL);
-  DATABASE_URL (outbox; default ${DEFAULT_DATABASE_URL});
+  DATABASE_URL (outbox, timers; default ${DEFAULT_DATABASE_URL});
   AMQP_URL (dlq; default ${DEFAULT_AMQP_URL}), HOTLINE_NAMESPACE (dlq: prefixes Q)
 Q is a consumer queue as a service names it, e.g. quality.kpis, dispatch.cases, security.audit.`;

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { BrokerHealthIndicator } from './broker-health.indicator';
 import { OutboxHealthIndicator } from './outbox-health.indicator';
+import { TimersHealthIndicator } from './timers-health.indicator';
 
 /** Terminus's report, or the same report marked degraded: ready, but something needs a person. */
 export type HealthReport = HealthCheckResult | (Omit<HealthCheckResult, 'status'> & { status: 'degraded' });
@@ -18,11 +19,13 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly broker: BrokerHealthIndicator,
     private readonly outbox: OutboxHealthIndicator,
+    private readonly timers: TimersHealthIndicator,
   ) {}
 
   /**
    * Readiness: 200 when the database and the broker answer, else 503 naming the failing check.
-   * Still 200 but `status: "degraded"` when the outbox holds parked rows.
+   * Still 200 but `status: "degraded"` when the outbox holds parked rows or, in a service with
+   * durable timers, timers are parked.
    */
   @Get()
   @HealthCheck()
@@ -33,8 +36,9 @@ export class HealthController {
         () => this.database.pingCheck('database'),
         () => this.broker.isConnected('broker'),
         () => this.outbox.report('outbox'),
+        ...(this.timers.isPresent() ? [() => this.timers.report('timers')] : []),
       ]);
-      return this.outbox.isDegraded() ? { ...result, status: 'degraded' } : result;
+      return this.outbox.isDegraded() || this.timers.isDegraded() ? { ...result, status: 'degraded' } : result;
     } catch (error) {
       // Terminus reports "not ready" as a 503 exception; answer with its report as it is, which
       // names the failing check, rather than let the exception filter turn it into a problem.
