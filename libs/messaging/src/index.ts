@@ -8,8 +8,8 @@ export { EventHandlerErrorFilter } from './lib/consumer/event-handler-error.filt
 export { BROKER_CONNECTION, BROKER_SETTINGS, type BrokerConnectionStatus, type BrokerSettings } from './lib/broker-connection';
 
 // Writing handlers: typed, with the transaction, inbox and batching owned by the transport.
-export { OnEvent } from './lib/consumer/on-event.decorator';
-export type { EventTransaction, ReactionEvent } from './lib/consumer/event-transaction';
+export { OnEvent, OnEventBatch } from './lib/consumer/on-event.decorator';
+export type { EventBatchTransaction, EventTransaction, ReactionEvent } from './lib/consumer/event-transaction';
 export { PermanentFailure } from './lib/consumer/permanent-failure';
 export { isDependencyUnavailable } from './lib/consumer/dependency-unavailable';
 export { AmqpContext } from './lib/consumer/amqp-context';

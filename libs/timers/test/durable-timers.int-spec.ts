@@ -211,6 +211,57 @@ describe('durable timers (real PostgreSQL)', () => {
     expect(await t.cancel(dataSource.manager, { tenantId: 'acme', kind: 'resched', key: 'moved-later' })).toBe(true);
   });
 
+  it('sets, moves and cancels many timers in one statement each, as one set or cancel at a time would', async () => {
+    const t = timers();
+    t.handle('many', record());
+    const past = await inMs(-1_000);
+    const future = await inMs(3_600_000);
+    const spec = (key: string, dueAt: Date, tenantId = 'acme') => ({ tenantId, kind: 'many', key, dueAt, payload: { key } });
+    await set(t, 'many', 'moved-sooner', future);
+    await t.setMany(dataSource.manager, [spec('due', past), spec('moved-sooner', past), spec('due', past, 'globex'), spec('later', future), spec('cancelled', past)]);
+    const ref = (key: string) => ({ tenantId: 'acme', kind: 'many', key });
+    // Two live, one never set.
+    expect(await t.cancelMany(dataSource.manager, [ref('cancelled'), ref('later'), ref('never-set')])).toBe(2);
+    expect(await t.cancelMany(dataSource.manager, [])).toBe(0);
+    // Rolled back with the caller's transaction: never set.
+    await expect(
+      dataSource.transaction(async (m) => {
+        await t.setMany(m, [spec('rolled-back', past)]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+
+    expect(await t.drain()).toBe(3);
+    expect((await firedOf('many')).map((r) => `${r.tenant_id}/${r.key}`)).toEqual(['acme/due', 'globex/due', 'acme/moved-sooner']);
+    expect(await openOf('many')).toBe(0);
+  });
+
+  it('drops parked copies when many timers are cancelled at once', async () => {
+    const t = timers({ retry: { maxAttempts: 1 } });
+    t.handle('doomed-many', async () => {
+      throw new Error('always fails');
+    });
+    await t.setMany(dataSource.manager, ['a', 'b'].map((key) => ({ tenantId: 'acme', kind: 'doomed-many', key, dueAt: new Date(Date.now() - 1_000) })));
+    expect(await t.drain()).toBe(0);
+    const parked = new ParkedTimers(schema);
+    const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
+    const doomed = async () => (await parked.list(sql, { limit: 100, tenantId: 'acme' })).filter((p) => p.kind === 'doomed-many');
+    expect(await doomed()).toHaveLength(2);
+    expect(await t.cancelMany(dataSource.manager, ['a', 'b'].map((key) => ({ tenantId: 'acme', kind: 'doomed-many', key })))).toBe(0);
+    expect(await doomed()).toHaveLength(0);
+  });
+
+  it('is woken early by NOTIFY when setMany sets a timer sooner than its next poll', async () => {
+    const t = timers({ pollIntervalMs: 60_000 });
+    t.handle('many-notified', record());
+    await t.start();
+    await t.setMany(dataSource.manager, [
+      { tenantId: 'acme', kind: 'many-notified', key: 'soon', dueAt: await inMs(200) },
+      { tenantId: 'acme', kind: 'many-notified', key: 'far', dueAt: await inMs(3_600_000) },
+    ]);
+    await eventually(async () => expect((await firedOf('many-notified')).map((r) => r.key)).toEqual(['soon']), { timeoutMs: 10_000 });
+  });
+
   it('keeps a timer its own handler set again (the next escalation step)', async () => {
     const t = timers();
     t.handle('escalate', async (manager, timer) => {

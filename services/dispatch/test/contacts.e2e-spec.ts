@@ -114,6 +114,28 @@ describe('dispatch: contacts’ answer clocks, live (real HTTP, PostgreSQL, Rabb
     expect((await sla('c-inorder').expect(200)).body.breached).toBe(false);
   });
 
+  it('clocks a burst a batch at a time: a contact queued and answered in one batch keeps no timer, one still waiting keeps its own', async () => {
+    const now = new Date();
+    const answeredAt = new Date(now.getTime() + 500);
+    const answered = Array.from({ length: 60 }, (_, n) => `c-burst-answered-${n}`);
+    const waiting = Array.from({ length: 20 }, (_, n) => `c-burst-waiting-${n}`);
+    // Published together, so most of each contact's queued and answered share a batch, and the answer is applied to the clock its queued just started.
+    await publishToBus(svc.env.namespace, [
+      ...answered.flatMap((id) => [contactEvent('contact.queued', id, now), contactEvent('contact.answered', id, answeredAt)]),
+      ...waiting.map((id) => contactEvent('contact.queued', id, now)),
+    ]);
+    await eventually(async () => {
+      const timers: { key: string; due_at: Date }[] = await svc.db.query(`SELECT key, due_at FROM dispatch.timers WHERE kind = 'sla.answer' AND key LIKE 'c-burst-%'`);
+      expect(timers.map((t) => t.key).sort()).toEqual([...waiting].sort());
+      expect(new Set(timers.map((t) => new Date(t.due_at).getTime()))).toEqual(new Set([now.getTime() + ANSWER_SECONDS * 1000]));
+    });
+    for (const id of answered.slice(0, 5)) {
+      expect((await sla(id).expect(200)).body).toMatchObject({ state: 'answered', queuedAt: now.toISOString(), answeredAt: answeredAt.toISOString() });
+    }
+    await Promise.all(waiting.map((id) => awaitVerdict('sla.breached', id)));
+    expect(answered.flatMap((id) => verdicts('sla.breached', id))).toEqual([]);
+  });
+
   it('withdraws a breach when an answer timed before the deadline arrives after it fired', async () => {
     const queuedAt = new Date();
     await publishToBus(svc.env.namespace, [contactEvent('contact.queued', 'c-withdrawn', queuedAt)]);

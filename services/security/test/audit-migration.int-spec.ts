@@ -79,8 +79,7 @@ describe('security: the audit migration over an existing chain (real PostgreSQL)
   it('links a new batch on after them, anchored, and takes the same event id from another source', async () => {
     const record = new RecordAuditEntries(new AuditEntriesRepository(dataSource), new AuditAnchorsRepository(dataSource), key);
     await dataSource.transaction(async (manager) => {
-      for (const e of [event('acme', 4), event('acme', 1, '/other-platform'), event('beta', 3)]) record.execute(manager, e);
-      await record.commit(manager); // what AuditCommitSubscriber does just before the commit
+      await record.execute(manager, [event('acme', 4), event('acme', 1, '/other-platform'), event('beta', 3)]);
     });
     expect(await verify('acme')).toEqual({ intact: true, entries: 5, anchors: 1 });
     expect(await verify('beta')).toEqual({ intact: true, entries: 3, anchors: 1 });

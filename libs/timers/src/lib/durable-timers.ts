@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TimerHandler, TimerRef, TimerSpec } from './timer';
 import { TimerRunner, type TimerRunnerOptions } from './timer-runner';
+import { refColumns } from './timer-refs';
 import { timersChannel } from './timers-tables';
 
 export type DurableTimersOptions = TimerRunnerOptions;
@@ -84,6 +85,54 @@ export class DurableTimers implements TimersStatus {
     // Not live: it may have been parked, and a retry must not fire what was cancelled.
     await manager.query(`DELETE FROM ${this.table('timers_parked')} WHERE tenant_id = $1 AND kind = $2 AND key = $3`, params);
     return false;
+  }
+
+  /**
+   * `set` for many timers in one statement (one NOTIFY at most, for the soonest), as a batch of
+   * events sets them. A ref may appear once only: a statement cannot upsert one row twice.
+   */
+  async setMany(manager: EntityManager, timers: readonly TimerSpec[]): Promise<void> {
+    if (timers.length === 0) return;
+    for (const timer of timers) {
+      if (!Number.isFinite(timer.dueAt.getTime())) throw new RangeError(`timer ${timer.kind} ${timer.key}: dueAt is not a valid date`);
+    }
+    const soonest = Math.min(...timers.map((t) => t.dueAt.getTime()));
+    const params = [...refColumns(timers), timers.map((t) => t.dueAt.toISOString()), timers.map((t) => JSON.stringify(t.payload ?? {}))];
+    const upsert = `INSERT INTO ${this.table('timers')} (tenant_id, kind, key, due_at, fire_at, payload)
+       SELECT t.tenant_id, t.kind, t.key, t.due_at, t.due_at, t.payload
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[]) AS t(tenant_id, kind, key, due_at, payload)
+       ON CONFLICT (tenant_id, kind, key) DO UPDATE SET due_at = excluded.due_at, fire_at = excluded.fire_at,
+         payload = excluded.payload, attempts = 0, last_error = NULL, revision = timers.revision + 1, set_at = now()`;
+    if (soonest - Date.now() > this.notifyWithinMs) {
+      await manager.query(upsert, params);
+      return;
+    }
+    await manager.query(
+      `WITH upserted AS (${upsert} RETURNING due_at)
+       SELECT pg_notify($6, (extract(epoch FROM min(due_at)) * 1000)::bigint::text) FROM upserted
+       HAVING min(due_at) <= now() + $7::float8 * interval '1 millisecond'`,
+      [...params, timersChannel(this.options.schema), this.notifyWithinMs],
+    );
+  }
+
+  /**
+   * `cancel` for many timers, parked copies included, in one statement; resolves with how many of
+   * them were live (never set, cancelled or fired already do not count).
+   */
+  async cancelMany(manager: EntityManager, refs: readonly TimerRef[]): Promise<number> {
+    if (refs.length === 0) return 0;
+    const [live] = await manager.query(
+      `WITH refs AS (SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) AS r(tenant_id, kind, key)),
+         cancelled AS (
+           DELETE FROM ${this.table('timers')} t USING refs r WHERE t.tenant_id = r.tenant_id AND t.kind = r.kind AND t.key = r.key RETURNING 1
+         ),
+         unparked AS (
+           DELETE FROM ${this.table('timers_parked')} p USING refs r WHERE p.tenant_id = r.tenant_id AND p.kind = r.kind AND p.key = r.key RETURNING 1
+         )
+       SELECT (SELECT count(*)::int FROM cancelled) AS n, (SELECT count(*)::int FROM unparked) AS unparked`,
+      refColumns(refs),
+    );
+    return Number(live.n);
   }
 
   /** Starts firing timers in this process; idempotent. */

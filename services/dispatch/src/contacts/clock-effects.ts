@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReactionEvent } from '@hotline/messaging';
-import { DurableTimers } from '@hotline/timers';
+import { DurableTimers, type TimerRef, type TimerSpec } from '@hotline/timers';
 import { ANSWER_TIMER_KIND, breachedData, withdrawnData } from './answer-verdicts';
 import type { ClockOutcome } from './domain/answer-clock';
 
@@ -13,34 +13,60 @@ export interface AnswerTimerPayload {
   causationId: string;
 }
 
+/** An outcome, and the correlation a timer it sets keeps for the breach it may publish. */
+export interface TimedOutcome {
+  outcome: ClockOutcome;
+  correlation?: AnswerTimerPayload;
+}
+
 /**
- * Carries out what an outcome asks, in the caller's transaction: the deadline timer set or
- * cancelled with the row change, and the verdict events to publish (returned: a consumer publishes
- * them through its EventTransaction, the timer handler through the outbox).
+ * Carries out what outcomes ask, in the caller's transaction: the deadline timers set or cancelled
+ * with the row changes, and the verdict events to publish (returned: a consumer publishes them
+ * through its transaction, the timer handler through the outbox).
  */
 @Injectable()
 export class ClockEffects {
   constructor(private readonly timers: DurableTimers) {}
 
-  async apply(manager: EntityManager, { clock, effects }: ClockOutcome, correlation?: AnswerTimerPayload): Promise<AnswerVerdictEvent[]> {
-    const verdicts: AnswerVerdictEvent[] = [];
-    const ref = { tenantId: clock.tenantId, kind: ANSWER_TIMER_KIND, key: clock.contactId };
-    for (const effect of effects) {
-      switch (effect.kind) {
-        case 'set-timer':
-          await this.timers.set(manager, { ...ref, dueAt: effect.dueAt, payload: { ...correlation } });
-          break;
-        case 'cancel-timer':
-          await this.timers.cancel(manager, ref);
-          break;
-        case 'publish-breach':
-          verdicts.push({ type: 'sla.breached', data: breachedData(clock) });
-          break;
-        case 'publish-withdrawal':
-          verdicts.push({ type: 'sla.withdrawn', data: withdrawnData(clock, effect.reason) });
-          break;
+  async apply(manager: EntityManager, outcome: ClockOutcome, correlation?: AnswerTimerPayload): Promise<AnswerVerdictEvent[]> {
+    const [verdicts] = await this.applyMany(manager, [{ outcome, correlation }]);
+    return verdicts;
+  }
+
+  /**
+   * The outcomes' effects in order, with their timers set and cancelled in one statement each:
+   * each clock's timer ends as its last effect left it (a set then a cancel in one batch cancels).
+   * Resolves with each outcome's verdicts.
+   */
+  async applyMany(manager: EntityManager, outcomes: readonly TimedOutcome[]): Promise<AnswerVerdictEvent[][]> {
+    const sets = new Map<string, TimerSpec>();
+    const cancels = new Map<string, TimerRef>();
+    const verdicts = outcomes.map(({ outcome: { clock, effects }, correlation }) => {
+      const ref = { tenantId: clock.tenantId, kind: ANSWER_TIMER_KIND, key: clock.contactId };
+      const id = JSON.stringify([ref.tenantId, ref.key]);
+      const published: AnswerVerdictEvent[] = [];
+      for (const effect of effects) {
+        switch (effect.kind) {
+          case 'set-timer':
+            sets.set(id, { ...ref, dueAt: effect.dueAt, payload: { ...correlation } });
+            break;
+          case 'cancel-timer':
+            sets.delete(id);
+            cancels.set(id, ref);
+            break;
+          case 'publish-breach':
+            published.push({ type: 'sla.breached', data: breachedData(clock) });
+            break;
+          case 'publish-withdrawal':
+            published.push({ type: 'sla.withdrawn', data: withdrawnData(clock, effect.reason) });
+            break;
+        }
       }
-    }
+      return published;
+    });
+    // Cancels first: a timer cancelled then set again in the batch is set.
+    await this.timers.cancelMany(manager, [...cancels.values()]);
+    await this.timers.setMany(manager, [...sets.values()]);
     return verdicts;
   }
 }

@@ -61,35 +61,60 @@ function toParams(clock: AnswerClock): unknown[] {
   ];
 }
 
+/** Which contact a clock is. */
+export interface ContactRef {
+  tenantId: string;
+  contactId: string;
+}
+
+/** A contact's key in the maps `lockOrCreateMany` answers. */
+export function contactKey({ tenantId, contactId }: ContactRef): string {
+  return JSON.stringify([tenantId, contactId]);
+}
+
+/** Column arrays for `unnest(...)`, in the order of `COLUMNS`: many clocks in one statement. */
+function toColumns(clocks: readonly AnswerClock[]): unknown[][] {
+  const rows = clocks.map(toParams);
+  const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+  return COLUMN_NAMES.map((_, column) => rows.map((row) => iso(row[column])));
+}
+
+const COLUMN_NAMES = COLUMNS.split(', ');
+
 /** Answer clocks, one row per (tenant, contact), read and written in the caller's transaction. */
 @Injectable()
 export class ContactClocksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Stores a clock that did not exist yet, in one round trip (the common case for `contact.queued`):
-   * false when the contact has a row already, which the caller then locks and updates.
+   * The contacts' clocks, locked until the transaction ends, in one round trip: each row as it is,
+   * or a fresh empty one (a contact's first event). Locked in key order, so two transactions
+   * holding some of the same contacts never wait on each other in a cycle. Keyed by `contactKey`.
    */
-  async insertNew(manager: EntityManager, clock: AnswerClock): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO dispatch.contact_clocks (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (tenant_id, contact_id) DO NOTHING RETURNING 1`,
-      toParams(clock),
+  async lockOrCreateMany(manager: EntityManager, refs: readonly ContactRef[]): Promise<Map<string, AnswerClock>> {
+    const unique = [...new Map(refs.map((ref) => [contactKey(ref), ref])).values()];
+    if (unique.length === 0) return new Map();
+    const rows: ClockRow[] = await manager.query(
+      `INSERT INTO dispatch.contact_clocks (tenant_id, contact_id)
+       SELECT tenant_id, contact_id FROM unnest($1::text[], $2::text[]) AS c(tenant_id, contact_id) ORDER BY tenant_id, contact_id
+       ON CONFLICT (tenant_id, contact_id) DO UPDATE SET tenant_id = excluded.tenant_id RETURNING ${COLUMNS}`,
+      [unique.map((r) => r.tenantId), unique.map((r) => r.contactId)],
     );
-    return rows.length === 1;
+    return new Map(rows.map((row) => [contactKey({ tenantId: row.tenant_id, contactId: row.contact_id }), toClock(row)]));
   }
 
-  /**
-   * The contact's clock, locked until the transaction ends: the row as it is, or a fresh empty one
-   * (a stop before its queued). One round trip, and safe against a concurrent first insert.
-   */
-  async lockOrCreate(manager: EntityManager, tenantId: string, contactId: string): Promise<AnswerClock> {
-    const [row] = await manager.query(
-      `INSERT INTO dispatch.contact_clocks (tenant_id, contact_id) VALUES ($1, $2)
-       ON CONFLICT (tenant_id, contact_id) DO UPDATE SET tenant_id = excluded.tenant_id RETURNING ${COLUMNS}`,
-      [tenantId, contactId],
+  /** Saves clocks `lockOrCreateMany` locked, in one statement. */
+  async saveMany(manager: EntityManager, clocks: readonly AnswerClock[]): Promise<void> {
+    if (clocks.length === 0) return;
+    await manager.query(
+      `UPDATE dispatch.contact_clocks c SET queued_at = u.queued_at, due_at = u.due_at, standard_id = u.standard_id,
+         standard_version = u.standard_version, clause = u.clause, late = u.late, stopped_by = u.stopped_by, stopped_at = u.stopped_at,
+         breached_at = u.breached_at, withdrawn_at = u.withdrawn_at, updated_at = now()
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::boolean[],
+         $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[]) AS u(${COLUMNS})
+       WHERE c.tenant_id = u.tenant_id AND c.contact_id = u.contact_id`,
+      toColumns(clocks),
     );
-    return toClock(row as ClockRow);
   }
 
   /**

@@ -1,15 +1,15 @@
 import { Controller } from '@nestjs/common';
 import type { EventTypesMatching, KnownCloudEvent } from '@hotline/contracts';
-import { type EventTransaction, OnEvent } from '@hotline/messaging';
-import { ClockContactEvent } from './use-cases/clock-contact-event';
+import { type EventBatchTransaction, OnEventBatch } from '@hotline/messaging';
+import { ClockContactEvents } from './use-cases/clock-contact-events';
 
-/** Consumes `dispatch.contacts`: every contact event moves its answer clock, in batches. */
+/** Consumes `dispatch.contacts`: every contact event moves its answer clock, a batch at a time. */
 @Controller()
 export class ContactEventsHandler {
-  constructor(private readonly clockContactEvent: ClockContactEvent) {}
+  constructor(private readonly clockContactEvents: ClockContactEvents) {}
 
-  @OnEvent('contact.*', { queue: 'contacts' })
-  async onContactEvent(event: KnownCloudEvent<EventTypesMatching<'contact.*'>>, tx: EventTransaction): Promise<void> {
-    await this.clockContactEvent.execute(tx, event);
+  @OnEventBatch('contact.*', { queue: 'contacts' })
+  async onContactEvents(events: readonly KnownCloudEvent<EventTypesMatching<'contact.*'>>[], tx: EventBatchTransaction): Promise<void> {
+    await this.clockContactEvents.execute(tx, events);
   }
 }

@@ -5,7 +5,7 @@ import { ClockEffects } from './clock-effects';
 import { ContactClocksRepository } from './contact-clocks.repository';
 import { ContactEventsHandler } from './contact-events.handler';
 import { ContactsController } from './contacts.controller';
-import { ClockContactEvent } from './use-cases/clock-contact-event';
+import { ClockContactEvents } from './use-cases/clock-contact-events';
 import { FireAnswerDeadline } from './use-cases/fire-answer-deadline';
 import { GetContactSla } from './use-cases/get-contact-sla';
 import { WALL_CLOCK } from './wall-clock';
@@ -21,7 +21,7 @@ import { WALL_CLOCK } from './wall-clock';
     { provide: WALL_CLOCK, useValue: systemClock },
     ContactClocksRepository,
     ClockEffects,
-    ClockContactEvent,
+    ClockContactEvents,
     FireAnswerDeadline,
     GetContactSla,
     AnswerDeadlineTimer,

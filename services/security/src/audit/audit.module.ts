@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { auditAnchorKeyProvider } from './audit-anchor-key.provider';
 import { AuditAnchorsRepository } from './audit-anchors.repository';
-import { AuditCommitSubscriber } from './audit-commit.subscriber';
 import { AuditController } from './audit.controller';
 import { AuditEntriesRepository } from './audit-entries.repository';
 import { AuditEventsHandler } from './audit-events.handler';
@@ -12,10 +11,10 @@ import { VerifyAuditChain } from './use-cases/verify-audit-chain';
 /**
  * The audit trail, laid out as every capability is: `domain/` (chain linking, anchors,
  * verification), repositories mapping rows to domain entries, use cases, and the HTTP and message
- * adapters that call them; plus the commit hook that appends each batch's entries.
+ * adapters that call them (the message adapter takes a whole batch).
  */
 @Module({
   controllers: [AuditController, AuditEventsHandler],
-  providers: [auditAnchorKeyProvider, AuditEntriesRepository, AuditAnchorsRepository, RecordAuditEntries, AuditCommitSubscriber, ListAuditEntries, VerifyAuditChain],
+  providers: [auditAnchorKeyProvider, AuditEntriesRepository, AuditAnchorsRepository, RecordAuditEntries, ListAuditEntries, VerifyAuditChain],
 })
 export class AuditModule {}

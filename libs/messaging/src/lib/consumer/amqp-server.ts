@@ -16,8 +16,8 @@ import type { Outbox } from '../outbox/outbox';
 import { AmqpContext } from './amqp-context';
 import { BatchedQueue, type BatchedQueueOptions } from './batched-queue';
 import { isDependencyUnavailable } from './dependency-unavailable';
-import type { EventTransaction } from './event-transaction';
-import { isTypedHandler } from './on-event.decorator';
+import type { EventBatchTransaction, EventTransaction } from './event-transaction';
+import { isBatchHandler, isTypedHandler } from './on-event.decorator';
 import { PermanentFailure } from './permanent-failure';
 import {
   decideOnFailure,
@@ -55,8 +55,25 @@ export interface AmqpHandlerExtras {
 interface ConsumerQueue extends QueueTopology {
   /** The patterns this process has handlers for (bindings may be wider during a rolling upgrade). */
   handled: string[];
-  /** Typed handlers (`@OnEvent`): batched, with the inbox and transaction owned here. */
+  /** Typed handlers (`@OnEvent`, `@OnEventBatch`): batched, with the inbox and transaction owned here. */
   typed: boolean;
+  /** Its handlers are `@OnEventBatch`: called once per batch. */
+  batchHandlers: boolean;
+}
+
+type HandlerKind = 'untyped' | 'typed' | 'batch';
+
+const HANDLER_DECORATORS: Record<HandlerKind, string> = { untyped: '@EventPattern', typed: '@OnEvent', batch: '@OnEventBatch' };
+
+function kindOf(extras: unknown): HandlerKind {
+  return isBatchHandler(extras) ? 'batch' : isTypedHandler(extras) ? 'typed' : 'untyped';
+}
+
+/** Nest chains the event handlers registered for one pattern (`next`) behind the first. */
+function chainOf(handler: MessageHandler): MessageHandler[] {
+  const chain: MessageHandler[] = [];
+  for (let next: MessageHandler | undefined = handler; next; next = next.next) chain.push(next);
+  return chain;
 }
 
 
@@ -164,12 +181,22 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   /** The queues this process consumes, from its handlers, checked against the subscriptions table. */
   private consumerQueues(): ConsumerQueue[] {
     const handledByPurpose = new Map<string, string[]>();
-    const typedByPurpose = new Map<string, boolean[]>();
+    const kindsByPurpose = new Map<string, HandlerKind[]>();
     for (const [pattern, handler] of this.messageHandlers) {
       if (!handler.isEventHandler) continue;
-      const purpose = (handler.extras as AmqpHandlerExtras | undefined)?.queue ?? this.options.defaultPurpose;
+      const purposes = new Set<string>();
+      for (const { extras } of chainOf(handler)) {
+        const purpose = (extras as AmqpHandlerExtras | undefined)?.queue ?? this.options.defaultPurpose;
+        purposes.add(purpose);
+        kindsByPurpose.set(purpose, [...(kindsByPurpose.get(purpose) ?? []), kindOf(extras)]);
+      }
+      if (purposes.size > 1) {
+        // Nest keys handlers by pattern: every one of them would run on the first queue, and the others would never be consumed.
+        const queues = [...purposes].map((purpose) => `${this.options.service}.${purpose}`);
+        throw new Error(`'${pattern}' has handlers on ${queues.join(' and ')}: a pattern may be handled on one queue only`);
+      }
+      const [purpose] = purposes;
       handledByPurpose.set(purpose, [...(handledByPurpose.get(purpose) ?? []), pattern]);
-      typedByPurpose.set(purpose, [...(typedByPurpose.get(purpose) ?? []), isTypedHandler(handler.extras)]);
     }
     const subscriptions: readonly Subscription[] = this.options.subscriptions ?? SUBSCRIPTIONS;
     return [...handledByPurpose].map(([purpose, handled]) => {
@@ -179,27 +206,33 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       if (unlisted.length > 0) {
         throw new Error(`${service}.${purpose} handles ${unlisted.join(', ')}, which the contracts' SUBSCRIPTIONS do not list for it`);
       }
+      const kind = this.oneKind(`${service}.${purpose}`, kindsByPurpose.get(purpose) ?? []);
       return {
         queue: this.names.queue(service, purpose),
         bindings: [...(subscription as Subscription).patterns],
         handled,
-        typed: this.allTypedOrNone(`${service}.${purpose}`, typedByPurpose.get(purpose) ?? []),
+        typed: kind !== 'untyped',
+        batchHandlers: kind === 'batch',
         retryDelaysMs: this.retryDelaysMs,
       };
     });
   }
 
   /**
-   * A queue's handlers are all typed or all not: a batch is acked with one multiple-ack, which
-   * would also ack an untyped handler's delivery still in flight on the same channel.
+   * A queue's handlers are all of one kind. Typed and untyped do not mix: a batch is acked with one
+   * multiple-ack, which would also ack an untyped handler's delivery still in flight on the same
+   * channel. Per-event and batch handlers do not mix either: one would see the batch's effects
+   * before or after the other depending on the kind, not on delivery order.
    */
-  private allTypedOrNone(queue: string, typed: boolean[]): boolean {
-    if (typed.every(Boolean) && typed.length > 0) {
-      if (!this.options.transactions) throw new Error(`${queue} has @OnEvent handlers, so the transport needs the service's inbox and outbox`);
-      return true;
+  private oneKind(queue: string, kinds: HandlerKind[]): HandlerKind {
+    const [kind] = kinds;
+    if (kinds.some((k) => k !== kind)) {
+      throw new Error(`${queue} mixes ${[...new Set(kinds)].map((k) => HANDLER_DECORATORS[k]).join(' and ')} handlers: use one kind per queue`);
     }
-    if (typed.some(Boolean)) throw new Error(`${queue} mixes @OnEvent and @EventPattern handlers: use one kind per queue`);
-    return false;
+    if (kind !== 'untyped' && !this.options.transactions) {
+      throw new Error(`${queue} has ${HANDLER_DECORATORS[kind]} handlers, so the transport needs the service's inbox and outbox`);
+    }
+    return kind;
   }
 
   private async consume(channel: ConfirmChannel, topology: ConsumerQueue): Promise<void> {
@@ -222,12 +255,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.active.set(topology.queue, { channel, consumerTag });
   }
 
-  private batchedQueue(channel: ConfirmChannel, { queue, handled }: ConsumerQueue, maxBatch: number): BatchedQueue {
+  private batchedQueue(channel: ConfirmChannel, { queue, handled, batchHandlers }: ConsumerQueue, maxBatch: number): BatchedQueue {
+    const transactions = this.options.transactions as BatchedQueueOptions['transactions'];
     const batched = new BatchedQueue(
-      { queue, handled, maxBatch, transactions: this.options.transactions as BatchedQueueOptions['transactions'], source: `/hotline/${this.options.service}` },
+      { queue, handled, batchHandlers, maxBatch, transactions, source: `/hotline/${this.options.service}` },
       {
         decode: (message) => this.decode(message),
         invoke: (pattern, event, tx) => this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, tx),
+        invokeBatch: (pattern, events, tx) => this.invoke(this.messageHandlers.get(pattern) as MessageHandler, events, tx),
         fail: (message, type, retries, error) => this.onFailure(channel, queue, message, type, retries, error),
         settle: (message, upTo) => this.settle(channel, message, upTo),
       },
@@ -295,8 +330,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     return result.event;
   }
 
-  private async invoke(handler: MessageHandler, event: CloudEvent, context: AmqpContext | EventTransaction): Promise<void> {
-    const result = await handler(event, context);
+  private async invoke(
+    handler: MessageHandler,
+    payload: CloudEvent | readonly CloudEvent[],
+    context: AmqpContext | EventTransaction | EventBatchTransaction,
+  ): Promise<void> {
+    const result = await handler(payload, context);
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
   }
 

@@ -1,13 +1,15 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
+import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
 import { CorrelationContext, handlingOf } from '../correlation/correlation-context';
+import type { TraceContext } from '../correlation/trace-context';
 import type { WorkSpan } from '../correlation/work-span';
 import type { Inbox } from '../inbox/inbox';
 import { messagingMetrics } from '../metrics/messaging-metrics';
 import type { Outbox } from '../outbox/outbox';
 import { DeliveryBatcher } from './delivery-batcher';
-import { type EventTransaction, Reactions } from './event-transaction';
+import { type EventBatchTransaction, type EventTransaction, Reactions } from './event-transaction';
 import { PermanentFailure } from './permanent-failure';
 import { retriesSoFar } from './retry-policy';
 import { selectPatterns } from './topic-pattern';
@@ -18,6 +20,8 @@ export interface BatchedQueueHost {
   decode(message: ConsumeMessage): CloudEvent;
   /** Runs one handler (through Nest's pipeline) for one event. */
   invoke(pattern: string, event: CloudEvent, tx: EventTransaction): Promise<void>;
+  /** Runs one batch handler (through Nest's pipeline) for a batch's events its pattern matches. */
+  invokeBatch(pattern: string, events: readonly CloudEvent[], tx: EventBatchTransaction): Promise<void>;
   /** Retries or dead-letters a delivery; resolves false if it had to leave it unacked. */
   fail(message: ConsumeMessage, type: string, retries: number, error: unknown): Promise<boolean>;
   /** Acks a delivery, with `upTo` every delivery before it on the channel too. */
@@ -34,6 +38,8 @@ export interface BatchedQueueOptions {
   queue: string;
   /** The patterns this process handles on the queue. */
   handled: readonly string[];
+  /** The handlers are `@OnEventBatch`: each is called once per transaction with its events. */
+  batchHandlers: boolean;
   transactions: { inbox: Inbox; outbox: Outbox };
   /** `source` of the events handlers publish, e.g. `/hotline/quality`. */
   source: string;
@@ -44,7 +50,8 @@ export interface BatchedQueueOptions {
  * One channel's deliveries of a queue whose handlers are typed (`@OnEvent`), applied in batches
  * (DESIGN decision 14): one transaction, one inbox insert and one multiple-ack per batch. If the
  * transaction fails, each delivery is applied alone, so only the guilty one is retried or
- * dead-lettered and the others go through.
+ * dead-lettered and the others go through. Per-event handlers (`@OnEvent`) are called for each new
+ * event in turn; batch handlers (`@OnEventBatch`) once per transaction with all its new events.
  */
 export class BatchedQueue {
   private readonly logger = new Logger(BatchedQueue.name);
@@ -107,7 +114,7 @@ export class BatchedQueue {
   }
 
   private async transact(batch: Delivery[]): Promise<void> {
-    const { queue, handled, transactions, source } = this.options;
+    const { queue, batchHandlers, transactions, source } = this.options;
     const reactions = new Reactions(source);
     const attempts = new Map(batch.map((d) => [d.event, d.retries + 1]));
     const events = batch.map((d) => d.event);
@@ -124,22 +131,8 @@ export class BatchedQueue {
     let settled: { applied: CloudEvent[]; duplicates: CloudEvent[] };
     try {
       settled = await transactions.inbox.applyBatch(queue, events, async (manager, fresh) => {
-        for (const event of fresh) {
-          const patterns = selectPatterns([...handled], event.type);
-          if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
-          const tx = reactions.transactionFor(event, manager, queue, attempts.get(event) ?? 1);
-          const { correlation, span } = handlingOf(event, queue);
-          spans.push(span);
-          await CorrelationContext.run(correlation, async () => {
-            const stopTimer = messagingMetrics.handlingSeconds.startTimer({ queue, type: event.type });
-            try {
-              for (const pattern of patterns) await this.host.invoke(pattern, event, tx);
-            } finally {
-              stopTimer();
-            }
-            this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batch.length})`);
-          });
-        }
+        if (batchHandlers) await this.applyToBatchHandlers(manager, fresh, reactions, spans, batch.length);
+        else await this.applyToEventHandlers(manager, fresh, reactions, spans, attempts, batch.length);
         await transactions.outbox.add(manager, reactions.events);
       });
     } catch (failure) {
@@ -152,6 +145,65 @@ export class BatchedQueue {
     const { applied, duplicates } = settled;
     for (const event of applied) messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'handled' });
     for (const event of duplicates) messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'duplicate' });
+  }
+
+  private async applyToEventHandlers(
+    manager: EntityManager,
+    fresh: readonly CloudEvent[],
+    reactions: Reactions,
+    spans: WorkSpan[],
+    attempts: Map<CloudEvent, number>,
+    batchSize: number,
+  ): Promise<void> {
+    const { queue } = this.options;
+    for (const event of fresh) {
+      const patterns = this.patternsFor(event);
+      const tx = reactions.transactionFor(event, manager, queue, attempts.get(event) ?? 1);
+      const { correlation, span } = handlingOf(event, queue);
+      spans.push(span);
+      await CorrelationContext.run(correlation, async () => {
+        const stopTimer = messagingMetrics.handlingSeconds.startTimer({ queue, type: event.type });
+        try {
+          for (const pattern of patterns) await this.host.invoke(pattern, event, tx);
+        } finally {
+          stopTimer();
+        }
+        this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batchSize})`);
+      });
+    }
+  }
+
+  /**
+   * Each batch handler once, with the new events its pattern matches in delivery order. Each event
+   * still gets its span, which what a handler publishes for it names; the handlers' time is the
+   * batch's (hotline_event_batch_seconds), not any one event's.
+   */
+  private async applyToBatchHandlers(
+    manager: EntityManager,
+    fresh: readonly CloudEvent[],
+    reactions: Reactions,
+    spans: WorkSpan[],
+    batchSize: number,
+  ): Promise<void> {
+    const { queue } = this.options;
+    const traces = new Map<CloudEvent, TraceContext>();
+    const byPattern = new Map<string, CloudEvent[]>();
+    for (const event of fresh) {
+      const { span } = handlingOf(event, queue);
+      spans.push(span);
+      traces.set(event, span.trace);
+      for (const pattern of this.patternsFor(event)) byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), event]);
+    }
+    const tx = reactions.batchTransactionFor(manager, queue, (cause) => traces.get(cause));
+    for (const [pattern, events] of byPattern) await this.host.invokeBatch(pattern, events, tx);
+    this.logger.debug(`${queue}: applied ${fresh.length} new event(s) to batch handlers (batch of ${batchSize})`);
+  }
+
+  private patternsFor(event: CloudEvent): string[] {
+    const { queue, handled } = this.options;
+    const patterns = selectPatterns([...handled], event.type);
+    if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
+    return patterns;
   }
 
   private ackAll(deliveries: Delivery[]): void {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { type CloudEvent, type EventType, newCloudEvent, type NewCloudEventParams } from '@hotline/contracts';
+import type { TraceContext } from '../correlation/trace-context';
 import { traced } from '../correlation/traced-event';
 
 /** An event a handler publishes: the tenant, correlation and causation come from the event handled. */
@@ -23,6 +24,18 @@ export interface EventTransaction {
   publish<K extends EventType>(event: ReactionEvent<K>): void;
 }
 
+/**
+ * What a batch handler (`@OnEventBatch`) gets beside its events: the batch's transaction, and a way
+ * to publish through the outbox in it. A batch has many causes, so each publish names its own.
+ */
+export interface EventBatchTransaction {
+  readonly manager: EntityManager;
+  /** The consumer queue, e.g. `security.audit`. */
+  readonly queue: string;
+  /** Publishes if the transaction commits, stamped with `cause`'s tenant and correlation, caused by it, in its span. */
+  publish<K extends EventType>(cause: CloudEvent, event: ReactionEvent<K>): void;
+}
+
 /** The events the handlers of one transaction publish, written to the outbox in one insert before it commits. */
 export class Reactions {
   readonly events: CloudEvent[] = [];
@@ -30,19 +43,25 @@ export class Reactions {
   constructor(private readonly source: string) {}
 
   transactionFor(cause: CloudEvent, manager: EntityManager, queue: string, attempt: number): EventTransaction {
-    const publish = <K extends EventType>(event: ReactionEvent<K>): void => {
-      this.events.push(
-        traced(
-          newCloudEvent({
-            ...event,
-            source: this.source,
-            tenantId: cause.tenantid,
-            correlationId: cause.correlationid ?? cause.id,
-            causationId: cause.id,
-          } as NewCloudEventParams<K>),
-        ),
-      );
-    };
+    const publish = <K extends EventType>(event: ReactionEvent<K>): void => this.add(cause, event);
     return { manager, queue, attempt, publish };
+  }
+
+  /** `spanOf` gives the span each member of the batch is handled in, which its reactions name. */
+  batchTransactionFor(manager: EntityManager, queue: string, spanOf: (cause: CloudEvent) => TraceContext | undefined): EventBatchTransaction {
+    const publish = <K extends EventType>(cause: CloudEvent, event: ReactionEvent<K>): void => this.add(cause, event, spanOf(cause));
+    return { manager, queue, publish };
+  }
+
+  /** Without `trace`, the current correlation context's span is named. */
+  private add<K extends EventType>(cause: CloudEvent, event: ReactionEvent<K>, trace?: TraceContext): void {
+    const reaction = newCloudEvent({
+      ...event,
+      source: this.source,
+      tenantId: cause.tenantid,
+      correlationId: cause.correlationid ?? cause.id,
+      causationId: cause.id,
+    } as NewCloudEventParams<K>);
+    this.events.push(trace ? traced(reaction, trace) : traced(reaction));
   }
 }

@@ -1,7 +1,7 @@
 import { PATTERN_EXTRAS_METADATA, PATTERN_METADATA } from '@nestjs/microservices/constants';
 import type { KnownCloudEvent } from '@hotline/contracts';
-import type { EventTransaction } from './event-transaction';
-import { isTypedHandler, OnEvent } from './on-event.decorator';
+import type { EventBatchTransaction, EventTransaction } from './event-transaction';
+import { isBatchHandler, isTypedHandler, OnEvent, OnEventBatch } from './on-event.decorator';
 
 class Handlers {
   @OnEvent('contact.*', { queue: 'kpis' })
@@ -28,6 +28,42 @@ class Handlers {
     return undefined;
   }
 }
+
+class BatchHandlers {
+  @OnEventBatch('#', { queue: 'audit' })
+  async onAll(_events: readonly KnownCloudEvent[], _tx: EventBatchTransaction): Promise<void> {
+    return undefined;
+  }
+
+  // @ts-expect-error a batch handler takes the batch's events, not one event
+  @OnEventBatch('#', { queue: 'audit' })
+  async oneEvent(_event: KnownCloudEvent, _tx: EventBatchTransaction): Promise<void> {
+    return undefined;
+  }
+
+  // @ts-expect-error 'contact.*' also delivers contact.answered, contact.ended, …: the handler must take them all
+  @OnEventBatch('contact.*', { queue: 'kpis' })
+  async tooNarrow(_events: readonly KnownCloudEvent<'contact.queued'>[], _tx: EventBatchTransaction): Promise<void> {
+    return undefined;
+  }
+
+  // @ts-expect-error the kpis queue is not bound to case.opened
+  @OnEventBatch('case.opened', { queue: 'kpis' })
+  async notSubscribed(_events: readonly KnownCloudEvent<'case.opened'>[], _tx: EventBatchTransaction): Promise<void> {
+    return undefined;
+  }
+}
+
+describe('@OnEventBatch', () => {
+  it('registers an event pattern the transport recognises as a typed batch handler, with its queue purpose', () => {
+    const extras = Reflect.getMetadata(PATTERN_EXTRAS_METADATA, BatchHandlers.prototype.onAll);
+    expect(Reflect.getMetadata(PATTERN_METADATA, BatchHandlers.prototype.onAll)).toEqual(['#']);
+    expect(extras).toEqual({ queue: 'audit', typed: true, batch: true });
+    expect(isTypedHandler(extras)).toBe(true);
+    expect(isBatchHandler(extras)).toBe(true);
+    expect(isBatchHandler({ queue: 'kpis', typed: true })).toBe(false);
+  });
+});
 
 describe('@OnEvent', () => {
   it('registers an event pattern the transport recognises as typed, with its queue purpose', () => {

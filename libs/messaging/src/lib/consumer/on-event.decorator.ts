@@ -1,11 +1,13 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import type { EventTypesMatching, KnownCloudEvent, QueuePurpose, SubscribedPattern } from '@hotline/contracts';
-import type { EventTransaction } from './event-transaction';
+import type { EventBatchTransaction, EventTransaction } from './event-transaction';
 
 /** What the transport reads off a handler registered with `@OnEvent`. */
 export interface TypedHandlerExtras {
   queue: string;
   typed: true;
+  /** Registered with `@OnEventBatch`: called once per batch with the batch's events. */
+  batch?: true;
 }
 
 /** A typed handler for the events `P` matches. */
@@ -26,6 +28,32 @@ export function OnEvent<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(
     Payload()(target, key, 0);
     Ctx()(target, key, 1);
   };
+}
+
+/** A batch handler for the events `P` matches. */
+export type EventBatchHandlerMethod<P extends string> = (
+  events: readonly KnownCloudEvent<EventTypesMatching<P>>[],
+  tx: EventBatchTransaction,
+) => Promise<void>;
+
+/**
+ * `@OnEvent`'s counterpart for handlers that do better with the whole batch at once (one read, one
+ * write for many events): `@OnEventBatch('#', { queue: 'audit' })` takes a method
+ * `(events, tx: EventBatchTransaction) => Promise<void>`, called once per batch transaction with
+ * the batch's new events its pattern matches, in delivery order (redeliveries already dropped by
+ * the inbox). When a batch fails and its members are applied alone, it is called with one event.
+ */
+export function OnEventBatch<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(pattern: P, options: { queue: Q }) {
+  return <M extends EventBatchHandlerMethod<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
+    const extras: TypedHandlerExtras = { queue: options.queue, typed: true, batch: true };
+    EventPattern(pattern, extras)(target, key, descriptor);
+    Payload()(target, key, 0);
+    Ctx()(target, key, 1);
+  };
+}
+
+export function isBatchHandler(extras: unknown): boolean {
+  return isTypedHandler(extras) && extras.batch === true;
 }
 
 export function isTypedHandler(extras: unknown): extras is TypedHandlerExtras {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager, QueryRunner } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
 import { AuditAnchorsRepository } from '../audit-anchors.repository';
 import { AUDIT_ANCHOR_KEY } from '../audit-anchor-key.provider';
@@ -9,10 +9,9 @@ import { type AuditRecord, auditRecordOf } from '../domain/audit-record';
 import { anchorDue, type ChainAnchor, GENESIS_SIGNATURE, signAnchor } from '../domain/chain-anchor';
 
 /**
- * Enters events in their tenants' chains, a transaction's worth at a time. The transport hands
- * handlers one event at a time inside one batch transaction; `execute` only collects the record,
- * and `commit` (run just before that transaction commits, see AuditCommitSubscriber) appends them:
- * one lock statement, one head read and one multi-row insert per batch, whatever its tenants.
+ * Enters a batch's events in their tenants' chains, in the batch's transaction (the transport calls
+ * the audit handler once per batch): one lock statement, one head read and one multi-row insert,
+ * whatever its tenants.
  *
  * Nothing about the chain is kept between transactions: a batch that fails rolls back whole, and
  * each member retried alone reads the head afresh, so it links to what was committed. Redelivered
@@ -20,34 +19,27 @@ import { anchorDue, type ChainAnchor, GENESIS_SIGNATURE, signAnchor } from '../d
  */
 @Injectable()
 export class RecordAuditEntries {
-  private readonly pending = new WeakMap<QueryRunner, Map<string, AuditRecord[]>>();
   constructor(
     private readonly entries: AuditEntriesRepository,
     private readonly anchors: AuditAnchorsRepository,
     @Inject(AUDIT_ANCHOR_KEY) private readonly anchorKey: Buffer,
   ) {}
 
-  /** Collects the event's record for the transaction `manager` belongs to. */
-  execute(manager: EntityManager, event: CloudEvent): void {
-    const transaction = transactionOf(manager);
-    const byTenant = this.pending.get(transaction) ?? new Map<string, AuditRecord[]>();
-    this.pending.set(transaction, byTenant);
-    const records = byTenant.get(event.tenantid) ?? [];
-    byTenant.set(event.tenantid, records);
-    records.push(auditRecordOf(event));
-  }
-
   /**
-   * Appends what the transaction collected, for all its tenants at once: one statement locks their
-   * chains (in name order, so two batches never wait on each other in a cycle), one reads their
-   * heads, one inserts every entry, and one more writes the anchors due. The locks are held until
-   * the transaction ends, which is right after.
+   * Appends the events' entries for all their tenants at once, in delivery order per tenant: one
+   * statement locks their chains (in name order, so two batches never wait on each other in a
+   * cycle), one reads their heads, one inserts every entry, and one more writes the anchors due.
+   * The locks are held until `manager`'s transaction ends, so it must be one.
    */
-  async commit(manager: EntityManager): Promise<void> {
-    const transaction = transactionOf(manager);
-    const byTenant = this.pending.get(transaction);
-    if (!byTenant) return;
-    this.pending.delete(transaction);
+  async execute(manager: EntityManager, events: readonly CloudEvent[]): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error('audit entries are appended inside a transaction');
+    if (events.length === 0) return;
+    const byTenant = new Map<string, AuditRecord[]>();
+    for (const event of events) {
+      const records = byTenant.get(event.tenantid) ?? [];
+      byTenant.set(event.tenantid, records);
+      records.push(auditRecordOf(event));
+    }
     const tenantIds = [...byTenant.keys()].sort();
     await this.entries.lockChains(manager, tenantIds);
     const tips = await this.entries.tips(manager, tenantIds);
@@ -67,15 +59,4 @@ export class RecordAuditEntries {
     }
     await this.anchors.add(manager, anchors);
   }
-
-  /** Forgets what a transaction that rolled back had collected. */
-  discard(manager: EntityManager): void {
-    if (manager.queryRunner) this.pending.delete(manager.queryRunner);
-  }
-}
-
-/** The transaction a handler's manager runs in: a manager outside one is a wiring mistake. */
-function transactionOf(manager: EntityManager): QueryRunner {
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('audit entries are recorded inside the transaction of an event batch');
-  return manager.queryRunner;
 }

@@ -1,0 +1,160 @@
+import { Controller, type INestMicroservice } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { type EventTypesMatching, type KnownCloudEvent, newCloudEvent } from '@hotline/contracts';
+import { register } from 'prom-client';
+import { createTestDatabase, deleteBrokerObjects, eventually, metricValue, publishToBus, TEST_AMQP_URL, type TestDatabase, testNamespace } from '@hotline/testing';
+import {
+  AmqpServer,
+  DeadLetters,
+  type EventBatchTransaction,
+  EventHandlerErrorFilter,
+  Inbox,
+  messagingTablesV1Sql,
+  messagingTablesV2Sql,
+  MessagingNames,
+  OnEventBatch,
+  Outbox,
+} from '../src';
+
+const schema = 'svc';
+const namespace = testNamespace();
+const names = new MessagingNames(namespace);
+
+/** Records each call's event ids and applies them in one statement; fails a batch holding contact 'poison'. */
+@Controller()
+class ContactBatchProbe {
+  /** The event ids of each call, in call order. */
+  static readonly calls: string[][] = [];
+  /** While set, a batch holding contact 'gate' waits for it: deliveries meanwhile gather into the next batch. */
+  static gate?: Promise<void>;
+  static gateEntered = false;
+
+  @OnEventBatch('contact.*', { queue: 'kpis' })
+  async onContacts(events: readonly KnownCloudEvent<EventTypesMatching<'contact.*'>>[], tx: EventBatchTransaction): Promise<void> {
+    ContactBatchProbe.calls.push(events.map((e) => e.id));
+    if (events.some((e) => e.data.contactId === 'gate')) {
+      ContactBatchProbe.gateEntered = true;
+      await ContactBatchProbe.gate;
+    }
+    if (events.some((e) => e.data.contactId === 'poison')) throw new Error('poisoned contact');
+    await tx.manager.query(`INSERT INTO ${schema}.effects (event_id, txid) SELECT unnest($1::text[]), txid_current()`, [events.map((e) => e.id)]);
+    for (const event of events) {
+      if (event.type !== 'contact.abandoned') continue;
+      tx.publish(event, {
+        type: 'case.opened',
+        data: { caseId: `callback-${event.data.contactId}`, type: 'service_request', priority: 'P3', summary: 'call back an abandoned caller' },
+      });
+    }
+  }
+}
+
+const contact = (contactId: string, type: 'contact.queued' | 'contact.abandoned' = 'contact.queued') =>
+  type === 'contact.queued'
+    ? newCloudEvent({ type, source: '/test', tenantId: 'acme', data: { contactId, channel: 'voice', queue: 'billing', direction: 'inbound' } })
+    : newCloudEvent({ type, source: '/test', tenantId: 'acme', correlationId: `corr-${contactId}`, data: { contactId, queue: 'billing' } });
+
+describe('batch handlers: @OnEventBatch called once per batch transaction (real PostgreSQL and RabbitMQ)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let app: INestMicroservice;
+  let server: AmqpServer;
+  const queue = names.queue('quality', 'kpis');
+  const effects = async (): Promise<{ event_id: string; txid: string }[]> => dataSource.query(`SELECT event_id, txid::text FROM ${schema}.effects`);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    await dataSource.query(`CREATE SCHEMA ${schema}`);
+    for (const sql of [...messagingTablesV1Sql(schema), ...messagingTablesV2Sql(schema)]) await dataSource.query(sql);
+    await dataSource.query(`CREATE TABLE ${schema}.effects (event_id text NOT NULL, txid bigint NOT NULL)`);
+    server = new AmqpServer({
+      url: TEST_AMQP_URL,
+      service: 'quality',
+      namespace,
+      defaultPurpose: 'kpis',
+      retryDelaysMs: [50, 100],
+      transactions: { inbox: new Inbox(dataSource, schema), outbox: new Outbox(schema) },
+    });
+    const moduleRef = await Test.createTestingModule({ controllers: [ContactBatchProbe] }).compile();
+    app = moduleRef.createNestMicroservice({ strategy: server });
+    app.useGlobalFilters(new EventHandlerErrorFilter());
+    await app.listen();
+    await server.whenReady();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await dataSource?.destroy();
+    await db?.drop();
+    await deleteBrokerObjects(server.declaredQueues(), [names.exchange]);
+  });
+
+  beforeEach(async () => {
+    ContactBatchProbe.calls.length = 0;
+    await dataSource.query(`DELETE FROM ${schema}.effects`);
+  });
+
+  /**
+   * Holds the queue on a batch of one gate event until `events` have all been delivered behind it,
+   * so they form the next batch together. Resolves with the gate event's id.
+   */
+  async function behindGate(events: ReturnType<typeof contact>[]): Promise<string> {
+    let release = (): void => undefined;
+    ContactBatchProbe.gateEntered = false;
+    ContactBatchProbe.gate = new Promise<void>((resolve) => (release = resolve));
+    const gate = contact('gate');
+    await publishToBus(namespace, [gate]);
+    await eventually(async () => expect(ContactBatchProbe.gateEntered).toBe(true));
+    await publishToBus(namespace, events);
+    await eventually(async () => expect(metricValue(await register.metrics(), 'hotline_queue_messages_unacked', { queue })).toBe(1 + events.length));
+    release();
+    return gate.id;
+  }
+
+  it('calls the handler once per batch, in its transaction, with its new events in delivery order, redeliveries left out', async () => {
+    const burst = Array.from({ length: 300 }, (_, i) => contact(`c-${i}`));
+    await publishToBus(namespace, [...burst, ...burst.slice(0, 50)]);
+    await eventually(async () => expect(await effects()).toHaveLength(300), { timeoutMs: 15_000 });
+    const { calls } = ContactBatchProbe;
+    // Every event reached the handler once, in the order published, however often it was delivered.
+    expect(calls.flat()).toEqual(burst.map((e) => e.id));
+    expect(calls.length).toBeLessThan(300 / 4);
+    // Each call ran in a transaction of its own, one per batch.
+    const txidOf = new Map((await effects()).map((r) => [r.event_id, r.txid]));
+    const callTxids = calls.map((ids) => new Set(ids.map((id) => txidOf.get(id))));
+    expect(callTxids.every((txids) => txids.size === 1)).toBe(true);
+    expect(new Set(callTxids.map((txids) => [...txids][0])).size).toBe(calls.length);
+  });
+
+  it('applies a failing batch member by member, calling the handler once for each, then dead-letters the guilty one', async () => {
+    const good = Array.from({ length: 40 }, (_, i) => contact(`g-${i}`));
+    const poison = contact('poison');
+    const members = [...good.slice(0, 20), poison, ...good.slice(20)];
+    const gate = await behindGate(members);
+    const deadLetters = new DeadLetters(TEST_AMQP_URL, names);
+    await eventually(async () => expect(await deadLetters.count(queue)).toBe(1), { timeoutMs: 15_000 });
+    expect((await effects()).map((r) => r.event_id).sort()).toEqual([gate, ...good.map((e) => e.id)].sort());
+    const ids = members.map((e) => e.id);
+    // The gate alone, the 41 together (rolled back), each of them alone, then the poison's two retries alone.
+    expect(ContactBatchProbe.calls).toEqual([[gate], ids, ...ids.map((id) => [id]), [poison.id], [poison.id]]);
+  });
+
+  it('publishes what the handler publishes for an event through the outbox, caused by that event', async () => {
+    const abandoned = contact('c-abandoned', 'contact.abandoned');
+    const quiet = contact('c-quiet');
+    const gate = await behindGate([quiet, abandoned]);
+    await eventually(async () => expect(await dataSource.query(`SELECT payload FROM ${schema}.outbox`)).toHaveLength(1));
+    expect(ContactBatchProbe.calls).toEqual([[gate], [quiet.id, abandoned.id]]);
+    const [{ payload }] = await dataSource.query(`SELECT payload FROM ${schema}.outbox`);
+    expect(payload).toMatchObject({
+      type: 'case.opened',
+      source: '/hotline/quality',
+      tenantid: 'acme',
+      correlationid: 'corr-c-abandoned',
+      causationid: abandoned.id,
+      data: { caseId: 'callback-c-abandoned' },
+    });
+    expect(payload.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+});

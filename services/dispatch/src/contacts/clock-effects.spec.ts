@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+import type { DurableTimers, TimerRef, TimerSpec } from '@hotline/timers';
+import { ClockEffects } from './clock-effects';
+import { type AnswerClock, type ClockEffect, type ClockOutcome } from './domain/answer-clock';
+
+/** Records what ClockEffects asks of the timers, in the order asked. */
+class RecordingTimers {
+  readonly calls: ({ op: 'setMany'; timers: readonly TimerSpec[] } | { op: 'cancelMany'; refs: readonly TimerRef[] })[] = [];
+  async setMany(_manager: EntityManager, timers: readonly TimerSpec[]): Promise<void> {
+    this.calls.push({ op: 'setMany', timers });
+  }
+  async cancelMany(_manager: EntityManager, refs: readonly TimerRef[]): Promise<number> {
+    this.calls.push({ op: 'cancelMany', refs });
+    return refs.length;
+  }
+}
+
+const clock = (contactId: string): AnswerClock => ({
+  tenantId: 'acme',
+  contactId,
+  queuedAt: new Date('2026-11-30T10:00:00Z'),
+  dueAt: new Date('2026-11-30T10:00:30Z'),
+  standard: { standardId: 'answer-time', standardVersion: 'acme:1@1', clause: '2.1' },
+  late: false,
+  stoppedBy: null,
+  stoppedAt: null,
+  breachedAt: null,
+  withdrawnAt: null,
+});
+const outcome = (contactId: string, ...effects: ClockEffect[]): ClockOutcome => ({ clock: clock(contactId), changed: true, effects });
+const manager = {} as EntityManager;
+const dueAt = new Date('2026-11-30T10:00:30Z');
+const ref = (key: string) => ({ tenantId: 'acme', kind: 'sla.answer', key });
+
+describe('ClockEffects.applyMany', () => {
+  it('sets and cancels a batch’s timers in one call each, each clock’s timer as its last effect left it', async () => {
+    const timers = new RecordingTimers();
+    const effects = new ClockEffects(timers as unknown as DurableTimers);
+    const verdicts = await effects.applyMany(manager, [
+      { outcome: outcome('queued-then-answered', { kind: 'set-timer', dueAt }), correlation: { correlationId: 'k1', causationId: 'e1' } },
+      { outcome: outcome('queued', { kind: 'set-timer', dueAt }), correlation: { correlationId: 'k2', causationId: 'e2' } },
+      { outcome: outcome('queued-then-answered', { kind: 'cancel-timer' }) },
+      { outcome: outcome('answered', { kind: 'cancel-timer' }) },
+      { outcome: outcome('late', { kind: 'publish-breach' }) },
+    ]);
+    expect(timers.calls).toEqual([
+      { op: 'cancelMany', refs: [ref('queued-then-answered'), ref('answered')] },
+      { op: 'setMany', timers: [{ ...ref('queued'), dueAt, payload: { correlationId: 'k2', causationId: 'e2' } }] },
+    ]);
+    expect(verdicts.map((v) => v.map((e) => e.type))).toEqual([[], [], [], [], ['sla.breached']]);
+  });
+
+  it('sets a timer cancelled earlier in the same batch, after the cancel', async () => {
+    const timers = new RecordingTimers();
+    await new ClockEffects(timers as unknown as DurableTimers).applyMany(manager, [
+      { outcome: outcome('c', { kind: 'cancel-timer' }) },
+      { outcome: outcome('c', { kind: 'set-timer', dueAt }) },
+    ]);
+    expect(timers.calls).toEqual([
+      { op: 'cancelMany', refs: [ref('c')] },
+      { op: 'setMany', timers: [{ ...ref('c'), dueAt, payload: {} }] },
+    ]);
+  });
+});

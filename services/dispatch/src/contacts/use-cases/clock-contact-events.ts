@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventTypesMatching, KnownCloudEvent } from '@hotline/contracts';
+import type { EventBatchTransaction } from '@hotline/messaging';
+import { TenantStandards } from '@hotline/tenant-standards';
+import type { Clock } from '@hotline/timers';
+import { ClockEffects, type TimedOutcome } from '../clock-effects';
+import { ContactClocksRepository, type ContactRef, contactKey } from '../contact-clocks.repository';
+import { type AnswerClock, type AnswerStandard, type ClockOutcome, queue, stop, stopKindOf } from '../domain/answer-clock';
+import { WALL_CLOCK } from '../wall-clock';
+
+type ContactEvent = KnownCloudEvent<EventTypesMatching<'contact.*'>>;
+
+/**
+ * Applies a batch of contact events to their answer clocks, in the batch's transaction and in
+ * delivery order: `contact.queued` starts a clock from the answer standard in force at the event's
+ * time; answered, abandoned, transferred and ended stop it. Whatever the batch's size, that is one
+ * statement locking (or creating) all its clocks, one saving those that changed, one setting
+ * timers and one cancelling them. Redelivery never reaches here twice (the inbox), and a different
+ * event repeating a fact changes nothing (the rules).
+ */
+@Injectable()
+export class ClockContactEvents {
+  constructor(
+    private readonly clocks: ContactClocksRepository,
+    private readonly standards: TenantStandards,
+    private readonly effects: ClockEffects,
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(tx: EventBatchTransaction, events: readonly ContactEvent[]): Promise<void> {
+    const now = this.clock.now();
+    const refs = events.map((event): ContactRef => ({ tenantId: event.tenantid, contactId: event.data.contactId }));
+    const clocks = await this.clocks.lockOrCreateMany(tx.manager, refs);
+    const changed = new Map<string, AnswerClock>();
+    const outcomes: (TimedOutcome & { cause: ContactEvent })[] = [];
+    for (const [index, event] of events.entries()) {
+      const key = contactKey(refs[index]);
+      const outcome = await this.outcomeOf(event, clocks.get(key) as AnswerClock, now);
+      if (!outcome?.changed) continue;
+      // A later event of the same contact in this batch sees this one's result.
+      clocks.set(key, outcome.clock);
+      changed.set(key, outcome.clock);
+      outcomes.push({ outcome, correlation: { correlationId: event.correlationid ?? event.id, causationId: event.id }, cause: event });
+    }
+    await this.clocks.saveMany(tx.manager, [...changed.values()]);
+    const verdicts = await this.effects.applyMany(tx.manager, outcomes);
+    for (const [index, { cause }] of outcomes.entries()) {
+      for (const verdict of verdicts[index]) tx.publish(cause, verdict);
+    }
+  }
+
+  private async outcomeOf(event: ContactEvent, existing: AnswerClock, now: Date): Promise<ClockOutcome | undefined> {
+    const at = new Date(event.time);
+    const ids = { tenantId: event.tenantid, contactId: event.data.contactId };
+    if (event.type === 'contact.queued') return queue(existing, { ...ids, at, standard: await this.answerStandard(event.tenantid, at) }, now);
+    const kind = stopKindOf(event.type);
+    return kind ? stop(existing, { ...ids, kind, at }, now) : undefined;
+  }
+
+  private async answerStandard(tenantId: string, at: Date): Promise<AnswerStandard> {
+    const { seconds, chapter, standardId, standardVersion } = (await this.standards.resolve(tenantId, at)).standard('answer-time');
+    return { seconds, clause: chapter, standardId, standardVersion };
+  }
+}
