@@ -1,6 +1,6 @@
 import { type ChannelModel, type ConfirmChannel, connect, type GetMessage } from 'amqplib';
 import { deleteBrokerObjects, eventually, TEST_AMQP_URL, testNamespace } from '@hotline/testing';
-import { type CliIo, runCli } from '../src/cli';
+import { runHotline } from './support/run-hotline';
 
 const namespace = testNamespace();
 const QUEUE = `${namespace}.quality.kpis`;
@@ -10,17 +10,7 @@ const ORPHAN_DEAD = `${namespace}.dispatch.cases.dead`;
 const QUORUM = { durable: true, arguments: { 'x-queue-type': 'quorum' } };
 
 /** Runs the CLI as `npx hotline …` would, against this file's namespace on the test broker. */
-async function hotline(argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIo = {
-    out: (text) => stdout.push(text),
-    err: (text) => stderr.push(text),
-    env: { AMQP_URL: TEST_AMQP_URL, HOTLINE_NAMESPACE: namespace },
-  };
-  const exitCode = await runCli(argv, io);
-  return { exitCode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const hotline = (argv: string[]) => runHotline(argv, { AMQP_URL: TEST_AMQP_URL, HOTLINE_NAMESPACE: namespace });
 
 const letters = [
   { id: 'evt-1', type: 'contact.queued', error: 'relation "quality.tallies" does not exist', retries: 3, failedAt: '2025-01-02T03:04:05.000Z' },

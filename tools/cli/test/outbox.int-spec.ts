@@ -1,19 +1,13 @@
 import { Client } from 'pg';
 import { messagingTablesV1Sql, messagingTablesV2Sql } from '@hotline/messaging';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
-import { type CliIo, runCli } from '../src/cli';
+import { runHotline } from './support/run-hotline';
 
 describe('hotline outbox (real PostgreSQL)', () => {
   let db: TestDatabase;
   let client: Client;
 
-  async function hotline(argv: string[]) {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const io: CliIo = { out: (t) => stdout.push(t), err: (t) => stderr.push(t), env: { DATABASE_URL: db.url } };
-    const exitCode = await runCli(argv, io);
-    return { exitCode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-  }
+  const hotline = (argv: string[]) => runHotline(argv, { DATABASE_URL: db.url });
   const count = async (table: string) => Number((await client.query(`SELECT count(*) AS n FROM intake.${table}`)).rows[0].n);
 
   beforeAll(async () => {

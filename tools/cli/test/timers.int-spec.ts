@@ -1,19 +1,13 @@
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { durableTimersV1Sql } from '@hotline/timers';
-import { type CliIo, runCli } from '../src/cli';
+import { runHotline } from './support/run-hotline';
 
 describe('hotline timers (real PostgreSQL)', () => {
   let db: TestDatabase;
   let client: Client;
 
-  async function hotline(argv: string[]) {
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    const io: CliIo = { out: (t) => stdout.push(t), err: (t) => stderr.push(t), env: { DATABASE_URL: db.url } };
-    const exitCode = await runCli(argv, io);
-    return { exitCode, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-  }
+  const hotline = (argv: string[]) => runHotline(argv, { DATABASE_URL: db.url });
   const count = async (table: string) => Number((await client.query(`SELECT count(*) AS n FROM dispatch.${table}`)).rows[0].n);
 
   beforeAll(async () => {
