@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
-import { CorrelationContext, handlingOf } from '../correlation/correlation-context';
+import { type Correlation, CorrelationContext, handlingOf } from '../correlation/correlation-context';
 import type { TraceContext } from '../correlation/trace-context';
 import type { WorkSpan } from '../correlation/work-span';
 import type { Inbox } from '../inbox/inbox';
@@ -187,16 +187,22 @@ export class BatchedQueue {
   ): Promise<void> {
     const { queue } = this.options;
     const traces = new Map<CloudEvent, TraceContext>();
+    const correlations: [CloudEvent, Correlation][] = [];
     const byPattern = new Map<string, CloudEvent[]>();
     for (const event of fresh) {
-      const { span } = handlingOf(event, queue);
+      const { correlation, span } = handlingOf(event, queue);
       spans.push(span);
       traces.set(event, span.trace);
+      correlations.push([event, correlation]);
       for (const pattern of this.patternsFor(event)) byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), event]);
     }
     const tx = reactions.batchTransactionFor(manager, queue, (cause) => traces.get(cause));
     for (const [pattern, events] of byPattern) await this.host.invokeBatch(pattern, events, tx);
-    this.logger.debug(`${queue}: applied ${fresh.length} new event(s) to batch handlers (batch of ${batchSize})`);
+    // Logged per event, in its own correlation and trace, so one request is still followed through
+    // every service's logs by its correlation id, as with per-event handlers.
+    for (const [event, correlation] of correlations) {
+      CorrelationContext.run(correlation, () => this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batchSize})`));
+    }
   }
 
   private patternsFor(event: CloudEvent): string[] {
