@@ -1,21 +1,15 @@
-import { Controller, type INestMicroservice } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { DataSource } from 'typeorm';
-import { type EventTypesMatching, type KnownCloudEvent, newCloudEvent } from '@hotline/contracts';
+import { Controller } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import type { EventTypesMatching, KnownCloudEvent } from '@hotline/contracts';
 import { register } from 'prom-client';
-import { createTestDatabase, deleteBrokerObjects, eventually, metricValue, publishToBus, TEST_AMQP_URL, type TestDatabase, testNamespace } from '@hotline/testing';
+import { eventually, metricValue, publishToBus, TEST_AMQP_URL, testNamespace } from '@hotline/testing';
 import {
-  AmqpServer,
   DeadLetters,
   type EventBatchTransaction,
-  EventHandlerErrorFilter,
-  Inbox,
-  messagingTablesV1Sql,
-  messagingTablesV2Sql,
   MessagingNames,
   OnEventBatch,
-  Outbox,
 } from '../src';
+import { contact, type ContactConsumer, startContactConsumer } from './support/contact-consumer';
 
 const schema = 'svc';
 const namespace = testNamespace();
@@ -49,46 +43,18 @@ class ContactBatchProbe {
   }
 }
 
-const contact = (contactId: string, type: 'contact.queued' | 'contact.abandoned' = 'contact.queued') =>
-  type === 'contact.queued'
-    ? newCloudEvent({ type, source: '/test', tenantId: 'acme', data: { contactId, channel: 'voice', queue: 'billing', direction: 'inbound' } })
-    : newCloudEvent({ type, source: '/test', tenantId: 'acme', correlationId: `corr-${contactId}`, data: { contactId, queue: 'billing' } });
-
 describe('batch handlers: @OnEventBatch called once per batch transaction (real PostgreSQL and RabbitMQ)', () => {
-  let db: TestDatabase;
+  let consumer: ContactConsumer;
   let dataSource: DataSource;
-  let app: INestMicroservice;
-  let server: AmqpServer;
   const queue = names.queue('quality', 'kpis');
-  const effects = async (): Promise<{ event_id: string; txid: string }[]> => dataSource.query(`SELECT event_id, txid::text FROM ${schema}.effects`);
+  const effects = () => consumer.effects();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    await dataSource.query(`CREATE SCHEMA ${schema}`);
-    for (const sql of [...messagingTablesV1Sql(schema), ...messagingTablesV2Sql(schema)]) await dataSource.query(sql);
-    await dataSource.query(`CREATE TABLE ${schema}.effects (event_id text NOT NULL, txid bigint NOT NULL)`);
-    server = new AmqpServer({
-      url: TEST_AMQP_URL,
-      service: 'quality',
-      namespace,
-      defaultPurpose: 'kpis',
-      retryDelaysMs: [50, 100],
-      transactions: { inbox: new Inbox(dataSource, schema), outbox: new Outbox(schema) },
-    });
-    const moduleRef = await Test.createTestingModule({ controllers: [ContactBatchProbe] }).compile();
-    app = moduleRef.createNestMicroservice({ strategy: server });
-    app.useGlobalFilters(new EventHandlerErrorFilter());
-    await app.listen();
-    await server.whenReady();
+    consumer = await startContactConsumer(ContactBatchProbe, schema, namespace);
+    ({ dataSource } = consumer);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await dataSource?.destroy();
-    await db?.drop();
-    await deleteBrokerObjects(server.declaredQueues(), [names.exchange]);
-  });
+  afterAll(() => consumer?.stop());
 
   beforeEach(async () => {
     ContactBatchProbe.calls.length = 0;
