@@ -2,28 +2,19 @@ import { type ParkedEvent, ParkedOutbox } from '@hotline/messaging';
 import type { CliIo } from './cli';
 import { parseOptions, positiveInteger, UsageError } from './cli-options';
 import { oneLineTable } from './one-line-table';
+import { listParked } from './parked-list';
 import { serviceName, withDatabase } from './service-database';
 import { USAGE } from './usage';
 
 /** `outbox list|retry --service S …` on the parked rows of S's outbox at DATABASE_URL. */
 export async function outboxCommand([action, ...args]: string[], io: CliIo): Promise<void> {
   switch (action) {
-    case 'list': {
-      const options = parseOptions(args, {
-        service: { type: 'string' },
-        tenant: { type: 'string' },
-        limit: { type: 'string', default: '50' },
-        json: { type: 'boolean' },
+    case 'list':
+      return listParked(args, io, {
+        list: (service, sql, options) => new ParkedOutbox(service).list(sql, options),
+        table,
+        none: (service) => `No parked events in ${service}'s outbox.`,
       });
-      if (options.help) return io.out(USAGE);
-      const service = serviceName(options.service);
-      const limit = positiveInteger(options.limit, '--limit');
-      const parked = await withDatabase(io, (sql) => new ParkedOutbox(service).list(sql, { limit, tenantId: options.tenant }));
-      if (options.json) io.out(JSON.stringify(parked, null, 2));
-      else io.out(parked.length ? table(parked) : `No parked events in ${service}'s outbox.`);
-      if (parked.length === limit) io.err(`Showing the first ${limit}; --limit shows more.`);
-      return;
-    }
     case 'retry': {
       const options = parseOptions(args, { service: { type: 'string' }, id: { type: 'string', multiple: true }, all: { type: 'boolean' } });
       if (options.help) return io.out(USAGE);

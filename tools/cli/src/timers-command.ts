@@ -1,29 +1,20 @@
 import { type ParkedTimer, ParkedTimers, type TimerRef } from '@hotline/timers';
 import type { CliIo } from './cli';
-import { parseOptions, positiveInteger, required, UsageError } from './cli-options';
+import { parseOptions, required, UsageError } from './cli-options';
 import { oneLineTable } from './one-line-table';
+import { listParked } from './parked-list';
 import { serviceName, withDatabase } from './service-database';
 import { USAGE } from './usage';
 
 /** `timers list|retry --service S …` on the durable timers S parked because their handler kept failing. */
 export async function timersCommand([action, ...args]: string[], io: CliIo): Promise<void> {
   switch (action) {
-    case 'list': {
-      const options = parseOptions(args, {
-        service: { type: 'string' },
-        tenant: { type: 'string' },
-        limit: { type: 'string', default: '50' },
-        json: { type: 'boolean' },
+    case 'list':
+      return listParked(args, io, {
+        list: (service, sql, options) => new ParkedTimers(service).list(sql, options),
+        table,
+        none: (service) => `No parked timers in ${service}.`,
       });
-      if (options.help) return io.out(USAGE);
-      const service = serviceName(options.service);
-      const limit = positiveInteger(options.limit, '--limit');
-      const parked = await withDatabase(io, (sql) => new ParkedTimers(service).list(sql, { limit, tenantId: options.tenant }));
-      if (options.json) io.out(JSON.stringify(parked, null, 2));
-      else io.out(parked.length ? table(parked) : `No parked timers in ${service}.`);
-      if (parked.length === limit) io.err(`Showing the first ${limit}; --limit shows more.`);
-      return;
-    }
     case 'retry': {
       const options = parseOptions(args, {
         service: { type: 'string' },
