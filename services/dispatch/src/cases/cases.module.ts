@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
 import { CaseEventsHandler } from './case-events.handler';
+import { CaseSignals, UnclockedCaseSignals } from './case-signals';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
 import { ServiceCaseRepository } from './service-case.repository';
@@ -17,6 +18,16 @@ import { TransitionCase } from './use-cases/transition-case';
  */
 @Module({
   controllers: [CasesController, CaseEventsHandler],
-  providers: [{ provide: CASES_CLOCK, useValue: systemClock }, ServiceCaseRepository, OpenCase, TransitionCase, FindCase, ListCases, CaseTimeline],
+  providers: [
+    { provide: CASES_CLOCK, useValue: systemClock },
+    { provide: CaseSignals, useClass: UnclockedCaseSignals },
+    ServiceCaseRepository,
+    OpenCase,
+    TransitionCase,
+    FindCase,
+    ListCases,
+    CaseTimeline,
+  ],
+  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK],
 })
 export class CasesModule {}

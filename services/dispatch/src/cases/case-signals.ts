@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+import type { SlaSignal } from '../sla/domain';
+
+/** A fact about a case that its SLA clocks may start, pause, resume, stop or reset on. */
+export interface CaseSignal {
+  tenantId: string;
+  caseId: string;
+  signal: SlaSignal;
+  /** When it happened (the event's or the injected clock's time), not when it was recorded. */
+  at: Date;
+}
+
+/**
+ * Where the capabilities that work a case (cases, routing, complaints, outages) report what
+ * happened to it, in the caller's transaction, so the case's SLA clocks follow. One port, so no
+ * capability needs to know which clocks a case runs.
+ */
+export abstract class CaseSignals {
+  abstract record(manager: EntityManager, signals: readonly CaseSignal[]): Promise<void>;
+}
+
+/** Until the case clocks are wired (issue 10 part 3), signals are accepted and clock nothing. */
+export class UnclockedCaseSignals extends CaseSignals {
+  async record(): Promise<void> {
+    // Deliberately nothing: no case clock exists yet to follow them.
+  }
+}
