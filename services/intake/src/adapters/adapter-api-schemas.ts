@@ -77,3 +77,22 @@ export const taskRouterCallbackApiSchema = namedApiSchema('TaskRouterCallback', 
   },
   additionalProperties: true,
 });
+
+/** A Programmable Voice callback's form parameters: a status callback or a queue (`<Enqueue>`/`<Queue>`) callback. */
+export const voiceCallbackApiSchema = namedApiSchema('TwilioVoiceCallback', {
+  type: 'object',
+  description: 'A Twilio Voice status or queue callback (form parameters), signed with X-Twilio-Signature',
+  required: ['CallSid'],
+  properties: {
+    CallSid: { type: 'string' },
+    CallStatus: { type: 'string', example: 'completed' },
+    Timestamp: { type: 'string', example: 'Tue, 10 Jan 2023 18:49:02 +0000' },
+    CallDuration: { type: 'string' },
+    QueueSid: { type: 'string' },
+    QueueTime: { type: 'string', description: 'Seconds the caller has waited in the queue' },
+    QueueResult: { type: 'string', example: 'hangup' },
+    QueuePosition: { type: 'string' },
+    DequeingCallSid: { type: 'string' },
+  },
+  additionalProperties: true,
+});

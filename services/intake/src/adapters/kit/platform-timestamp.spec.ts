@@ -22,6 +22,16 @@ describe('parseTimestamp', () => {
     expect(iso(parseTimestamp('2024-02-29T00:00:00Z', ['iso8601']))).toBe('2024-02-29T00:00:00.000Z');
   });
 
+  it('reads RFC 2822 dates (Twilio Voice), with or without the day name, only when allowed', () => {
+    expect(iso(parseTimestamp('Tue, 10 Jan 2023 18:49:02 +0000', ['rfc2822']))).toBe('2023-01-10T18:49:02.000Z');
+    expect(iso(parseTimestamp('10 Jan 2023 18:49:02 +0800', ['rfc2822']))).toBe('2023-01-10T10:49:02.000Z');
+    expect(iso(parseTimestamp('Tue, 10 Jan 2023 18:49 GMT', ['rfc2822']))).toBe('2023-01-10T18:49:00.000Z');
+    for (const bad of ['Tue, 30 Feb 2023 18:49:02 +0000', 'Tue, 10 Foo 2023 18:49:02 +0000', '10 Jan 2023 18:49:02', '2023-01-10T18:49:02Z']) {
+      expect(parseTimestamp(bad, ['rfc2822']).ok).toBe(false);
+    }
+    expect(parseTimestamp('Tue, 10 Jan 2023 18:49:02 +0000', ['iso8601'])).toEqual({ ok: false, message: expect.stringContaining('expected an ISO 8601') });
+  });
+
   it('reads epoch seconds and milliseconds, as numbers or numeric strings, when allowed', () => {
     expect(iso(parseTimestamp(1732500000, ['epochSeconds']))).toBe('2024-11-25T02:00:00.000Z');
     expect(iso(parseTimestamp('1732500000', ['epochSeconds']))).toBe('2024-11-25T02:00:00.000Z');

@@ -5,6 +5,7 @@ import { type ContactChannel, type MappedEvent, mappedEvent } from '../kit/mappe
 import { mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { phoneNumberOf } from '../kit/phone-number';
 import { platformTimestampToIso } from '../kit/platform-timestamp';
+import { formRecord, formText } from './form-text';
 import { agentStatusOfActivity } from './worker-activity-status';
 
 /**
@@ -283,12 +284,6 @@ function platformIds(reader: CallbackReader, attributes: Record<string, unknown>
   });
 }
 
-/** A form parameter's text: the first of a repeated parameter, trimmed; blank is absent. */
-function formText(value: unknown): string | undefined {
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' && first.trim() !== '' ? first.trim() : undefined;
-}
-
 /** TaskAttributes are the integrator's own JSON: a value of another kind is no value, not an error. */
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -307,8 +302,7 @@ class CallbackReader {
   private parsedAttributes?: Record<string, unknown>;
 
   constructor(params: TaskRouterParams, private readonly eventType: string) {
-    const form = Object.fromEntries(Object.keys(params).map((name) => [name, formText(params[name])]));
-    this.fields = FieldReader.of(form, ['epochMillis']);
+    this.fields = FieldReader.of(formRecord(params), ['epochMillis']);
   }
 
   get errors() {

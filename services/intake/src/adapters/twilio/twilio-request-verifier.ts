@@ -9,12 +9,12 @@ import { isValidTwilioSignature } from './twilio-signature';
 export const PUBLIC_URL_ENV = 'INTAKE_PUBLIC_URL';
 
 /**
- * Decides whether a TaskRouter callback really comes from the tenant's Twilio account: its
+ * Decides whether a Twilio callback (TaskRouter or Voice) really comes from the tenant's Twilio account: its
  * X-Twilio-Signature must be the HMAC of the URL Twilio called and the posted parameters under the
  * tenant's auth token. See signedRequestUrl for how that URL is rebuilt behind a proxy.
  */
 @Injectable()
-export class TaskRouterRequestVerifier {
+export class TwilioRequestVerifier {
   private readonly publicBaseUrl?: string;
 
   constructor(

@@ -28,18 +28,21 @@ function twilioSignature(url: string, params: Record<string, string>, authToken 
   return createHmac('sha1', authToken).update(data).digest('base64');
 }
 
-describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, RabbitMQ)', () => {
+describe('intake: Twilio TaskRouter and Voice callbacks (real HTTP, PostgreSQL, RabbitMQ)', () => {
   let svc: StartedService;
   let adminToken: string;
   const published = () => svc.tap.events as CloudEvent<Record<string, unknown>>[];
 
   /** Twilio calls intake through a proxy at PUBLIC_URL, which is the URL it signs. */
-  const callback = (params: Record<string, string>, { tenant = 'acme', signature }: { tenant?: string; signature?: string } = {}) => {
-    const query = `?tenant=${tenant}`;
+  const callback = (
+    params: Record<string, string>,
+    { tenant = 'acme', signature, path = PATH, extraQuery = '' }: { tenant?: string; signature?: string; path?: string; extraQuery?: string } = {},
+  ) => {
+    const query = `?tenant=${tenant}${extraQuery}`;
     return svc.http()
-      .post(PATH + query)
+      .post(path + query)
       .set('Content-Type', 'application/x-www-form-urlencoded')
-      .set('X-Twilio-Signature', signature ?? twilioSignature(PUBLIC_URL + PATH + query, params))
+      .set('X-Twilio-Signature', signature ?? twilioSignature(PUBLIC_URL + path + query, params))
       .send(new URLSearchParams(params).toString());
   };
   const count = async (table: string) => Number((await svc.db.query(`SELECT count(*) AS n FROM intake.${table}`))[0].n);
@@ -127,6 +130,43 @@ describe('intake: Twilio TaskRouter event callbacks (real HTTP, PostgreSQL, Rabb
         data: { agentId: activityUpdate.WorkerSid, status: 'away' },
       }),
     );
+  });
+
+  describe('Voice callbacks (POST /v1/adapters/twilio/voice)', () => {
+    const VOICE = '/v1/adapters/twilio/voice';
+    const call = { AccountSid: 'AC0123456789abcdef0123456789abcdef', CallSid: 'CA7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e', Direction: 'inbound', From: '+14155550123', To: '+14155559876' };
+    const queue = { QueueSid: 'QU5ef8732a3c49700934481addd5ce1659' };
+
+    it('keeps the wait going with TwiML and publishes queued at the moment the caller entered the queue', async () => {
+      const before = Date.now();
+      const res = await callback({ ...call, ...queue, QueuePosition: '1', QueueTime: '12' }, { path: VOICE, extraQuery: '&queue=billing' }).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/xml/);
+      expect(res.text).toContain('<Pause length="10"/>');
+      await eventually(async () => expect(publishedWith(`twilio:${call.CallSid}:queued`)).toHaveLength(1));
+      const [queued] = publishedWith(`twilio:${call.CallSid}:queued`);
+      expect(queued.data).toMatchObject({ channel: 'voice', queue: 'billing', direction: 'inbound' });
+      const enteredAt = Date.parse(queued.time);
+      expect(enteredAt).toBeLessThanOrEqual(Date.now() - 12_000);
+      expect(enteredAt).toBeGreaterThanOrEqual(before - 12_000);
+    });
+
+    it('publishes answered from the <Queue> url with the platform’s wait, then ended from the status callback', async () => {
+      const dequeued = await callback({ ...call, ...queue, QueueTime: '27', DequeingCallSid: 'CA99aa88bb77cc66dd55ee44ff33aa22bb' }, { path: VOICE, extraQuery: '&queue=billing&agent=alice' }).expect(200);
+      expect(dequeued.text).toContain('<Response/>');
+      const ended = await callback({ ...call, CallStatus: 'completed', CallDuration: '327', Timestamp: 'Wed, 25 Nov 2026 01:35:10 +0000' }, { path: VOICE }).expect(202);
+      expect(ended.body).toEqual({ accepted: [`twilio:${call.CallSid}:ended`], duplicates: [] });
+      await eventually(async () => expect(publishedWith(`twilio:${call.CallSid}:ended`)).toHaveLength(1));
+      expect(publishedWith(`twilio:${call.CallSid}:answered`)[0].data).toMatchObject({ agentId: 'alice', queue: 'billing', waitSeconds: 27 });
+      expect(publishedWith(`twilio:${call.CallSid}:ended`)[0]).toMatchObject({ time: '2026-11-25T01:35:10.000Z', data: { disconnectReason: 'completed', callDurationSeconds: 327 } });
+    });
+
+    it('refuses an unsigned callback (403) and names what a callback lacks (422), storing nothing', async () => {
+      const events = await count('events');
+      await callback({ ...call, CallStatus: 'completed' }, { path: VOICE, signature: 'forged' }).expect(403);
+      const missingAgent = await callback({ ...call, ...queue, QueueTime: '5', DequeingCallSid: 'CA1' }, { path: VOICE }).expect(422);
+      expect(missingAgent.body.errors).toEqual([expect.objectContaining({ path: 'query.agent' })]);
+      expect(await count('events')).toBe(events);
+    });
   });
 
   describe('refuses, storing nothing,', () => {
