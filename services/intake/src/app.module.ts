@@ -5,6 +5,7 @@ import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { AmazonConnectModule } from './adapters/amazon-connect/amazon-connect.module';
 import { GenesysModule } from './adapters/genesys/genesys.module';
 import { TwilioModule } from './adapters/twilio/twilio.module';
+import { ZendeskModule } from './adapters/zendesk/zendesk.module';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AccessGuardModule } from './access-guard/access-guard.module';
@@ -29,6 +30,7 @@ import { StandardsModule } from './standards/standards.module';
     EventsModule,
     AmazonConnectModule,
     TwilioModule,
+    ZendeskModule,
     GenesysModule,
     StandardsModule,
     EventDocsModule,

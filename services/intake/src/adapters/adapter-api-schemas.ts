@@ -96,3 +96,29 @@ export const voiceCallbackApiSchema = namedApiSchema('TwilioVoiceCallback', {
   },
   additionalProperties: true,
 });
+
+const zendeskRating: SchemaObject = {
+  type: 'object',
+  description: 'A Zendesk satisfaction rating (Satisfaction Ratings API JSON format)',
+  required: ['id', 'ticket_id', 'score'],
+  properties: {
+    id: { type: 'integer' },
+    ticket_id: { type: 'integer' },
+    assignee_id: { type: 'integer' },
+    score: { type: 'string', enum: ['offered', 'unoffered', 'good', 'bad'] },
+    comment: { type: 'string' },
+    reason: { type: 'string' },
+    created_at: { type: 'string', format: 'date-time' },
+    updated_at: { type: 'string', format: 'date-time' },
+  },
+  additionalProperties: true,
+};
+
+/** What the Zendesk ratings route takes: one rating, wrapped or not, or a list page. */
+export const zendeskRatingsApiSchema = namedApiSchema('ZendeskSatisfactionRatings', {
+  oneOf: [
+    { type: 'object', required: ['satisfaction_rating'], properties: { satisfaction_rating: zendeskRating } },
+    { type: 'object', required: ['satisfaction_ratings'], properties: { satisfaction_ratings: { type: 'array', items: zendeskRating } } },
+    zendeskRating,
+  ],
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { evenIfOtherFieldsFail, identifier, text, redactions } from '../fields';
+import { evenIfOtherFieldsFail, identifier, label, text, redactions } from '../fields';
 
 export const surveyCompleted = defineEvent({
   type: 'survey.completed',
@@ -14,6 +14,13 @@ export const surveyCompleted = defineEvent({
       contactId: identifier().optional(),
       caseId: identifier().optional(),
       comment: text().optional(),
+      /**
+       * The platform's own answer before it was put on the 1–5 scale (`score`), so nothing is lost
+       * in the rounding: e.g. `{value: 'good', scale: 'good/bad'}`, `{value: 9, scale: '0-10'}`.
+       */
+      platformScore: z.looseObject({ value: z.union([z.number(), label()]), scale: label() }).optional(),
+      /** The platform's survey response: a changed answer is re-sent under a new event id and the same surveyId, and the newest wins. */
+      surveyId: identifier().optional(),
     })
     .superRefine((data, ctx) => {
       if (data.contactId === undefined && data.caseId === undefined) {
