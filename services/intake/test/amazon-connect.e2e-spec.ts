@@ -153,6 +153,33 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
     });
   });
 
+  describe('agent-events', () => {
+    it('publishes each state change as agent.status_changed, heartbeats and re-sends adding nothing', async () => {
+      const change = fixture('agent-event-state-change');
+      const eventId = 'amazon-connect:agent-event:477f2c8f-6ad8-4a26-9c78-cbd7f8d0f9a3';
+      const heartbeat = { ...change, EventType: 'HEART_BEAT', EventId: 'a8b9c0d1-0000-4000-8000-000000000001' };
+      const logout = { ...change, EventType: 'LOGOUT', EventId: 'a8b9c0d1-0000-4000-8000-000000000002', EventTimestamp: '2026-11-25T09:00:00.000Z' };
+      const body = [change, heartbeat, logout].map((event) => JSON.stringify(event)).join('\n');
+      await post('agent-events', body, 'application/x-ndjson')
+        .expect(202)
+        .expect({ accepted: [eventId, 'amazon-connect:agent-event:a8b9c0d1-0000-4000-8000-000000000002'], duplicates: [] });
+      await post('agent-events', change).expect(202).expect({ accepted: [], duplicates: [eventId] });
+      await post('agent-events', heartbeat).expect(200);
+      await settled();
+      expect(publishedOf(eventId)).toEqual([
+        expect.objectContaining({ type: 'agent.status_changed', time: '2026-11-25T01:29:40.734Z', data: expect.objectContaining({ agentId: 'liwei', status: 'available', team: 'Billing team' }) }),
+      ]);
+      expect(publishedOf('amazon-connect:agent-event:a8b9c0d1-0000-4000-8000-000000000002')[0].data).toMatchObject({ status: 'offline' });
+    });
+
+    it('names what an event lacks and stores nothing', async () => {
+      const events = await count('events');
+      const res = await post('agent-events', [{ ...fixture('agent-event-state-change'), EventType: 'TELEPORTED' }]).expect(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ index: 0, path: 'EventType' })]);
+      expect(await count('events')).toBe(events);
+    });
+  });
+
   describe('contact-lens', () => {
     it('publishes a Chinese call’s transcript once, however often the file is sent', async () => {
       const file = fixture('contact-lens-call-zh');

@@ -122,3 +122,20 @@ export const zendeskRatingsApiSchema = namedApiSchema('ZendeskSatisfactionRating
     zendeskRating,
   ],
 });
+
+const connectAgentEvent: SchemaObject = {
+  type: 'object',
+  description: 'An Amazon Connect agent event (agent event streams data model)',
+  required: ['EventType', 'EventId', 'EventTimestamp'],
+  properties: {
+    EventType: { type: 'string', enum: ['LOGIN', 'LOGOUT', 'STATE_CHANGE', 'HEART_BEAT'] },
+    EventId: { type: 'string' },
+    EventTimestamp: { type: 'string', format: 'date-time' },
+    AgentARN: { type: 'string' },
+    CurrentAgentSnapshot: { type: 'object', description: 'AgentStatus {Name, Type}, Configuration {Username, AgentHierarchyGroups, RoutingProfile}, Contacts [{State}]' },
+  },
+  additionalProperties: true,
+};
+
+/** Agent events: one, or an array (newline-delimited bodies are documented on the route). */
+export const agentEventsApiSchema = namedApiSchema('AmazonConnectAgentEvents', oneOrMany('agent event', connectAgentEvent));

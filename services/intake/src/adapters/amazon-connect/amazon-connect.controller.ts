@@ -1,17 +1,23 @@
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
 import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
+import { mapAgentEvents } from './agent-event-mapping';
 import { mapContactLensFiles } from './contact-lens-mapping';
 import { mapContactRecords } from './contact-record-mapping';
-import { type Delivery, readContactLensFiles, readContactRecords } from './delivery-body';
-import { contactLensApiSchema, contactRecordsApiSchema } from '../adapter-api-schemas';
+import { type Delivery, readContactLensFiles, readStreamedRecords } from './delivery-body';
+import { agentEventsApiSchema, contactLensApiSchema, contactRecordsApiSchema } from '../adapter-api-schemas';
 import type { MappingResult } from '../kit/mapping-result';
 import { unmappableProblem } from '../kit/unmappable-problem';
 
 const ADAPTER = 'amazon-connect';
+
+export interface IgnoredRecords {
+  accepted: [];
+  ignored: string;
+}
 
 @ApiTags('adapters')
 @Controller('v1/adapters/amazon-connect')
@@ -31,7 +37,30 @@ export class AmazonConnectController {
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable record lacks (with its index in a batch); nothing stored' })
   async contactRecords(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
-    return this.ingest(principal, await readContactRecords(req), mapContactRecords);
+    return this.ingest(principal, await readStreamedRecords(req), mapContactRecords);
+  }
+
+  @Post('agent-events')
+  @HttpCode(202)
+  @ApiKeyAuth('events:write')
+  @ApiConsumes('application/json', 'application/x-ndjson', 'text/plain')
+  @ApiOperation({ summary: 'Send Amazon Connect agent events (agent event stream)' })
+  @ApiBody({
+    schema: agentEventsApiSchema,
+    description: 'Amazon Connect agent events as the agent event stream writes them to Kinesis: one, an array, or newline-delimited',
+  })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'LOGIN, STATE_CHANGE and LOGOUT mapped onto agent.status_changed and stored: `{accepted: [ids], duplicates: [ids]}`' })
+  @ApiResponse({ status: 200, description: 'Only heartbeats: `{accepted: [], ignored}`, nothing stored' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
+  @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable event lacks (with its index in a batch); nothing stored' })
+  async agentEvents(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredRecords> {
+    const delivery = await readStreamedRecords(req);
+    const mapped = mapAgentEvents(delivery.records, delivery.batch);
+    if (mapped.outcome === 'ignored') {
+      res.status(200);
+      return { accepted: [], ignored: mapped.reason };
+    }
+    return this.ingest(principal, delivery, () => mapped);
   }
 
   @Post('contact-lens')

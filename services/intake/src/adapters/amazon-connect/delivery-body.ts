@@ -19,10 +19,10 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const NDJSON_TYPES = /^(application\/(x-ndjson|ndjson|jsonl|x-jsonlines)|text\/plain)\s*(;|$)/i;
 
 /**
- * Contact records as Kinesis Data Streams or Firehose carry them: one record or an array of them
- * as JSON, or newline-delimited / concatenated records as application/x-ndjson or text/plain.
+ * Contact records or agent events as Kinesis Data Streams or Firehose carry them: one record or an
+ * array of them as JSON, or newline-delimited / concatenated records as application/x-ndjson or text/plain.
  */
-export async function readContactRecords(req: Request): Promise<Delivery> {
+export async function readStreamedRecords(req: Request): Promise<Delivery> {
   const type = req.headers['content-type'] ?? '';
   if (JSON_TYPE.test(type)) return sized(fromJson(req.body));
   if (NDJSON_TYPES.test(type)) {
@@ -41,7 +41,7 @@ export async function readContactRecords(req: Request): Promise<Delivery> {
     return sized({ records: stream.values, batch: true, payload: stream.values });
   }
   throw new UnsupportedMediaTypeException(
-    'Send application/json (a contact record or an array of them), or application/x-ndjson or text/plain (newline-delimited records)',
+    'Send application/json (a record or an array of them), or application/x-ndjson or text/plain (newline-delimited records)',
   );
 }
 
