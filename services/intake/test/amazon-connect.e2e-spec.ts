@@ -180,6 +180,35 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
     });
   });
 
+  describe('contact-events (EventBridge)', () => {
+    const events = JSON.parse(readFileSync(join(__dirname, 'fixtures/amazon-connect/contact-events-eventbridge.json'), 'utf8')) as {
+      detail: { contactId: string };
+    }[];
+    const [answeredId, abandonedId] = [events[0].detail.contactId, events[3].detail.contactId];
+
+    it('publishes queued, answered and abandoned live, named as the agent events taught, and the contact record adds only the rest', async () => {
+      await post('agent-events', fixture('agent-event-state-change')).expect(202);
+      await post('contact-events', events)
+        .expect(202)
+        .expect({ accepted: [id(answeredId, 'queued'), id(answeredId, 'answered'), id(abandonedId, 'queued'), id(abandonedId, 'abandoned')], duplicates: [] });
+      await settled();
+      expect(publishedOf(id(answeredId, 'answered'))[0]).toMatchObject({ time: '2026-11-25T01:30:21.750Z', data: { agentId: 'liwei', queue: 'Billing', waitSeconds: 21.5 } });
+      expect(publishedOf(id(abandonedId, 'abandoned'))[0].data).toMatchObject({ queue: 'Billing', waitSeconds: 48.5 });
+      // EventBridge delivers at least once: a repeat is a duplicate, as the contact record's own queued will be (the same id).
+      await post('contact-events', events[0]).expect(202).expect({ accepted: [], duplicates: [id(answeredId, 'queued')] });
+    });
+
+    it('answers 200 for events with no live milestone and 422 naming what an event lacks, storing nothing', async () => {
+      const before = await count('events');
+      const initiated = { ...events[0], detail: { ...events[0].detail, eventType: 'INITIATED' } };
+      await post('contact-events', initiated).expect(200);
+      const bad = await post('contact-events', [{ ...events[0], detail: { ...events[0].detail, channel: 'PIGEON' } }]).expect(422);
+      expect(bad.body.errors).toEqual([expect.objectContaining({ index: 0, path: 'detail.channel' })]);
+      await post('contact-events', 'not json', 'text/plain').expect(415);
+      expect(await count('events')).toBe(before);
+    });
+  });
+
   describe('contact-lens', () => {
     it('publishes a Chinese call’s transcript once, however often the file is sent', async () => {
       const file = fixture('contact-lens-call-zh');

@@ -139,3 +139,31 @@ const connectAgentEvent: SchemaObject = {
 
 /** Agent events: one, or an array (newline-delimited bodies are documented on the route). */
 export const agentEventsApiSchema = namedApiSchema('AmazonConnectAgentEvents', oneOrMany('agent event', connectAgentEvent));
+
+const connectContactEvent: SchemaObject = {
+  type: 'object',
+  description: 'An EventBridge event of detail-type "Amazon Connect Contact Event"',
+  required: ['detail'],
+  properties: {
+    'detail-type': { type: 'string', example: 'Amazon Connect Contact Event' },
+    detail: {
+      type: 'object',
+      required: ['eventType', 'contactId'],
+      properties: {
+        eventType: { type: 'string', example: 'QUEUED' },
+        contactId: { type: 'string' },
+        channel: { type: 'string', example: 'VOICE' },
+        initiationMethod: { type: 'string', example: 'INBOUND' },
+        queueInfo: { type: 'object', properties: { queueArn: { type: 'string' }, enqueueTimestamp: { type: 'string', format: 'date-time' } } },
+        agentInfo: { type: 'object', properties: { agentArn: { type: 'string' }, connectedToAgentTimestamp: { type: 'string', format: 'date-time' } } },
+        disconnectTimestamp: { type: 'string', format: 'date-time' },
+        disconnectReason: { type: 'string', example: 'CUSTOMER_DISCONNECT' },
+      },
+      additionalProperties: true,
+    },
+  },
+  additionalProperties: true,
+};
+
+/** EventBridge contact events: one, or an array. */
+export const contactEventsApiSchema = namedApiSchema('AmazonConnectContactEvents', oneOrMany('contact event', connectContactEvent));

@@ -3,6 +3,7 @@ import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
 import { mappedEvent } from '../kit/mapped-event';
 import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { AMAZON_CONNECT_SOURCE } from './connect-event';
+import type { ResourceName } from './connect-resource-names';
 
 /*
  * Amazon Connect agent events, as its agent event stream writes them to Kinesis Data Streams,
@@ -101,4 +102,24 @@ function queuesOf(r: FieldReader): string[] | undefined {
     .map((queue) => queue.string('Name'))
     .filter((name): name is string => name !== undefined);
   return names.length > 0 ? [...new Set(names)] : undefined;
+}
+
+/**
+ * The agent and queue names agent events tell (the agent's Username, its routing profile's queues),
+ * by ARN: contact events name agents and queues by ARN only.
+ */
+export function resourceNamesOf(records: readonly unknown[]): ResourceName[] {
+  return records.filter(isObject).flatMap((record) => {
+    const r = FieldReader.of(record, ['iso8601']);
+    const names: ResourceName[] = [];
+    const agentArn = r.string('AgentARN');
+    const username = r.string('CurrentAgentSnapshot.Configuration.Username');
+    if (agentArn && username) names.push({ arn: agentArn, name: username });
+    const profile = 'CurrentAgentSnapshot.Configuration.RoutingProfile';
+    for (const queue of [...r.list(`${profile}.InboundQueues`), ...[r.at(`${profile}.DefaultOutboundQueue`)].filter((q) => q !== undefined)]) {
+      const [arn, name] = [queue.string('ARN'), queue.string('Name')];
+      if (arn && name) names.push({ arn, name });
+    }
+    return names;
+  });
 }

@@ -4,11 +4,13 @@ import type { Request, Response } from 'express';
 import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
 import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
-import { mapAgentEvents } from './agent-event-mapping';
+import { mapAgentEvents, resourceNamesOf } from './agent-event-mapping';
+import { arnsOf, mapContactEvents } from './contact-event-mapping';
+import { ConnectResourceNames } from './connect-resource-names';
 import { mapContactLensFiles } from './contact-lens-mapping';
 import { mapContactRecords } from './contact-record-mapping';
-import { type Delivery, readContactLensFiles, readStreamedRecords } from './delivery-body';
-import { agentEventsApiSchema, contactLensApiSchema, contactRecordsApiSchema } from '../adapter-api-schemas';
+import { type Delivery, readContactEvents, readContactLensFiles, readStreamedRecords } from './delivery-body';
+import { agentEventsApiSchema, contactEventsApiSchema, contactLensApiSchema, contactRecordsApiSchema } from '../adapter-api-schemas';
 import type { MappingResult } from '../kit/mapping-result';
 import { unmappableProblem } from '../kit/unmappable-problem';
 
@@ -22,7 +24,10 @@ export interface IgnoredRecords {
 @ApiTags('adapters')
 @Controller('v1/adapters/amazon-connect')
 export class AmazonConnectController {
-  constructor(private readonly pipeline: IngestPipeline) {}
+  constructor(
+    private readonly pipeline: IngestPipeline,
+    private readonly names: ConnectResourceNames,
+  ) {}
 
   @Post('contact-records')
   @HttpCode(202)
@@ -56,6 +61,32 @@ export class AmazonConnectController {
   async agentEvents(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredRecords> {
     const delivery = await readStreamedRecords(req);
     const mapped = mapAgentEvents(delivery.records, delivery.batch);
+    // Even a heartbeat names the agent and its queues: what contact events need to name them too.
+    if (mapped.outcome !== 'unmappable') await this.names.learn(principal.tenantId, resourceNamesOf(delivery.records));
+    if (mapped.outcome === 'ignored') {
+      res.status(200);
+      return { accepted: [], ignored: mapped.reason };
+    }
+    return this.ingest(principal, delivery, () => mapped);
+  }
+
+  @Post('contact-events')
+  @HttpCode(202)
+  @ApiKeyAuth('events:write')
+  @ApiConsumes('application/json')
+  @ApiOperation({ summary: 'Send Amazon Connect contact events (EventBridge)' })
+  @ApiBody({
+    schema: contactEventsApiSchema,
+    description: 'EventBridge "Amazon Connect Contact Event" events, one or an array (an EventBridge API destination posts them)',
+  })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'QUEUED, CONNECTED_TO_AGENT and a caller\'s hang-up while queued, mapped onto contact.queued/answered/abandoned under the contact records\' ids' })
+  @ApiResponse({ status: 200, description: 'No live milestone (INITIATED, CONNECTED_TO_SYSTEM, an answered contact\'s DISCONNECTED, …): `{accepted: [], ignored}`' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
+  @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable event lacks (with its index in a batch); nothing stored' })
+  async contactEvents(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredRecords> {
+    const delivery = readContactEvents(req);
+    const names = await this.names.lookup(principal.tenantId, arnsOf(delivery.records));
+    const mapped = mapContactEvents(delivery.records, (arn) => names.get(arn), delivery.batch);
     if (mapped.outcome === 'ignored') {
       res.status(200);
       return { accepted: [], ignored: mapped.reason };

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IngestModule } from '../../ingest/ingest.module';
 import { AmazonConnectController } from './amazon-connect.controller';
+import { ConnectResourceNames } from './connect-resource-names';
 
 /** Maps Amazon Connect's own payloads onto catalogue events (POST /v1/adapters/amazon-connect/...). */
 @Module({
   imports: [IngestModule],
   controllers: [AmazonConnectController],
+  providers: [ConnectResourceNames],
 })
 export class AmazonConnectModule {}

@@ -3,6 +3,7 @@ import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
 import { type ContactChannel, type MappedEvent, mappedEvent } from '../kit/mapped-event';
 import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { envelope } from './connect-event';
+import { connectChannel, connectDirection } from './connect-vocabulary';
 
 /*
  * Amazon Connect contact records (CTRs), as its data streaming delivers them to Kinesis Data
@@ -14,27 +15,6 @@ import { envelope } from './connect-event';
 
 /** CTR timestamps are ISO 8601 strings in UTC (`yyyy-mm-ddThh:mm:ssZ`, sometimes with fractions). */
 const CTR_TIMESTAMPS = ['iso8601'] as const;
-
-/** CTR `Channel` → catalogue channel. A VOICE contact created by a queued callback is a `callback`. */
-const CHANNELS: Readonly<Record<string, ContactChannel>> = { VOICE: 'voice', CHAT: 'chat', EMAIL: 'email' };
-
-/** `InitiationMethod` → direction; `API` depends on the channel (see directionOf). */
-const DIRECTIONS: Readonly<Record<string, 'inbound' | 'outbound'>> = {
-  INBOUND: 'inbound',
-  TRANSFER: 'inbound',
-  QUEUE_TRANSFER: 'inbound',
-  WEBRTC_API: 'inbound',
-  DISCONNECT: 'inbound',
-  MONITOR: 'inbound',
-  FLOW: 'inbound',
-  // A queued callback is the customer's own inbound demand, kept on the callback channel: an
-  // inbound-only view of the centre must not lose it because Connect dials out to serve it.
-  CALLBACK: 'inbound',
-  // Connect dials the customer: an agent's call, a third party, an e-mail reply.
-  OUTBOUND: 'outbound',
-  EXTERNAL_OUTBOUND: 'outbound',
-  AGENT_REPLY: 'outbound',
-};
 
 /** Each catalogue field and the CTR field it comes from, to report a refused value where it is. */
 const FIELD_SOURCES: Readonly<Record<string, string>> = {
@@ -223,22 +203,17 @@ function transferOf(r: FieldReader, leg: { queue?: string; agentId?: string; pre
 function channelOf(r: FieldReader): ContactChannel | undefined {
   const channel = r.required('Channel', 'how the contact reached the centre (VOICE, CHAT, EMAIL)');
   if (channel === undefined) return undefined;
-  if (channel === 'TASK') {
-    r.fail('Channel', 'TASK contacts are work items, not customer contacts: Hotline has no channel for them (leave tasks out of the stream)');
-    return undefined;
-  }
-  const known = Object.hasOwn(CHANNELS, channel) ? CHANNELS[channel] : undefined;
-  if (!known) r.fail('Channel', `Unknown channel '${channel}': expected VOICE, CHAT or EMAIL`);
-  return known === 'voice' && r.value('InitiationMethod') === 'CALLBACK' ? 'callback' : known;
+  const read = connectChannel(channel, r.value('InitiationMethod'));
+  if (!read.ok) r.fail('Channel', read.message);
+  return read.ok ? read.value : undefined;
 }
 
 function directionOf(r: FieldReader): 'inbound' | 'outbound' | undefined {
   const method = r.required('InitiationMethod', 'how the contact was initiated, which tells its direction');
   if (method === undefined) return undefined;
-  if (method === 'API') return r.value('Channel') === 'VOICE' ? 'outbound' : 'inbound'; // StartOutboundVoiceContact vs StartChatContact
-  const direction = Object.hasOwn(DIRECTIONS, method) ? DIRECTIONS[method] : undefined;
-  if (!direction) r.fail('InitiationMethod', `Unknown initiation method '${method}': expected one of API, ${Object.keys(DIRECTIONS).join(', ')}`);
-  return direction;
+  const read = connectDirection(method, r.value('Channel'));
+  if (!read.ok) r.fail('InitiationMethod', read.message);
+  return read.ok ? read.value : undefined;
 }
 
 /** Agent.AfterContactWorkDuration, or the span between the ACW start and end timestamps. */

@@ -53,6 +53,14 @@ export function readContactLensFiles(req: Request): Delivery {
   return sized(fromJson(req.body));
 }
 
+/** EventBridge contact events: one event, or an array of them (an API destination's batch), as JSON. */
+export function readContactEvents(req: Request): Delivery {
+  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    throw new UnsupportedMediaTypeException('Send the EventBridge event (or an array of them) as application/json');
+  }
+  return sized(fromJson(req.body));
+}
+
 function fromJson(body: unknown): Delivery {
   return Array.isArray(body) ? { records: body, batch: true, payload: body } : { records: [body], batch: false, payload: body };
 }
