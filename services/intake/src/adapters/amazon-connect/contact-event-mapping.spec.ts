@@ -47,7 +47,7 @@ describe('Amazon Connect contact events (EventBridge) → live contact milestone
   });
 
   it('lists the ARNs a delivery names, and names what an event lacks with its index', () => {
-    expect(new Set(arnsOf(events))).toEqual(new Set([queued.detail.queueInfo.queueArn, connected.detail.agentInfo.agentArn]));
+    expect(new Set(arnsOf(events))).toEqual(new Set([queued.detail.queueInfo.queueArn, connected.detail.agentInfo?.agentArn]));
     const { queueInfo: _q, ...noQueue } = queued.detail;
     expect(mapContactEvents([queued, { ...queued, detail: { ...noQueue, channel: 'TASK' } }], named)).toEqual({
       outcome: 'unmappable',
