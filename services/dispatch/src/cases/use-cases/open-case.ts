@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CaseSignals } from '../case-signals';
 import { caseOpeningOf, type OpeningEvent } from '../domain/case-opening';
 import { ServiceCase } from '../domain/service-case';
 import { ServiceCaseRepository } from '../service-case.repository';
@@ -11,12 +12,16 @@ import { ServiceCaseRepository } from '../service-case.repository';
  */
 @Injectable()
 export class OpenCase {
-  constructor(private readonly cases: ServiceCaseRepository) {}
+  constructor(
+    private readonly cases: ServiceCaseRepository,
+    private readonly signals: CaseSignals,
+  ) {}
 
   async execute(manager: EntityManager, event: OpeningEvent): Promise<void> {
     const kase = ServiceCase.open(caseOpeningOf(event));
     await this.cases.insertIfAbsent(manager, kase);
-    // The record-completion deadline (kase.recordClockStartsAt()) is set here once the SLA engine lands.
+    // Starts the case's clocks once; a re-sent opening finds them started and changes nothing.
+    await this.signals.record(manager, [{ tenantId: event.tenantid, caseId: kase.caseId, signal: 'opened', at: kase.snapshot.openedAt }]);
     await this.cases.recordEvent(manager, { tenantId: event.tenantid, caseId: kase.caseId, eventId: event.id, eventType: event.type, at: new Date(event.time) });
   }
 }
