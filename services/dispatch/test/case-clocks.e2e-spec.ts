@@ -38,6 +38,10 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
     await svc?.stop();
   });
 
+  const get = (path: string) => svc.http().get(path).auth(agent, { type: 'bearer' });
+  type ClockItem = { kind: string; event: string; policyId: string; signal?: string; standardId: string; version: string; clause: string; inTime?: boolean };
+  const clockItems = async (caseId: string, policyId: string): Promise<ClockItem[]> =>
+    (await get(`/v1/cases/${caseId}/timeline`).expect(200)).body.items.filter((item: ClockItem) => item.kind === 'clock' && item.policyId === policyId);
   const move = (caseId: string, to: string) => svc.http().post(`/v1/cases/${caseId}/transitions`).auth(agent, { type: 'bearer' }).send({ to, reason: `to ${to}` });
   const faultOpened = (caseId: string, time: Date): CloudEvent =>
     newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', time, data: { caseId, type: 'network_fault', priority: 'P1', summary: 'No signal', region: 'beijing' } });
@@ -89,6 +93,23 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
     expect(await responseTimer('CASE-LIVE')).toBeUndefined();
     const [repair] = await svc.db.query(`SELECT due_at FROM dispatch.timers WHERE kind = 'sla.case' AND key = 'CASE-LIVE/fault-repair-town'`);
     expect(new Date(repair.due_at).getTime()).toBe(openedAt.getTime() + 24 * 3_600_000);
+
+    // The case shows the breach and its open deadlines, the overdue response first; its timeline explains the clock.
+    const standard = { standardId: 'network-fault-response', version: 'acme:3@1', clause: '2.2' };
+    expect((await get('/v1/cases/CASE-LIVE').expect(200)).body).toMatchObject({
+      breached: true,
+      openDeadlines: [
+        { policyId: 'network-fault-response', slaKind: 'response', dueAt: new Date(due).toISOString(), ...standard },
+        { policyId: 'fault-repair-town', slaKind: 'repair', standardId: 'fault-repair-town', version: 'acme:3@1' },
+      ],
+    });
+    expect((await clockItems('CASE-LIVE', 'network-fault-response')).map(({ event, signal }) => [event, signal])).toEqual([
+      ['sla.started', 'opened'],
+      ['sla.warned', undefined],
+      ['sla.warned', undefined],
+      ['sla.breached', undefined],
+    ]);
+    expect(await clockItems('CASE-LIVE', 'network-fault-response')).toEqual(Array(4).fill(expect.objectContaining(standard)));
   });
 
   it('publishes no breach for a fault moved to handling in time, and cancels its timer', async () => {
@@ -100,6 +121,22 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
     // The marker falls due at the same instant: once its breach is out, the other's would have been too.
     await awaitVerdicts('sla.breached', 'CASE-MARKER');
     expect(verdicts('sla.breached', 'CASE-INTIME')).toEqual([]);
+
+    // Its timeline names what started and stopped the clock, and the standard applied.
+    const standard = { standardId: 'network-fault-response', version: 'acme:3@1', clause: '2.2' };
+    const response = await clockItems('CASE-INTIME', 'network-fault-response');
+    expect(response.filter((item) => item.event !== 'sla.warned')).toEqual([
+      expect.objectContaining({ event: 'sla.started', signal: 'opened', ...standard }),
+      expect.objectContaining({ event: 'sla.stopped', signal: 'stage:handling', inTime: true, ...standard }),
+    ]);
+    // Handling started the record's clock (先处理后记录); the list tells breached cases from the others.
+    expect(await clockItems('CASE-INTIME', 'record-completion')).toEqual([expect.objectContaining({ event: 'sla.started', signal: 'stage:handling' })]);
+    const listed = async (breached: boolean) =>
+      (await get(`/v1/cases?type=network_fault&breached=${breached}&limit=100`).expect(200)).body.items.map((c: { caseId: string; breached: boolean }) => [c.caseId, c.breached]);
+    expect(await listed(true)).toEqual(expect.arrayContaining([['CASE-MARKER', true]]));
+    expect(await listed(true)).not.toContainEqual(['CASE-INTIME', false]);
+    expect(await listed(false)).toContainEqual(['CASE-INTIME', false]);
+    expect(await listed(false)).not.toContainEqual(['CASE-MARKER', true]);
   });
 
   it('ignores a re-sent opening: one set of clocks, one breach', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { SlaTimelineEntry } from '../sla/domain';
 import { type CaseClocksView, CaseClocksRepository } from './case-clocks.repository';
 
@@ -14,8 +15,9 @@ export class CaseClockReads {
     return this.clocks.viewsOf(tenantId, caseIds);
   }
 
-  async viewOf(tenantId: string, caseId: string): Promise<CaseClocksView> {
-    return (await this.viewsOf(tenantId, [caseId])).get(caseId) ?? { openDeadlines: [], breached: false };
+  /** One case's view; in `manager`'s transaction if given (to answer with what the transaction just changed). */
+  async viewOf(tenantId: string, caseId: string, manager?: EntityManager): Promise<CaseClocksView> {
+    return (await this.clocks.viewsOf(tenantId, [caseId], manager)).get(caseId) ?? { openDeadlines: [], breached: false };
   }
 
   /** Every clock entry of the case, oldest first, each with its timeline key. */

@@ -135,10 +135,10 @@ export class CaseClocksRepository {
     );
   }
 
-  /** The open deadlines and standing breach of each case (cases without clocks are absent). */
-  async viewsOf(tenantId: string, caseIds: readonly string[]): Promise<Map<string, CaseClocksView>> {
+  /** The open deadlines and standing breach of each case (cases without clocks are absent); in `manager`'s transaction if given. */
+  async viewsOf(tenantId: string, caseIds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, CaseClocksView>> {
     if (caseIds.length === 0) return new Map();
-    const rows: { case_id: string; open_deadline: OpenDeadlineView | null; breached: boolean }[] = await this.dataSource.query(
+    const rows: { case_id: string; open_deadline: OpenDeadlineView | null; breached: boolean }[] = await manager.query(
       `SELECT case_id, open_deadline, breached FROM dispatch.case_clocks WHERE tenant_id = $1 AND case_id = ANY($2::text[]) ORDER BY case_id, due_at, policy_id`,
       [tenantId, caseIds],
     );

@@ -12,6 +12,8 @@ export interface CaseFilters {
   stage?: CaseStage;
   type?: string;
   assignee?: string;
+  /** Cases with a standing breach of an SLA clock (true), or with none (false). */
+  breached?: boolean;
 }
 
 /** A page of a keyset-ordered list: at most `limit` items after the key `after`. */
@@ -99,6 +101,11 @@ export class ServiceCaseRepository {
     if (filters.stage) query.andWhere('c.stage = :stage', { stage: filters.stage });
     if (filters.type) query.andWhere('c.type = :type', { type: filters.type });
     if (filters.assignee) query.andWhere('c.assignee_id = :assignee', { assignee: filters.assignee });
+    if (filters.breached !== undefined) {
+      // The case clocks' own table (case-clocks/): a breach stands there until withdrawn.
+      const breached = 'EXISTS (SELECT 1 FROM dispatch.case_clocks k WHERE k.tenant_id = c.tenant_id AND k.case_id = c.case_id AND k.breached)';
+      query.andWhere(filters.breached ? breached : `NOT ${breached}`);
+    }
     if (page.after) query.andWhere('(c.opened_at, c.case_id) > (:afterAt, :afterId)', { afterAt: new Date(page.after[0]), afterId: page.after[1] });
     const rows = await query.orderBy('c.opened_at', 'ASC').addOrderBy('c.case_id', 'ASC').limit(page.limit).getMany();
     return rows.map(toAggregate);

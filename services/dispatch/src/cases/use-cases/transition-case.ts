@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
+import { CaseClockReads } from '../../case-clocks/case-clock-reads';
 import { CaseSignals } from '../case-signals';
 import { CASES_CLOCK, type CasesClock } from '../cases-clock';
 import type { CaseStage } from '../domain/case-stage';
@@ -32,6 +33,7 @@ export class TransitionCase {
     private readonly cases: ServiceCaseRepository,
     private readonly outbox: Outbox,
     private readonly signals: CaseSignals,
+    private readonly clocks: CaseClockReads,
     @Inject(CASES_CLOCK) private readonly clock: CasesClock,
   ) {}
 
@@ -47,7 +49,7 @@ export class TransitionCase {
       }
       await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
       await this.signals.record(manager, transitionSignals(transition).map((signal) => ({ tenantId, caseId, signal, at: transition.at })));
-      return toCaseResponse(kase);
+      return toCaseResponse(kase, await this.clocks.viewOf(tenantId, caseId, manager));
     });
   }
 }
