@@ -129,8 +129,8 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
       expect.objectContaining({ event: 'sla.started', signal: 'opened', ...standard }),
       expect.objectContaining({ event: 'sla.stopped', signal: 'stage:handling', inTime: true, ...standard }),
     ]);
-    // Handling started the record's clock (先处理后记录); the list tells breached cases from the others.
-    expect(await clockItems('CASE-INTIME', 'record-completion')).toEqual([expect.objectContaining({ event: 'sla.started', signal: 'stage:handling' })]);
+    // Its record was complete from the opening: handling starts no record clock. The list tells breached cases from the others.
+    expect(await clockItems('CASE-INTIME', 'record-completion')).toEqual([expect.objectContaining({ event: 'sla.stopped', signal: 'record_completed' })]);
     const listed = async (breached: boolean) =>
       (await get(`/v1/cases?type=network_fault&breached=${breached}&limit=100`).expect(200)).body.items.map((c: { caseId: string; breached: boolean }) => [c.caseId, c.breached]);
     expect(await listed(true)).toEqual(expect.arrayContaining([['CASE-MARKER', true]]));
@@ -146,10 +146,26 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
     await awaitVerdicts('sla.breached', 'CASE-TWICE');
     const clocks = await svc.db.query(`SELECT policy_id, jsonb_array_length(inputs) AS inputs FROM dispatch.case_clocks WHERE case_id = 'CASE-TWICE' ORDER BY policy_id`);
     expect(clocks).toEqual([
-      { policy_id: 'fault-repair-town', inputs: 1 },
-      { policy_id: 'follow-up-call', inputs: 1 },
-      { policy_id: 'network-fault-response', inputs: 1 },
-      { policy_id: 'record-completion', inputs: 1 },
+      { policy_id: 'fault-repair-town', inputs: 2 },
+      { policy_id: 'follow-up-call', inputs: 2 },
+      { policy_id: 'network-fault-response', inputs: 2 },
+      { policy_id: 'record-completion', inputs: 2 },
+    ]);
+  });
+
+  it('starts the record-completion clock when a case lacking its record goes to handling (先处理后记录)', async () => {
+    const event = newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', data: { caseId: 'CASE-NOREGION', type: 'network_fault', priority: 'P2', summary: 'Slow line' } });
+    await publishToBus(svc.env.namespace, [event]);
+    await eventually(async () => expect(await responseTimer('CASE-NOREGION')).toBeDefined());
+    const handlingAt = Date.parse((await move('CASE-NOREGION', 'handling').expect(200)).body.updatedAt);
+    expect(await clockItems('CASE-NOREGION', 'record-completion')).toEqual([
+      expect.objectContaining({ event: 'sla.started', signal: 'stage:handling', standardId: 'record-completion', version: 'acme:3@1' }),
+    ]);
+    const [record] = await svc.db.query(`SELECT due_at FROM dispatch.timers WHERE kind = 'sla.case' AND key = 'CASE-NOREGION/record-completion'`);
+    expect(new Date(record.due_at).getTime()).toBe(handlingAt + 12 * 3_600_000);
+    expect((await get('/v1/cases/CASE-NOREGION').expect(200)).body.openDeadlines.map((d: { policyId: string }) => d.policyId)).toEqual([
+      'record-completion',
+      'fault-repair-town',
     ]);
   });
 

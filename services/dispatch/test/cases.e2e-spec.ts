@@ -55,12 +55,14 @@ describe('dispatch: cases through the stages (real HTTP, PostgreSQL, RabbitMQ)',
       version: 1,
     });
     const timeline = await get('/v1/cases/CASE-1/timeline').expect(200);
-    // A network fault runs its response and repair clocks from its opening (their own e2e: case-clocks.e2e-spec.ts).
+    // A network fault runs its response and repair clocks from its opening; its record is complete, so that clock
+    // stops before it starts (their own e2e: case-clocks.e2e-spec.ts).
     expect(res.body.openDeadlines.map((d: { policyId: string }) => d.policyId)).toEqual(['network-fault-response', 'fault-repair-town']);
     expect(timeline.body.items[0]).toEqual({ kind: 'event', at: opened.time, eventId: opened.id, eventType: 'case.opened' });
     expect(timeline.body.items.slice(1).map((item: { kind: string; event: string; policyId: string }) => [item.kind, item.event, item.policyId])).toEqual([
       ['clock', 'sla.started', 'fault-repair-town'],
       ['clock', 'sla.started', 'network-fault-response'],
+      ['clock', 'sla.stopped', 'record-completion'],
     ]);
     expect(timeline.body.nextCursor).toBeNull();
   });

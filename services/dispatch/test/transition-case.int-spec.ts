@@ -82,6 +82,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
     expect(events[3].payload).toMatchObject({ time: '2026-11-25T10:00:00.000Z', data: { resolvedAt: '2026-11-25T10:00:00.000Z', resolution: 'fixed' } });
     expect(recorded.filter((r) => r.caseId === 'C-1').map(({ signal, at }) => [signal, at.toISOString()])).toEqual([
       ['opened', '2026-11-25T08:00:00.000Z'],
+      ['record_completed', '2026-11-25T08:00:00.000Z'],
       ['stage:handling', '2026-11-25T09:00:00.000Z'],
       ['stage:follow_up', '2026-11-25T10:00:00.000Z'],
       ['resolved', '2026-11-25T10:00:00.000Z'],

@@ -44,17 +44,19 @@ export type CaseListKey = [openedAt: string, caseId: string];
 export class ServiceCaseRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts the case unless the tenant has one with its id already (a re-sent opening keeps the first). */
-  async insertIfAbsent(manager: EntityManager, kase: ServiceCase): Promise<void> {
+  /** Inserts the case unless the tenant has one with its id already (a re-sent opening keeps the first); true if it did. */
+  async insertIfAbsent(manager: EntityManager, kase: ServiceCase): Promise<boolean> {
     const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version } =
       kase.snapshot;
-    await manager
+    const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(ServiceCaseEntity)
       .values({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version })
       .orIgnore()
+      .returning('case_id')
       .execute();
+    return (inserted.raw as unknown[]).length > 0;
   }
 
   async recordEvent(manager: EntityManager, { tenantId, caseId, eventId, eventType, at }: CaseEventRecord): Promise<void> {

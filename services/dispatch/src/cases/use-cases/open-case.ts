@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaseSignals } from '../case-signals';
 import { caseOpeningOf, type OpeningEvent } from '../domain/case-opening';
+import { openingSignals } from '../domain/opening-signals';
 import { ServiceCase } from '../domain/service-case';
 import { ServiceCaseRepository } from '../service-case.repository';
 
@@ -19,9 +20,11 @@ export class OpenCase {
 
   async execute(manager: EntityManager, event: OpeningEvent): Promise<void> {
     const kase = ServiceCase.open(caseOpeningOf(event));
-    await this.cases.insertIfAbsent(manager, kase);
-    // Starts the case's clocks once; a re-sent opening finds them started and changes nothing.
-    await this.signals.record(manager, [{ tenantId: event.tenantid, caseId: kase.caseId, signal: 'opened', at: kase.snapshot.openedAt }]);
+    if (await this.cases.insertIfAbsent(manager, kase)) {
+      // Starts the case's clocks; a re-sent opening (the case as first opened stays) changes none.
+      const at = kase.snapshot.openedAt;
+      await this.signals.record(manager, openingSignals(kase).map((signal) => ({ tenantId: event.tenantid, caseId: kase.caseId, signal, at })));
+    }
     await this.cases.recordEvent(manager, { tenantId: event.tenantid, caseId: kase.caseId, eventId: event.id, eventType: event.type, at: new Date(event.time) });
   }
 }
