@@ -4,6 +4,7 @@ import { amqpConsumer, bootstrapService } from '@hotline/platform';
 import { eventually, publishToBus } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
+import { CaseSignals } from '../src/cases/case-signals';
 
 /** acme's network-fault response, tightened to 2 s (the manual's 15 min may only be tightened) so a case breaches in seconds. */
 const RESPONSE_SECONDS = 2;
@@ -176,6 +177,24 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
     expect(breach.data).toMatchObject({ late: true, startedAt: anHourAgo.toISOString(), deadline: new Date(anHourAgo.getTime() + RESPONSE_MS).toISOString() });
     expect(verdicts('sla.warned', 'CASE-BACKFILL').map((w) => (w.data as { late: boolean }).late)).toEqual([true, true]);
     expect(await responseTimer('CASE-BACKFILL')).toBeUndefined();
+  });
+
+  it('withdraws the breach and the warning a late signal through the CaseSignals port took back', async () => {
+    const openedAt = new Date();
+    await opened('CASE-LATE', openedAt);
+    await awaitVerdicts('sla.breached', 'CASE-LATE');
+    // As routing or a complaint would report a fact timed by its own event: handling began 1.2 s in, reported after the breach.
+    const handledAt = new Date(openedAt.getTime() + 1_200);
+    const signals = svc.app.get(CaseSignals, { strict: false });
+    await svc.db.transaction((manager) => signals.record(manager, [{ tenantId: 'acme', caseId: 'CASE-LATE', signal: 'stage:handling', at: handledAt }]));
+
+    const withdrawals = await awaitVerdicts('sla.withdrawn', 'CASE-LATE', 2);
+    expect(withdrawals.map((w) => (w.data as { withdraws: string }).withdraws).sort()).toEqual(['sla.breached', 'sla.warned']);
+    for (const w of withdrawals) expect((w.data as { reason: string }).reason).toContain(`stage:handling at ${handledAt.toISOString()}`);
+    const kase = (await get('/v1/cases/CASE-LATE').expect(200)).body;
+    expect(kase.breached).toBe(false);
+    expect(kase.openDeadlines.map((d: { policyId: string }) => d.policyId)).toEqual(['fault-repair-town']);
+    expect((await clockItems('CASE-LATE', 'network-fault-response')).map(({ event }) => event)).toEqual(['sla.started', 'sla.warned', 'sla.stopped']);
   });
 
   // Last: it closes the app the other tests use and starts another on the same database and namespace.
