@@ -12,6 +12,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
 import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
+import { CreateCaseClocks1796100000000 } from './database/migrations/1796100000000-create-case-clocks';
 
 @Module({
   imports: [
@@ -27,6 +28,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
           durableTimersMigration('dispatch'),
           CaseStages1764460800000,
           CreateContactClocks1796000200000,
+          CreateCaseClocks1796100000000,
         ],
       }),
     ),

@@ -50,12 +50,21 @@ describe('dispatch: cases through the stages (real HTTP, PostgreSQL, RabbitMQ)',
       escalationLevel: 0,
       recordComplete: true,
       assignee: null,
-      openDeadlines: [],
+      breached: false,
       allowedTransitions: ['handling', 'cancelled'],
       version: 1,
     });
     const timeline = await get('/v1/cases/CASE-1/timeline').expect(200);
-    expect(timeline.body).toEqual({ items: [{ kind: 'event', at: opened.time, eventId: opened.id, eventType: 'case.opened' }], nextCursor: null });
+    // A network fault runs its response and repair clocks from its opening; its record is complete, so that clock
+    // stops before it starts (their own e2e: case-clocks.e2e-spec.ts).
+    expect(res.body.openDeadlines.map((d: { policyId: string }) => d.policyId)).toEqual(['network-fault-response', 'fault-repair-town']);
+    expect(timeline.body.items[0]).toEqual({ kind: 'event', at: opened.time, eventId: opened.id, eventType: 'case.opened' });
+    expect(timeline.body.items.slice(1).map((item: { kind: string; event: string; policyId: string }) => [item.kind, item.event, item.policyId])).toEqual([
+      ['clock', 'sla.started', 'fault-repair-town'],
+      ['clock', 'sla.started', 'network-fault-response'],
+      ['clock', 'sla.stopped', 'record-completion'],
+    ]);
+    expect(timeline.body.nextCursor).toBeNull();
   });
 
   it('takes a case through every stage to closed, recording and publishing each move', async () => {
@@ -101,7 +110,7 @@ describe('dispatch: cases through the stages (real HTTP, PostgreSQL, RabbitMQ)',
 
     // The timeline in pages of two is the whole timeline, in order, each item once.
     const whole = (await get('/v1/cases/CASE-2/timeline').expect(200)).body.items;
-    expect(whole).toHaveLength(7);
+    expect(whole.filter((item: { kind: string }) => item.kind !== 'clock')).toHaveLength(7);
     const paged: unknown[] = [];
     let cursor: string | null = null;
     do {
@@ -184,7 +193,7 @@ describe('dispatch: cases through the stages (real HTTP, PostgreSQL, RabbitMQ)',
     const list = (await get('/v1/cases?type=network_fault&limit=100').expect(200)).body.items.filter((c: { caseId: string }) => c.caseId === 'fault:F-1');
     expect(list).toEqual([expect.objectContaining({ caseId: 'fault:F-1', type: 'network_fault', priority: 'P1', summary: 'Base station down', region: 'haidian', recordComplete: true })]);
     const events = (await get('/v1/cases/fault%3AF-1/timeline').expect(200)).body.items;
-    expect(events.map((e: { eventId: string }) => e.eventId)).toEqual([fault.id, resent.id]);
+    expect(events.filter((e: { kind: string }) => e.kind === 'event').map((e: { eventId: string }) => e.eventId)).toEqual([fault.id, resent.id]);
   });
 
   it('opens a complaint case, its record incomplete without the customer', async () => {

@@ -3,6 +3,9 @@ import { newCloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { ManualClock } from '@hotline/timers';
+import { CaseClockReads } from '../src/case-clocks/case-clock-reads';
+import { CaseClocksRepository } from '../src/case-clocks/case-clocks.repository';
+import type { CaseSignal, CaseSignals } from '../src/cases/case-signals';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
 import { IllegalTransition } from '../src/cases/domain/case-errors';
@@ -13,14 +16,19 @@ import { OpenCase } from '../src/cases/use-cases/open-case';
 import { TransitionCase } from '../src/cases/use-cases/transition-case';
 import { CreateDispatchSchema1764028800000 } from '../src/database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from '../src/database/migrations/1764460800000-case-stages';
+import { CreateCaseClocks1796100000000 } from '../src/database/migrations/1796100000000-create-case-clocks';
 
 /** The transition use case on real PostgreSQL: its time is the injected clock's, and the move and its events commit together or not at all. */
 describe('dispatch: TransitionCase (real PostgreSQL)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let repository: ServiceCaseRepository;
+  let reads: CaseClockReads;
   const clock = new ManualClock('2026-11-25T09:00:00Z');
   const actor: CaseActor = { id: 'agent-7', kind: 'user', roles: ['agent'] };
+  /** The port as the use cases see it, recording what they report (the clocks behind it have their own e2e). */
+  const recorded: CaseSignal[] = [];
+  const signals: CaseSignals = { record: async (_manager, reported) => void recorded.push(...reported) };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -32,10 +40,11 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
       url: db.url,
       schema: 'dispatch',
       entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
-      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000],
+      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateCaseClocks1796100000000],
     }).initialize();
     await dataSource.runMigrations();
     repository = new ServiceCaseRepository(dataSource);
+    reads = new CaseClockReads(new CaseClocksRepository(dataSource));
   });
 
   afterAll(async () => {
@@ -45,7 +54,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   const open = (caseId: string) =>
     dataSource.transaction((manager) =>
-      new OpenCase(repository).execute(
+      new OpenCase(repository, signals).execute(
         manager,
         newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', time: '2026-11-25T08:00:00Z', data: { caseId, type: 'network_fault', priority: 'P2', summary: 'Slow line', region: 'beijing' } }),
       ),
@@ -57,7 +66,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it("takes the move's time from the injected clock and writes its events to the outbox with the request's correlation id", async () => {
     await open('C-1');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
     const moved = await CorrelationContext.run({ correlationId: 'req-1' }, () => transition.execute({ tenantId: 'acme', caseId: 'C-1', to: 'handling', reason: 'on it', actor }));
     expect(moved).toMatchObject({ stage: 'handling', version: 2, updatedAt: '2026-11-25T09:00:00.000Z' });
 
@@ -71,11 +80,18 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
     expect(events.map((e) => e.type)).toEqual(['case.transitioned', 'audit.recorded', 'case.transitioned', 'case.resolved', 'audit.recorded']);
     expect(events[0].payload).toMatchObject({ time: '2026-11-25T09:00:00.000Z', correlationid: 'req-1' });
     expect(events[3].payload).toMatchObject({ time: '2026-11-25T10:00:00.000Z', data: { resolvedAt: '2026-11-25T10:00:00.000Z', resolution: 'fixed' } });
+    expect(recorded.filter((r) => r.caseId === 'C-1').map(({ signal, at }) => [signal, at.toISOString()])).toEqual([
+      ['opened', '2026-11-25T08:00:00.000Z'],
+      ['record_completed', '2026-11-25T08:00:00.000Z'],
+      ['stage:handling', '2026-11-25T09:00:00.000Z'],
+      ['stage:follow_up', '2026-11-25T10:00:00.000Z'],
+      ['resolved', '2026-11-25T10:00:00.000Z'],
+    ]);
   });
 
   it('writes nothing for a move the table refuses', async () => {
     await open('C-2');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
     await expect(transition.execute({ tenantId: 'acme', caseId: 'C-2', to: 'evaluation', reason: 'skip ahead', actor })).rejects.toThrow(IllegalTransition);
     expect(await transitions('C-2')).toEqual([]);
     expect(await outboxed('C-2')).toEqual([]);
@@ -89,7 +105,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
         throw new Error('outbox unavailable');
       }
     })('dispatch');
-    const transition = new TransitionCase(dataSource, repository, failingOutbox, clock);
+    const transition = new TransitionCase(dataSource, repository, failingOutbox, signals, reads, clock);
     await expect(transition.execute({ tenantId: 'acme', caseId: 'C-3', to: 'handling', reason: 'on it', actor })).rejects.toThrow('outbox unavailable');
     expect(await transitions('C-3')).toEqual([]);
     expect(await stageOf('C-3')).toMatchObject({ stage: 'acceptance', version: 1 });
@@ -97,7 +113,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it('answers undefined for a case the tenant does not have', async () => {
     await open('C-4');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
     expect(await transition.execute({ tenantId: 'globex', caseId: 'C-4', to: 'handling', reason: 'not mine', actor })).toBeUndefined();
     expect(await stageOf('C-4')).toMatchObject({ stage: 'acceptance' });
   });

@@ -9,7 +9,7 @@ export const listCasesQuery = z.strictObject({
   stage: caseStage.optional(),
   type: caseType.optional(),
   assignee: z.string().min(1).max(200).optional(),
-  /** No case is breached until the SLA engine lands: `true` finds none, `false` filters nothing. */
+  /** Cases with a standing breach of any of their SLA clocks (`true`), or with none (`false`). */
   breached: z.enum(['true', 'false']).optional(),
   limit,
   cursor: cursorParameter(z.tuple([z.iso.datetime(), z.string()])).optional(),

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { caseStage } from '@hotline/contracts';
+import type { CaseClocksView } from '../case-clocks/case-clock-reads';
 import type { ServiceCase } from './domain/service-case';
 
 const timestamp = z.iso.datetime();
 
-/** A deadline running on the case (the SLA engine's, issue 10 part 3); always empty until it lands. */
+/** A deadline running on the case: one of its SLA clocks, running (a paused clock has no due time). */
 const openDeadlineSchema = z.object({
-  clock: z.string().describe('What is timed, e.g. network-fault-response'),
+  policyId: z.string().describe('The clock, e.g. network-fault-response'),
+  slaKind: z.string().describe('answer, response, resolution, record, follow_up, complaint_reply or repair'),
   dueAt: timestamp,
-  standardId: z.string(),
+  standardId: z.string().describe('The standard that sets the due time (the floor’s when its wall-clock maximum comes first)'),
   version: z.string(),
   clause: z.string(),
 });
@@ -29,7 +31,8 @@ export const caseSchema = z.object({
   customerId: z.string().nullable(),
   contactId: z.string().nullable(),
   assignee: z.string().nullable().describe('Null until routing assigns cases (planned)'),
-  openDeadlines: z.array(openDeadlineSchema).describe('Empty until the SLA engine lands (planned)'),
+  openDeadlines: z.array(openDeadlineSchema).describe('The running SLA clocks, soonest due first'),
+  breached: z.boolean().describe('A breach of one of its SLA clocks stands (published, not withdrawn)'),
   openedAt: timestamp,
   updatedAt: timestamp,
   version: z.number().int().min(1).describe('Counts the changes of the case'),
@@ -43,12 +46,15 @@ export const casePageSchema = z.object({
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
 });
 
-export function toCaseResponse(kase: ServiceCase): CaseResponse {
+const NO_CLOCKS: CaseClocksView = { openDeadlines: [], breached: false };
+
+export function toCaseResponse(kase: ServiceCase, clocks: CaseClocksView = NO_CLOCKS): CaseResponse {
   const { openedAt, updatedAt, ...state } = kase.snapshot;
   return {
     ...state,
     allowedTransitions: [...kase.allowedTransitions()],
-    openDeadlines: [],
+    openDeadlines: clocks.openDeadlines,
+    breached: clocks.breached,
     openedAt: openedAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   };

@@ -13,15 +13,8 @@ export interface CaseSignal {
 /**
  * Where the capabilities that work a case (cases, routing, complaints, outages) report what
  * happened to it, in the caller's transaction, so the case's SLA clocks follow. One port, so no
- * capability needs to know which clocks a case runs.
+ * capability needs to know which clocks a case runs; case-clocks/ implements it (CaseClockSignals).
  */
 export abstract class CaseSignals {
   abstract record(manager: EntityManager, signals: readonly CaseSignal[]): Promise<void>;
-}
-
-/** Until the case clocks are wired (issue 10 part 3), signals are accepted and clock nothing. */
-export class UnclockedCaseSignals extends CaseSignals {
-  async record(): Promise<void> {
-    // Deliberately nothing: no case clock exists yet to follow them.
-  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStage } from '@hotline/contracts';
+import type { SlaTimelineEntry } from '../sla/domain';
 import type { TimelineRow } from './service-case.repository';
 
 const timestamp = z.iso.datetime();
@@ -21,17 +22,40 @@ const transitionItem = z.object({
   version: z.number().int().min(2).describe('The case version this transition produced'),
 });
 
+const clockItem = z.object({
+  kind: z.literal('clock'),
+  at: timestamp,
+  event: z.enum(['sla.started', 'sla.paused', 'sla.resumed', 'sla.stopped', 'sla.reset', 'sla.rebudgeted', 'sla.warned', 'sla.breached']),
+  policyId: z.string().describe('The clock, e.g. network-fault-response'),
+  slaKind: z.string(),
+  run: z.number().int().min(1).describe('1 for the first start; one more after each reset (a reopened case)'),
+  standardId: z.string(),
+  version: z.string().describe('The standards version applied, e.g. `acme:3@1`'),
+  clause: z.string(),
+  signal: z.string().optional().describe('What changed the clock: `opened`, `stage:handling`, `resolved`, …'),
+  budgetMs: z.number().int().optional(),
+  elapsedMs: z.number().int().optional().describe('Counted time of the run at that moment'),
+  pausedMs: z.number().int().optional(),
+  dueAt: timestamp.optional().describe('The due time as the clock saw it then'),
+  inTime: z.boolean().optional().describe('sla.stopped: whether it stopped by the due time'),
+  summary: z.string(),
+});
+
 /**
  * `GET /v1/cases/:caseId/timeline`: what happened to the case, oldest first. Items are told apart
- * by `kind`; SLA clock items (`kind: 'clock'`: started, paused, warned, breached, stopped, with the
- * standard applied) join when the SLA engine lands, so clients skip kinds they do not know.
+ * by `kind` (event, transition, clock: each SLA clock's start, pause, resume, warning, breach and
+ * stop with the standard applied and the signal that caused it); clients skip kinds they do not know.
  */
 export const caseTimelineSchema = z.object({
-  items: z.array(z.discriminatedUnion('kind', [eventItem, transitionItem])),
+  items: z.array(z.discriminatedUnion('kind', [eventItem, transitionItem, clockItem])),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
 });
 
 export type CaseTimelineItem = z.output<typeof caseTimelineSchema>['items'][number];
+
+export function toClockItem(entry: SlaTimelineEntry): CaseTimelineItem {
+  return { kind: 'clock', ...entry };
+}
 
 export function toTimelineItem(row: TimelineRow): CaseTimelineItem {
   if (row.kind === 'event') return { kind: 'event', at: row.at.toISOString(), eventId: row.eventId, eventType: row.eventType };

@@ -46,7 +46,7 @@ export class CasesController {
     name: 'breached',
     required: false,
     enum: ['true', 'false'],
-    description: 'Cases with a breached deadline. Until the SLA engine lands no case has one: `true` answers no case, `false` filters nothing',
+    description: 'Cases with a standing breach of one of their SLA clocks (`true`), or with none (`false`)',
   })
   @ApiQuery(LIMIT)
   @ApiQuery(CURSOR)
@@ -59,7 +59,7 @@ export class CasesController {
 
   @Get(':caseId')
   @Roles('agent', 'supervisor', 'ops', 'admin')
-  @ApiOperation({ summary: 'A case of your tenant: stage, the stages it may move to, escalation level, record completeness' })
+  @ApiOperation({ summary: 'A case of your tenant: stage, the stages it may move to, escalation level, record completeness, open deadlines, breached' })
   @ApiResponse({ status: 200, schema: CASE, description: 'The case' })
   @ApiResponse(NOT_FOUND)
   async get(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string): Promise<CaseResponse> {
@@ -72,7 +72,7 @@ export class CasesController {
   @Roles('agent', 'supervisor', 'ops', 'admin')
   @ApiOperation({
     summary: 'What happened to a case, oldest first',
-    description: 'The events that opened it (`kind: event`) and every transition with its actor, time and reason (`kind: transition`). SLA clock entries (`kind: clock`) join when the SLA engine lands (planned): skip kinds you do not know.',
+    description: 'The events that opened it (`kind: event`), every transition with its actor, time and reason (`kind: transition`), and every SLA clock entry (`kind: clock`: started, paused, resumed, warned, breached, stopped, reset) with the `{standardId, version, clause}` applied and the signal that caused it. Skip kinds you do not know.',
   })
   @ApiQuery(LIMIT)
   @ApiQuery(CURSOR)

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
 import { CaseEventsHandler } from './case-events.handler';
-import { CaseSignals, UnclockedCaseSignals } from './case-signals';
+import { CaseClockSignals } from '../case-clocks/case-clock-signals';
+import { CaseClocksModule } from '../case-clocks/case-clocks.module';
+import { CaseSignals } from './case-signals';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
 import { ServiceCaseRepository } from './service-case.repository';
@@ -17,10 +19,11 @@ import { TransitionCase } from './use-cases/transition-case';
  * HTTP and message adapters that call them.
  */
 @Module({
+  imports: [CaseClocksModule],
   controllers: [CasesController, CaseEventsHandler],
   providers: [
     { provide: CASES_CLOCK, useValue: systemClock },
-    { provide: CaseSignals, useClass: UnclockedCaseSignals },
+    { provide: CaseSignals, useExisting: CaseClockSignals },
     ServiceCaseRepository,
     OpenCase,
     TransitionCase,

@@ -12,6 +12,8 @@ export interface CaseFilters {
   stage?: CaseStage;
   type?: string;
   assignee?: string;
+  /** Cases with a standing breach of an SLA clock (true), or with none (false). */
+  breached?: boolean;
 }
 
 /** A page of a keyset-ordered list: at most `limit` items after the key `after`. */
@@ -42,17 +44,19 @@ export type CaseListKey = [openedAt: string, caseId: string];
 export class ServiceCaseRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts the case unless the tenant has one with its id already (a re-sent opening keeps the first). */
-  async insertIfAbsent(manager: EntityManager, kase: ServiceCase): Promise<void> {
+  /** Inserts the case unless the tenant has one with its id already (a re-sent opening keeps the first); true if it did. */
+  async insertIfAbsent(manager: EntityManager, kase: ServiceCase): Promise<boolean> {
     const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version } =
       kase.snapshot;
-    await manager
+    const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(ServiceCaseEntity)
       .values({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version })
       .orIgnore()
+      .returning('case_id')
       .execute();
+    return (inserted.raw as unknown[]).length > 0;
   }
 
   async recordEvent(manager: EntityManager, { tenantId, caseId, eventId, eventType, at }: CaseEventRecord): Promise<void> {
@@ -99,6 +103,11 @@ export class ServiceCaseRepository {
     if (filters.stage) query.andWhere('c.stage = :stage', { stage: filters.stage });
     if (filters.type) query.andWhere('c.type = :type', { type: filters.type });
     if (filters.assignee) query.andWhere('c.assignee_id = :assignee', { assignee: filters.assignee });
+    if (filters.breached !== undefined) {
+      // The case clocks' own table (case-clocks/): a breach stands there until withdrawn.
+      const breached = 'EXISTS (SELECT 1 FROM dispatch.case_clocks k WHERE k.tenant_id = c.tenant_id AND k.case_id = c.case_id AND k.breached)';
+      query.andWhere(filters.breached ? breached : `NOT ${breached}`);
+    }
     if (page.after) query.andWhere('(c.opened_at, c.case_id) > (:afterAt, :afterId)', { afterAt: new Date(page.after[0]), afterId: page.after[1] });
     const rows = await query.orderBy('c.opened_at', 'ASC').addOrderBy('c.case_id', 'ASC').limit(page.limit).getMany();
     return rows.map(toAggregate);

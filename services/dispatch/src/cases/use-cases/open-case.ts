@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CaseSignals } from '../case-signals';
 import { caseOpeningOf, type OpeningEvent } from '../domain/case-opening';
+import { openingSignals } from '../domain/opening-signals';
 import { ServiceCase } from '../domain/service-case';
 import { ServiceCaseRepository } from '../service-case.repository';
 
@@ -11,12 +13,18 @@ import { ServiceCaseRepository } from '../service-case.repository';
  */
 @Injectable()
 export class OpenCase {
-  constructor(private readonly cases: ServiceCaseRepository) {}
+  constructor(
+    private readonly cases: ServiceCaseRepository,
+    private readonly signals: CaseSignals,
+  ) {}
 
   async execute(manager: EntityManager, event: OpeningEvent): Promise<void> {
     const kase = ServiceCase.open(caseOpeningOf(event));
-    await this.cases.insertIfAbsent(manager, kase);
-    // The record-completion deadline (kase.recordClockStartsAt()) is set here once the SLA engine lands.
+    if (await this.cases.insertIfAbsent(manager, kase)) {
+      // Starts the case's clocks; a re-sent opening (the case as first opened stays) changes none.
+      const at = kase.snapshot.openedAt;
+      await this.signals.record(manager, openingSignals(kase).map((signal) => ({ tenantId: event.tenantid, caseId: kase.caseId, signal, at })));
+    }
     await this.cases.recordEvent(manager, { tenantId: event.tenantid, caseId: kase.caseId, eventId: event.id, eventType: event.type, at: new Date(event.time) });
   }
 }

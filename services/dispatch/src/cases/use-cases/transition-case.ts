@@ -2,10 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
+import { CaseClockReads } from '../../case-clocks/case-clock-reads';
+import { CaseSignals } from '../case-signals';
 import { CASES_CLOCK, type CasesClock } from '../cases-clock';
 import type { CaseStage } from '../domain/case-stage';
 import { type CaseActor, changedMeanwhile } from '../domain/service-case';
 import { transitionEvents } from '../domain/transition-events';
+import { transitionSignals } from '../domain/transition-signals';
 import { type CaseResponse, toCaseResponse } from '../case-response';
 import { ServiceCaseRepository } from '../service-case.repository';
 
@@ -19,7 +22,8 @@ export interface TransitionCommand {
 
 /**
  * Moves a case to another stage: the move, its record, `case.transitioned` (with `case.resolved`
- * for the resolution) and `audit.recorded` commit together or not at all. Undefined for an unknown
+ * for the resolution), `audit.recorded` and what the move does to the case's SLA clocks commit
+ * together or not at all. Undefined for an unknown
  * case; throws IllegalTransition (the table refuses) or CaseChangedMeanwhile (a racing move won).
  */
 @Injectable()
@@ -28,6 +32,8 @@ export class TransitionCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: ServiceCaseRepository,
     private readonly outbox: Outbox,
+    private readonly signals: CaseSignals,
+    private readonly clocks: CaseClockReads,
     @Inject(CASES_CLOCK) private readonly clock: CasesClock,
   ) {}
 
@@ -42,7 +48,8 @@ export class TransitionCase {
         throw changedMeanwhile(caseId, current?.stage ?? kase.stage);
       }
       await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
-      return toCaseResponse(kase);
+      await this.signals.record(manager, transitionSignals(transition).map((signal) => ({ tenantId, caseId, signal, at: transition.at })));
+      return toCaseResponse(kase, await this.clocks.viewOf(tenantId, caseId, manager));
     });
   }
 }

@@ -1,7 +1,7 @@
 // Dispatch's SLA clocks as plain TypeScript (issue 10 part 3): one clock model for the 30-second
-// answer and the 15-day complaint. Not wired yet: the cases and contacts adapters will persist a
-// clock's inputs, set a durable timer at `dueAt()` / `warnAt(point)`, publish `verdictChanges`, and
-// show `slaTimeline` on `GET /v1/cases/:caseId/timeline`.
+// answer and the 15-day complaint. case-clocks/ wires it to cases: it persists each clock's inputs,
+// sets a durable timer at `dueAt()` / `warnAt(point)`, publishes `verdictChanges`, and shows
+// `slaTimeline` on `GET /v1/cases/:caseId/timeline`.
 
 export { SLA_SIGNALS, isSlaSignal, type SlaSignal } from './sla-signal';
 export {

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Outbox } from '@hotline/messaging';
+import { DurableTimers } from '@hotline/timers';
+import { SlaClock } from '../sla/domain';
+import { type CaseClockRow, CaseClocksRepository } from './case-clocks.repository';
+import { CasePolicies } from './case-policies';
+import { CASE_TIMER_KIND, caseSlaEvents, type SlaCorrelation } from './case-sla-events';
+import { stepClock } from './domain/clock-step';
+import { clockInputs, restoreVerdict, type StoredInput } from './domain/stored-clock';
+
+export interface StepOptions {
+  /** The input that made this step, named by a withdrawal's reason. */
+  cause?: StoredInput;
+  correlation?: SlaCorrelation;
+  /** The clock's own timer fired: it must be set again for the next instant (the runner removes it otherwise). */
+  fired?: { late: boolean };
+}
+
+/** What the timer handler needs to find a clock again, and to publish in the name of what set it. */
+export interface CaseTimerPayload extends SlaCorrelation {
+  caseId: string;
+  policyId: string;
+}
+
+/**
+ * Carries out one step of a locked case clock, in the caller's transaction: replays it, stores what
+ * it derived, adds its `sla.*` events to the outbox, and sets its one timer at the next instant
+ * (its next warn point or due time) or cancels it.
+ */
+@Injectable()
+export class CaseClockSteps {
+  constructor(
+    private readonly clocks: CaseClocksRepository,
+    private readonly policies: CasePolicies,
+    private readonly outbox: Outbox,
+    private readonly timers: DurableTimers,
+  ) {}
+
+  async advance(manager: EntityManager, row: CaseClockRow, inputs: readonly StoredInput[], now: Date, options: StepOptions = {}): Promise<void> {
+    const policy = await this.policies.policy(row.tenantId, row.standardsAt, row.policyId);
+    const clock = SlaClock.replay({ policy }, clockInputs(inputs));
+    const step = stepClock(clock, row.published.map(restoreVerdict), now, { firedLate: options.fired?.late ?? false });
+    const correlation = options.correlation ?? {};
+    await this.clocks.save(manager, row, inputs, step);
+    await this.outbox.add(manager, caseSlaEvents(row.tenantId, row.caseId, step, correlation, options.cause));
+
+    const ref = { tenantId: row.tenantId, kind: CASE_TIMER_KIND, key: `${row.caseId}/${row.policyId}` };
+    if (step.nextAt && (options.fired || step.nextAt.getTime() !== row.nextAt?.getTime())) {
+      const payload: CaseTimerPayload = { caseId: row.caseId, policyId: row.policyId, ...correlation };
+      await this.timers.set(manager, { ...ref, dueAt: step.nextAt, payload: { ...payload } });
+    } else if (!step.nextAt && row.nextAt) {
+      await this.timers.cancel(manager, ref);
+    }
+  }
+}

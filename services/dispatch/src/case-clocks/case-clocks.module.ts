@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { systemClock } from '@hotline/timers';
+import { CaseClockReads } from './case-clock-reads';
+import { CaseClockSignals } from './case-clock-signals';
+import { CaseClockSteps } from './case-clock-steps';
+import { CaseClockTimer } from './case-clock.timer';
+import { CaseClocksRepository } from './case-clocks.repository';
+import { CASE_CLOCKS_NOW } from './case-clocks-now';
+import { CasePolicies } from './case-policies';
+import { FireCaseClock } from './use-cases/fire-case-clock';
+
+/**
+ * Every SLA clock of a case (issue 10 part 3): the sla/domain clock model persisted per (tenant,
+ * case, policy), driven by the `CaseSignals` port (CaseClockSignals) and by one durable timer per
+ * clock, publishing `sla.warned`, `sla.breached` and `sla.withdrawn` through the outbox. CasesModule
+ * imports it for the port and for the reads its routes show. Needs `TimersModule`, the outbox and
+ * `TenantStandardsModule` (global) and the case clocks migration.
+ */
+@Module({
+  providers: [
+    { provide: CASE_CLOCKS_NOW, useValue: systemClock },
+    CaseClocksRepository,
+    CasePolicies,
+    CaseClockSteps,
+    CaseClockSignals,
+    FireCaseClock,
+    CaseClockTimer,
+    CaseClockReads,
+  ],
+  exports: [CaseClockSignals, CaseClockReads],
+})
+export class CaseClocksModule {}

@@ -1,0 +1,44 @@
+import { builtInStandards, ResolvedStandards } from '@hotline/standards';
+import { SlaClock, slaPolicyCatalogue } from '../sla/domain';
+import { caseSlaEvents } from './case-sla-events';
+import { stepClock } from './domain/clock-step';
+import { signalInput } from './domain/stored-clock';
+
+const MINUTE = 60_000;
+const catalogue = slaPolicyCatalogue(new ResolvedStandards(builtInStandards));
+const t0 = new Date('2026-03-02T08:00:00Z');
+const after = (ms: number): Date => new Date(t0.getTime() + ms);
+const opened = SlaClock.create({ policy: catalogue['network-fault-response'] }).on('opened', t0);
+const common = {
+  subjectType: 'case',
+  subjectId: 'fault:F-1',
+  slaKind: 'response',
+  startedAt: t0.toISOString(),
+  deadline: after(15 * MINUTE).toISOString(),
+  standardId: 'network-fault-response',
+  standardVersion: '1',
+  clause: '2.2',
+};
+
+describe('the sla.* events of a case clock step (valid against the contracts)', () => {
+  it('publishes warnings then the breach about the case, correlated, each naming the standard and whether it is late', () => {
+    // Judged at the due time: the breach is live, the warnings (minutes old) are late.
+    const events = caseSlaEvents('acme', 'fault:F-1', stepClock(opened, [], after(15 * MINUTE)), { correlationId: 'corr-1', causationId: 'evt-1' });
+    expect(events.map((e) => e.type)).toEqual(['sla.warned', 'sla.warned', 'sla.breached']);
+    expect(events.every((e) => e.tenantid === 'acme' && e.subject === 'fault:F-1' && e.correlationid === 'corr-1' && e.causationid === 'evt-1')).toBe(true);
+    expect(events[0].data).toEqual({ ...common, late: true });
+    expect(events[2].data).toEqual({ ...common, late: false, breachedAt: after(15 * MINUTE).toISOString() });
+  });
+
+  it('withdraws what a late input took back, naming the input in its reason', () => {
+    const published = stepClock(opened, [], after(16 * MINUTE)).published;
+    const cause = signalInput('stage:handling', after(10 * MINUTE));
+    const events = caseSlaEvents('acme', 'fault:F-1', stepClock(opened.on(cause.signal, after(10 * MINUTE)), published, after(17 * MINUTE)), {}, cause);
+    expect(events.map((e) => [e.type, (e.data as { withdraws: string }).withdraws])).toEqual([
+      ['sla.withdrawn', 'sla.warned'],
+      ['sla.withdrawn', 'sla.breached'],
+    ]);
+    expect(events[1].data).toMatchObject({ ...common, reason: `network-fault-response: stage:handling at ${after(10 * MINUTE).toISOString()} took back the breach of ${after(15 * MINUTE).toISOString()}` });
+    expect(events[1].correlationid).toBeUndefined();
+  });
+});

@@ -1,0 +1,64 @@
+import { type CloudEvent, type EventDataInput, newCloudEvent } from '@hotline/contracts';
+import type { SlaVerdict } from '../sla/domain';
+import type { ClockStep } from './domain/clock-step';
+import type { StoredInput } from './domain/stored-clock';
+
+/** The durable timer kind of a case clock, keyed `${caseId}/${policyId}`. */
+export const CASE_TIMER_KIND = 'sla.case';
+
+const SOURCE = '/hotline/dispatch';
+
+/** Where a case clock's events are published from: the request or event that changed it, or that set its timer. */
+export interface SlaCorrelation {
+  correlationId?: string;
+  causationId?: string;
+}
+
+/**
+ * What every `sla.*` event says about a case clock's verdict: the one place a case verdict's data is
+ * built (an outage's `causedByOutage` belongs here).
+ */
+function verdictData(caseId: string, verdict: SlaVerdict, late: boolean) {
+  return {
+    subjectType: 'case',
+    subjectId: caseId,
+    slaKind: verdict.slaKind,
+    startedAt: verdict.startedAt.toISOString(),
+    deadline: (verdict.deadline ?? verdict.at).toISOString(),
+    standardId: verdict.standard.standardId,
+    standardVersion: verdict.standard.version,
+    clause: verdict.standard.clause,
+    late,
+  } as const;
+}
+
+export function warnedData(caseId: string, verdict: SlaVerdict, late: boolean): EventDataInput<'sla.warned'> {
+  return verdictData(caseId, verdict, late);
+}
+
+export function breachedData(caseId: string, verdict: SlaVerdict, late: boolean): EventDataInput<'sla.breached'> {
+  return { ...verdictData(caseId, verdict, late), breachedAt: verdict.at.toISOString() };
+}
+
+export function withdrawnData(caseId: string, verdict: SlaVerdict, cause: StoredInput | undefined): EventDataInput<'sla.withdrawn'> {
+  const by = cause ? `${cause.signal} at ${new Date(cause.at).toISOString()}` : 'a late input';
+  const what = verdict.kind === 'breached' ? 'breach' : `warning at ${Math.round((verdict.point ?? 0) * 100)} %`;
+  return {
+    ...verdictData(caseId, verdict, false),
+    withdraws: verdict.kind === 'breached' ? 'sla.breached' : 'sla.warned',
+    reason: `${verdict.policyId}: ${by} took back the ${what} of ${verdict.at.toISOString()}`,
+  };
+}
+
+/** The events one step of a case clock publishes, in order: withdrawals first, then warnings and breaches. */
+export function caseSlaEvents(tenantId: string, caseId: string, step: ClockStep, correlation: SlaCorrelation, cause?: StoredInput): CloudEvent[] {
+  const common = { source: SOURCE, tenantId, subject: caseId, ...correlation };
+  return [
+    ...step.withdraw.map((verdict) => newCloudEvent({ ...common, type: 'sla.withdrawn', data: withdrawnData(caseId, verdict, cause) })),
+    ...step.publish.map(({ verdict, late }) =>
+      verdict.kind === 'breached'
+        ? newCloudEvent({ ...common, type: 'sla.breached', data: breachedData(caseId, verdict, late) })
+        : newCloudEvent({ ...common, type: 'sla.warned', data: warnedData(caseId, verdict, late) }),
+    ),
+  ];
+}
