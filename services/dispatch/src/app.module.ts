@@ -8,10 +8,14 @@ import { CaseHistoryEntity } from './cases/case-history.entity';
 import { CaseTransitionEntity } from './cases/case-transition.entity';
 import { CasesModule } from './cases/cases.module';
 import { ServiceCaseEntity } from './cases/service-case.entity';
+import { ComplaintEntity } from './complaints/complaint.entity';
+import { ComplaintEntryEntity } from './complaints/complaint-entry.entity';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
 import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
+import { CreateComplaints1796400000000 } from './database/migrations/1796400000000-create-complaints';
 
 @Module({
   imports: [
@@ -19,7 +23,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
     TypeOrmModule.forRootAsync(
       databaseOptions({
         schema: 'dispatch',
-        entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
+        entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity, ComplaintEntity, ComplaintEntryEntity],
         migrations: [
           CreateDispatchSchema1764028800000,
           outboxParkingMigration('dispatch'),
@@ -27,6 +31,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
           durableTimersMigration('dispatch'),
           CaseStages1764460800000,
           CreateContactClocks1796000200000,
+          CreateComplaints1796400000000,
         ],
       }),
     ),
@@ -35,6 +40,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
     TimersModule.forRoot({ schema: 'dispatch' }),
     CasesModule,
     ContactsModule,
+    ComplaintsModule,
   ],
 })
 export class AppModule {}

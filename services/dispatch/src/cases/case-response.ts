@@ -33,6 +33,7 @@ export const caseSchema = z.object({
   openedAt: timestamp,
   updatedAt: timestamp,
   version: z.number().int().min(1).describe('Counts the changes of the case'),
+  archivedAt: timestamp.nullable().describe('When its complaint was archived: an archived case is immutable (every transition is a 409)'),
 });
 
 export type CaseResponse = z.output<typeof caseSchema>;
@@ -44,12 +45,13 @@ export const casePageSchema = z.object({
 });
 
 export function toCaseResponse(kase: ServiceCase): CaseResponse {
-  const { openedAt, updatedAt, ...state } = kase.snapshot;
+  const { openedAt, updatedAt, archivedAt, ...state } = kase.snapshot;
   return {
     ...state,
     allowedTransitions: [...kase.allowedTransitions()],
     openDeadlines: [],
     openedAt: openedAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
+    archivedAt: archivedAt?.toISOString() ?? null,
   };
 }

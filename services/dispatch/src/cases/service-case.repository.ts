@@ -44,13 +44,13 @@ export class ServiceCaseRepository {
 
   /** Inserts the case unless the tenant has one with its id already (a re-sent opening keeps the first). */
   async insertIfAbsent(manager: EntityManager, kase: ServiceCase): Promise<void> {
-    const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version } =
+    const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt } =
       kase.snapshot;
     await manager
       .createQueryBuilder()
       .insert()
       .into(ServiceCaseEntity)
-      .values({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version })
+      .values({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt })
       .orIgnore()
       .execute();
   }
@@ -91,6 +91,17 @@ export class ServiceCaseRepository {
       at,
     });
     return true;
+  }
+
+  /** Archives the case if it is still at the version the decision was made on (as applyTransition); false when it was not. */
+  async applyArchive(manager: EntityManager, tenantId: string, caseId: string, archivedAt: Date, version: number): Promise<boolean> {
+    const archived = await manager
+      .createQueryBuilder()
+      .update(ServiceCaseEntity)
+      .set({ archivedAt, updatedAt: archivedAt, version })
+      .where('tenant_id = :tenantId AND case_id = :caseId AND version = :decidedOn', { tenantId, caseId, decidedOn: version - 1 })
+      .execute();
+    return archived.affected === 1;
   }
 
   /** A tenant's cases, oldest opened first (ties by case id), after the key of the previous page. */
@@ -160,7 +171,7 @@ function toTimelineRow(row: RawTimelineRow): TimelineRow {
   };
 }
 
-function toAggregate(row: ServiceCaseEntity): ServiceCase {
-  const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version } = row;
-  return ServiceCase.restore({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version });
+export function toAggregate(row: ServiceCaseEntity): ServiceCase {
+  const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt } = row;
+  return ServiceCase.restore({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt });
 }

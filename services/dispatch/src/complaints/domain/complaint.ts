@@ -7,8 +7,8 @@ import { ComplaintConflict } from './complaint-errors';
  * Where a complaint is in its own handling (MANUAL.md ch. 6): filed, acknowledged to the
  * complainant, resolved, archived. Its case's stage is kept by the case, not here.
  */
-export type ComplaintState = 'filed' | 'acknowledged' | 'resolved' | 'archived';
-export const COMPLAINT_STATES: readonly ComplaintState[] = ['filed', 'acknowledged', 'resolved', 'archived'];
+export const COMPLAINT_STATES = ['filed', 'acknowledged', 'resolved', 'archived'] as const;
+export type ComplaintState = (typeof COMPLAINT_STATES)[number];
 
 /** What a complaint holds beyond its case: the summary of its entries that its rules need. */
 export interface ComplaintStatus {
