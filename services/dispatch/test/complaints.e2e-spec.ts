@@ -160,20 +160,49 @@ describe('dispatch: complaints from filing to archive and export (real HTTP, Pos
     expect(count).toBe(1);
   });
 
+  it('refuses an archive decided before a reopening that committed first, archiving nothing', async () => {
+    await file('K-REOPEN');
+    for (const to of ['handling', 'follow_up', 'evaluation', 'closed']) await move('K-REOPEN', to).expect(200);
+    // Hold a reopening of the case's row, so the archive decides on the closed case and then waits for the row.
+    const runner = svc.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`UPDATE dispatch.cases SET stage = 'reopened', version = version + 1 WHERE tenant_id = 'acme' AND case_id = 'complaint:K-REOPEN'`);
+      const archive = post(complaint('K-REOPEN', '/archive'), undefined, supervisor).then((res) => res);
+      await eventually(async () => {
+        const [{ waiting }] = await svc.db.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        expect(waiting).toBe(1);
+      });
+      await runner.commitTransaction();
+      const res = await archive;
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ type: 'urn:hotline:problem:case-changed', stage: 'reopened' });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    const after = (await get(complaint('K-REOPEN')).expect(200)).body;
+    expect(after).toMatchObject({ state: 'filed', archive: null, case: { stage: 'reopened', archivedAt: null } });
+    expect(published('audit.recorded', 'complaint:K-REOPEN').map((e) => (e.data as { action: string }).action)).not.toContain('complaint.archive');
+  });
+
   it('lists complaints by state, archived flag and stage, in keyset pages', async () => {
     await file('K-2');
     const ids = async (query: string) => (await get(`/v1/complaints?${query}`).expect(200)).body.items.map((item: { complaintId: string }) => item.complaintId);
     expect(await ids('state=archived')).toEqual(['K-1']);
     expect(await ids('archived=true')).toEqual(['K-1']);
-    expect(await ids('archived=false')).toEqual(['K-RACE', 'K-2']);
-    expect(await ids('state=filed')).toEqual(['K-2']);
+    expect(await ids('archived=false')).toEqual(['K-RACE', 'K-REOPEN', 'K-2']);
+    expect(await ids('state=filed')).toEqual(['K-REOPEN', 'K-2']);
     expect(await ids('stage=closed')).toEqual(['K-1']);
+    expect(await ids('stage=reopened')).toEqual(['K-REOPEN']);
     const first = (await get('/v1/complaints?limit=2').expect(200)).body;
     expect(first.items.map((item: { complaintId: string }) => item.complaintId)).toEqual(['K-1', 'K-RACE']);
     expect(first.items[0]).toMatchObject({ caseId: 'complaint:K-1', state: 'archived', stage: 'closed', category: 'billing', customerId: 'cust-1', awaitingCustomer: false });
     const second = (await get(`/v1/complaints?limit=2&cursor=${first.nextCursor}`).expect(200)).body;
-    expect(second.items.map((item: { complaintId: string }) => item.complaintId)).toEqual(['K-2']);
-    expect(second.nextCursor).toBeNull();
+    expect(second.items.map((item: { complaintId: string }) => item.complaintId)).toEqual(['K-REOPEN', 'K-2']);
+    const last = (await get(`/v1/complaints?limit=2&cursor=${second.nextCursor}`).expect(200)).body;
+    expect(last).toEqual({ items: [], nextCursor: null });
   });
 
   it('names the bad field of a body or query with a 400, and changes nothing', async () => {
