@@ -160,6 +160,16 @@ describe('dispatch: complaints from filing to archive and export (real HTTP, Pos
     expect(count).toBe(1);
   });
 
+  it('resolves a complaint once when two resolutions race: the case moves once, the other is a 409', async () => {
+    await file('K-TWICE');
+    await move('K-TWICE', 'handling').expect(200);
+    const [a, b] = await Promise.all([post(complaint('K-TWICE', '/resolution'), { resolution: 'Refunded' }), post(complaint('K-TWICE', '/resolution'), { resolution: 'Credited' }, supervisor)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect((a.status === 409 ? a : b).body).toMatchObject({ type: 'urn:hotline:problem:complaint-cannot-resolve', stage: 'follow_up' });
+    const history = (await get(complaint('K-TWICE', '/export'), supervisor).expect(200)).body.history.map((entry: { kind: string }) => entry.kind);
+    expect(history).toEqual(['filed', 'transition', 'transition', 'resolution']);
+  });
+
   it('refuses an archive decided before a reopening that committed first, archiving nothing', async () => {
     await file('K-REOPEN');
     for (const to of ['handling', 'follow_up', 'evaluation', 'closed']) await move('K-REOPEN', to).expect(200);
@@ -192,17 +202,23 @@ describe('dispatch: complaints from filing to archive and export (real HTTP, Pos
     const ids = async (query: string) => (await get(`/v1/complaints?${query}`).expect(200)).body.items.map((item: { complaintId: string }) => item.complaintId);
     expect(await ids('state=archived')).toEqual(['K-1']);
     expect(await ids('archived=true')).toEqual(['K-1']);
-    expect(await ids('archived=false')).toEqual(['K-RACE', 'K-REOPEN', 'K-2']);
+    expect(await ids('archived=false')).toEqual(['K-RACE', 'K-TWICE', 'K-REOPEN', 'K-2']);
     expect(await ids('state=filed')).toEqual(['K-REOPEN', 'K-2']);
     expect(await ids('stage=closed')).toEqual(['K-1']);
     expect(await ids('stage=reopened')).toEqual(['K-REOPEN']);
+    expect(await ids('state=resolved')).toEqual(['K-TWICE']);
     const first = (await get('/v1/complaints?limit=2').expect(200)).body;
-    expect(first.items.map((item: { complaintId: string }) => item.complaintId)).toEqual(['K-1', 'K-RACE']);
     expect(first.items[0]).toMatchObject({ caseId: 'complaint:K-1', state: 'archived', stage: 'closed', category: 'billing', customerId: 'cust-1', awaitingCustomer: false });
-    const second = (await get(`/v1/complaints?limit=2&cursor=${first.nextCursor}`).expect(200)).body;
-    expect(second.items.map((item: { complaintId: string }) => item.complaintId)).toEqual(['K-REOPEN', 'K-2']);
-    const last = (await get(`/v1/complaints?limit=2&cursor=${second.nextCursor}`).expect(200)).body;
-    expect(last).toEqual({ items: [], nextCursor: null });
+    // Page by page, in twos: every complaint once, oldest filed first.
+    const paged: string[] = [];
+    let cursor: string | null = '';
+    while (cursor !== null) {
+      const page: { items: { complaintId: string }[]; nextCursor: string | null } = (await get(`/v1/complaints?limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body;
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      paged.push(...page.items.map((item) => item.complaintId));
+      cursor = page.nextCursor;
+    }
+    expect(paged).toEqual(['K-1', 'K-RACE', 'K-TWICE', 'K-REOPEN', 'K-2']);
   });
 
   it('names the bad field of a body or query with a 400, and changes nothing', async () => {

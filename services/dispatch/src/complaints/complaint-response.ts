@@ -8,7 +8,7 @@ import type { ComplaintEntry } from './domain/complaint-entry';
 const timestamp = z.iso.datetime();
 const actor = z.object({ id: z.string(), kind: z.enum(['user', 'api_key', 'service']), roles: z.array(z.string()) });
 const step = { at: timestamp, actor };
-const state = z.enum(COMPLAINT_STATES).describe('filed → acknowledged → resolved → archived; the case’s own stage is `stage`');
+const state = z.enum(COMPLAINT_STATES).describe('filed → acknowledged → resolved → archived: the complaint’s own progress; its case’s stage is kept by the case');
 
 const acknowledgementSchema = z.object({ ...step, note: z.string().nullable(), channel: z.string().nullable() });
 const communicationSchema = z.object({

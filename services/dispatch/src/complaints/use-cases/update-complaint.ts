@@ -85,9 +85,11 @@ export class UpdateComplaint {
   private update({ tenantId, complaintId }: ComplaintCommand, decide: Decide, onCase?: CaseEffect): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const caseId = complaintCaseId(complaintId);
-      const kase = await this.cases.find(manager, tenantId, caseId);
-      if (!isComplaintCase(kase)) return false;
+      if (!isComplaintCase(await this.cases.find(manager, tenantId, caseId))) return false;
       const status = await this.complaints.lock(manager, tenantId, complaintId, caseId);
+      // Read again under the complaint's lock, so an update that waited for it decides on the case as
+      // the winner left it. Cases are never deleted (the complaint's row references this one).
+      const kase = (await this.cases.find(manager, tenantId, caseId)) as ServiceCase;
       const change = decide(status, kase, this.clock.now());
       await onCase?.(manager, kase, change);
       await this.complaints.save(manager, change.after, change.entry);
