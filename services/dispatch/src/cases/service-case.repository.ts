@@ -171,6 +171,7 @@ function toTimelineRow(row: RawTimelineRow): TimelineRow {
   };
 }
 
+/** A row as the aggregate (complaints list their cases with it). */
 export function toAggregate(row: ServiceCaseEntity): ServiceCase {
   const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt } = row;
   return ServiceCase.restore({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt });
