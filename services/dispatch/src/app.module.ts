@@ -8,11 +8,15 @@ import { CaseHistoryEntity } from './cases/case-history.entity';
 import { CaseTransitionEntity } from './cases/case-transition.entity';
 import { CasesModule } from './cases/cases.module';
 import { ServiceCaseEntity } from './cases/service-case.entity';
+import { ComplaintEntity } from './complaints/complaint.entity';
+import { ComplaintEntryEntity } from './complaints/complaint-entry.entity';
+import { ComplaintsModule } from './complaints/complaints.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
 import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
 import { CreateCaseClocks1796100000000 } from './database/migrations/1796100000000-create-case-clocks';
+import { CreateComplaints1796400000000 } from './database/migrations/1796400000000-create-complaints';
 
 @Module({
   imports: [
@@ -20,7 +24,7 @@ import { CreateCaseClocks1796100000000 } from './database/migrations/17961000000
     TypeOrmModule.forRootAsync(
       databaseOptions({
         schema: 'dispatch',
-        entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
+        entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity, ComplaintEntity, ComplaintEntryEntity],
         migrations: [
           CreateDispatchSchema1764028800000,
           outboxParkingMigration('dispatch'),
@@ -29,6 +33,7 @@ import { CreateCaseClocks1796100000000 } from './database/migrations/17961000000
           CaseStages1764460800000,
           CreateContactClocks1796000200000,
           CreateCaseClocks1796100000000,
+          CreateComplaints1796400000000,
         ],
       }),
     ),
@@ -37,6 +42,7 @@ import { CreateCaseClocks1796100000000 } from './database/migrations/17961000000
     TimersModule.forRoot({ schema: 'dispatch' }),
     CasesModule,
     ContactsModule,
+    ComplaintsModule,
   ],
 })
 export class AppModule {}

@@ -22,4 +22,19 @@ describe('dispatch: the OpenAPI document at /docs-json (real HTTP)', () => {
     expect(Object.keys(transition.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
     expect(transition.responses['409'].description).toContain('`allowed`');
   });
+
+  it('documents the complaint routes: the list, a complaint, its steps with their 409s, and the export as JSON or CSV', async () => {
+    const { paths } = (await svc.http().get('/docs-json').expect(200)).body;
+    expect(JSON.stringify(paths['/v1/complaints'].get.responses['200'])).toContain('#/components/schemas/ComplaintPage');
+    expect(JSON.stringify(paths['/v1/complaints/{complaintId}'].get.responses['200'])).toContain('#/components/schemas/Complaint');
+    for (const step of ['acknowledgement', 'communications', 'resolution', 'feedback', 'archive']) {
+      const operation = paths[`/v1/complaints/{complaintId}/${step}`].post;
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['404', '409']));
+      expect(operation.responses['409'].description).toContain('archived');
+    }
+    expect(JSON.stringify(paths['/v1/complaints/{complaintId}/communications'].post.requestBody)).toContain('#/components/schemas/ComplaintCommunicationRequest');
+    const exported = paths['/v1/complaints/{complaintId}/export'].get.responses['200'].content;
+    expect(Object.keys(exported)).toEqual(['application/json', 'text/csv']);
+    expect(JSON.stringify(exported['application/json'])).toContain('#/components/schemas/ComplaintExport');
+  });
 });

@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
-import { createTestDatabase, type TestDatabase } from '@hotline/testing';
+import { createTestDatabase, eventually, type TestDatabase } from '@hotline/testing';
 import { ManualClock } from '@hotline/timers';
 import { CaseClockReads } from '../src/case-clocks/case-clock-reads';
 import { CaseClocksRepository } from '../src/case-clocks/case-clocks.repository';
 import type { CaseSignal, CaseSignals } from '../src/cases/case-signals';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
-import { IllegalTransition } from '../src/cases/domain/case-errors';
+import { CaseArchived, IllegalTransition } from '../src/cases/domain/case-errors';
 import type { CaseActor } from '../src/cases/domain/service-case';
 import { ServiceCaseEntity } from '../src/cases/service-case.entity';
 import { ServiceCaseRepository } from '../src/cases/service-case.repository';
@@ -17,6 +17,7 @@ import { TransitionCase } from '../src/cases/use-cases/transition-case';
 import { CreateDispatchSchema1764028800000 } from '../src/database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from '../src/database/migrations/1764460800000-case-stages';
 import { CreateCaseClocks1796100000000 } from '../src/database/migrations/1796100000000-create-case-clocks';
+import { CreateComplaints1796400000000 } from '../src/database/migrations/1796400000000-create-complaints';
 
 /** The transition use case on real PostgreSQL: its time is the injected clock's, and the move and its events commit together or not at all. */
 describe('dispatch: TransitionCase (real PostgreSQL)', () => {
@@ -40,7 +41,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
       url: db.url,
       schema: 'dispatch',
       entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
-      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateCaseClocks1796100000000],
+      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateCaseClocks1796100000000, CreateComplaints1796400000000],
     }).initialize();
     await dataSource.runMigrations();
     repository = new ServiceCaseRepository(dataSource);
@@ -116,5 +117,32 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
     const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
     expect(await transition.execute({ tenantId: 'globex', caseId: 'C-4', to: 'handling', reason: 'not mine', actor })).toBeUndefined();
     expect(await stageOf('C-4')).toMatchObject({ stage: 'acceptance' });
+  });
+  it('refuses to move an archived case, and a move decided before an archive that committed first, writing nothing', async () => {
+    await open('C-5');
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
+    // Hold an archive of the case's row, so the move decides on version 1 and then waits for the row.
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`UPDATE dispatch.cases SET archived_at = '2026-11-25T09:30:00Z', version = 2 WHERE tenant_id = 'acme' AND case_id = 'C-5'`);
+      const racing = transition.execute({ tenantId: 'acme', caseId: 'C-5', to: 'handling', reason: 'on it', actor }).catch((error: unknown) => error);
+      await eventually(async () => {
+        const [{ waiting }] = await dataSource.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        expect(waiting).toBe(1);
+      });
+      await runner.commitTransaction();
+      const lost = await racing;
+      expect(lost).toBeInstanceOf(CaseArchived);
+      expect((lost as CaseArchived).message).toContain('archived at 2026-11-25T09:30:00.000Z');
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await expect(transition.execute({ tenantId: 'acme', caseId: 'C-5', to: 'cancelled', reason: 'withdrawn', actor })).rejects.toThrow(CaseArchived);
+    expect(await transitions('C-5')).toEqual([]);
+    expect(await outboxed('C-5')).toEqual([]);
+    expect(await stageOf('C-5')).toMatchObject({ stage: 'acceptance', version: 2 });
   });
 });

@@ -1,11 +1,12 @@
 import { type ProblemInit, ProblemException } from '@hotline/platform';
-import { CaseChangedMeanwhile, IllegalTransition } from './domain/case-errors';
+import { CaseArchived, CaseChangedMeanwhile, IllegalTransition } from './domain/case-errors';
 
 /** The 409's extension members: where the case is, and where it may go from there. */
 type TransitionProblem = ProblemInit & { stage: string; allowed: readonly string[] };
 
 export const ILLEGAL_TRANSITION = 'urn:hotline:problem:illegal-transition';
 export const CASE_CHANGED = 'urn:hotline:problem:case-changed';
+export const CASE_ARCHIVED = 'urn:hotline:problem:case-archived';
 
 /** Domain refusals of a transition as 409 problem+json naming the allowed stages (`allowed`, and in `detail`). */
 export function transitionProblem(error: unknown): unknown {
@@ -15,6 +16,10 @@ export function transitionProblem(error: unknown): unknown {
   }
   if (error instanceof CaseChangedMeanwhile) {
     const problem: TransitionProblem = { status: 409, type: CASE_CHANGED, title: 'The case changed meanwhile', detail: error.message, stage: error.stage, allowed: error.allowed };
+    return new ProblemException(problem);
+  }
+  if (error instanceof CaseArchived) {
+    const problem: TransitionProblem = { status: 409, type: CASE_ARCHIVED, title: 'The case is archived', detail: error.message, stage: error.stage, allowed: [] };
     return new ProblemException(problem);
   }
   return error;

@@ -36,6 +36,7 @@ export const caseSchema = z.object({
   openedAt: timestamp,
   updatedAt: timestamp,
   version: z.number().int().min(1).describe('Counts the changes of the case'),
+  archivedAt: timestamp.nullable().describe('When its complaint was archived: an archived case is immutable (every transition is a 409)'),
 });
 
 export type CaseResponse = z.output<typeof caseSchema>;
@@ -49,7 +50,7 @@ export const casePageSchema = z.object({
 const NO_CLOCKS: CaseClocksView = { openDeadlines: [], breached: false };
 
 export function toCaseResponse(kase: ServiceCase, clocks: CaseClocksView = NO_CLOCKS): CaseResponse {
-  const { openedAt, updatedAt, ...state } = kase.snapshot;
+  const { openedAt, updatedAt, archivedAt, ...state } = kase.snapshot;
   return {
     ...state,
     allowedTransitions: [...kase.allowedTransitions()],
@@ -57,5 +58,6 @@ export function toCaseResponse(kase: ServiceCase, clocks: CaseClocksView = NO_CL
     breached: clocks.breached,
     openedAt: openedAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
+    archivedAt: archivedAt?.toISOString() ?? null,
   };
 }

@@ -31,6 +31,6 @@ import { TransitionCase } from './use-cases/transition-case';
     ListCases,
     CaseTimeline,
   ],
-  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK],
+  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
 })
 export class CasesModule {}

@@ -51,4 +51,7 @@ export class ServiceCaseEntity {
   /** Counts the case's changes; a transition applies only to the version it was decided on. */
   @Column({ type: 'integer' })
   version!: number;
+
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt!: Date | null;
 }

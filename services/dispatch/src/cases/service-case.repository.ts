@@ -46,13 +46,13 @@ export class ServiceCaseRepository {
 
   /** Inserts the case unless the tenant has one with its id already (a re-sent opening keeps the first); true if it did. */
   async insertIfAbsent(manager: EntityManager, kase: ServiceCase): Promise<boolean> {
-    const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version } =
+    const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt } =
       kase.snapshot;
     const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(ServiceCaseEntity)
-      .values({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version })
+      .values({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt })
       .orIgnore()
       .returning('case_id')
       .execute();
@@ -95,6 +95,17 @@ export class ServiceCaseRepository {
       at,
     });
     return true;
+  }
+
+  /** Archives the case if it is still at the version the decision was made on (as applyTransition); false when it was not. */
+  async applyArchive(manager: EntityManager, tenantId: string, caseId: string, archivedAt: Date, version: number): Promise<boolean> {
+    const archived = await manager
+      .createQueryBuilder()
+      .update(ServiceCaseEntity)
+      .set({ archivedAt, updatedAt: archivedAt, version })
+      .where('tenant_id = :tenantId AND case_id = :caseId AND version = :decidedOn', { tenantId, caseId, decidedOn: version - 1 })
+      .execute();
+    return archived.affected === 1;
   }
 
   /** A tenant's cases, oldest opened first (ties by case id), after the key of the previous page. */
@@ -169,7 +180,8 @@ function toTimelineRow(row: RawTimelineRow): TimelineRow {
   };
 }
 
-function toAggregate(row: ServiceCaseEntity): ServiceCase {
-  const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version } = row;
-  return ServiceCase.restore({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version });
+/** A row as the aggregate (complaints list their cases with it). */
+export function toAggregate(row: ServiceCaseEntity): ServiceCase {
+  const { tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt } = row;
+  return ServiceCase.restore({ tenantId, caseId, type, priority, stage, summary, category, region, customerId, contactId, escalationLevel, recordComplete, assignee, openedAt, updatedAt, version, archivedAt });
 }

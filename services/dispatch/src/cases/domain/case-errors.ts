@@ -13,6 +13,18 @@ export class IllegalTransition extends Error {
   }
 }
 
+/** An archived case (an archived complaint's, manual 6.4) is immutable: it moves no more. */
+export class CaseArchived extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly stage: CaseStage,
+    readonly archivedAt: Date,
+  ) {
+    super(`Case ${caseId} was archived at ${archivedAt.toISOString()} and can no longer move; it stays at ${stage}.`);
+    this.name = 'CaseArchived';
+  }
+}
+
 /** Another transition of the case committed first (optimistic concurrency): this one was not applied. */
 export class CaseChangedMeanwhile extends Error {
   constructor(

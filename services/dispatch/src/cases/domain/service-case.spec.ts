@@ -1,5 +1,5 @@
 import { newCloudEvent } from '@hotline/contracts';
-import { CaseChangedMeanwhile, IllegalTransition } from './case-errors';
+import { CaseArchived, CaseChangedMeanwhile, IllegalTransition } from './case-errors';
 import { caseOpeningOf } from './case-opening';
 import { type CaseActor, changedMeanwhile, type CaseOpening, ServiceCase } from './service-case';
 import { transitionEvents } from './transition-events';
@@ -54,6 +54,18 @@ describe('the case aggregate', () => {
     kase.transition({ to: 'handling', actor: agent, reason: 'back on it', at: at(1) });
     kase.transition({ to: 'cancelled', actor: agent, reason: 'duplicate', at: at(2) });
     expect(() => kase.transition({ to: 'reopened', actor: agent, reason: 'again', at: at(3) })).toThrow('none (final stage)');
+  });
+
+  it('moves no more once archived: every transition refused, none allowed, archiving once', () => {
+    const kase = ServiceCase.restore({ ...ServiceCase.open(opening).snapshot, stage: 'closed', version: 5 });
+    expect(kase.archive(at(0))).toBe(6);
+    expect(kase.snapshot).toMatchObject({ archivedAt: at(0), updatedAt: at(0), version: 6, stage: 'closed' });
+    expect(kase.allowedTransitions()).toEqual([]);
+    const reopen = () => kase.transition({ to: 'reopened', actor: agent, reason: 'again', at: at(1) });
+    expect(reopen).toThrow(CaseArchived);
+    expect(reopen).toThrow('archived at 2026-11-25T09:00:00.000Z');
+    expect(() => kase.archive(at(2))).toThrow(CaseArchived);
+    expect(kase.snapshot.version).toBe(6);
   });
 
   it('knows an incomplete record and where its deadline starts; a complete one has none', () => {

@@ -1,5 +1,5 @@
 import { allowedFrom, type CaseStage, canMove, initialStage, isResolution } from './case-stage';
-import { CaseChangedMeanwhile, IllegalTransition } from './case-errors';
+import { CaseArchived, CaseChangedMeanwhile, IllegalTransition } from './case-errors';
 import { missingRecordFields, type RecordField } from './case-record';
 
 /** Who moved a case: the JWT principal (a person), or a Hotline service acting on its own. */
@@ -33,6 +33,8 @@ export interface ServiceCaseState extends CaseOpening {
   assignee: string | null;
   updatedAt: Date;
   version: number;
+  /** Set when its complaint is archived: from then on the case is immutable (manual 6.4). */
+  archivedAt: Date | null;
 }
 
 /** One move, as recorded in the case's timeline and published as `case.transitioned`. */
@@ -70,6 +72,7 @@ export class ServiceCase {
       assignee: null,
       updatedAt: opening.openedAt,
       version: 1,
+      archivedAt: null,
     });
   }
 
@@ -90,16 +93,27 @@ export class ServiceCase {
   }
 
   allowedTransitions(): readonly CaseStage[] {
-    return allowedFrom(this.state.stage);
+    return this.state.archivedAt ? [] : allowedFrom(this.state.stage);
   }
 
-  /** Moves the case, or throws IllegalTransition naming the stages it may move to. */
+  /** Moves the case, or throws IllegalTransition naming the stages it may move to (CaseArchived once archived). */
   transition({ to, actor, reason, at }: TransitionRequest): CaseTransition {
     const from = this.state.stage;
+    if (this.state.archivedAt) throw new CaseArchived(this.state.caseId, from, this.state.archivedAt);
     if (!canMove(from, to)) throw new IllegalTransition(this.state.caseId, from, to, allowedFrom(from));
     const version = this.state.version + 1;
     this.state = { ...this.state, stage: to, updatedAt: at, version };
     return { caseId: this.state.caseId, from, to, actor, reason, at, version, resolves: isResolution(from, to) };
+  }
+
+  /**
+   * Archives the case with its complaint; returns the version that makes, applied like a transition
+   * (only to the version it was decided on). Whether it may be archived is the complaint's rule.
+   */
+  archive(at: Date): number {
+    if (this.state.archivedAt) throw new CaseArchived(this.state.caseId, this.state.stage, this.state.archivedAt);
+    this.state = { ...this.state, archivedAt: at, updatedAt: at, version: this.state.version + 1 };
+    return this.state.version;
   }
 
   /** What the record still lacks (empty once complete). */
