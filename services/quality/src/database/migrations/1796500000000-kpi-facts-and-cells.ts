@@ -1,0 +1,54 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * KPIs kept incrementally: what quality knows of each contact (its facts, and the counters it last
+ * added), and the counter sums per tenant × bucket × group × standard version they are added to.
+ */
+export class KpiFactsAndCells1796500000000 implements MigrationInterface {
+  name = 'KpiFactsAndCells1796500000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE quality.contact_kpi_facts (
+        tenant_id text NOT NULL,
+        contact_id text NOT NULL,
+        facts jsonb,
+        counted jsonb,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, contact_id)
+      )`);
+    await q.query(`
+      CREATE TABLE quality.kpi_cells (
+        tenant_id text NOT NULL,
+        bucket text NOT NULL CHECK (bucket IN ('15m', '1d')),
+        group_by text NOT NULL CHECK (group_by IN ('all', 'queue', 'team', 'agent')),
+        bucket_start timestamptz NOT NULL,
+        group_key text NOT NULL,
+        standard_version text NOT NULL,
+        contacts bigint NOT NULL DEFAULT 0,
+        offered bigint NOT NULL DEFAULT 0,
+        answered bigint NOT NULL DEFAULT 0,
+        answered_timed bigint NOT NULL DEFAULT 0,
+        answered_in_target bigint NOT NULL DEFAULT 0,
+        answer_wait_ms bigint NOT NULL DEFAULT 0,
+        abandoned bigint NOT NULL DEFAULT 0,
+        short_abandoned bigint NOT NULL DEFAULT 0,
+        handled bigint NOT NULL DEFAULT 0,
+        handle_ms bigint NOT NULL DEFAULT 0,
+        after_contact_worked bigint NOT NULL DEFAULT 0,
+        after_contact_work_ms bigint NOT NULL DEFAULT 0,
+        transferred bigint NOT NULL DEFAULT 0,
+        surveys bigint NOT NULL DEFAULT 0,
+        survey_score bigint NOT NULL DEFAULT 0,
+        satisfied bigint NOT NULL DEFAULT 0,
+        complaints bigint NOT NULL DEFAULT 0,
+        breached bigint NOT NULL DEFAULT 0,
+        outage_breached bigint NOT NULL DEFAULT 0,
+        PRIMARY KEY (tenant_id, bucket, group_by, bucket_start, group_key, standard_version)
+      )`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE quality.kpi_cells, quality.contact_kpi_facts`);
+  }
+}
