@@ -27,13 +27,15 @@ const ADD_SQL = `INSERT INTO quality.kpi_cells (${[...KEY_COLUMNS, ...COUNTER_CO
   ORDER BY 1, 2, 3, 4, 5, 6
   ON CONFLICT (${KEY_COLUMNS.join(', ')}) DO UPDATE SET ${COUNTER_COLUMNS.map((c) => `${c} = kpi_cells.${c} + excluded.${c}`).join(', ')}`;
 
-const TOTALS_SQL = `SELECT bucket_start, group_key, ${COUNTER_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
+/** Sums per bucket and group (`$6`: false sums a bucket's queues into the whole tenant, group key ''). */
+const TOTALS_SQL = `SELECT bucket_start, CASE WHEN $6 THEN group_key ELSE '' END AS key,
+    ${COUNTER_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
     array_agg(DISTINCT standard_version ORDER BY standard_version) FILTER (WHERE contacts <> 0) AS standard_versions
   FROM quality.kpi_cells
   WHERE tenant_id = $1 AND bucket = $2 AND group_by = $3 AND bucket_start >= $4 AND bucket_start < $5
-  GROUP BY bucket_start, group_key
+  GROUP BY bucket_start, key
   HAVING sum(contacts) <> 0
-  ORDER BY bucket_start, group_key`;
+  ORDER BY bucket_start, key`;
 
 /** `quality.kpi_cells`: counter sums per tenant × bucket × group × standard version, only ever adjusted by differences. */
 @Injectable()
@@ -54,12 +56,16 @@ export class KpiCellsRepository {
     ]);
   }
 
-  /** Sums per bucket and group for `from <= bucket start < to`, leaving out cells no contact is in any more. */
-  async totals(tenantId: string, bucket: Bucket, groupBy: Grouping, from: Date, to: Date): Promise<CellTotals[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(TOTALS_SQL, [tenantId, bucket, groupBy, from.toISOString(), to.toISOString()]);
+  /**
+   * Sums per bucket and group for `from <= bucket start < to` (per bucket for the whole tenant
+   * without `groupBy`), leaving out cells no contact is in any more.
+   */
+  async totals(tenantId: string, bucket: Bucket, groupBy: Grouping | undefined, from: Date, to: Date): Promise<CellTotals[]> {
+    const params = [tenantId, bucket, groupBy ?? 'queue', from.toISOString(), to.toISOString(), groupBy !== undefined];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(TOTALS_SQL, params);
     return rows.map((row) => ({
       bucketStart: new Date(row['bucket_start'] as Date),
-      groupKey: row['group_key'] as string,
+      groupKey: row['key'] as string,
       standardVersions: (row['standard_versions'] as string[] | null) ?? [],
       counters: Object.fromEntries(COUNTER_NAMES.map((name) => [name, Number(row[column(name)])])) as KpiCounters,
     }));

@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * KPIs kept incrementally: what quality knows of each contact (its facts, and the counters it last
- * added), and the counter sums per tenant × bucket × group × standard version they are added to.
+ * added), and the counter sums per tenant × bucket × queue, team or agent × standard version they
+ * are added to (the whole tenant is the sum of its queues).
  */
 export class KpiFactsAndCells1796500000000 implements MigrationInterface {
   name = 'KpiFactsAndCells1796500000000';
@@ -21,7 +22,7 @@ export class KpiFactsAndCells1796500000000 implements MigrationInterface {
       CREATE TABLE quality.kpi_cells (
         tenant_id text NOT NULL,
         bucket text NOT NULL CHECK (bucket IN ('15m', '1d')),
-        group_by text NOT NULL CHECK (group_by IN ('all', 'queue', 'team', 'agent')),
+        group_by text NOT NULL CHECK (group_by IN ('queue', 'team', 'agent')),
         bucket_start timestamptz NOT NULL,
         group_key text NOT NULL,
         standard_version text NOT NULL,

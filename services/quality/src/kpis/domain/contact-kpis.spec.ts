@@ -83,15 +83,13 @@ describe('KPI cells', () => {
     expect(new Date(bucketStart(at(0), '1d')).toISOString()).toBe('2026-11-25T00:00:00.000Z');
   });
 
-  it('puts a contact in each bucket size × grouping', () => {
+  it('puts a contact in each bucket size × grouping (the whole tenant is the sum of its queues)', () => {
     const kpis = contactKpis(facts(queued), rules);
     const cells = kpis ? cellsOf(kpis) : [];
     expect(cells.map((c) => `${c.bucket}/${c.groupBy}/${c.groupKey}`)).toEqual([
-      '15m/all/',
       '15m/queue/billing',
       `15m/team/${UNKNOWN_GROUP}`,
       `15m/agent/${UNKNOWN_GROUP}`,
-      '1d/all/',
       '1d/queue/billing',
       `1d/team/${UNKNOWN_GROUP}`,
       `1d/agent/${UNKNOWN_GROUP}`,
@@ -102,13 +100,13 @@ describe('KPI cells', () => {
     const early = facts({ kind: 'answered', at: at(20), eventId: 'a', agentId: 'a7' });
     const deltas = new KpiDeltas();
     deltas.change(contactKpis(early, rules), contactKpis(mergeFact(early, queued), rules));
-    const quarter = deltas.list().filter((c) => c.bucket === '15m' && c.groupBy === 'all');
+    const quarter = deltas.list().filter((c) => c.bucket === '15m' && c.groupBy === 'agent');
     expect(quarter.map((c) => [new Date(c.bucketStart).toISOString(), c.counters.answered, c.counters.answeredInTarget])).toEqual([
       ['2026-11-25T01:15:00.000Z', 1, 1],
       ['2026-11-25T01:30:00.000Z', -1, 0],
     ]);
     // The day is the same: only the newly known wait changes there.
-    const day = deltas.list().filter((c) => c.bucket === '1d' && c.groupBy === 'all');
+    const day = deltas.list().filter((c) => c.bucket === '1d' && c.groupBy === 'agent');
     expect(day.map((c) => c.counters.answered)).toEqual([0]);
     expect(day[0].counters).toMatchObject({ answeredTimed: 1, answeredInTarget: 1, answerWaitMs: 20_000 });
   });

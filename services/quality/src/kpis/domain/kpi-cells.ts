@@ -7,8 +7,12 @@ export type Bucket = (typeof BUCKETS)[number];
 
 export const BUCKET_MS: Readonly<Record<Bucket, number>> = { '15m': 15 * 60_000, '1d': 24 * 60 * 60_000 };
 
-/** `all` is the tenant's whole centre; the others split it. */
-export const GROUPINGS = ['all', 'queue', 'team', 'agent'] as const;
+/**
+ * How cells split a tenant's contacts. Each contact is in exactly one queue (or `(unknown)`), so the
+ * whole tenant is the sum of its queues: no cell of its own, which would be one row every batch of
+ * the tenant updates.
+ */
+export const GROUPINGS = ['queue', 'team', 'agent'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
 /** One bucket × group × standard version's counter sums (or a change to them). */
@@ -16,7 +20,6 @@ export interface KpiCell {
   bucket: Bucket;
   bucketStart: number;
   groupBy: Grouping;
-  /** '' for `all`. */
   groupKey: string;
   standardVersion: string;
   counters: KpiCounters;
@@ -32,7 +35,7 @@ export function cellKey(cell: Omit<KpiCell, 'counters'>): string {
 
 /** The cells a contact counts in: each bucket size × each grouping. */
 export function cellsOf(kpis: ContactKpis): KpiCell[] {
-  const keys: Record<Grouping, string> = { all: '', queue: kpis.queue, team: kpis.team, agent: kpis.agent };
+  const keys: Record<Grouping, string> = { queue: kpis.queue, team: kpis.team, agent: kpis.agent };
   return BUCKETS.flatMap((bucket) =>
     GROUPINGS.map((groupBy) => ({
       bucket,

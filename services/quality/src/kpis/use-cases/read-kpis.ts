@@ -11,7 +11,7 @@ export class ReadKpis {
   constructor(private readonly cells: KpiCellsRepository) {}
 
   async execute(tenantId: string, { from, to, bucket, groupBy }: KpisQuery): Promise<KpiReport> {
-    const totals = await this.cells.totals(tenantId, bucket, groupBy ?? 'all', firstBucketStart(from, bucket), to);
+    const totals = await this.cells.totals(tenantId, bucket, groupBy, firstBucketStart(from, bucket), to);
     const items = totals.map(({ bucketStart, groupKey, standardVersions, counters }) => ({
       bucketStart: bucketStart.toISOString(),
       bucketEnd: new Date(bucketStart.getTime() + BUCKET_MS[bucket]).toISOString(),
