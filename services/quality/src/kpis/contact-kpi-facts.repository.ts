@@ -9,7 +9,10 @@ export interface ContactRef {
   contactId: string;
 }
 
-/** A contact's facts, and what it last added to the KPI cells (null: nothing yet). */
+/**
+ * A contact's facts, and what it last added to the KPI cells (null: nothing yet). Rows written
+ * before a fact or counter existed lack it: facts are read over empty ones, counters missing count 0.
+ */
 export interface HeldContact extends ContactRef {
   facts: ContactFacts;
   counted: ContactKpis | null;
@@ -46,7 +49,7 @@ export class ContactKpiFactsRepository {
     );
     return new Map(
       rows.map((row) => {
-        const held: HeldContact = { tenantId: row.tenant_id, contactId: row.contact_id, facts: row.facts ?? emptyFacts(), counted: row.counted };
+        const held: HeldContact = { tenantId: row.tenant_id, contactId: row.contact_id, facts: { ...emptyFacts(), ...row.facts }, counted: row.counted };
         return [contactKey(held), held];
       }),
     );

@@ -1,7 +1,7 @@
 import { type ContactFact, type ContactFacts, emptyFacts, mergeFact } from './contact-facts';
 import { contactKpis, contactTime, type CountingRules, UNKNOWN_GROUP } from './contact-kpis';
 import { bucketStart, cellsOf, KpiDeltas } from './kpi-cells';
-import { emptyCounters } from './kpi-counters';
+import { addCounters, emptyCounters } from './kpi-counters';
 import { kpiFigures } from './kpi-figures';
 
 const rules: CountingRules = { answerTargetMs: 30_000, standardVersion: '1', shortAbandonMs: 5_000 };
@@ -142,5 +142,13 @@ describe('KPI figures', () => {
       averageHandleTimeSeconds: 250,
       transferRate: 0,
     });
+  });
+});
+
+describe('KPI counters', () => {
+  it('count a counter a stored contact lacks as 0', () => {
+    const into = emptyCounters();
+    addCounters(into, { contacts: 1, offered: 1 }, -1);
+    expect(into).toEqual({ ...emptyCounters(), contacts: -1, offered: -1 });
   });
 });

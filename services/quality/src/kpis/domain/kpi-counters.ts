@@ -38,9 +38,9 @@ export function emptyCounters(): KpiCounters {
   return Object.fromEntries(COUNTER_NAMES.map((name) => [name, 0])) as KpiCounters;
 }
 
-/** `into += sign × counters`, in place. */
-export function addCounters(into: KpiCounters, counters: KpiCounters, sign: 1 | -1 = 1): void {
-  for (const name of COUNTER_NAMES) into[name] += sign * counters[name];
+/** `into += sign × counters`, in place. A counter missing counts 0 (a contact counted before that counter existed). */
+export function addCounters(into: KpiCounters, counters: Partial<KpiCounters>, sign: 1 | -1 = 1): void {
+  for (const name of COUNTER_NAMES) into[name] += sign * (counters[name] ?? 0);
 }
 
 export function isZero(counters: KpiCounters): boolean {
