@@ -154,6 +154,7 @@ describe('quality: KPIs from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
         afterContactWorkSeconds: (30 + 10) / 2,
         transferred: 1,
         transferRate: 0.2,
+        firstContactResolution: null, // no contact named its customer
         surveys: 2,
         csat: 0.5,
         averageSurveyScore: 3.5,
@@ -185,6 +186,40 @@ describe('quality: KPIs from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
         ['2026-11-25T09:00:00.000Z', '(unknown)', 0],
         ['2026-11-25T09:00:00.000Z', 'a1', 2],
         ['2026-11-25T09:00:00.000Z', 'a2', 2],
+      ]);
+    });
+
+    it('resolves at first contact unless the customer comes back within 72 h, whichever contact arrives first', async () => {
+      const customerContact = (contactId: string, date: string, customer: string) => [
+        newCloudEvent({
+          type: 'contact.queued',
+          source: '/test',
+          tenantId: 'globex',
+          time: `${date}Z`,
+          data: { contactId, channel: 'voice', queue: 'billing', direction: 'inbound', customer: { id: customer } },
+        }),
+        newCloudEvent({ type: 'contact.answered', source: '/test', tenantId: 'globex', time: `${date}Z`, data: { contactId, agentId: 'a1', waitSeconds: 5 } }),
+      ];
+      const week = 'from=2026-11-27T00:00:00Z&to=2026-12-03T00:00:00Z';
+      const fcr = async () =>
+        (await kpis(week)).items.map(({ bucketStart, answered, firstContactResolution }: Record<string, unknown>) => [bucketStart, answered, firstContactResolution]);
+      // K calls on the 29th, then again on the 30th: its first call, counted resolved, is recounted when the second arrives.
+      // M's calls arrive the other way round: the later one first. L calls once.
+      await publishAndSettle(
+        [...customerContact('k1', '2026-11-29T09:00:00', 'K'), ...customerContact('m2', '2026-12-01T08:00:00', 'M'), ...customerContact('l1', '2026-11-27T08:00:00', 'L')],
+        { handled: 6, duplicate: 0 },
+      );
+      expect(await fcr()).toEqual([
+        ['2026-11-27T00:00:00.000Z', 1, 1],
+        ['2026-11-29T00:00:00.000Z', 1, 1],
+        ['2026-12-01T00:00:00.000Z', 1, 1],
+      ]);
+      await publishAndSettle([...customerContact('k2', '2026-11-30T08:00:00', 'K'), ...customerContact('m1', '2026-11-30T10:00:00', 'M')], { handled: 4, duplicate: 0 });
+      expect(await fcr()).toEqual([
+        ['2026-11-27T00:00:00.000Z', 1, 1],
+        ['2026-11-29T00:00:00.000Z', 1, 0],
+        ['2026-11-30T00:00:00.000Z', 2, 0.5],
+        ['2026-12-01T00:00:00.000Z', 1, 1],
       ]);
     });
 

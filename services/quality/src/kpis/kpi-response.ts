@@ -23,6 +23,7 @@ export const kpiRowSchema = z.object({
   afterContactWorkSeconds: seconds('Average after-contact work'),
   transferred: count(),
   transferRate: rate('Transferred over answered'),
+  firstContactResolution: rate('Answered contacts of known customers (contact.queued customer.id) with no other contact of theirs within the repeat window after, over those contacts; provisional for the last window'),
   surveys: count(),
   csat: rate('Surveys scored 4 or 5 of 5 over surveys (survey.completed naming the contact)'),
   averageSurveyScore: z.number().min(1).max(5).nullable(),

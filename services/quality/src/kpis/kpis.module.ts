@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ContactKpiFactsRepository } from './contact-kpi-facts.repository';
 import { ContactTallyRepository } from './contact-tally.repository';
+import { CustomerContactsRepository } from './customer-contacts.repository';
 import { KpiCellsRepository } from './kpi-cells.repository';
 import { KpiConfig } from './kpi-config';
 import { KpiEventsHandler } from './kpi-events.handler';
 import { KpisController } from './kpis.controller';
+import { RepeatContactFlags } from './repeat-contact-flags';
 import { CountContactEvents } from './use-cases/count-contact-events';
 import { ListContactTallies } from './use-cases/list-contact-tallies';
 import { ReadKpis } from './use-cases/read-kpis';
@@ -20,6 +22,8 @@ import { RecordKpiFacts } from './use-cases/record-kpi-facts';
     ContactTallyRepository,
     ContactKpiFactsRepository,
     KpiCellsRepository,
+    CustomerContactsRepository,
+    RepeatContactFlags,
     { provide: KpiConfig, useFactory: () => new KpiConfig() },
     CountContactEvents,
     ListContactTallies,

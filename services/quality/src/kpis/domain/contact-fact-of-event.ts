@@ -35,7 +35,13 @@ export function contactFactOf(event: KpiEvent): FactAboutContact | undefined {
   const about = (contactId: string, fact: ContactFact): FactAboutContact => ({ tenantId: event.tenantid, contactId, fact: defined(fact) });
   switch (event.type) {
     case 'contact.queued':
-      return about(event.data.contactId, { kind: 'queued', ...stamp, queue: event.data.queue, direction: event.data.direction });
+      return about(event.data.contactId, {
+        kind: 'queued',
+        ...stamp,
+        queue: event.data.queue,
+        direction: event.data.direction,
+        customerId: event.data.customer?.id,
+      });
     case 'contact.answered': {
       const { contactId, agentId, team, queue, waitSeconds } = event.data;
       return about(contactId, { kind: 'answered', ...stamp, agentId, team, queue, waitMs: ms(waitSeconds) });

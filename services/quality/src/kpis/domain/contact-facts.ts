@@ -15,6 +15,8 @@ export interface Stamp {
 export interface QueuedFact extends Stamp {
   queue: string;
   direction: 'inbound' | 'outbound';
+  /** Who called, when the platform says: a repeat contact within the window is no first-contact resolution. */
+  customerId?: string;
 }
 
 export interface AnsweredFact extends Stamp {

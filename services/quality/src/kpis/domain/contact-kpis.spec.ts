@@ -67,6 +67,14 @@ describe('contact KPIs', () => {
     expect(withdrawn?.counters).toMatchObject({ breached: 0, outageBreached: 0 });
   });
 
+  it('counts an answered contact of a known customer resolved at first contact unless a repeat followed', () => {
+    const answered = facts(queued, { kind: 'answered', at: at(10), eventId: 'a', agentId: 'a7' });
+    expect(contactKpis(answered, { ...rules, followedByRepeat: false })?.counters).toMatchObject({ firstContactEligible: 1, resolvedAtFirstContact: 1 });
+    expect(contactKpis(answered, { ...rules, followedByRepeat: true })?.counters).toMatchObject({ firstContactEligible: 1, resolvedAtFirstContact: 0 });
+    expect(contactKpis(answered, rules)?.counters).toMatchObject({ firstContactEligible: 0, resolvedAtFirstContact: 0 });
+    expect(contactKpis(facts(queued), { ...rules, followedByRepeat: false })?.counters).toMatchObject({ firstContactEligible: 0 });
+  });
+
   it('takes the latest survey, and names no group it does not know', () => {
     const kpis = contactKpis(
       facts(queued, { kind: 'surveyed', at: at(900), eventId: 's2', score: 2 }, { kind: 'surveyed', at: at(800), eventId: 's1', score: 5 }),
@@ -131,6 +139,8 @@ describe('KPI figures', () => {
       complaints: 1,
       handled: 2,
       handleMs: 500_000,
+      firstContactEligible: 4,
+      resolvedAtFirstContact: 3,
     });
     expect(figures).toMatchObject({
       serviceLevel: 0.5,
@@ -141,6 +151,7 @@ describe('KPI figures', () => {
       complaintRatePer1000: 200,
       averageHandleTimeSeconds: 250,
       transferRate: 0,
+      firstContactResolution: 0.75,
     });
   });
 });

@@ -19,6 +19,8 @@ export interface CountingRules {
   answerTargetMs: number;
   standardVersion: string;
   shortAbandonMs: number;
+  /** Another contact of the same customer followed within the repeat window; undefined when the customer is unknown. */
+  followedByRepeat?: boolean;
 }
 
 export interface ContactKpis {
@@ -76,6 +78,10 @@ export function contactKpis(facts: ContactFacts, rules: CountingRules): ContactK
         counters.answeredTimed = 1;
         counters.answerWaitMs = wait;
         if (wait <= rules.answerTargetMs) counters.answeredInTarget = 1;
+      }
+      if (rules.followedByRepeat !== undefined) {
+        counters.firstContactEligible = 1;
+        if (!rules.followedByRepeat) counters.resolvedAtFirstContact = 1;
       }
     }
     if (facts.breach !== null && !facts.breachWithdrawn) {

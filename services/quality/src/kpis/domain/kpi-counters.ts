@@ -20,6 +20,10 @@ export const COUNTER_NAMES = [
   'afterContactWorked',
   'afterContactWorkMs',
   'transferred',
+  /** Answered, the customer known: the base of first-contact resolution. */
+  'firstContactEligible',
+  /** Of those, not followed by another contact of the same customer within the repeat window. */
+  'resolvedAtFirstContact',
   'surveys',
   'surveyScore',
   /** Surveys scored 4 or 5 of 5. */

@@ -18,6 +18,8 @@ export interface KpiFigures {
   transferred: number;
   /** Transferred over answered. */
   transferRate: number | null;
+  /** Answered contacts of known customers not followed by another within the repeat window, over those contacts. */
+  firstContactResolution: number | null;
   surveys: number;
   /** Surveys scored 4 or 5 over surveys. */
   csat: number | null;
@@ -50,6 +52,7 @@ export function kpiFigures(c: KpiCounters): KpiFigures {
     afterContactWorkSeconds: seconds(c.afterContactWorkMs, c.afterContactWorked),
     transferred: c.transferred,
     transferRate: ratio(c.transferred, c.answered),
+    firstContactResolution: ratio(c.resolvedAtFirstContact, c.firstContactEligible),
     surveys: c.surveys,
     csat: ratio(c.satisfied, c.surveys),
     averageSurveyScore: ratio(c.surveyScore, c.surveys),
