@@ -14,7 +14,9 @@ import { RepeatContactFlags } from '../repeat-contact-flags';
 /**
  * Applies a batch of events to their contacts' facts and the KPI cells, in the batch's transaction:
  * one statement locking (or creating) the contacts, one saving those that changed, one adding the
- * difference each made to the cells — whatever the batch's size. A contact's counters are
+ * difference each made to the cells — whatever the batch's size (and, when contacts name their
+ * customer, one locking those customers, one placing the contacts, one reading their neighbours and
+ * one locking the neighbours whose first-contact resolution changed). A contact's counters are
  * recomputed from its facts and the answer standard in force at its time, and the cells adjusted
  * by the difference from what it counted before, so a late, repeated or corrected event moves a
  * contact between buckets or outcomes without rescanning anything. A contact of a known customer
