@@ -4,6 +4,7 @@ import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
+import { KpiFactsAndCells1796500000000 } from './database/migrations/1796500000000-kpi-facts-and-cells';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
 
@@ -14,7 +15,7 @@ import { KpisModule } from './kpis/kpis.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality')],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),

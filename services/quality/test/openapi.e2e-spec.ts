@@ -10,6 +10,8 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
 
   afterAll(() => svc?.stop());
 
-  it('lints clean, and documents JWT routes with their response schema and problems, and health as open', () =>
-    expectServedOpenApi(svc, '/v1/kpis/contact-tallies', 'ContactTally'));
+  it('lints clean, and documents JWT routes with their response schema and problems, and health as open', async () => {
+    await expectServedOpenApi(svc, '/v1/kpis', 'KpiReport');
+    await expectServedOpenApi(svc, '/v1/kpis/contact-tallies', 'ContactTally');
+  });
 });

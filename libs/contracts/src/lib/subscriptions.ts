@@ -20,7 +20,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'cases', patterns: ['case.opened', 'fault.reported', 'complaint.filed'] },
   // Every contact's answer clock (manual 2.1): queued starts it, answered/abandoned/a queue exit stops it.
   { service: 'dispatch', purpose: 'contacts', patterns: ['contact.*'] },
-  { service: 'quality', purpose: 'kpis', patterns: ['contact.*'] },
+  // KPIs per contact: its life (contact.*), and the survey, complaint and answer breach linked to it.
+  { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).
   { service: 'dispatch', purpose: 'standards', patterns: ['standards.published'] },
@@ -33,7 +34,7 @@ type Subscribed = (typeof SUBSCRIPTIONS)[number];
 /** The queue purposes a service consumes, e.g. `QueuePurpose<'quality'>` is `'kpis'`. */
 export type QueuePurpose<S extends ServiceName = ServiceName> = Extract<Subscribed, { service: S }>['purpose'];
 
-/** The patterns bound to a queue purpose, e.g. `SubscribedPattern<'kpis'>` is `'contact.*'`. */
+/** The patterns bound to a queue purpose, e.g. `SubscribedPattern<'standards'>` is `'standards.published'`. */
 export type SubscribedPattern<Q extends QueuePurpose> = Extract<Subscribed, { purpose: Q }>['patterns'][number];
 
 /**

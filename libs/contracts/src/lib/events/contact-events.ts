@@ -38,6 +38,8 @@ export const contactAnswered = defineEvent({
     redactions: redactions(),
     contactId: identifier(),
     agentId: identifier(),
+    /** The answering agent's team, when the platform knows it (KPIs per team). */
+    team: label().optional(),
     queue: label().optional(),
     waitSeconds: waitSeconds(),
   }),
@@ -87,6 +89,8 @@ export const contactEnded = defineEvent({
     redactions: redactions(),
     contactId: identifier(),
     agentId: identifier().optional(),
+    /** The handling agent's team, when the platform knows it (KPIs per team). */
+    team: label().optional(),
     talkSeconds: seconds().optional(),
     holdSeconds: seconds().optional(),
     afterContactWorkSeconds: seconds().optional(),
