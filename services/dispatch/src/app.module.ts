@@ -12,6 +12,8 @@ import { ContactsModule } from './contacts/contacts.module';
 import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
 import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
+import { CreateRouting1796200000000 } from './database/migrations/1796200000000-create-routing';
+import { RoutingModule } from './routing/routing.module';
 
 @Module({
   imports: [
@@ -27,6 +29,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
           durableTimersMigration('dispatch'),
           CaseStages1764460800000,
           CreateContactClocks1796000200000,
+          CreateRouting1796200000000,
         ],
       }),
     ),
@@ -35,6 +38,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
     TimersModule.forRoot({ schema: 'dispatch' }),
     CasesModule,
     ContactsModule,
+    RoutingModule,
   ],
 })
 export class AppModule {}

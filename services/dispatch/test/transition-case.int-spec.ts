@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { ManualClock } from '@hotline/timers';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
+import { CaseRouting } from '../src/cases/case-routing';
 import { IllegalTransition } from '../src/cases/domain/case-errors';
 import type { CaseActor } from '../src/cases/domain/service-case';
 import { ServiceCaseEntity } from '../src/cases/service-case.entity';
@@ -45,7 +46,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   const open = (caseId: string) =>
     dataSource.transaction((manager) =>
-      new OpenCase(repository).execute(
+      new OpenCase(repository, new CaseRouting()).execute(
         manager,
         newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', time: '2026-11-25T08:00:00Z', data: { caseId, type: 'network_fault', priority: 'P2', summary: 'Slow line', region: 'beijing' } }),
       ),

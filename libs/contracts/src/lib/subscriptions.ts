@@ -20,6 +20,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'cases', patterns: ['case.opened', 'fault.reported', 'complaint.filed'] },
   // Every contact's answer clock (manual 2.1): queued starts it, answered/abandoned/a queue exit stops it.
   { service: 'dispatch', purpose: 'contacts', patterns: ['contact.*'] },
+  // Routing's view of who is available to take a case.
+  { service: 'dispatch', purpose: 'agents', patterns: ['agent.status_changed'] },
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).

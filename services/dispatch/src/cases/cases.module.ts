@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
 import { CaseEventsHandler } from './case-events.handler';
+import { CaseRouting } from './case-routing';
 import { CaseSignals, UnclockedCaseSignals } from './case-signals';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
@@ -22,12 +23,13 @@ import { TransitionCase } from './use-cases/transition-case';
     { provide: CASES_CLOCK, useValue: systemClock },
     { provide: CaseSignals, useClass: UnclockedCaseSignals },
     ServiceCaseRepository,
+    CaseRouting,
     OpenCase,
     TransitionCase,
     FindCase,
     ListCases,
     CaseTimeline,
   ],
-  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK],
+  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK, CaseRouting],
 })
 export class CasesModule {}

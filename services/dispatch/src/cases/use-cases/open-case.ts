@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CaseRouting } from '../case-routing';
 import { caseOpeningOf, type OpeningEvent } from '../domain/case-opening';
 import { ServiceCase } from '../domain/service-case';
 import { ServiceCaseRepository } from '../service-case.repository';
@@ -11,11 +12,15 @@ import { ServiceCaseRepository } from '../service-case.repository';
  */
 @Injectable()
 export class OpenCase {
-  constructor(private readonly cases: ServiceCaseRepository) {}
+  constructor(
+    private readonly cases: ServiceCaseRepository,
+    private readonly routing: CaseRouting,
+  ) {}
 
   async execute(manager: EntityManager, event: OpeningEvent): Promise<void> {
     const kase = ServiceCase.open(caseOpeningOf(event));
     await this.cases.insertIfAbsent(manager, kase);
+    await this.routing.route(manager, kase.snapshot);
     // The record-completion deadline (kase.recordClockStartsAt()) is set here once the SLA engine lands.
     await this.cases.recordEvent(manager, { tenantId: event.tenantid, caseId: kase.caseId, eventId: event.id, eventType: event.type, at: new Date(event.time) });
   }

@@ -1,4 +1,4 @@
-import { newestPerAgent, type StatusReport } from './agent-status';
+import { type AgentRecord, applyReport, newestPerAgent, type StatusReport } from './agent-status';
 
 const report = (agentId: string, status: StatusReport['status'], at: string, tenantId = 'acme'): StatusReport => ({ tenantId, agentId, status, at: new Date(at) });
 
@@ -17,5 +17,36 @@ describe('newestPerAgent', () => {
       ['acme', 'away'],
       ['globex', 'busy'],
     ]);
+  });
+});
+
+describe('applyReport', () => {
+  const held: AgentRecord = {
+    tenantId: 'acme',
+    agentId: 'a',
+    team: 'noc',
+    skills: ['fibre'],
+    languages: ['zh'],
+    regions: ['haidian'],
+    status: 'busy',
+    statusAt: new Date('2026-01-01T08:00:00Z'),
+    profileByAdmin: false,
+  };
+
+  it('never lets an older or equally old report overwrite the status held', () => {
+    expect(applyReport(held, report('a', 'available', '2026-01-01T07:59:59Z'))).toBeUndefined();
+    expect(applyReport(held, report('a', 'available', '2026-01-01T08:00:00Z'))).toBeUndefined();
+    expect(applyReport(held, report('a', 'available', '2026-01-01T08:00:01Z'))).toMatchObject({ status: 'available', statusAt: new Date('2026-01-01T08:00:01Z') });
+  });
+
+  it('creates an agent from its first report, with the profile the report carries', () => {
+    const created = applyReport(undefined, { ...report('n', 'available', '2026-01-01T08:00:00Z'), team: 'noc', skills: ['radio'] });
+    expect(created).toEqual({ tenantId: 'acme', agentId: 'n', team: 'noc', skills: ['radio'], languages: [], regions: [], status: 'available', statusAt: new Date('2026-01-01T08:00:00Z'), profileByAdmin: false });
+  });
+
+  it("fills in the profile fields a report carries, unless the admin API owns the agent's profile", () => {
+    const newer = { ...report('a', 'available', '2026-01-01T09:00:00Z'), skills: ['radio'] };
+    expect(applyReport(held, newer)).toMatchObject({ team: 'noc', skills: ['radio'], languages: ['zh'] });
+    expect(applyReport({ ...held, profileByAdmin: true }, newer)).toMatchObject({ skills: ['fibre'], status: 'available' });
   });
 });

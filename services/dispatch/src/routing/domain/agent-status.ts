@@ -1,3 +1,5 @@
+import type { RoutableAgent } from './eligibility';
+
 /** An agent's availability as the platform reports it (`agent.status_changed`). */
 export const AGENT_STATUSES = ['available', 'busy', 'away', 'offline'] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
@@ -26,4 +28,29 @@ export function newestPerAgent(reports: readonly StatusReport[]): StatusReport[]
     if (!held || report.at.getTime() > held.at.getTime()) newest.set(key, report);
   }
   return [...newest.values()];
+}
+
+/** An agent as routing keeps it: routable, plus whether the admin API owns its profile. */
+export interface AgentRecord extends RoutableAgent {
+  tenantId: string;
+  /** Set by `PUT /v1/agents/:agentId`: from then on status reports change the status only. */
+  profileByAdmin: boolean;
+}
+
+/**
+ * The agent after a status report, or undefined when the report changes nothing: it is not newer
+ * than the status held. A report creates an agent it is the first word of; it fills in the
+ * profile fields it carries unless the admin API owns the profile.
+ */
+export function applyReport(held: AgentRecord | undefined, report: StatusReport): AgentRecord | undefined {
+  if (held?.statusAt && held.statusAt.getTime() >= report.at.getTime()) return undefined;
+  const base: AgentRecord = held ?? { tenantId: report.tenantId, agentId: report.agentId, team: null, skills: [], languages: [], regions: [], status: 'offline', statusAt: null, profileByAdmin: false };
+  const profile = base.profileByAdmin
+    ? {}
+    : {
+        ...(report.team === undefined ? {} : { team: report.team }),
+        ...(report.skills === undefined ? {} : { skills: report.skills }),
+        ...(report.languages === undefined ? {} : { languages: report.languages }),
+      };
+  return { ...base, ...profile, status: report.status, statusAt: report.at };
 }

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
+import { AgentEventsHandler } from './agent-events.handler';
+import { AgentsRepository } from './agents.repository';
+import { AssignmentsRepository } from './assignments.repository';
+import { RoutingRegistrations } from './routing-registrations';
+import { routingSettingsProvider } from './routing-settings';
+import { RulesRepository } from './rules.repository';
+import { OfferCase } from './use-cases/offer-case';
+import { RecordAgentStatuses } from './use-cases/record-agent-statuses';
+import { RouteCase } from './use-cases/route-case';
+
+/**
+ * Routing (issue 10 part 4), laid out as every capability is: `domain/` (eligibility, rule
+ * matching, the least-loaded choice), repositories, use cases, and the message and timer adapters.
+ * Needs `TimersModule` (global) and the routing migration.
+ */
+@Module({
+  imports: [CasesModule],
+  controllers: [AgentEventsHandler],
+  providers: [routingSettingsProvider, AgentsRepository, RulesRepository, AssignmentsRepository, OfferCase, RouteCase, RecordAgentStatuses, RoutingRegistrations],
+})
+export class RoutingModule {}
