@@ -5,6 +5,10 @@ import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 type Status = 'available' | 'busy' | 'away' | 'offline';
+interface CaseFacts {
+  priority?: 'P1' | 'P2' | 'P3';
+  type?: 'network_fault' | 'consultation';
+}
 interface AgentProfile {
   team?: string;
   skills?: string[];
@@ -32,8 +36,10 @@ describe('dispatch: routing cases to agents (real HTTP, PostgreSQL, RabbitMQ)', 
   };
   const status = (tenant: string, agentId: string, value: Status, time: Date, profile: AgentProfile = {}): CloudEvent =>
     newCloudEvent({ type: 'agent.status_changed', source: '/test', tenantId: tenant, time, data: { agentId, status: value, ...profile } });
-  const opening = (tenant: string, caseId: string, priority: 'P1' | 'P2' | 'P3' = 'P2', region = 'haidian'): CloudEvent =>
-    newCloudEvent({ type: 'case.opened', source: '/test', tenantId: tenant, data: { caseId, type: 'network_fault', priority, summary: 'No signal', region } });
+  const opening = (tenant: string, caseId: string, { priority = 'P2', type = 'network_fault' }: CaseFacts = {}): CloudEvent =>
+    newCloudEvent({ type: 'case.opened', source: '/test', tenantId: tenant, data: { caseId, type, priority, summary: 'No signal', region: 'haidian' } });
+  const put = async (tenant: string, path: string, payload: unknown, roles: Role[] = ['supervisor']) =>
+    svc.http().put(path).auth(await token(tenant, roles), { type: 'bearer' }).send(payload as object);
   const assigneeOf = async (tenant: string, caseId: string): Promise<string | null> => (await body(tenant, `/v1/cases/${caseId}`)).assignee;
   /** What dispatch published about a tenant's case. */
   const assigned = (tenant: string, caseId: string) =>
@@ -41,9 +47,9 @@ describe('dispatch: routing cases to agents (real HTTP, PostgreSQL, RabbitMQ)', 
   const agentRow = async (tenant: string, agentId: string) =>
     ((await svc.db.query(`SELECT status, status_at FROM dispatch.routing_agents WHERE tenant_id = $1 AND agent_id = $2`, [tenant, agentId])) as { status: string; status_at: Date }[])[0];
   /** Opens cases one after another, each assigned (or left waiting) before the next opens. */
-  async function openCases(tenant: string, caseIds: string[]): Promise<void> {
+  async function openCases(tenant: string, caseIds: string[], facts: CaseFacts = {}): Promise<void> {
     for (const caseId of caseIds) {
-      await publishToBus(svc.env.namespace, [opening(tenant, caseId)]);
+      await publishToBus(svc.env.namespace, [opening(tenant, caseId, facts)]);
       await eventually(async () => expect((await get(tenant, `/v1/cases/${caseId}`)).status).toBe(200));
     }
   }
@@ -93,5 +99,85 @@ describe('dispatch: routing cases to agents (real HTTP, PostgreSQL, RabbitMQ)', 
       expect(assigned(t, 'W-1')).toEqual(['late-riser']);
       return Promise.resolve();
     });
+  });
+
+  it('keeps agents, teams and ordered rules through the admin API, supervisor or admin only, with problem+json naming bad fields', async () => {
+    const t = 'admin';
+    const profile = { team: 'noc', skills: ['fibre'], languages: ['zh'], regions: ['haidian'] };
+    const created = await put(t, '/v1/agents/p1', profile);
+    expect(created.status).toBe(200);
+    expect(created.body).toEqual({ agentId: 'p1', ...profile, status: 'offline', statusAt: null, profileByAdmin: true });
+    expect(await body(t, '/v1/agents/p1')).toEqual(created.body);
+    expect((await get(t, '/v1/agents/nobody')).status).toBe(404);
+    expect((await get('elsewhere', '/v1/agents/p1')).status).toBe(404);
+    expect((await put(t, '/v1/agents/p1', profile, ['agent'])).status).toBe(403);
+    expect((await put(t, '/v1/agents/p1', profile, ['admin'])).status).toBe(200);
+
+    // A status event changes the status of an agent the admin API describes, never its profile.
+    await publishToBus(svc.env.namespace, [status(t, 'p1', 'available', new Date(), { team: 'other', skills: ['radio'] })]);
+    await eventually(async () => expect(await body(t, '/v1/agents/p1')).toMatchObject({ status: 'available', team: 'noc', skills: ['fibre'] }));
+
+    const bad = await put(t, '/v1/agents/p2', { skills: 'fibre', languages: ['zh', ''] });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['skills', 'languages.1']);
+
+    const team = { name: 'Network operations', skills: ['radio'], languages: [], regions: ['chaoyang'] };
+    expect((await put(t, '/v1/teams/noc', team)).body).toEqual({ teamId: 'noc', ...team });
+    expect(await body(t, '/v1/teams/noc')).toEqual({ teamId: 'noc', ...team });
+    expect((await get(t, '/v1/teams/none')).status).toBe(404);
+
+    expect(await body(t, '/v1/routing/rules')).toEqual({ rules: [], updatedAt: null });
+    const rules = [
+      { match: { caseType: 'network_fault', priority: 'P1' }, require: { skills: ['fibre'], region: 'haidian' } },
+      { match: {}, require: { team: 'noc' } },
+    ];
+    const saved = await put(t, '/v1/routing/rules', { rules });
+    expect(saved.status).toBe(200);
+    expect(await body(t, '/v1/routing/rules')).toEqual({ rules, updatedAt: saved.body.updatedAt });
+    const badRules = await put(t, '/v1/routing/rules', { rules: [{ match: { priority: 'P9' }, require: {} }] });
+    expect(badRules.status).toBe(400);
+    expect(badRules.body.errors.map((e: { path: string }) => e.path)).toEqual(['rules.0.match.priority']);
+
+    await eventually(() => {
+      const audits = svc.tap.events.filter((e) => e.type === 'audit.recorded' && e.tenantid === t).map((e) => (e.data as { action: string }).action);
+      expect(audits).toEqual(['agent.put', 'agent.put', 'team.put', 'routing_rules.put']);
+      return Promise.resolve();
+    });
+  });
+
+  it('lists agents in keyset pages', async () => {
+    const t = 'pages';
+    for (const agentId of ['c', 'a', 'b']) expect((await put(t, `/v1/agents/${agentId}`, {})).status).toBe(200);
+    const first = await body(t, '/v1/agents?limit=2');
+    expect(first.items.map((a: { agentId: string }) => a.agentId)).toEqual(['a', 'b']);
+    const second = await body(t, `/v1/agents?limit=2&cursor=${first.nextCursor}`);
+    expect(second).toMatchObject({ items: [expect.objectContaining({ agentId: 'c', skills: [] })], nextCursor: null });
+    expect((await get(t, '/v1/agents?cursor=nonsense')).body.errors).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
+  });
+
+  it('routes by the first matching rule: an ineligible agent is never chosen, however idle', async () => {
+    const t = 'rules';
+    await put(t, '/v1/teams/noc', { skills: ['fibre'], regions: ['haidian'] });
+    await put(t, '/v1/agents/member', { team: 'noc', languages: ['zh'] });
+    await put(t, '/v1/agents/outsider', { skills: ['fibre'], regions: ['haidian'] });
+    await put(t, '/v1/agents/idle', {});
+    await put(t, '/v1/routing/rules', {
+      rules: [
+        { match: { caseType: 'network_fault', priority: 'P1' }, require: { skills: ['fibre'], languages: ['zh'], region: 'haidian' } },
+        { match: { caseType: 'network_fault' }, require: { team: 'noc' } },
+      ],
+    });
+    const now = Date.now();
+    await publishToBus(svc.env.namespace, ['member', 'outsider', 'idle'].map((agentId, i) => status(t, agentId, 'available', new Date(now - 3_000 + i))));
+    await eventually(async () => expect(await body(t, '/v1/agents/idle')).toMatchObject({ status: 'available' }));
+
+    // Only noc's member may take a network fault: fibre and haidian from its team, Chinese of its own.
+    await openCases(t, ['N-1', 'N-2']);
+    await openCases(t, ['N-3'], { priority: 'P1' });
+    for (const caseId of ['N-1', 'N-2', 'N-3']) expect(await assigneeOf(t, caseId)).toBe('member');
+    // No rule matches a consultation: anyone may take it, and the least loaded does.
+    await openCases(t, ['Q-1', 'Q-2'], { type: 'consultation' });
+    expect([await assigneeOf(t, 'Q-1'), await assigneeOf(t, 'Q-2')]).toEqual(['outsider', 'idle']);
   });
 });

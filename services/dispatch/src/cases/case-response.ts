@@ -28,7 +28,7 @@ export const caseSchema = z.object({
   region: z.string().nullable(),
   customerId: z.string().nullable(),
   contactId: z.string().nullable(),
-  assignee: z.string().nullable().describe('Null until routing assigns cases (planned)'),
+  assignee: z.string().nullable().describe('The agent routing assigned the case to; null while it waits for one'),
   openDeadlines: z.array(openDeadlineSchema).describe('Empty until the SLA engine lands (planned)'),
   openedAt: timestamp,
   updatedAt: timestamp,

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { AgentEventsHandler } from './agent-events.handler';
+import { AgentsController } from './agents.controller';
 import { AgentsRepository } from './agents.repository';
 import { AssignmentsRepository } from './assignments.repository';
+import { RoutingAdminController } from './routing-admin.controller';
 import { RoutingRegistrations } from './routing-registrations';
 import { routingSettingsProvider } from './routing-settings';
 import { RulesRepository } from './rules.repository';
+import { AdministerRouting } from './use-cases/administer-routing';
 import { OfferCase } from './use-cases/offer-case';
+import { ReadRouting } from './use-cases/read-routing';
 import { RecordAgentStatuses } from './use-cases/record-agent-statuses';
 import { RouteCase } from './use-cases/route-case';
 
@@ -17,7 +21,7 @@ import { RouteCase } from './use-cases/route-case';
  */
 @Module({
   imports: [CasesModule],
-  controllers: [AgentEventsHandler],
-  providers: [routingSettingsProvider, AgentsRepository, RulesRepository, AssignmentsRepository, OfferCase, RouteCase, RecordAgentStatuses, RoutingRegistrations],
+  controllers: [AgentsController, RoutingAdminController, AgentEventsHandler],
+  providers: [routingSettingsProvider, AgentsRepository, RulesRepository, AssignmentsRepository, OfferCase, RouteCase, RecordAgentStatuses, AdministerRouting, ReadRouting, RoutingRegistrations],
 })
 export class RoutingModule {}

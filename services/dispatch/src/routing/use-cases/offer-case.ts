@@ -50,9 +50,4 @@ export class OfferCase {
     await this.assignments.save(manager, assignment);
     await this.cases.setAssignee(manager, assignment.tenantId, assignment.caseId, null, this.clock.now());
   }
-
-  /** When the offer made now lapses. */
-  acceptBy(offeredAt: Date): Date {
-    return new Date(offeredAt.getTime() + this.settings.acceptWithinMs);
-  }
 }
