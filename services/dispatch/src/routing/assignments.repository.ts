@@ -12,13 +12,14 @@ interface AssignmentRow {
   agent_id: string | null;
   offered_at: Date | null;
   accepted_at: Date | null;
+  lapsed_by: string[];
 }
 
 export interface StoredAssignment extends CaseAssignment {
   acceptedAt: Date | null;
 }
 
-const COLUMNS = 'a.tenant_id, a.case_id, a.requirement, a.state, a.agent_id, a.offered_at, a.accepted_at';
+const COLUMNS = 'a.tenant_id, a.case_id, a.requirement, a.state, a.agent_id, a.offered_at, a.accepted_at, a.lapsed_by';
 
 function toAssignment(row: AssignmentRow): StoredAssignment {
   const date = (value: Date | null) => (value === null ? null : new Date(value));
@@ -30,6 +31,7 @@ function toAssignment(row: AssignmentRow): StoredAssignment {
     agentId: row.agent_id,
     offeredAt: date(row.offered_at),
     acceptedAt: date(row.accepted_at),
+    lapsedBy: row.lapsed_by,
   };
 }
 
@@ -86,9 +88,9 @@ export class AssignmentsRepository {
 
   async save(manager: EntityManager, assignment: StoredAssignment): Promise<void> {
     await manager.query(
-      `UPDATE dispatch.case_assignments SET state = $3, agent_id = $4, offered_at = $5, accepted_at = $6, updated_at = now()
+      `UPDATE dispatch.case_assignments SET state = $3, agent_id = $4, offered_at = $5, accepted_at = $6, lapsed_by = $7, updated_at = now()
        WHERE tenant_id = $1 AND case_id = $2`,
-      [assignment.tenantId, assignment.caseId, assignment.state, assignment.agentId, assignment.offeredAt, assignment.acceptedAt],
+      [assignment.tenantId, assignment.caseId, assignment.state, assignment.agentId, assignment.offeredAt, assignment.acceptedAt, assignment.lapsedBy],
     );
   }
 }

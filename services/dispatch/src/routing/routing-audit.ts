@@ -8,19 +8,20 @@ export interface RoutingChange {
   /** `<area>.<verb>`, e.g. `agent.put`, `case.reassign`. */
   action: string;
   subject: { type: string; id: string };
-  /** A short summary of the state after the change (never free text from the request). */
+  /** Short summaries of the state before (where it matters) and after the change, never free text from the request. */
+  before?: Record<string, unknown>;
   after: Record<string, unknown>;
   summary: string;
 }
 
 /** `audit.recorded` for a change made through routing's API (DESIGN decision 13), to the outbox in the change's transaction. */
-export function routingAudit({ tenantId, actor, action, subject, after, summary }: RoutingChange): CloudEvent {
+export function routingAudit({ tenantId, actor, action, subject, before, after, summary }: RoutingChange): CloudEvent {
   return newCloudEvent({
     type: 'audit.recorded',
     source: '/hotline/dispatch',
     tenantId,
     correlationId: CorrelationContext.current()?.correlationId,
     subject: subject.id,
-    data: { actor, action, subject, after, summary, service: 'dispatch' },
+    data: { actor, action, subject, ...(before ? { before } : {}), after, summary, service: 'dispatch' },
   });
 }

@@ -40,6 +40,7 @@ export const assignmentSchema = z.object({
   offeredAt: timestamp.nullable(),
   acceptBy: timestamp.nullable().describe('When an unaccepted offer goes to another agent'),
   acceptedAt: timestamp.nullable(),
+  lapsedBy: z.array(z.string()).describe('Agents who let an offer lapse: routing never offers them the case again (a supervisor may)'),
 });
 
 export type AgentResponse = z.output<typeof agentSchema>;
@@ -60,7 +61,7 @@ export function toRulesResponse({ rules, updatedAt }: RuleSet): RulesResponse {
 }
 
 export function toAssignmentResponse(assignment: StoredAssignment, acceptWithinMs: number): AssignmentResponse {
-  const { caseId, state, agentId, offeredAt, acceptedAt } = assignment;
+  const { caseId, state, agentId, offeredAt, acceptedAt, lapsedBy } = assignment;
   return {
     caseId,
     state,
@@ -68,5 +69,6 @@ export function toAssignmentResponse(assignment: StoredAssignment, acceptWithinM
     offeredAt: offeredAt?.toISOString() ?? null,
     acceptBy: state === 'offered' && offeredAt ? new Date(offeredAt.getTime() + acceptWithinMs).toISOString() : null,
     acceptedAt: acceptedAt?.toISOString() ?? null,
+    lapsedBy: [...lapsedBy],
   };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { AgentEventsHandler } from './agent-events.handler';
 import { AgentsController } from './agents.controller';
+import { AssignmentController } from './assignment.controller';
 import { AgentsRepository } from './agents.repository';
 import { AssignmentsRepository } from './assignments.repository';
 import { RoutingAdminController } from './routing-admin.controller';
@@ -9,6 +10,7 @@ import { RoutingRegistrations } from './routing-registrations';
 import { routingSettingsProvider } from './routing-settings';
 import { RulesRepository } from './rules.repository';
 import { AdministerRouting } from './use-cases/administer-routing';
+import { AnswerAssignment } from './use-cases/answer-assignment';
 import { OfferCase } from './use-cases/offer-case';
 import { ReadRouting } from './use-cases/read-routing';
 import { RecordAgentStatuses } from './use-cases/record-agent-statuses';
@@ -21,7 +23,7 @@ import { RouteCase } from './use-cases/route-case';
  */
 @Module({
   imports: [CasesModule],
-  controllers: [AgentsController, RoutingAdminController, AgentEventsHandler],
-  providers: [routingSettingsProvider, AgentsRepository, RulesRepository, AssignmentsRepository, OfferCase, RouteCase, RecordAgentStatuses, AdministerRouting, ReadRouting, RoutingRegistrations],
+  controllers: [AgentsController, RoutingAdminController, AssignmentController, AgentEventsHandler],
+  providers: [routingSettingsProvider, AgentsRepository, RulesRepository, AssignmentsRepository, OfferCase, RouteCase, RecordAgentStatuses, AdministerRouting, ReadRouting, AnswerAssignment, RoutingRegistrations],
 })
 export class RoutingModule {}

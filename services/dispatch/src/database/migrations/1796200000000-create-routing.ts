@@ -51,6 +51,7 @@ export class CreateRouting1796200000000 implements MigrationInterface {
         opened_at timestamptz NOT NULL,
         offered_at timestamptz NULL,
         accepted_at timestamptz NULL,
+        lapsed_by text[] NOT NULL DEFAULT '{}',
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (tenant_id, case_id),
         FOREIGN KEY (tenant_id, case_id) REFERENCES dispatch.cases (tenant_id, case_id)

@@ -1,6 +1,6 @@
-import { accept, type CaseAssignment, lapses, NotYourAssignment } from './case-assignment';
+import { accept, type CaseAssignment, lapse, NotYourAssignment } from './case-assignment';
 
-const offered = (): CaseAssignment => ({ tenantId: 'acme', caseId: 'C-1', requirement: {}, state: 'offered', agentId: 'a', offeredAt: new Date() });
+const offered = (): CaseAssignment => ({ tenantId: 'acme', caseId: 'C-1', requirement: {}, state: 'offered', agentId: 'a', offeredAt: new Date(), lapsedBy: [] });
 
 describe('case assignment', () => {
   it('is accepted by the agent it is offered to, once; a retry changes nothing', () => {
@@ -15,9 +15,13 @@ describe('case assignment', () => {
     expect(() => accept({ ...offered(), state: 'waiting', agentId: null }, 'a')).toThrow('offered to nobody');
   });
 
-  it('lapses only while still offered to the agent the timer was set for', () => {
-    expect(lapses(offered(), 'a')).toBe(true);
-    expect(lapses(offered(), 'b')).toBe(false);
-    expect(lapses({ ...offered(), state: 'accepted' }, 'a')).toBe(false);
+  it('lapses only while still offered to the agent the timer was set for, remembering who let it lapse', () => {
+    const assignment = { ...offered(), lapsedBy: ['z'] };
+    expect(lapse(assignment, 'a')).toBe(true);
+    expect(assignment.lapsedBy).toEqual(['z', 'a']);
+    expect(lapse(offered(), 'b')).toBe(false);
+    const accepted = { ...offered(), state: 'accepted' as const };
+    expect(lapse(accepted, 'a')).toBe(false);
+    expect(accepted.lapsedBy).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ export interface CaseAssignment {
   agentId: string | null;
   /** When it was last offered (null while waiting). */
   offeredAt: Date | null;
+  /** Who let an offer of it lapse: routing never offers it to them again (a supervisor still may). */
+  lapsedBy: string[];
 }
 
 /** Why an accept is refused; the route answers 409 naming it. */
@@ -38,7 +40,13 @@ export function accept(assignment: CaseAssignment, agentId: string): boolean {
   return true;
 }
 
-/** A lapse timer for this offer still stands: the case is offered to the agent the timer was set for. */
-export function lapses(assignment: CaseAssignment, offeredTo: string): boolean {
-  return assignment.state === 'offered' && assignment.agentId === offeredTo;
+/**
+ * The accept timer of an offer to `offeredTo` went off: true, with that agent remembered as one who
+ * let it lapse, if the case is still offered to them; false for a stale timer (accepted, or offered
+ * to someone else since), which changes nothing.
+ */
+export function lapse(assignment: CaseAssignment, offeredTo: string): boolean {
+  if (assignment.state !== 'offered' || assignment.agentId !== offeredTo) return false;
+  if (!assignment.lapsedBy.includes(offeredTo)) assignment.lapsedBy = [...assignment.lapsedBy, offeredTo];
+  return true;
 }

@@ -6,7 +6,7 @@ import { ServiceCaseRepository } from '../../cases/service-case.repository';
 import type { AcceptTimerPayload } from '../accept-timer';
 import { AgentsRepository } from '../agents.repository';
 import { AssignmentsRepository, type StoredAssignment } from '../assignments.repository';
-import { lapses } from '../domain/case-assignment';
+import { lapse } from '../domain/case-assignment';
 import { type Candidates, chooseAgent } from '../domain/least-loaded';
 import { requirementFor } from '../domain/routing-rules';
 import { RulesRepository } from '../rules.repository';
@@ -34,7 +34,7 @@ export class RouteCase {
     const { tenantId, caseId, type, category, priority, region, openedAt } = kase;
     const requirement = requirementFor((await this.rules.find(manager, tenantId)).rules, { type, category, priority, region });
     if (!(await this.assignments.insertIfAbsent(manager, { tenantId, caseId, requirement, priority, openedAt }))) return;
-    const assignment: StoredAssignment = { tenantId, caseId, requirement, state: 'waiting', agentId: null, offeredAt: null, acceptedAt: null };
+    const assignment: StoredAssignment = { tenantId, caseId, requirement, state: 'waiting', agentId: null, offeredAt: null, acceptedAt: null, lapsedBy: [] };
     await this.route(manager, assignment, await this.candidates(manager, tenantId));
   }
 
@@ -48,20 +48,20 @@ export class RouteCase {
 
   /**
    * An accept timer fired: if the case is still offered to the agent it was set for and still
-   * open, it goes to another eligible agent (never the one who let it lapse), or waits.
+   * open, it goes to another eligible agent (never one who let it lapse), or waits.
    */
   async lapsed(manager: EntityManager, timer: FiredTimer): Promise<void> {
     const { agentId, correlationId } = timer.payload as Partial<AcceptTimerPayload>;
     if (agentId === undefined) return;
     const assignment = await this.assignments.lock(manager, timer.tenantId, timer.key, true);
-    if (!assignment || !lapses(assignment, agentId)) return;
+    if (!assignment || !lapse(assignment, agentId)) return;
     const kase = await this.cases.find(manager, timer.tenantId, timer.key);
     if (!kase || kase.stage === 'closed' || kase.stage === 'cancelled') return;
-    await this.route(manager, assignment, await this.candidates(manager, timer.tenantId), [agentId], correlationId);
+    await this.route(manager, assignment, await this.candidates(manager, timer.tenantId), correlationId);
   }
 
-  private async route(manager: EntityManager, assignment: StoredAssignment, candidates: Candidates & { loads: Map<string, number> }, excluded: string[] = [], correlationId?: string): Promise<void> {
-    const chosen = chooseAgent(candidates, assignment.requirement, excluded);
+  private async route(manager: EntityManager, assignment: StoredAssignment, candidates: Candidates & { loads: Map<string, number> }, correlationId?: string): Promise<void> {
+    const chosen = chooseAgent(candidates, assignment.requirement, assignment.lapsedBy);
     if (chosen === undefined) return this.offers.wait(manager, assignment);
     await this.offers.offer(manager, assignment, chosen, correlationId);
     // The next case of the same transaction sees this one in the agent's load.
