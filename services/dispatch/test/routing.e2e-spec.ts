@@ -180,4 +180,19 @@ describe('dispatch: routing cases to agents (real HTTP, PostgreSQL, RabbitMQ)', 
     await openCases(t, ['Q-1', 'Q-2'], { type: 'consultation' });
     expect([await assigneeOf(t, 'Q-1'), await assigneeOf(t, 'Q-2')]).toEqual(['outsider', 'idle']);
   });
+
+  it('assigns a case once when its opening is redelivered and re-sent under another id', async () => {
+    const t = 'twice';
+    await publishToBus(svc.env.namespace, [status(t, 'y1', 'available', new Date(Date.now() - 1_000)), status(t, 'y2', 'available', new Date())]);
+    await eventually(async () => expect(await agentRow(t, 'y2')).toMatchObject({ status: 'available' }));
+    const opened = opening(t, 'D-1');
+    await publishToBus(svc.env.namespace, [opened, opened, { ...opened, id: `${opened.id}-resent` }]);
+    await eventually(async () => expect((await body(t, '/v1/cases/D-1/timeline')).items).toHaveLength(2));
+    // Routed again, the case would have gone to y2 (y1's load is 1 by then), in the transaction that recorded the re-send.
+    expect(await assigneeOf(t, 'D-1')).toBe('y1');
+    await eventually(() => {
+      expect(assigned(t, 'D-1')).toEqual(['y1']);
+      return Promise.resolve();
+    });
+  });
 });
