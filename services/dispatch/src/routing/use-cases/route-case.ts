@@ -12,6 +12,9 @@ import { requirementFor } from '../domain/routing-rules';
 import { RulesRepository } from '../rules.repository';
 import { OfferCase } from './offer-case';
 
+/** Who may be chosen now; `loads` is kept current as the transaction assigns. */
+type Pool = Candidates & { loads: Map<string, number> };
+
 /** How many waiting cases one newly available agent's transaction assigns at most; the rest wait for the next. */
 const WAITING_BATCH = 100;
 
@@ -60,7 +63,7 @@ export class RouteCase {
     await this.route(manager, assignment, await this.candidates(manager, timer.tenantId), correlationId);
   }
 
-  private async route(manager: EntityManager, assignment: StoredAssignment, candidates: Candidates & { loads: Map<string, number> }, correlationId?: string): Promise<void> {
+  private async route(manager: EntityManager, assignment: StoredAssignment, candidates: Pool, correlationId?: string): Promise<void> {
     const chosen = chooseAgent(candidates, assignment.requirement, assignment.lapsedBy);
     if (chosen === undefined) return this.offers.wait(manager, assignment);
     await this.offers.offer(manager, assignment, chosen, correlationId);
@@ -68,7 +71,7 @@ export class RouteCase {
     candidates.loads.set(chosen, (candidates.loads.get(chosen) ?? 0) + 1);
   }
 
-  private async candidates(manager: EntityManager, tenantId: string): Promise<Candidates & { loads: Map<string, number> }> {
+  private async candidates(manager: EntityManager, tenantId: string): Promise<Pool> {
     const agents = await this.agents.available(manager, tenantId);
     if (agents.length === 0) return { agents, teams: new Map(), loads: new Map() };
     const teams = await this.agents.teams(manager, tenantId);
