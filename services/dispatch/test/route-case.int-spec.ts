@@ -120,4 +120,18 @@ describe('dispatch: routing an opened case (real PostgreSQL, durable timers)', (
     const [row] = await dataSource.query(`SELECT state, lapsed_by FROM dispatch.case_assignments WHERE case_id = 'C-3'`);
     expect(row).toEqual({ state: 'offered', lapsed_by: ['a2'] });
   });
+
+  it('routes two cases opened at once in one tenant one after the other, so they go to different agents', async () => {
+    const since = new Date(Date.now() - 60_000);
+    await new AgentsRepository(dataSource).saveMany(
+      dataSource.manager,
+      ['r1', 'r2'].map((agentId) => ({ tenantId: 'race', agentId, team: null, skills: [], languages: [], regions: [], status: 'available' as const, statusAt: since, profileByAdmin: false })),
+    );
+    const openIn = (caseId: string) =>
+      dataSource.transaction((manager) =>
+        openCase.execute(manager, newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'race', data: { caseId, type: 'billing', priority: 'P3', summary: 'Charged twice' } })),
+      );
+    await Promise.all([openIn('R-1'), openIn('R-2')]);
+    expect([await assigneeOf('R-1'), await assigneeOf('R-2')].sort()).toEqual(['r1', 'r2']);
+  });
 });

@@ -71,7 +71,12 @@ export class RouteCase {
     candidates.loads.set(chosen, (candidates.loads.get(chosen) ?? 0) + 1);
   }
 
+  /**
+   * The tenant's pool, read under a lock on the tenant's routing until the transaction ends: two
+   * replicas routing at once would otherwise both see the same agent as least loaded.
+   */
   private async candidates(manager: EntityManager, tenantId: string): Promise<Pool> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('dispatch.routing'), hashtext($1))`, [tenantId]);
     const agents = await this.agents.available(manager, tenantId);
     if (agents.length === 0) return { agents, teams: new Map(), loads: new Map() };
     const teams = await this.agents.teams(manager, tenantId);
