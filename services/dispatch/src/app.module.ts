@@ -16,7 +16,9 @@ import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028
 import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
 import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
 import { CreateCaseClocks1796100000000 } from './database/migrations/1796100000000-create-case-clocks';
+import { CreateRouting1796200000000 } from './database/migrations/1796200000000-create-routing';
 import { CreateComplaints1796400000000 } from './database/migrations/1796400000000-create-complaints';
+import { RoutingModule } from './routing/routing.module';
 
 @Module({
   imports: [
@@ -33,6 +35,7 @@ import { CreateComplaints1796400000000 } from './database/migrations/17964000000
           CaseStages1764460800000,
           CreateContactClocks1796000200000,
           CreateCaseClocks1796100000000,
+          CreateRouting1796200000000,
           CreateComplaints1796400000000,
         ],
       }),
@@ -43,6 +46,7 @@ import { CreateComplaints1796400000000 } from './database/migrations/17964000000
     CasesModule,
     ContactsModule,
     ComplaintsModule,
+    RoutingModule,
   ],
 })
 export class AppModule {}

@@ -37,4 +37,14 @@ describe('dispatch: the OpenAPI document at /docs-json (real HTTP)', () => {
     expect(Object.keys(exported)).toEqual(['application/json', 'text/csv']);
     expect(JSON.stringify(exported['application/json'])).toContain('#/components/schemas/ComplaintExport');
   });
+
+  it('documents the routing routes: agents, teams, rules and a case’s assignment, with their problems', async () => {
+    const { paths } = (await svc.http().get('/docs-json').expect(200)).body;
+    expect(JSON.stringify(paths['/v1/agents'].get.responses['200'])).toContain('#/components/schemas/RoutingAgentPage');
+    expect(Object.keys(paths['/v1/agents/{agentId}'].put.responses)).toEqual(expect.arrayContaining(['200', '400', '403']));
+    expect(Object.keys(paths['/v1/teams/{teamId}'].get.responses)).toEqual(expect.arrayContaining(['200', '404']));
+    expect(JSON.stringify(paths['/v1/routing/rules'].put.requestBody)).toContain('#/components/schemas/RoutingRulesRequest');
+    expect(Object.keys(paths['/v1/cases/{caseId}/assignment/accept'].post.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
+    expect(Object.keys(paths['/v1/cases/{caseId}/assignment'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+  });
 });

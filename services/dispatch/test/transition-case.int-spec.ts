@@ -8,6 +8,7 @@ import { CaseClocksRepository } from '../src/case-clocks/case-clocks.repository'
 import type { CaseSignal, CaseSignals } from '../src/cases/case-signals';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
+import { CaseRouting } from '../src/cases/case-routing';
 import { CaseArchived, IllegalTransition } from '../src/cases/domain/case-errors';
 import type { CaseActor } from '../src/cases/domain/service-case';
 import { ServiceCaseEntity } from '../src/cases/service-case.entity';
@@ -55,7 +56,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   const open = (caseId: string) =>
     dataSource.transaction((manager) =>
-      new OpenCase(repository, signals).execute(
+      new OpenCase(repository, signals, new CaseRouting()).execute(
         manager,
         newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', time: '2026-11-25T08:00:00Z', data: { caseId, type: 'network_fault', priority: 'P2', summary: 'Slow line', region: 'beijing' } }),
       ),

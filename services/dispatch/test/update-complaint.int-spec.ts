@@ -6,6 +6,7 @@ import { ManualClock } from '@hotline/timers';
 import { CaseClockReads } from '../src/case-clocks/case-clock-reads';
 import { CaseClocksRepository } from '../src/case-clocks/case-clocks.repository';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
+import { CaseRouting } from '../src/cases/case-routing';
 import { type CaseSignal, CaseSignals } from '../src/cases/case-signals';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
 import type { CaseActor } from '../src/cases/domain/service-case';
@@ -63,7 +64,7 @@ describe('dispatch: UpdateComplaint (real PostgreSQL)', () => {
     new UpdateComplaint(dataSource, new ComplaintsRepository(dataSource), cases, new TransitionCase(dataSource, cases, outbox, signals, new CaseClockReads(new CaseClocksRepository(dataSource)), clock), signals, outbox, clock);
   const file = (complaintId: string) =>
     dataSource.transaction((manager) =>
-      new OpenCase(cases, new RecordedSignals()).execute(
+      new OpenCase(cases, new RecordedSignals(), new CaseRouting()).execute(
         manager,
         newCloudEvent({ type: 'complaint.filed', source: '/test', tenantId: 'acme', time: '2026-11-25T08:00:00Z', data: { complaintId, category: 'billing', description: 'Charged twice' } }),
       ),

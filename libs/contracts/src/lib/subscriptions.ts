@@ -20,6 +20,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'cases', patterns: ['case.opened', 'fault.reported', 'complaint.filed'] },
   // Every contact's answer clock (manual 2.1): queued starts it, answered/abandoned/a queue exit stops it.
   { service: 'dispatch', purpose: 'contacts', patterns: ['contact.*'] },
+  // Routing's view of who is available to take a case.
+  { service: 'dispatch', purpose: 'agents', patterns: ['agent.status_changed'] },
   // KPIs per contact: its life (contact.*), and the survey, complaint and answer breach linked to it.
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },

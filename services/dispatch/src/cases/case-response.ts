@@ -30,7 +30,7 @@ export const caseSchema = z.object({
   region: z.string().nullable(),
   customerId: z.string().nullable(),
   contactId: z.string().nullable(),
-  assignee: z.string().nullable().describe('Null until routing assigns cases (planned)'),
+  assignee: z.string().nullable().describe('The agent routing assigned the case to; null while it waits for one'),
   openDeadlines: z.array(openDeadlineSchema).describe('The running SLA clocks, soonest due first'),
   breached: z.boolean().describe('A breach of one of its SLA clocks stands (published, not withdrawn)'),
   openedAt: timestamp,

@@ -34,7 +34,7 @@ export class CasesController {
   @ApiOperation({ summary: "Your tenant's cases, oldest opened first (keyset pages)" })
   @ApiQuery({ name: 'stage', required: false, enum: caseStage.options })
   @ApiQuery({ name: 'type', required: false, enum: caseType.options })
-  @ApiQuery({ name: 'assignee', required: false, description: 'An agent id (routing, which assigns cases, is planned: no case has one yet)' })
+  @ApiQuery({ name: 'assignee', required: false, description: 'An agent id: the cases routing assigned to that agent' })
   @ApiQuery({
     name: 'breached',
     required: false,

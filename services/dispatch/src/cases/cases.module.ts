@@ -4,6 +4,7 @@ import { CaseEventsHandler } from './case-events.handler';
 import { CaseClockSignals } from '../case-clocks/case-clock-signals';
 import { CaseClocksModule } from '../case-clocks/case-clocks.module';
 import { CaseSignals } from './case-signals';
+import { CaseRouting } from './case-routing';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
 import { ServiceCaseRepository } from './service-case.repository';
@@ -25,12 +26,13 @@ import { TransitionCase } from './use-cases/transition-case';
     { provide: CASES_CLOCK, useValue: systemClock },
     { provide: CaseSignals, useExisting: CaseClockSignals },
     ServiceCaseRepository,
+    CaseRouting,
     OpenCase,
     TransitionCase,
     FindCase,
     ListCases,
     CaseTimeline,
   ],
-  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
+  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK, TransitionCase, CaseRouting],
 })
 export class CasesModule {}

@@ -108,6 +108,22 @@ export class ServiceCaseRepository {
     return archived.affected === 1;
   }
 
+  /** Routing's choice of who owns the case (null: nobody, it waits); the stage and version are routing's to leave alone. */
+  async setAssignee(manager: EntityManager, tenantId: string, caseId: string, assignee: string | null, at: Date): Promise<void> {
+    await manager.update(ServiceCaseEntity, { tenantId, caseId }, { assignee, updatedAt: at });
+  }
+
+  /** How many open (not closed or cancelled) cases each of these agents is assigned; absent agents have none. */
+  async openLoads(manager: EntityManager, tenantId: string, agentIds: readonly string[]): Promise<Map<string, number>> {
+    if (agentIds.length === 0) return new Map();
+    const rows: { assignee_id: string; n: number }[] = await manager.query(
+      `SELECT assignee_id, count(*)::int AS n FROM dispatch.cases
+       WHERE tenant_id = $1 AND assignee_id = ANY($2::text[]) AND stage NOT IN ('closed', 'cancelled') GROUP BY assignee_id`,
+      [tenantId, agentIds],
+    );
+    return new Map(rows.map((row) => [row.assignee_id, Number(row.n)]));
+  }
+
   /** A tenant's cases, oldest opened first (ties by case id), after the key of the previous page. */
   async list(tenantId: string, filters: CaseFilters, page: PageRequest<CaseListKey>): Promise<ServiceCase[]> {
     const query = this.dataSource.getRepository(ServiceCaseEntity).createQueryBuilder('c').where('c.tenant_id = :tenantId', { tenantId });
