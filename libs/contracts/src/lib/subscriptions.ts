@@ -20,6 +20,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'cases', patterns: ['case.opened', 'fault.reported', 'complaint.filed'] },
   // Every contact's answer clock (manual 2.1): queued starts it, answered/abandoned/a queue exit stops it.
   { service: 'dispatch', purpose: 'contacts', patterns: ['contact.*'] },
+  // A case's breach starts its escalation chain (issue 10 part 5); a withdrawn breach stops it.
+  { service: 'dispatch', purpose: 'escalations', patterns: ['sla.breached', 'sla.withdrawn'] },
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).
