@@ -12,6 +12,8 @@ import { ContactsModule } from './contacts/contacts.module';
 import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
 import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
+import { CreateEscalations1796300000000 } from './database/migrations/1796300000000-create-escalations';
+import { EscalationModule } from './escalation/escalation.module';
 
 @Module({
   imports: [
@@ -27,6 +29,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
           durableTimersMigration('dispatch'),
           CaseStages1764460800000,
           CreateContactClocks1796000200000,
+          CreateEscalations1796300000000,
         ],
       }),
     ),
@@ -35,6 +38,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
     TimersModule.forRoot({ schema: 'dispatch' }),
     CasesModule,
     ContactsModule,
+    EscalationModule,
   ],
 })
 export class AppModule {}

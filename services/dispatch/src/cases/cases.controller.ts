@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { caseStage, caseType } from '@hotline/contracts';
 import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf } from './case-actor';
 import { caseNotFound, transitionProblem } from './case-problems';
 import { listCasesQuery, timelineQuery, transitionRequest } from './case-requests';
 import { type CaseResponse, casePageSchema, caseSchema } from './case-response';
 import { type CaseTimelineItem, caseTimelineSchema } from './case-timeline-response';
-import type { CaseActor } from './domain/service-case';
 import { CaseTimeline } from './use-cases/case-timeline';
 import { FindCase } from './use-cases/find-case';
 import { ListCases } from './use-cases/list-cases';
@@ -16,13 +16,6 @@ const CASE = zodApiSchema(caseSchema, 'output', 'Case');
 const NOT_FOUND = { status: 404, description: 'Your tenant has no such case' } as const;
 const LIMIT = { name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } } as const;
 const CURSOR = { name: 'cursor', required: false, description: '`nextCursor` of the previous page, unchanged' } as const;
-
-/** Who moves a case, as recorded and audited: the JWT's subject and roles (the contract keeps up to 20 roles). */
-function actorOf(principal: Principal): CaseActor {
-  return principal.kind === 'jwt'
-    ? { id: principal.subject, kind: 'user', roles: principal.roles.slice(0, 20) }
-    : { id: principal.keyId, kind: 'api_key', roles: [] };
-}
 
 @ApiTags('cases')
 @Controller('v1/cases')
