@@ -13,6 +13,7 @@ import { CreateDispatchSchema1764028800000 } from './database/migrations/1764028
 import { CaseStages1764460800000 } from './database/migrations/1764460800000-case-stages';
 import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
 import { CreateEscalations1796300000000 } from './database/migrations/1796300000000-create-escalations';
+import { CreateOutages1796300100000 } from './database/migrations/1796300100000-create-outages';
 import { EscalationModule } from './escalation/escalation.module';
 
 @Module({
@@ -30,6 +31,7 @@ import { EscalationModule } from './escalation/escalation.module';
           CaseStages1764460800000,
           CreateContactClocks1796000200000,
           CreateEscalations1796300000000,
+          CreateOutages1796300100000,
         ],
       }),
     ),

@@ -13,12 +13,16 @@ import { OpenCase } from '../src/cases/use-cases/open-case';
 import { TransitionCase } from '../src/cases/use-cases/transition-case';
 import { CreateDispatchSchema1764028800000 } from '../src/database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from '../src/database/migrations/1764460800000-case-stages';
+import { CreateOutages1796300100000 } from '../src/database/migrations/1796300100000-create-outages';
+import { OutageRepository } from '../src/outages/outage.repository';
+import { OutageCaseHooks } from '../src/outages/use-cases/outage-case-hooks';
 
 /** The transition use case on real PostgreSQL: its time is the injected clock's, and the move and its events commit together or not at all. */
 describe('dispatch: TransitionCase (real PostgreSQL)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let repository: ServiceCaseRepository;
+  let outages: OutageCaseHooks;
   const clock = new ManualClock('2026-11-25T09:00:00Z');
   const actor: CaseActor = { id: 'agent-7', kind: 'user', roles: ['agent'] };
 
@@ -32,10 +36,11 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
       url: db.url,
       schema: 'dispatch',
       entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
-      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000],
+      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateOutages1796300100000],
     }).initialize();
     await dataSource.runMigrations();
     repository = new ServiceCaseRepository(dataSource);
+    outages = new OutageCaseHooks(new OutageRepository(), repository, new Outbox('dispatch'));
   });
 
   afterAll(async () => {
@@ -45,7 +50,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   const open = (caseId: string) =>
     dataSource.transaction((manager) =>
-      new OpenCase(repository).execute(
+      new OpenCase(repository, outages).execute(
         manager,
         newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', time: '2026-11-25T08:00:00Z', data: { caseId, type: 'network_fault', priority: 'P2', summary: 'Slow line', region: 'beijing' } }),
       ),
@@ -57,7 +62,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it("takes the move's time from the injected clock and writes its events to the outbox with the request's correlation id", async () => {
     await open('C-1');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), outages, clock);
     const moved = await CorrelationContext.run({ correlationId: 'req-1' }, () => transition.execute({ tenantId: 'acme', caseId: 'C-1', to: 'handling', reason: 'on it', actor }));
     expect(moved).toMatchObject({ stage: 'handling', version: 2, updatedAt: '2026-11-25T09:00:00.000Z' });
 
@@ -75,7 +80,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it('writes nothing for a move the table refuses', async () => {
     await open('C-2');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), outages, clock);
     await expect(transition.execute({ tenantId: 'acme', caseId: 'C-2', to: 'evaluation', reason: 'skip ahead', actor })).rejects.toThrow(IllegalTransition);
     expect(await transitions('C-2')).toEqual([]);
     expect(await outboxed('C-2')).toEqual([]);
@@ -89,7 +94,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
         throw new Error('outbox unavailable');
       }
     })('dispatch');
-    const transition = new TransitionCase(dataSource, repository, failingOutbox, clock);
+    const transition = new TransitionCase(dataSource, repository, failingOutbox, outages, clock);
     await expect(transition.execute({ tenantId: 'acme', caseId: 'C-3', to: 'handling', reason: 'on it', actor })).rejects.toThrow('outbox unavailable');
     expect(await transitions('C-3')).toEqual([]);
     expect(await stageOf('C-3')).toMatchObject({ stage: 'acceptance', version: 1 });
@@ -97,7 +102,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it('answers undefined for a case the tenant does not have', async () => {
     await open('C-4');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), outages, clock);
     expect(await transition.execute({ tenantId: 'globex', caseId: 'C-4', to: 'handling', reason: 'not mine', actor })).toBeUndefined();
     expect(await stageOf('C-4')).toMatchObject({ stage: 'acceptance' });
   });

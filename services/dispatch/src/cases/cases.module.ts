@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
+import { OutagesModule } from '../outages/outages.module';
 import { CaseEventsHandler } from './case-events.handler';
 import { CaseSignals, UnclockedCaseSignals } from './case-signals';
 import { CASES_CLOCK } from './cases-clock';
@@ -17,6 +18,7 @@ import { TransitionCase } from './use-cases/transition-case';
  * HTTP and message adapters that call them.
  */
 @Module({
+  imports: [OutagesModule],
   controllers: [CasesController, CaseEventsHandler],
   providers: [
     { provide: CASES_CLOCK, useValue: systemClock },
@@ -28,6 +30,6 @@ import { TransitionCase } from './use-cases/transition-case';
     ListCases,
     CaseTimeline,
   ],
-  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK],
+  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK, OutagesModule],
 })
 export class CasesModule {}
