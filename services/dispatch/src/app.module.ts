@@ -15,6 +15,7 @@ import { CreateContactClocks1796000200000 } from './database/migrations/17960002
 import { CreateEscalations1796300000000 } from './database/migrations/1796300000000-create-escalations';
 import { CreateOutages1796300100000 } from './database/migrations/1796300100000-create-outages';
 import { EscalationModule } from './escalation/escalation.module';
+import { OutagesModule } from './outages/outages.module';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { EscalationModule } from './escalation/escalation.module';
     CasesModule,
     ContactsModule,
     EscalationModule,
+    OutagesModule,
   ],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import { CorrelationContext, Outbox } from '@hotline/messaging';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { ManualClock } from '@hotline/timers';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
+import { CaseLifecycle } from '../src/cases/case-lifecycle';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
 import { IllegalTransition } from '../src/cases/domain/case-errors';
 import type { CaseActor } from '../src/cases/domain/service-case';
@@ -13,16 +14,13 @@ import { OpenCase } from '../src/cases/use-cases/open-case';
 import { TransitionCase } from '../src/cases/use-cases/transition-case';
 import { CreateDispatchSchema1764028800000 } from '../src/database/migrations/1764028800000-create-dispatch-schema';
 import { CaseStages1764460800000 } from '../src/database/migrations/1764460800000-case-stages';
-import { CreateOutages1796300100000 } from '../src/database/migrations/1796300100000-create-outages';
-import { OutageRepository } from '../src/outages/outage.repository';
-import { OutageCaseHooks } from '../src/outages/use-cases/outage-case-hooks';
 
 /** The transition use case on real PostgreSQL: its time is the injected clock's, and the move and its events commit together or not at all. */
 describe('dispatch: TransitionCase (real PostgreSQL)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
   let repository: ServiceCaseRepository;
-  let outages: OutageCaseHooks;
+  const lifecycle = new CaseLifecycle();
   const clock = new ManualClock('2026-11-25T09:00:00Z');
   const actor: CaseActor = { id: 'agent-7', kind: 'user', roles: ['agent'] };
 
@@ -36,11 +34,10 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
       url: db.url,
       schema: 'dispatch',
       entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
-      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateOutages1796300100000],
+      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000],
     }).initialize();
     await dataSource.runMigrations();
     repository = new ServiceCaseRepository(dataSource);
-    outages = new OutageCaseHooks(new OutageRepository(), repository, new Outbox('dispatch'));
   });
 
   afterAll(async () => {
@@ -50,7 +47,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   const open = (caseId: string) =>
     dataSource.transaction((manager) =>
-      new OpenCase(repository, outages).execute(
+      new OpenCase(repository, lifecycle).execute(
         manager,
         newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', time: '2026-11-25T08:00:00Z', data: { caseId, type: 'network_fault', priority: 'P2', summary: 'Slow line', region: 'beijing' } }),
       ),
@@ -62,7 +59,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it("takes the move's time from the injected clock and writes its events to the outbox with the request's correlation id", async () => {
     await open('C-1');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), outages, clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), lifecycle, clock);
     const moved = await CorrelationContext.run({ correlationId: 'req-1' }, () => transition.execute({ tenantId: 'acme', caseId: 'C-1', to: 'handling', reason: 'on it', actor }));
     expect(moved).toMatchObject({ stage: 'handling', version: 2, updatedAt: '2026-11-25T09:00:00.000Z' });
 
@@ -80,7 +77,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it('writes nothing for a move the table refuses', async () => {
     await open('C-2');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), outages, clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), lifecycle, clock);
     await expect(transition.execute({ tenantId: 'acme', caseId: 'C-2', to: 'evaluation', reason: 'skip ahead', actor })).rejects.toThrow(IllegalTransition);
     expect(await transitions('C-2')).toEqual([]);
     expect(await outboxed('C-2')).toEqual([]);
@@ -94,7 +91,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
         throw new Error('outbox unavailable');
       }
     })('dispatch');
-    const transition = new TransitionCase(dataSource, repository, failingOutbox, outages, clock);
+    const transition = new TransitionCase(dataSource, repository, failingOutbox, lifecycle, clock);
     await expect(transition.execute({ tenantId: 'acme', caseId: 'C-3', to: 'handling', reason: 'on it', actor })).rejects.toThrow('outbox unavailable');
     expect(await transitions('C-3')).toEqual([]);
     expect(await stageOf('C-3')).toMatchObject({ stage: 'acceptance', version: 1 });
@@ -102,7 +99,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it('answers undefined for a case the tenant does not have', async () => {
     await open('C-4');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), outages, clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), lifecycle, clock);
     expect(await transition.execute({ tenantId: 'globex', caseId: 'C-4', to: 'handling', reason: 'not mine', actor })).toBeUndefined();
     expect(await stageOf('C-4')).toMatchObject({ stage: 'acceptance' });
   });

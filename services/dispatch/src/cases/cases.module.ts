@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
-import { OutagesModule } from '../outages/outages.module';
 import { CaseEventsHandler } from './case-events.handler';
+import { CaseLifecycle } from './case-lifecycle';
 import { CaseSignals, UnclockedCaseSignals } from './case-signals';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
@@ -18,11 +18,11 @@ import { TransitionCase } from './use-cases/transition-case';
  * HTTP and message adapters that call them.
  */
 @Module({
-  imports: [OutagesModule],
   controllers: [CasesController, CaseEventsHandler],
   providers: [
     { provide: CASES_CLOCK, useValue: systemClock },
     { provide: CaseSignals, useClass: UnclockedCaseSignals },
+    CaseLifecycle,
     ServiceCaseRepository,
     OpenCase,
     TransitionCase,
@@ -30,6 +30,6 @@ import { TransitionCase } from './use-cases/transition-case';
     ListCases,
     CaseTimeline,
   ],
-  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK, OutagesModule],
+  exports: [CaseSignals, CaseLifecycle, ServiceCaseRepository, CASES_CLOCK],
 })
 export class CasesModule {}

@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { systemClock } from '@hotline/timers';
-import { ServiceCaseRepository } from '../cases/service-case.repository';
+import { CasesModule } from '../cases/cases.module';
 import { OutageCoverage } from './outage-coverage';
 import { OutageRepository } from './outage.repository';
-import { OUTAGES_CLOCK } from './outages-clock';
 import { OutagesController } from './outages.controller';
 import { DeclareOutage } from './use-cases/declare-outage';
 import { FindOutages } from './use-cases/find-outage';
@@ -12,13 +10,13 @@ import { ResolveOutage } from './use-cases/resolve-outage';
 
 /**
  * Major network outages (issue 10 part 6): a parent case with its region's cases attached, resolved
- * together. CasesModule imports this one (opening and moving a case call `OutageCaseHooks`), so it
- * keeps its own case repository instead of importing CasesModule back (no module cycle).
- * `OutageCoverage` is for the SLA engine's `causedByOutage`. Needs the outages migration.
+ * together. It hears of case openings and moves through CasesModule's CaseLifecycle, so cases know
+ * nothing of outages. `OutageCoverage` is for the SLA engine's `causedByOutage`. Needs the outages migration.
  */
 @Module({
+  imports: [CasesModule],
   controllers: [OutagesController],
-  providers: [{ provide: OUTAGES_CLOCK, useValue: systemClock }, ServiceCaseRepository, OutageRepository, OutageCaseHooks, DeclareOutage, ResolveOutage, FindOutages, OutageCoverage],
-  exports: [OutageCaseHooks, OutageCoverage],
+  providers: [OutageRepository, OutageCaseHooks, DeclareOutage, ResolveOutage, FindOutages, OutageCoverage],
+  exports: [OutageCoverage],
 })
 export class OutagesModule {}

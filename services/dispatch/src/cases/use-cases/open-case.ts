@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { caseOpeningOf, type OpeningEvent } from '../domain/case-opening';
 import { ServiceCase } from '../domain/service-case';
-import { OutageCaseHooks } from '../../outages/use-cases/outage-case-hooks';
+import { CaseLifecycle } from '../case-lifecycle';
 import { ServiceCaseRepository } from '../service-case.repository';
 
 /**
@@ -14,14 +14,14 @@ import { ServiceCaseRepository } from '../service-case.repository';
 export class OpenCase {
   constructor(
     private readonly cases: ServiceCaseRepository,
-    private readonly outages: OutageCaseHooks,
+    private readonly lifecycle: CaseLifecycle,
   ) {}
 
   async execute(manager: EntityManager, event: OpeningEvent): Promise<void> {
     const kase = ServiceCase.open(caseOpeningOf(event));
     await this.cases.insertIfAbsent(manager, kase);
-    // A major fault declares an outage; a case in an outage's region joins it (outages/).
-    await this.outages.caseOpened(manager, event, kase);
+    // e.g. a major fault declares an outage; a case in an outage's region joins it (outages/).
+    await this.lifecycle.opened(manager, event, kase);
     // The record-completion deadline (kase.recordClockStartsAt()) is set here once the SLA engine lands.
     await this.cases.recordEvent(manager, { tenantId: event.tenantid, caseId: kase.caseId, eventId: event.id, eventType: event.type, at: new Date(event.time) });
   }

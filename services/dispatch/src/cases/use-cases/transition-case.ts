@@ -7,7 +7,7 @@ import type { CaseStage } from '../domain/case-stage';
 import { type CaseActor, changedMeanwhile } from '../domain/service-case';
 import { transitionEvents } from '../domain/transition-events';
 import { type CaseResponse, toCaseResponse } from '../case-response';
-import { OutageCaseHooks } from '../../outages/use-cases/outage-case-hooks';
+import { CaseLifecycle } from '../case-lifecycle';
 import { ServiceCaseRepository } from '../service-case.repository';
 
 export interface TransitionCommand {
@@ -29,7 +29,7 @@ export class TransitionCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: ServiceCaseRepository,
     private readonly outbox: Outbox,
-    private readonly outages: OutageCaseHooks,
+    private readonly lifecycle: CaseLifecycle,
     @Inject(CASES_CLOCK) private readonly clock: CasesClock,
   ) {}
 
@@ -44,8 +44,8 @@ export class TransitionCase {
         throw changedMeanwhile(caseId, current?.stage ?? kase.stage);
       }
       await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
-      // Resolving an outage's parent resolves its children, in this transaction (outages/).
-      await this.outages.caseMoved(manager, tenantId, transition);
+      // e.g. resolving an outage's parent resolves its children, in this transaction (outages/).
+      await this.lifecycle.moved(manager, tenantId, transition);
       return toCaseResponse(kase);
     });
   }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
+import { CASES_CLOCK, type CasesClock } from '../../cases/cases-clock';
 import type { CaseActor } from '../../cases/domain/service-case';
 import { ServiceCase } from '../../cases/domain/service-case';
 import { DISPATCH_SOURCE } from '../../cases/domain/transition-events';
@@ -11,7 +12,6 @@ import { ServiceCaseRepository } from '../../cases/service-case.repository';
 import { type Outage, type OutageKind, type OutageSeverity, parentCaseOf } from '../domain/outage';
 import { OutageRepository } from '../outage.repository';
 import { type OutageResponse, toOutageResponse } from '../outage-response';
-import { OUTAGES_CLOCK, type OutagesClock } from '../outages-clock';
 
 export interface DeclareOutageCommand {
   tenantId: string;
@@ -34,7 +34,7 @@ export class DeclareOutage {
     private readonly outages: OutageRepository,
     private readonly cases: ServiceCaseRepository,
     private readonly outbox: Outbox,
-    @Inject(OUTAGES_CLOCK) private readonly clock: OutagesClock,
+    @Inject(CASES_CLOCK) private readonly clock: CasesClock,
   ) {}
 
   execute({ tenantId, region, severity, kind, description, actor }: DeclareOutageCommand): Promise<OutageResponse> {

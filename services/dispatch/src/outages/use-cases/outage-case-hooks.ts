@@ -1,15 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
+import { CaseLifecycle, type CaseLifecycleListener } from '../../cases/case-lifecycle';
+import { CaseSignals } from '../../cases/case-signals';
 import type { OpeningEvent } from '../../cases/domain/case-opening';
 import { changedMeanwhile, type CaseTransition, type ServiceCase } from '../../cases/domain/service-case';
 import { transitionEvents } from '../../cases/domain/transition-events';
 import { ServiceCaseRepository } from '../../cases/service-case.repository';
+import { moveSignals } from '../domain/move-signals';
 import { isOutageSeverity, movesToResolution, OUTAGE_ACTOR, type Outage, outageReason } from '../domain/outage';
 import { OutageRepository } from '../outage.repository';
 
 /**
- * Where the cases capability tells outages what happened to a case, in its own transaction:
+ * What outages do when a case opens or moves (registered with CaseLifecycle at init), in the
+ * transaction of that change:
  * - a case opened: a major or critical fault declares an outage (its case the parent, the
  *   region's open cases its children) unless one is open in its region already, which it then
  *   joins as a child, as every other case opened in that region does;
@@ -17,12 +21,23 @@ import { OutageRepository } from '../outage.repository';
  *   outage; cancelling the parent ends it and leaves the children as they are.
  */
 @Injectable()
-export class OutageCaseHooks {
+export class OutageCaseHooks implements CaseLifecycleListener, OnModuleInit {
+  // A hybrid app (HTTP plus the AMQP transport) runs init hooks once for each.
+  private registered = false;
+
   constructor(
+    private readonly lifecycle: CaseLifecycle,
     private readonly outages: OutageRepository,
     private readonly cases: ServiceCaseRepository,
+    private readonly signals: CaseSignals,
     private readonly outbox: Outbox,
   ) {}
+
+  onModuleInit(): void {
+    if (this.registered) return;
+    this.registered = true;
+    this.lifecycle.listen(this);
+  }
 
   async caseOpened(manager: EntityManager, event: OpeningEvent, kase: ServiceCase): Promise<void> {
     const { tenantId, caseId, region, openedAt } = kase.snapshot;
@@ -47,7 +62,8 @@ export class OutageCaseHooks {
 
   /**
    * Moves each open child through the stage table to its resolution, as a normal transition does
-   * (recorded, `case.transitioned` and `case.resolved` published), by dispatch on the outage's account.
+   * (recorded, `case.transitioned` and `case.resolved` published, its clocks signalled), by dispatch on
+   * the outage's account.
    */
   private async resolveChildren(manager: EntityManager, outage: Outage, at: Date): Promise<void> {
     const correlationId = CorrelationContext.current()?.correlationId;
@@ -59,6 +75,7 @@ export class OutageCaseHooks {
         // The children's rows are locked: a failed apply is a bug, and rolls the whole resolution back.
         if (!(await this.cases.applyTransition(manager, outage.tenantId, transition))) throw changedMeanwhile(child.caseId, kase.stage);
         await this.outbox.add(manager, transitionEvents(outage.tenantId, transition, correlationId));
+        await this.signals.record(manager, moveSignals(outage.tenantId, transition));
       }
     }
   }

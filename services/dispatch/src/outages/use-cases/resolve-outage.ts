@@ -2,14 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
+import { CASES_CLOCK, type CasesClock } from '../../cases/cases-clock';
 import { changedMeanwhile, type CaseActor } from '../../cases/domain/service-case';
 import { transitionEvents } from '../../cases/domain/transition-events';
+import { CaseLifecycle } from '../../cases/case-lifecycle';
+import { CaseSignals } from '../../cases/case-signals';
 import { ServiceCaseRepository } from '../../cases/service-case.repository';
+import { moveSignals } from '../domain/move-signals';
 import { movesToResolution } from '../domain/outage';
 import { OutageRepository } from '../outage.repository';
 import { type OutageResponse, toOutageResponse } from '../outage-response';
-import { OUTAGES_CLOCK, type OutagesClock } from '../outages-clock';
-import { OutageCaseHooks } from './outage-case-hooks';
 
 /** An outage that is over cannot be resolved again. */
 export class OutageNotOpen extends Error {
@@ -22,7 +24,7 @@ export class OutageNotOpen extends Error {
 /**
  * Resolves an outage: its parent case moves to its resolution by the person asking (each move
  * recorded and published as any transition is), which resolves the children and ends the outage
- * (OutageCaseHooks), all in one transaction. Undefined for an unknown outage.
+ * (OutageCaseHooks hears of it as of any move), all in one transaction. Undefined for an unknown outage.
  */
 @Injectable()
 export class ResolveOutage {
@@ -30,9 +32,10 @@ export class ResolveOutage {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outages: OutageRepository,
     private readonly cases: ServiceCaseRepository,
-    private readonly hooks: OutageCaseHooks,
+    private readonly lifecycle: CaseLifecycle,
+    private readonly signals: CaseSignals,
     private readonly outbox: Outbox,
-    @Inject(OUTAGES_CLOCK) private readonly clock: OutagesClock,
+    @Inject(CASES_CLOCK) private readonly clock: CasesClock,
   ) {}
 
   execute(tenantId: string, outageId: string, reason: string, actor: CaseActor): Promise<OutageResponse | undefined> {
@@ -48,7 +51,8 @@ export class ResolveOutage {
         const transition = parent.transition({ to, actor, reason, at });
         if (!(await this.cases.applyTransition(manager, tenantId, transition))) throw changedMeanwhile(outageId, parent.stage);
         await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
-        await this.hooks.caseMoved(manager, tenantId, transition);
+        await this.signals.record(manager, moveSignals(tenantId, transition));
+        await this.lifecycle.moved(manager, tenantId, transition);
       }
       // A parent already resolved or closed with its outage still open (nothing to move): the outage ends here.
       await this.outages.end(manager, tenantId, outageId, 'resolved', at);
