@@ -1,5 +1,6 @@
 import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
-import { eventually, metricValue, publishToBus } from '@hotline/testing';
+import { DeadLetters, MessagingNames } from '@hotline/messaging';
+import { eventually, metricValue, publishToBus, TEST_AMQP_URL } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
@@ -122,6 +123,19 @@ describe('dispatch: escalation chains on breach and on demand (real HTTP, Postgr
     await publishToBus(svc.env.namespace, [withdrawn]);
     await eventually(async () => expect((await get('/v1/cases/ESC-4/escalation').expect(200)).body).toMatchObject({ level: 1, state: 'stopped', note: 'breach withdrawn' }));
     expect(await timerOf('ESC-4')).toBeUndefined();
+  });
+
+  it('dead-letters a breach of a case dispatch does not have, with its reason', async () => {
+    const stray = breach('NO-SUCH-CASE');
+    await publishToBus(svc.env.namespace, [stray]);
+    const names = new MessagingNames(svc.env.namespace);
+    const deadLetters = new DeadLetters(TEST_AMQP_URL, names);
+    const queue = names.queue('dispatch', 'escalations');
+    await eventually(async () => expect(await deadLetters.count(queue)).toBe(1), { timeoutMs: 15_000 });
+    const [letter] = await deadLetters.list(queue);
+    expect(letter).toMatchObject({ eventId: stray.id });
+    expect(letter.lastError).toContain('NO-SUCH-CASE');
+    expect(published('case.escalated', 'NO-SUCH-CASE')).toEqual([]);
   });
 
   it('raises a case one level on demand, audited with the actor; refuses bad input, wrong roles and the top', async () => {
