@@ -107,6 +107,15 @@ describe('dispatch: escalation chains on breach and on demand (real HTTP, Postgr
     expect(await timerOf('ESC-3')).toBeUndefined();
   });
 
+  it('escalates nothing for a breach caused by a declared outage', async () => {
+    await openCase('ESC-6');
+    const before = await handled('sla.breached');
+    await publishToBus(svc.env.namespace, [breach('ESC-6', { causedByOutage: true })]);
+    await eventually(async () => expect(await handled('sla.breached')).toBe(before + 1));
+    expect((await get('/v1/cases/ESC-6/escalation').expect(200)).body).toMatchObject({ level: 0, state: 'none' });
+    expect(published('case.escalated', 'ESC-6')).toEqual([]);
+  });
+
   it('stops the climb when its breach is withdrawn', async () => {
     await putChain('equipment-fault-response', [{ role: 'team_lead', waitSeconds: 600 }, { role: 'supervisor', waitSeconds: 600 }]).expect(200);
     await openCase('ESC-4');

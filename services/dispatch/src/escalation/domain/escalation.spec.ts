@@ -7,7 +7,7 @@ const later = (seconds: number) => new Date(at.getTime() + seconds * 1000);
 const chain = defaultChain('network-fault-response');
 const start = { tenantId: 'acme', caseId: 'K-1', policyId: chain.policyId, steps: chain.steps };
 const standard = { standardId: 'network-fault-response', standardVersion: '1' };
-const breach = { key: breachKey('network-fault-response', 'response', '2026-03-01T07:59:59Z'), standard, late: false };
+const breach = { key: breachKey('network-fault-response', 'response', '2026-03-01T07:59:59Z'), standard, late: false, causedByOutage: false };
 const fresh = { stage: 'handling' as const, escalationLevel: 0 };
 
 describe('escalation chain decisions', () => {
@@ -21,6 +21,10 @@ describe('escalation chain decisions', () => {
     const outcome = escalateOnBreach(fresh, undefined, start, { ...breach, late: true }, at);
     expect(outcome?.raisedTo).toMatchObject({ level: 1, late: true });
     expect(outcome?.escalation).toMatchObject({ state: 'stopped', nextAt: null });
+  });
+
+  it('escalates nothing for a breach caused by a declared outage: its parent case carries the escalation', () => {
+    expect(escalateOnBreach(fresh, undefined, start, { ...breach, causedByOutage: true }, at)).toBeUndefined();
   });
 
   it('ignores a breach while a level is paging, and one of a settled case', () => {

@@ -50,6 +50,8 @@ export interface BreachSeen {
   standard: EscalationStandard;
   /** Late: already past when it reached Hotline. */
   late: boolean;
+  /** The case is a child of a declared outage open at the breach (`causedByOutage`). */
+  causedByOutage: boolean;
 }
 
 /** Stages where the case's trouble is over: resolved (its return call and evaluation), closed, or cancelled. */
@@ -72,9 +74,12 @@ interface ChainStart {
  * record) raises the level for the record, marked `late`, and climbs no further: nobody is paged
  * live for a deadline that was missed long ago, and a backfill of last week must not wake the
  * duty manager tonight.
+ *
+ * A breach caused by a declared outage escalates nothing: the outage's own parent case carries the
+ * escalation, and paging a lead for each of its hundreds of children would bury that one page.
  */
 export function escalateOnBreach(kase: CaseForEscalation, existing: Escalation | undefined, start: ChainStart, breach: BreachSeen, at: Date): EscalationOutcome | undefined {
-  if (isSettled(kase.stage) || existing?.state === 'paging') return undefined;
+  if (isSettled(kase.stage) || existing?.state === 'paging' || breach.causedByOutage) return undefined;
   const level = kase.escalationLevel + 1;
   if (level > start.steps.length) return undefined;
   const base = { ...start, standard: breach.standard, breachKey: breach.key, level, updatedAt: at };

@@ -28,7 +28,7 @@ export class EscalateOnBreach {
   ) {}
 
   async breached(manager: EntityManager, event: Breach): Promise<void> {
-    const { subjectType, subjectId: caseId, standardId, standardVersion, slaKind, deadline, late } = event.data;
+    const { subjectType, subjectId: caseId, standardId, standardVersion, slaKind, deadline, late, causedByOutage } = event.data;
     if (subjectType !== 'case') return;
     const tenantId = event.tenantid;
     const kase = await this.escalations.lockCase(manager, tenantId, caseId);
@@ -40,7 +40,7 @@ export class EscalateOnBreach {
     const chain = await this.escalations.chain(manager, tenantId, policyId);
     const existing = await this.escalations.find(manager, tenantId, caseId);
     const at = this.clock.now();
-    const outcome = escalateOnBreach(kase, existing, { tenantId, caseId, policyId, steps: chain.steps }, { key, standard: { standardId, standardVersion }, late: late === true }, at);
+    const outcome = escalateOnBreach(kase, existing, { tenantId, caseId, policyId, steps: chain.steps }, { key, standard: { standardId, standardVersion }, late: late === true, causedByOutage: causedByOutage === true }, at);
     if (!outcome) {
       this.logger.debug(`breach ${key} of case ${caseId} escalates nothing (stage ${kase.stage}, ${existing?.state ?? 'no'} escalation)`);
       return;
