@@ -53,13 +53,16 @@ export class OutageRepository {
     return attached.length;
   }
 
-  /** Attaches one case to the earliest open outage of its region, if any; the outage's id, or undefined. */
+  /**
+   * Attaches one case to the earliest open outage of its region, if any; the outage's id, or
+   * undefined. FOR SHARE waits for a resolution under way, and then sees the outage is over.
+   */
   async attachToOpenOutage(manager: EntityManager, tenantId: string, caseId: string, region: string, at: Date): Promise<string | undefined> {
     const [row]: { outage_id: string }[] = await manager.query(
       `INSERT INTO dispatch.outage_cases (tenant_id, case_id, outage_id, attached_at)
        SELECT tenant_id, $2, outage_id, $4 FROM dispatch.outages
        WHERE tenant_id = $1 AND region = $3 AND state = 'open' AND outage_id <> $2
-       ORDER BY declared_at, outage_id LIMIT 1
+       ORDER BY declared_at, outage_id LIMIT 1 FOR SHARE
        ON CONFLICT DO NOTHING RETURNING outage_id`,
       [tenantId, caseId, region, at],
     );
