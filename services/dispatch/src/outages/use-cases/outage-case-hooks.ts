@@ -71,9 +71,10 @@ export class OutageCaseHooks implements CaseLifecycleListener, OnModuleInit {
       const kase = await this.cases.find(manager, outage.tenantId, child.caseId);
       if (!kase) continue;
       for (const to of movesToResolution(kase.stage)) {
+        const from = kase.stage;
         const transition = kase.transition({ to, actor: OUTAGE_ACTOR, reason: outageReason(outage.outageId), at });
         // The children's rows are locked: a failed apply is a bug, and rolls the whole resolution back.
-        if (!(await this.cases.applyTransition(manager, outage.tenantId, transition))) throw changedMeanwhile(child.caseId, kase.stage);
+        if (!(await this.cases.applyTransition(manager, outage.tenantId, transition))) throw changedMeanwhile(child.caseId, from);
         await this.outbox.add(manager, transitionEvents(outage.tenantId, transition, correlationId));
         await this.signals.record(manager, moveSignals(outage.tenantId, transition));
       }

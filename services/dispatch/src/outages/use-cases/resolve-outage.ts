@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import { CASES_CLOCK, type CasesClock } from '../../cases/cases-clock';
-import { changedMeanwhile, type CaseActor } from '../../cases/domain/service-case';
+import { changedMeanwhile, type CaseActor, type ServiceCase } from '../../cases/domain/service-case';
 import { transitionEvents } from '../../cases/domain/transition-events';
 import { CaseLifecycle } from '../../cases/case-lifecycle';
 import { CaseSignals } from '../../cases/case-signals';
@@ -45,19 +45,23 @@ export class ResolveOutage {
       if (outage.state !== 'open') throw new OutageNotOpen(outageId, outage.state);
       const parent = await this.cases.find(manager, tenantId, outageId);
       const at = this.clock.now();
-      const moves = parent ? movesToResolution(parent.stage) : [];
-      for (const to of moves) {
-        if (!parent) break;
-        const transition = parent.transition({ to, actor, reason, at });
-        if (!(await this.cases.applyTransition(manager, tenantId, transition))) throw changedMeanwhile(outageId, parent.stage);
-        await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
-        await this.signals.record(manager, moveSignals(tenantId, transition));
-        await this.lifecycle.moved(manager, tenantId, transition);
-      }
+      if (parent) await this.resolveParent(manager, tenantId, parent, { reason, actor, at });
       // A parent already resolved or closed with its outage still open (nothing to move): the outage ends here.
       await this.outages.end(manager, tenantId, outageId, 'resolved', at);
       const resolved = await this.outages.find(manager, tenantId, outageId);
       return resolved && toOutageResponse(resolved, await this.outages.children(manager, tenantId, outageId));
     });
+  }
+
+  /** The parent's moves to its resolution, each as TransitionCase makes one; the last resolves the children (OutageCaseHooks). */
+  private async resolveParent(manager: EntityManager, tenantId: string, parent: ServiceCase, move: { reason: string; actor: CaseActor; at: Date }): Promise<void> {
+    for (const to of movesToResolution(parent.stage)) {
+      const from = parent.stage;
+      const transition = parent.transition({ to, ...move });
+      if (!(await this.cases.applyTransition(manager, tenantId, transition))) throw changedMeanwhile(parent.caseId, from);
+      await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
+      await this.signals.record(manager, moveSignals(tenantId, transition));
+      await this.lifecycle.moved(manager, tenantId, transition);
+    }
   }
 }
