@@ -66,6 +66,11 @@ describe('escalation chain decisions', () => {
     const onDemand = { ...start, standard };
     expect(escalateOnDemand(fresh, undefined, onDemand, 'customer is a hospital', at)).toMatchObject({ raisedTo: { level: 1, reason: 'customer is a hospital' }, escalation: { state: 'paging', breachKey: null } });
     expect(() => escalateOnDemand({ stage: 'handling', escalationLevel: 3 }, undefined, onDemand, 'more', at)).toThrow(/top of its chain/);
+    // Raised by a person during a breach's climb: the breach's withdrawal no longer stops it.
+    const climbing = escalateOnBreach(fresh, undefined, start, breach, at)?.escalation;
+    const raised = escalateOnDemand({ stage: 'handling', escalationLevel: 1 }, climbing, onDemand, 'customer is a hospital', later(60)).escalation;
+    expect(raised).toMatchObject({ level: 2, state: 'paging', standard, nextAt: later(60 + 1200) });
+    expect(stopOnWithdrawal(raised, breach.key, later(61))).toBeUndefined();
     expect(() => escalateOnDemand({ stage: 'cancelled', escalationLevel: 0 }, undefined, onDemand, 'more', at)).toThrow(/cancelled/);
   });
 

@@ -105,14 +105,15 @@ export function escalateOnTimeout(kase: CaseForEscalation, existing: Escalation 
 
 /**
  * Someone raises the case one level (a lead or a supervisor asks for help): paged now, climbing
- * from there as after a breach. Refused for a settled case or one at the top of its chain.
+ * from there as after a breach, on the chain under way if any. Refused for a settled case or one at the top of its chain.
  */
 export function escalateOnDemand(kase: CaseForEscalation, existing: Escalation | undefined, start: ChainStart & { standard: EscalationStandard }, reason: string, at: Date): EscalationOutcome {
   if (isSettled(kase.stage)) throw new EscalationRefused(start.caseId, `the case is at ${kase.stage}: its trouble is over`);
-  const base = existing ?? { ...start, breachKey: null };
+  const base = existing ?? start;
   const level = kase.escalationLevel + 1;
   if (level > base.steps.length) throw new EscalationRefused(start.caseId, `the case is at level ${kase.escalationLevel}, the top of its chain`);
-  return { escalation: climbFrom({ ...base, level, updatedAt: at }, at), raisedTo: { level, reason } };
+  // A person's raise is no breach's: withdrawing the breach that began the climb no longer stops it.
+  return { escalation: climbFrom({ ...base, breachKey: null, level, updatedAt: at }, at), raisedTo: { level, reason } };
 }
 
 /** The paged level takes it on: the climb stops at this level. Acknowledging again changes nothing. */
