@@ -17,7 +17,11 @@ import { CaseStages1764460800000 } from './database/migrations/1764460800000-cas
 import { CreateContactClocks1796000200000 } from './database/migrations/1796000200000-create-contact-clocks';
 import { CreateCaseClocks1796100000000 } from './database/migrations/1796100000000-create-case-clocks';
 import { CreateRouting1796200000000 } from './database/migrations/1796200000000-create-routing';
+import { CreateEscalations1796300000000 } from './database/migrations/1796300000000-create-escalations';
+import { CreateOutages1796300100000 } from './database/migrations/1796300100000-create-outages';
 import { CreateComplaints1796400000000 } from './database/migrations/1796400000000-create-complaints';
+import { EscalationModule } from './escalation/escalation.module';
+import { OutagesModule } from './outages/outages.module';
 import { RoutingModule } from './routing/routing.module';
 
 @Module({
@@ -36,6 +40,8 @@ import { RoutingModule } from './routing/routing.module';
           CreateContactClocks1796000200000,
           CreateCaseClocks1796100000000,
           CreateRouting1796200000000,
+          CreateEscalations1796300000000,
+          CreateOutages1796300100000,
           CreateComplaints1796400000000,
         ],
       }),
@@ -47,6 +53,8 @@ import { RoutingModule } from './routing/routing.module';
     ContactsModule,
     ComplaintsModule,
     RoutingModule,
+    EscalationModule,
+    OutagesModule,
   ],
 })
 export class AppModule {}

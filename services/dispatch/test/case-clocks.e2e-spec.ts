@@ -197,6 +197,19 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
     expect((await clockItems('CASE-LATE', 'network-fault-response')).map(({ event }) => event)).toEqual(['sla.started', 'sla.warned', 'sla.stopped']);
   });
 
+  it('flags a breach under a declared outage causedByOutage, naming the outage, and leaves others unflagged', async () => {
+    const ops = await svc.token({ tenant: 'acme', roles: ['ops'], subject: 'ops-1' });
+    const declared = await svc.http().post('/v1/outages').auth(ops, { type: 'bearer' }).send({ region: 'tongzhou', severity: 'critical', description: 'Fibre ring cut' }).expect(201);
+    const outageId: string = declared.body.outageId;
+    const child = newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', data: { caseId: 'CASE-OUTAGE', type: 'network_fault', priority: 'P2', summary: 'No signal', region: 'tongzhou' } });
+    await publishToBus(svc.env.namespace, [child]);
+    const [breach] = await awaitVerdicts('sla.breached', 'CASE-OUTAGE');
+    expect(breach.data).toMatchObject({ causedByOutage: true, outageId });
+    // The outage's own case is no child of it: its breach is the centre's to answer for.
+    const [parentBreach] = await awaitVerdicts('sla.breached', outageId);
+    expect(parentBreach.data).not.toHaveProperty('causedByOutage');
+  });
+
   // Last: it closes the app the other tests use and starts another on the same database and namespace.
   it('fires at start, flagged late, a deadline that fell due while dispatch was down', async () => {
     const openedAt = new Date();

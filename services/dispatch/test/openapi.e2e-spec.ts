@@ -47,4 +47,16 @@ describe('dispatch: the OpenAPI document at /docs-json (real HTTP)', () => {
     expect(Object.keys(paths['/v1/cases/{caseId}/assignment/accept'].post.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
     expect(Object.keys(paths['/v1/cases/{caseId}/assignment'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
   });
+
+  it('documents the escalation and outage routes with their schemas and problems', async () => {
+    const { paths } = (await svc.http().get('/docs-json').expect(200)).body;
+    const escalate = paths['/v1/cases/{caseId}/escalations'].post;
+    expect(JSON.stringify(escalate.responses['200'])).toContain('#/components/schemas/Escalation');
+    expect(Object.keys(escalate.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+    expect(Object.keys(paths['/v1/cases/{caseId}/escalation/acknowledge'].post.responses)).toEqual(expect.arrayContaining(['200', '404', '409']));
+    expect(JSON.stringify(paths['/v1/escalation-chains/{policyId}'].put.requestBody)).toContain('#/components/schemas/EscalationChainRequest');
+    expect(JSON.stringify(paths['/v1/outages'].post.responses['201'])).toContain('#/components/schemas/Outage');
+    expect(JSON.stringify(paths['/v1/outages'].get.responses['200'])).toContain('#/components/schemas/OutagePage');
+    expect(Object.keys(paths['/v1/outages/{outageId}/resolution'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+  });
 });

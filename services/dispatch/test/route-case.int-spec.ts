@@ -4,7 +4,7 @@ import { Outbox, outboxParkingMigration } from '@hotline/messaging';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
 import { DurableTimers, durableTimersMigration, ManualClock } from '@hotline/timers';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
-import { CaseRouting } from '../src/cases/case-routing';
+import { CaseLifecycle } from '../src/cases/case-lifecycle';
 import { type CaseSignal, CaseSignals } from '../src/cases/case-signals';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
 import { ServiceCaseEntity } from '../src/cases/service-case.entity';
@@ -60,11 +60,11 @@ describe('dispatch: routing an opened case (real PostgreSQL, durable timers)', (
     timers = new DurableTimers(dataSource, { schema: 'dispatch' });
     const offers = new OfferCase(assignments, cases, signals, new Outbox('dispatch'), timers, clock, { acceptWithinMs: ACCEPT_MS });
     const routeCase = new RouteCase(agents, new RulesRepository(), assignments, cases, offers);
-    const routing = new CaseRouting();
-    routing.register((manager, opened) => routeCase.opened(manager, opened));
+    const lifecycle = new CaseLifecycle();
+    lifecycle.listen({ caseOpened: (manager, _event, kase) => routeCase.opened(manager, kase.snapshot) });
     timers.handle(ACCEPT_TIMER_KIND, (manager, timer) => routeCase.lapsed(manager, timer));
     // The opening's own signals (opened, …) go elsewhere: `signals` holds what routing reports.
-    openCase = new OpenCase(cases, new RecordedSignals(), routing);
+    openCase = new OpenCase(cases, new RecordedSignals(), lifecycle);
 
     const since = new Date(Date.now() - 60_000);
     const agent = (agentId: string, statusAt: Date) => ({ tenantId: 'acme', agentId, team: null, skills: [], languages: [], regions: [], status: 'available' as const, statusAt, profileByAdmin: false });

@@ -7,8 +7,8 @@ import { CaseClockReads } from '../src/case-clocks/case-clock-reads';
 import { CaseClocksRepository } from '../src/case-clocks/case-clocks.repository';
 import type { CaseSignal, CaseSignals } from '../src/cases/case-signals';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
+import { CaseLifecycle } from '../src/cases/case-lifecycle';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
-import { CaseRouting } from '../src/cases/case-routing';
 import { CaseArchived, IllegalTransition } from '../src/cases/domain/case-errors';
 import type { CaseActor } from '../src/cases/domain/service-case';
 import { ServiceCaseEntity } from '../src/cases/service-case.entity';
@@ -26,6 +26,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
   let dataSource: DataSource;
   let repository: ServiceCaseRepository;
   let reads: CaseClockReads;
+  const lifecycle = new CaseLifecycle();
   const clock = new ManualClock('2026-11-25T09:00:00Z');
   const actor: CaseActor = { id: 'agent-7', kind: 'user', roles: ['agent'] };
   /** The port as the use cases see it, recording what they report (the clocks behind it have their own e2e). */
@@ -56,7 +57,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   const open = (caseId: string) =>
     dataSource.transaction((manager) =>
-      new OpenCase(repository, signals, new CaseRouting()).execute(
+      new OpenCase(repository, signals, lifecycle).execute(
         manager,
         newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', time: '2026-11-25T08:00:00Z', data: { caseId, type: 'network_fault', priority: 'P2', summary: 'Slow line', region: 'beijing' } }),
       ),
@@ -68,7 +69,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it("takes the move's time from the injected clock and writes its events to the outbox with the request's correlation id", async () => {
     await open('C-1');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, lifecycle, clock);
     const moved = await CorrelationContext.run({ correlationId: 'req-1' }, () => transition.execute({ tenantId: 'acme', caseId: 'C-1', to: 'handling', reason: 'on it', actor }));
     expect(moved).toMatchObject({ stage: 'handling', version: 2, updatedAt: '2026-11-25T09:00:00.000Z' });
 
@@ -93,7 +94,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it('writes nothing for a move the table refuses', async () => {
     await open('C-2');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, lifecycle, clock);
     await expect(transition.execute({ tenantId: 'acme', caseId: 'C-2', to: 'evaluation', reason: 'skip ahead', actor })).rejects.toThrow(IllegalTransition);
     expect(await transitions('C-2')).toEqual([]);
     expect(await outboxed('C-2')).toEqual([]);
@@ -107,7 +108,7 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
         throw new Error('outbox unavailable');
       }
     })('dispatch');
-    const transition = new TransitionCase(dataSource, repository, failingOutbox, signals, reads, clock);
+    const transition = new TransitionCase(dataSource, repository, failingOutbox, signals, reads, lifecycle, clock);
     await expect(transition.execute({ tenantId: 'acme', caseId: 'C-3', to: 'handling', reason: 'on it', actor })).rejects.toThrow('outbox unavailable');
     expect(await transitions('C-3')).toEqual([]);
     expect(await stageOf('C-3')).toMatchObject({ stage: 'acceptance', version: 1 });
@@ -115,13 +116,13 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
 
   it('answers undefined for a case the tenant does not have', async () => {
     await open('C-4');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, lifecycle, clock);
     expect(await transition.execute({ tenantId: 'globex', caseId: 'C-4', to: 'handling', reason: 'not mine', actor })).toBeUndefined();
     expect(await stageOf('C-4')).toMatchObject({ stage: 'acceptance' });
   });
   it('refuses to move an archived case, and a move decided before an archive that committed first, writing nothing', async () => {
     await open('C-5');
-    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, clock);
+    const transition = new TransitionCase(dataSource, repository, new Outbox('dispatch'), signals, reads, lifecycle, clock);
     // Hold an archive of the case's row, so the move decides on version 1 and then waits for the row.
     const runner = dataSource.createQueryRunner();
     await runner.connect();

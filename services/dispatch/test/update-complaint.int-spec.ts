@@ -6,7 +6,7 @@ import { ManualClock } from '@hotline/timers';
 import { CaseClockReads } from '../src/case-clocks/case-clock-reads';
 import { CaseClocksRepository } from '../src/case-clocks/case-clocks.repository';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
-import { CaseRouting } from '../src/cases/case-routing';
+import { CaseLifecycle } from '../src/cases/case-lifecycle';
 import { type CaseSignal, CaseSignals } from '../src/cases/case-signals';
 import { CaseTransitionEntity } from '../src/cases/case-transition.entity';
 import type { CaseActor } from '../src/cases/domain/service-case';
@@ -61,10 +61,10 @@ describe('dispatch: UpdateComplaint (real PostgreSQL)', () => {
   });
 
   const updates = (outbox: Outbox, signals: CaseSignals = new RecordedSignals()) =>
-    new UpdateComplaint(dataSource, new ComplaintsRepository(dataSource), cases, new TransitionCase(dataSource, cases, outbox, signals, new CaseClockReads(new CaseClocksRepository(dataSource)), clock), signals, outbox, clock);
+    new UpdateComplaint(dataSource, new ComplaintsRepository(dataSource), cases, new TransitionCase(dataSource, cases, outbox, signals, new CaseClockReads(new CaseClocksRepository(dataSource)), new CaseLifecycle(), clock), signals, outbox, clock);
   const file = (complaintId: string) =>
     dataSource.transaction((manager) =>
-      new OpenCase(cases, new RecordedSignals(), new CaseRouting()).execute(
+      new OpenCase(cases, new RecordedSignals(), new CaseLifecycle()).execute(
         manager,
         newCloudEvent({ type: 'complaint.filed', source: '/test', tenantId: 'acme', time: '2026-11-25T08:00:00Z', data: { complaintId, category: 'billing', description: 'Charged twice' } }),
       ),

@@ -11,7 +11,7 @@ describe('asyncApiDocument', () => {
     expect(doc.channels['caseOpened']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
     expect(doc.channels['faultReported']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
     expect(doc.channels['complaintFiled']['x-hotline-consumers']).toEqual(['dispatch.cases', 'quality.kpis', 'security.audit']);
-    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['quality.kpis', 'security.audit']);
+    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'security.audit']);
   });
 
   it('has platform events received (through intake) and the others sent by the service that owns them', () => {

@@ -22,6 +22,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'contacts', patterns: ['contact.*'] },
   // Routing's view of who is available to take a case.
   { service: 'dispatch', purpose: 'agents', patterns: ['agent.status_changed'] },
+  // A case's breach starts its escalation chain (issue 10 part 5); a withdrawn breach stops it.
+  { service: 'dispatch', purpose: 'escalations', patterns: ['sla.breached', 'sla.withdrawn'] },
   // KPIs per contact: its life (contact.*), and the survey, complaint and answer breach linked to it.
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },

@@ -4,6 +4,7 @@ import { Outbox } from '@hotline/messaging';
 import { DurableTimers } from '@hotline/timers';
 import { SlaClock } from '../sla/domain';
 import { type CaseClockRow, CaseClocksRepository } from './case-clocks.repository';
+import { CaseOutageCoverage } from './case-outage-coverage';
 import { CasePolicies } from './case-policies';
 import { CASE_TIMER_KIND, caseSlaEvents, type SlaCorrelation } from './case-sla-events';
 import { stepClock } from './domain/clock-step';
@@ -35,6 +36,7 @@ export class CaseClockSteps {
     private readonly policies: CasePolicies,
     private readonly outbox: Outbox,
     private readonly timers: DurableTimers,
+    private readonly outages: CaseOutageCoverage,
   ) {}
 
   async advance(manager: EntityManager, row: CaseClockRow, inputs: readonly StoredInput[], now: Date, options: StepOptions = {}): Promise<void> {
@@ -43,7 +45,9 @@ export class CaseClockSteps {
     const step = stepClock(clock, row.published.map(restoreVerdict), now, { firedLate: options.fired?.late ?? false });
     const correlation = options.correlation ?? {};
     await this.clocks.save(manager, row, inputs, step);
-    await this.outbox.add(manager, caseSlaEvents(row.tenantId, row.caseId, step, correlation, options.cause));
+    const breach = step.publish.find(({ verdict }) => verdict.kind === 'breached')?.verdict;
+    const outageId = breach && (await this.outages.covering(manager, row.tenantId, row.caseId, breach.at));
+    await this.outbox.add(manager, caseSlaEvents(row.tenantId, row.caseId, step, correlation, options.cause, outageId));
 
     const ref = { tenantId: row.tenantId, kind: CASE_TIMER_KIND, key: `${row.caseId}/${row.policyId}` };
     if (step.nextAt && (options.fired || step.nextAt.getTime() !== row.nextAt?.getTime())) {

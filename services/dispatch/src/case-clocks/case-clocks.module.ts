@@ -5,6 +5,7 @@ import { CaseClockSignals } from './case-clock-signals';
 import { CaseClockSteps } from './case-clock-steps';
 import { CaseClockTimer } from './case-clock.timer';
 import { CaseClocksRepository } from './case-clocks.repository';
+import { CaseOutageCoverage } from './case-outage-coverage';
 import { CASE_CLOCKS_NOW } from './case-clocks-now';
 import { CasePolicies } from './case-policies';
 import { FireCaseClock } from './use-cases/fire-case-clock';
@@ -26,7 +27,8 @@ import { FireCaseClock } from './use-cases/fire-case-clock';
     FireCaseClock,
     CaseClockTimer,
     CaseClockReads,
+    CaseOutageCoverage,
   ],
-  exports: [CaseClockSignals, CaseClockReads],
+  exports: [CaseClockSignals, CaseClockReads, CaseOutageCoverage],
 })
 export class CaseClocksModule {}

@@ -14,10 +14,7 @@ export interface SlaCorrelation {
   causationId?: string;
 }
 
-/**
- * What every `sla.*` event says about a case clock's verdict: the one place a case verdict's data is
- * built (an outage's `causedByOutage` belongs here).
- */
+/** What every `sla.*` event says about a case clock's verdict: the one place a case verdict's data is built. */
 function verdictData(caseId: string, verdict: SlaVerdict, late: boolean) {
   return {
     subjectType: 'case',
@@ -36,8 +33,10 @@ export function warnedData(caseId: string, verdict: SlaVerdict, late: boolean): 
   return verdictData(caseId, verdict, late);
 }
 
-export function breachedData(caseId: string, verdict: SlaVerdict, late: boolean): EventDataInput<'sla.breached'> {
-  return { ...verdictData(caseId, verdict, late), breachedAt: verdict.at.toISOString() };
+/** A breach under a declared outage (`outageId`) is the network's, not the agent's: `causedByOutage`. */
+export function breachedData(caseId: string, verdict: SlaVerdict, late: boolean, outageId?: string): EventDataInput<'sla.breached'> {
+  const outage = outageId === undefined ? {} : { causedByOutage: true, outageId };
+  return { ...verdictData(caseId, verdict, late), breachedAt: verdict.at.toISOString(), ...outage };
 }
 
 export function withdrawnData(caseId: string, verdict: SlaVerdict, cause: StoredInput | undefined): EventDataInput<'sla.withdrawn'> {
@@ -51,13 +50,20 @@ export function withdrawnData(caseId: string, verdict: SlaVerdict, cause: Stored
 }
 
 /** The events one step of a case clock publishes, in order: withdrawals first, then warnings and breaches. */
-export function caseSlaEvents(tenantId: string, caseId: string, step: ClockStep, correlation: SlaCorrelation, cause?: StoredInput): CloudEvent[] {
+export function caseSlaEvents(
+  tenantId: string,
+  caseId: string,
+  step: ClockStep,
+  correlation: SlaCorrelation,
+  cause?: StoredInput,
+  outageId?: string,
+): CloudEvent[] {
   const common = { source: SOURCE, tenantId, subject: caseId, ...correlation };
   return [
     ...step.withdraw.map((verdict) => newCloudEvent({ ...common, type: 'sla.withdrawn', data: withdrawnData(caseId, verdict, cause) })),
     ...step.publish.map(({ verdict, late }) =>
       verdict.kind === 'breached'
-        ? newCloudEvent({ ...common, type: 'sla.breached', data: breachedData(caseId, verdict, late) })
+        ? newCloudEvent({ ...common, type: 'sla.breached', data: breachedData(caseId, verdict, late, outageId) })
         : newCloudEvent({ ...common, type: 'sla.warned', data: warnedData(caseId, verdict, late) }),
     ),
   ];

@@ -3,8 +3,8 @@ import { systemClock } from '@hotline/timers';
 import { CaseEventsHandler } from './case-events.handler';
 import { CaseClockSignals } from '../case-clocks/case-clock-signals';
 import { CaseClocksModule } from '../case-clocks/case-clocks.module';
+import { CaseLifecycle } from './case-lifecycle';
 import { CaseSignals } from './case-signals';
-import { CaseRouting } from './case-routing';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
 import { ServiceCaseRepository } from './service-case.repository';
@@ -25,14 +25,14 @@ import { TransitionCase } from './use-cases/transition-case';
   providers: [
     { provide: CASES_CLOCK, useValue: systemClock },
     { provide: CaseSignals, useExisting: CaseClockSignals },
+    CaseLifecycle,
     ServiceCaseRepository,
-    CaseRouting,
     OpenCase,
     TransitionCase,
     FindCase,
     ListCases,
     CaseTimeline,
   ],
-  exports: [CaseSignals, ServiceCaseRepository, CASES_CLOCK, TransitionCase, CaseRouting],
+  exports: [CaseSignals, CaseLifecycle, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
 })
 export class CasesModule {}

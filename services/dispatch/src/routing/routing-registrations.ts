@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DurableTimers } from '@hotline/timers';
-import { CaseRouting } from '../cases/case-routing';
+import { CaseLifecycle } from '../cases/case-lifecycle';
 import { ACCEPT_TIMER_KIND } from './accept-timer';
 import { RouteCase } from './use-cases/route-case';
 
@@ -11,7 +11,7 @@ export class RoutingRegistrations implements OnModuleInit {
   private registered = false;
 
   constructor(
-    private readonly caseRouting: CaseRouting,
+    private readonly lifecycle: CaseLifecycle,
     private readonly timers: DurableTimers,
     private readonly routeCase: RouteCase,
   ) {}
@@ -19,7 +19,7 @@ export class RoutingRegistrations implements OnModuleInit {
   onModuleInit(): void {
     if (this.registered) return;
     this.registered = true;
-    this.caseRouting.register((manager, opened) => this.routeCase.opened(manager, opened));
+    this.lifecycle.listen({ caseOpened: (manager, _event, kase) => this.routeCase.opened(manager, kase.snapshot) });
     this.timers.handle(ACCEPT_TIMER_KIND, (manager, timer) => this.routeCase.lapsed(manager, timer));
   }
 }

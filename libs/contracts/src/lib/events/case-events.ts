@@ -67,6 +67,8 @@ export const caseEscalated = defineEvent({
     reason: text().min(1),
     standardId: standardId(),
     standardVersion: standardVersion(),
+    /** Escalated for a breach that was already late when it arrived: a record for reports, never paged live. */
+    late: z.boolean().optional(),
   }),
 });
 

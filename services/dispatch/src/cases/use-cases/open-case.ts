@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { CaseLifecycle } from '../case-lifecycle';
 import { CaseSignals } from '../case-signals';
-import { CaseRouting } from '../case-routing';
 import { caseOpeningOf, type OpeningEvent } from '../domain/case-opening';
 import { openingSignals } from '../domain/opening-signals';
 import { ServiceCase } from '../domain/service-case';
@@ -17,16 +17,16 @@ export class OpenCase {
   constructor(
     private readonly cases: ServiceCaseRepository,
     private readonly signals: CaseSignals,
-    private readonly routing: CaseRouting,
+    private readonly lifecycle: CaseLifecycle,
   ) {}
 
   async execute(manager: EntityManager, event: OpeningEvent): Promise<void> {
     const kase = ServiceCase.open(caseOpeningOf(event));
     if (await this.cases.insertIfAbsent(manager, kase)) {
-      // Starts the case's clocks and routes it; a re-sent opening (the case as first opened stays) does neither again.
+      // Starts the case's clocks and tells routing and outages; a re-sent opening (the case as first opened stays) does neither again.
       const at = kase.snapshot.openedAt;
       await this.signals.record(manager, openingSignals(kase).map((signal) => ({ tenantId: event.tenantid, caseId: kase.caseId, signal, at })));
-      await this.routing.route(manager, kase.snapshot);
+      await this.lifecycle.opened(manager, event, kase);
     }
     await this.cases.recordEvent(manager, { tenantId: event.tenantid, caseId: kase.caseId, eventId: event.id, eventType: event.type, at: new Date(event.time) });
   }

@@ -11,6 +11,7 @@ import { type CaseActor, changedMeanwhile } from '../domain/service-case';
 import { transitionEvents } from '../domain/transition-events';
 import { transitionSignals } from '../domain/transition-signals';
 import { type CaseResponse, toCaseResponse } from '../case-response';
+import { CaseLifecycle } from '../case-lifecycle';
 import { ServiceCaseRepository } from '../service-case.repository';
 
 export interface TransitionCommand {
@@ -37,6 +38,7 @@ export class TransitionCase {
     private readonly outbox: Outbox,
     private readonly signals: CaseSignals,
     private readonly clocks: CaseClockReads,
+    private readonly lifecycle: CaseLifecycle,
     @Inject(CASES_CLOCK) private readonly clock: CasesClock,
   ) {}
 
@@ -57,6 +59,8 @@ export class TransitionCase {
     }
     await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
     await this.signals.record(manager, transitionSignals(transition).map((signal) => ({ tenantId, caseId, signal, at: transition.at })));
+    // e.g. resolving an outage's parent resolves its children, in this transaction (outages/).
+    await this.lifecycle.moved(manager, tenantId, transition);
     return toCaseResponse(kase, await this.clocks.viewOf(tenantId, caseId, manager));
   }
 }
