@@ -225,21 +225,26 @@ describe('PlatformModule in a service', () => {
       const res = await http.get('/v1/sample/me').expect(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ type: 'about:blank', title: 'Unauthorized', status: 401 });
+      // RFC 6750 §3.1: no error code when no credentials were sent.
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="hotline"');
       expect(authFailures).toEqual([{ reason: 'missing-credentials', remoteAddress: expect.any(String), route: 'GET /v1/sample/me' }]);
     });
 
     it('401 with a token signed by another secret, or expired', async () => {
       const forged = await token(['admin'], 'not-the-service-secret');
-      await http.get('/v1/sample/me').auth(forged, { type: 'bearer' }).expect(401);
+      const refused = await http.get('/v1/sample/me').auth(forged, { type: 'bearer' }).expect(401);
+      expect(refused.headers['www-authenticate']).toBe('Bearer realm="hotline", error="invalid_token", error_description="The bearer token is not valid."');
       const expired = await signDevToken({ tenant: 'acme', roles: ['agent'], secret: JWT_SECRET, expiresIn: Math.floor(Date.now() / 1000) - 1 });
       const res = await http.get('/v1/sample/me').auth(expired, { type: 'bearer' }).expect(401);
       expect(res.body.detail).toBe('The bearer token has expired.');
+      expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
       expect(authFailures.map((f) => f.reason)).toEqual(['invalid-token', 'expired-token']);
     });
 
     it('403 when none of the required roles is held', async () => {
       const res = await http.get('/v1/sample/supervision').auth(await token(['agent']), { type: 'bearer' }).expect(403);
       expect(res.body).toMatchObject({ status: 403, detail: 'This route needs one of the roles: supervisor, admin.' });
+      expect(res.headers['www-authenticate']).toContain('error="insufficient_scope"');
       expect(authFailures.map((f) => f.reason)).toEqual(['missing-role']);
     });
 

@@ -29,8 +29,10 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<void> {
       }),
     );
   } catch (error) {
-    // jose rejects an --expires it cannot read ("Invalid time period format").
-    if (error instanceof TypeError) throw new UsageError(`--expires ${options.expires}: ${error.message}; use e.g. 8h, 30m, 2d.`);
+    // jose rejects an --expires it cannot read ("Invalid time period format"); signDevToken one over 24 h.
+    if (error instanceof TypeError || error instanceof RangeError) {
+      throw new UsageError(`--expires ${options.expires}: ${error.message}; use e.g. 8h, 30m, 24h.`);
+    }
     throw error;
   }
 }

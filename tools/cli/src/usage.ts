@@ -5,7 +5,7 @@ export const USAGE = `Usage: npx hotline <command> [options]
 
 Commands:
   token --tenant T --role R [--role R2 …] [--subject S] [--expires 8h]
-      Print a dev JWT signed with JWT_SECRET (default: the development secret).
+      Print a dev JWT signed with JWT_SECRET (default: the development secret); --expires at most 24h.
   api-key create --tenant T [--name N] [--scope S …]
       Create a platform API key (default scope: events:write) and print it, once.
   api-key revoke --tenant T --id ID

@@ -13,6 +13,7 @@ import type { AuthenticatedRequest, Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 import type { Role } from './roles';
+import { bearerChallenge } from './www-authenticate';
 
 const FAILURES: Record<GuardFailureReason, { status: 401 | 403; detail: string }> = {
   'missing-credentials': { status: 401, detail: 'Send credentials as "Authorization: Bearer <token>".' },
@@ -58,7 +59,10 @@ export class AuthGuard implements CanActivate {
     const token = bearerToken(req);
     if (!token) throw this.reject(req, 'missing-credentials');
     const check = await this.jwt.verify(token);
-    if (check.status !== 'valid') throw this.reject(req, check.status === 'expired' ? 'expired-token' : 'invalid-token');
+    if (check.status === 'expired') throw this.reject(req, 'expired-token');
+    if (check.status === 'invalid') {
+      throw this.reject(req, 'invalid-token', { detail: check.reason && `The bearer token is not valid: ${check.reason}.` });
+    }
     const { subject, tenantId, roles } = check.claims;
     if (requiredRoles?.length && !requiredRoles.some((role) => roles.includes(role))) {
       throw this.reject(req, 'missing-role', { detail: `This route needs one of the roles: ${requiredRoles.join(', ')}.` });
@@ -83,7 +87,10 @@ export class AuthGuard implements CanActivate {
     return { kind: 'api-key', keyId, tenantId, scopes };
   }
 
-  /** Reports the failure to the listener, if any, and returns the 401/403 problem to throw. */
+  /**
+   * Reports the failure to the listener, if any, and returns the 401/403 problem to throw, with
+   * its RFC 6750 `WWW-Authenticate` challenge.
+   */
   private reject(
     req: AuthenticatedRequest,
     reason: GuardFailureReason,
@@ -97,6 +104,7 @@ export class AuthGuard implements CanActivate {
       this.logger.error(error);
     }
     const failure = FAILURES[reason];
-    return new ProblemException({ status: failure.status, detail: detail ?? failure.detail });
+    const text = detail ?? failure.detail;
+    return new ProblemException({ status: failure.status, detail: text }, { 'WWW-Authenticate': bearerChallenge(reason, text) });
   }
 }
