@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { base64url, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
@@ -80,18 +79,6 @@ describe('JwtVerifier with JWT_SECRET (HS256)', () => {
     const wrong = await signDevToken({ tenant: 'acme', roles: ['agent'], secret: SECRET, issuer: 'https://evil.example.com', audience: 'hotline' });
     await expect(strict.verify(right)).resolves.toMatchObject({ status: 'valid' });
     await expect(strict.verify(wrong)).resolves.toEqual({ status: 'invalid' });
-  });
-
-  it('warns at start when production runs on the development secret', () => {
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    try {
-      new JwtVerifier(new PlatformConfig('test', loadPlatformConfig({ NODE_ENV: 'development' })));
-      expect(warn).not.toHaveBeenCalled();
-      new JwtVerifier(new PlatformConfig('test', loadPlatformConfig({ NODE_ENV: 'production' })));
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining('JWT_SECRET is the development default'));
-    } finally {
-      warn.mockRestore();
-    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { PlatformConfig } from '../config/platform-config';
@@ -25,12 +25,11 @@ export type JwtCheck = { status: 'valid'; claims: JwtClaims } | { status: 'expir
  */
 @Injectable()
 export class JwtVerifier {
-  private readonly logger = new Logger(JwtVerifier.name);
   private readonly verifySignature: (token: string) => Promise<JWTPayload>;
   private readonly boundsLifetime: boolean;
 
   constructor(config: PlatformConfig) {
-    const { jwksUrl, secret, usesDevSecret, issuer, audience } = config.jwt;
+    const { jwksUrl, secret, issuer, audience } = config.jwt;
     // Without `exp` a token would be accepted forever.
     const requiredClaims = ['exp'];
     this.boundsLifetime = !jwksUrl;
@@ -41,10 +40,8 @@ export class JwtVerifier {
       const key = new TextEncoder().encode(secret);
       // Pinning the algorithm keeps a token from choosing how it is checked.
       const options = { issuer, audience, requiredClaims, algorithms: ['HS256'] };
+      // (In production the public default secret never gets here: the config refuses it at start.)
       this.verifySignature = async (token) => (await jwtVerify(token, key, options)).payload;
-      if (usesDevSecret && config.nodeEnv === 'production') {
-        this.logger.warn('JWT_SECRET is the development default: anyone can forge tokens. Set JWT_SECRET or JWKS_URL.');
-      }
     }
   }
 

@@ -48,4 +48,23 @@ describe('loadPlatformConfig', () => {
     expect(load).toThrow(/JWT_SECRET: must be at least 16 characters/);
     expect(load).not.toThrow(/short/);
   });
+
+  describe('in production', () => {
+    it('refuses to start on the public development JWT_SECRET, naming the variable', () => {
+      const load = () => loadPlatformConfig({ NODE_ENV: 'production' });
+      expect(load).toThrow(/^Invalid environment: JWT_SECRET: is the public development default/);
+      expect(load).toThrow(/set your own .* or JWKS_URL in production/);
+      expect(() => loadPlatformConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/JWT_SECRET: /);
+    });
+
+    it('starts with a secret of its own, or with JWKS_URL (the secret then verifies nothing)', () => {
+      expect(loadPlatformConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-deployment-secret-value' }).JWT_SECRET).toBe('a-deployment-secret-value');
+      expect(loadPlatformConfig({ NODE_ENV: 'production', JWKS_URL: 'https://login.example.com/jwks' }).NODE_ENV).toBe('production');
+    });
+
+    it('leaves development and test on the default', () => {
+      expect(loadPlatformConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBe(DEV_JWT_SECRET);
+      expect(loadPlatformConfig({ NODE_ENV: 'test' }).JWT_SECRET).toBe(DEV_JWT_SECRET);
+    });
+  });
 });

@@ -1,9 +1,8 @@
-import { DEV_JWT_SECRET, type PlatformEnv } from './platform-env';
+import type { PlatformEnv } from './platform-env';
 
 export interface JwtSettings {
   /** HS256 secret, used unless jwksUrl is set. */
   secret: string;
-  usesDevSecret: boolean;
   jwksUrl?: string;
   issuer?: string;
   audience?: string;
@@ -38,7 +37,6 @@ export class PlatformConfig {
     this.trustProxy = env.TRUST_PROXY;
     this.jwt = {
       secret: env.JWT_SECRET,
-      usesDevSecret: env.JWT_SECRET === DEV_JWT_SECRET,
       jwksUrl: env.JWKS_URL,
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
