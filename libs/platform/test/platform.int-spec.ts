@@ -217,6 +217,11 @@ describe('PlatformModule in a service', () => {
       'api-key': { type: 'http', scheme: 'bearer' },
     });
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/health', '/v1/sample/me', '/v1/sample/events']));
+    // @Roles is documented: machine-readable for clients (and the route walk), and in words.
+    const supervision = res.body.paths['/v1/sample/supervision'].get;
+    expect(supervision['x-hotline-roles']).toEqual(['supervisor', 'admin']);
+    expect(supervision.description).toContain('Needs a JWT with one of the roles: supervisor, admin.');
+    expect(res.body.paths['/v1/sample/me'].get).not.toHaveProperty('x-hotline-roles');
     expect((await http.get('/docs/')).text).toContain('swagger-ui');
   });
 
