@@ -309,6 +309,21 @@ describe('PlatformModule in a service', () => {
       const res = await ingest(validKey.key).expect(201);
       expect(res.body.principal).toEqual({ kind: 'api-key', keyId: 'key-1', tenantId: 'acme', scopes: ['events:write'] });
     });
+    it("answers a body's problem only once the caller is authenticated: anonymous callers get their 401 first", async () => {
+      const bodies: [string, string, number][] = [
+        ['malformed JSON', '{"data": ', 400],
+        ['over the limit', JSON.stringify({ data: 'x'.repeat(2048) }), 413],
+      ];
+      for (const [what, body, status] of bodies) {
+        const post = () => http.post('/v1/sample/events').set('Content-Type', 'application/json');
+        const anonymous = await post().send(body);
+        expect([what, anonymous.status, anonymous.headers['www-authenticate']]).toEqual([what, 401, 'Bearer realm="hotline"']);
+        const refused = await post().auth(generateApiKey().key, { type: 'bearer' }).send(body);
+        expect([what, refused.status]).toEqual([what, 401]);
+        const authenticated = await post().auth(validKey.key, { type: 'bearer' }).send(body);
+        expect([what, authenticated.status, authenticated.headers['content-type']]).toEqual([what, status, expect.stringMatching(/^application\/problem\+json/)]);
+      }
+    });
   });
 
   describe('errors', () => {

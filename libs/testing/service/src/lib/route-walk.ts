@@ -43,7 +43,7 @@ interface Operation {
 /**
  * Walks every operation of the service's served OpenAPI document (issue 12, part 5) and proves:
  * none but /health*, /metrics and /docs* answers without credentials, and that refusal (401 with
- * a Bearer challenge) comes before any other check, even of a bad body; JWT routes refuse every
+ * a Bearer challenge) comes before any other check, even of an invalid or malformed body; JWT routes refuse every
  * kind of bad token; an agent is refused (403) exactly where the route's `x-hotline-roles` leave
  * agents out; API-key routes take no JWT; and a token of `tenant` holding every role gets nothing
  * of `otherTenant`'s from any route, whatever ids it names. Returns what it counted.
@@ -72,10 +72,16 @@ export async function expectRouteWalk(svc: StartedService, walk: RouteWalk): Pro
       counts.open++;
       continue;
     }
-    const anonymous = await call(op);
     // A route checking a platform's own signature refuses in that platform's way (Twilio: 403).
-    expectStatus(anonymous, op, op.kind === 'self' ? [401, 403] : [401], 'without credentials');
+    const refusals = op.kind === 'self' ? [401, 403] : [401];
+    const anonymous = await call(op);
+    expectStatus(anonymous, op, refusals, 'without credentials');
     if (op.kind !== 'self') expect(anonymous.headers['www-authenticate']).toMatch(/^Bearer realm="hotline"/);
+    // (A route that checks a signature itself sees the body's problem first: its check is the handler's.)
+    if (op.hasBody && op.kind !== 'self') {
+      const malformed = await svc.http()[op.method](fill(op.path, {})).set('Content-Type', 'application/json').send('{"unexpected": ');
+      expectStatus(malformed, op, refusals, 'without credentials, with malformed JSON');
+    }
     counts.anonymousRefused++;
     if (op.kind === 'api-key') expectStatus(await call(op, everyRole), op, [401], 'with a JWT instead of an API key');
     if (op.kind !== 'jwt') continue;
