@@ -15,7 +15,8 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<void> {
   const tenant = required(options.tenant, '--tenant');
   const roles = required(options.role, '--role').map(toRole);
   const config = loadPlatformConfig(io.env);
-  if (config.JWKS_URL) io.err('Note: JWKS_URL is set, so services verify tokens against it and will refuse this one.');
+  const provider = config.JWKS_URL ? 'JWKS_URL' : config.OIDC_ISSUER_URL ? 'OIDC_ISSUER_URL' : undefined;
+  if (provider) io.err(`Note: ${provider} is set, so services verify tokens against that provider and will refuse this one.`);
   try {
     io.out(
       await signDevToken({

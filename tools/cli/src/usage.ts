@@ -33,7 +33,8 @@ Commands:
 Roles: ${ROLES.join(', ')}
 Environment: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE (token, and the api-key commands' admin JWT);
   INTAKE_URL (api-key; default ${DEFAULT_INTAKE_URL}), HOTLINE_ADMIN_TOKEN (api-key: an admin JWT
-  to use instead of one the CLI signs; needed, or --token, when the services verify JWTs with JWKS_URL);
+  to use instead of one the CLI signs; needed, or --token, when the services verify JWTs
+  with JWKS_URL or OIDC_ISSUER_URL);
   DATABASE_URL (outbox, timers; default ${DEFAULT_DATABASE_URL});
   AMQP_URL (dlq; default ${DEFAULT_AMQP_URL}), HOTLINE_NAMESPACE (dlq: prefixes Q)
 Q is a consumer queue as a service names it, e.g. quality.kpis, dispatch.cases, security.audit.`;

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
-import { PlatformConfig } from '../config/platform-config';
+import { type JwtSettings, PlatformConfig } from '../config/platform-config';
+import { claimAt } from './jwt-claims';
+import { discoverProvider } from './oidc-discovery';
 import { MAX_DEV_TOKEN_LIFETIME_SECONDS, outlivesDevTokenBound } from './token-lifetime';
 
 const claimsSchema = z.object({
-  sub: z.string().min(1),
-  tenant: z.string().min(1),
+  subject: z.string().min(1),
+  tenantId: z.string().min(1),
   roles: z.array(z.string()),
 });
 
@@ -20,27 +22,36 @@ export interface JwtClaims {
 export type JwtCheck = { status: 'valid'; claims: JwtClaims } | { status: 'expired' } | { status: 'invalid'; reason?: string };
 
 /**
- * Verifies people's bearer JWTs against the configured JWKS, or else the HS256 JWT_SECRET. Every
- * token must carry `exp`; one signed with the shared secret may live MAX_DEV_TOKEN_LIFETIME_SECONDS.
+ * Verifies people's bearer JWTs against an identity provider (JWKS_URL, or OIDC_ISSUER_URL's
+ * discovered JWKS), with its algorithms pinned, or else the HS256 JWT_SECRET. Every token must
+ * carry `exp`; one signed with the shared secret may live MAX_DEV_TOKEN_LIFETIME_SECONDS.
  */
 @Injectable()
 export class JwtVerifier {
   private readonly verifySignature: (token: string) => Promise<JWTPayload>;
   private readonly boundsLifetime: boolean;
+  private readonly settings: JwtSettings;
 
   constructor(config: PlatformConfig) {
-    const { jwksUrl, secret, issuer, audience } = config.jwt;
+    this.settings = config.jwt;
+    const { jwksUrl, oidcIssuerUrl, secret, issuer, audience, algorithms } = config.jwt;
     // Without `exp` a token would be accepted forever.
     const requiredClaims = ['exp'];
-    this.boundsLifetime = !jwksUrl;
-    if (jwksUrl) {
+    this.boundsLifetime = !jwksUrl && !oidcIssuerUrl;
+    if (oidcIssuerUrl) {
+      const provider = discoverProvider(oidcIssuerUrl);
+      this.verifySignature = async (token) => {
+        const { keySet, issuer: discovered } = await provider();
+        return (await jwtVerify(token, keySet, { issuer: discovered, audience, requiredClaims, algorithms })).payload;
+      };
+    } else if (jwksUrl) {
       const keySet = createRemoteJWKSet(new URL(jwksUrl));
-      this.verifySignature = async (token) => (await jwtVerify(token, keySet, { issuer, audience, requiredClaims })).payload;
+      this.verifySignature = async (token) => (await jwtVerify(token, keySet, { issuer, audience, requiredClaims, algorithms })).payload;
     } else {
       const key = new TextEncoder().encode(secret);
-      // Pinning the algorithm keeps a token from choosing how it is checked.
+      // Pinning the algorithm keeps a token from choosing how it is checked. (In production the
+      // public default secret never gets here: the config refuses it at start.)
       const options = { issuer, audience, requiredClaims, algorithms: ['HS256'] };
-      // (In production the public default secret never gets here: the config refuses it at start.)
       this.verifySignature = async (token) => (await jwtVerify(token, key, options)).payload;
     }
   }
@@ -60,9 +71,13 @@ export class JwtVerifier {
     if (this.boundsLifetime && outlivesDevTokenBound(payload.exp as number, payload.iat, Math.floor(Date.now() / 1000))) {
       return { status: 'invalid', reason: `a token signed with the shared secret may live at most ${MAX_DEV_TOKEN_LIFETIME_SECONDS / 3600} h` };
     }
-    const claims = claimsSchema.safeParse(payload);
-    if (!claims.success) return { status: 'invalid', reason: `it lacks the ${claims.error.issues.map((i) => `"${i.path.join('.')}"`).join(', ')} claim(s)` };
-    const { sub, tenant, roles } = claims.data;
-    return { status: 'valid', claims: { subject: sub, tenantId: tenant, roles } };
+    const { tenantClaim, rolesClaim } = this.settings;
+    const claims = claimsSchema.safeParse({ subject: payload.sub, tenantId: claimAt(payload, tenantClaim), roles: claimAt(payload, rolesClaim) });
+    if (!claims.success) {
+      const names: Record<string, string> = { subject: 'sub', tenantId: tenantClaim, roles: rolesClaim };
+      const lacking = [...new Set(claims.error.issues.map((issue) => `"${names[String(issue.path[0])]}"`))];
+      return { status: 'invalid', reason: `it lacks a usable ${lacking.join(', ')} claim` };
+    }
+    return { status: 'valid', claims: claims.data };
   }
 }

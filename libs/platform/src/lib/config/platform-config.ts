@@ -1,11 +1,18 @@
 import type { PlatformEnv } from './platform-env';
 
 export interface JwtSettings {
-  /** HS256 secret, used unless jwksUrl is set. */
+  /** HS256 secret, used unless a provider (jwksUrl, oidcIssuerUrl) is set. */
   secret: string;
   jwksUrl?: string;
+  /** An OIDC provider's issuer, whose discovery document names its JWKS. */
+  oidcIssuerUrl?: string;
   issuer?: string;
   audience?: string;
+  /** The claims holding the tenant and the roles (a dotted path reaches into an object). */
+  tenantClaim: string;
+  rolesClaim: string;
+  /** What a provider's tokens may be signed with. */
+  algorithms: string[];
 }
 
 /** Typed, read-only view of the validated platform settings; inject it anywhere in a service. */
@@ -38,8 +45,12 @@ export class PlatformConfig {
     this.jwt = {
       secret: env.JWT_SECRET,
       jwksUrl: env.JWKS_URL,
+      oidcIssuerUrl: env.OIDC_ISSUER_URL,
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
+      tenantClaim: env.JWT_TENANT_CLAIM,
+      rolesClaim: env.JWT_ROLES_CLAIM,
+      algorithms: env.JWT_ALGORITHMS,
     };
   }
 }

@@ -6,10 +6,13 @@ export const DEFAULT_AMQP_URL = 'amqp://guest:guest@127.0.0.1:5672';
 export const DEV_JWT_SECRET = 'hotline-dev-secret-change-me';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** What an identity provider may sign with: asymmetric algorithms only, so a public key can never act as an HMAC secret. */
+export const PROVIDER_JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
 
 /**
  * The environment variables every service reads, with the defaults that point at local servers.
- * In production the public JWT_SECRET default is refused, unless JWKS_URL means it is never used.
+ * In production the public JWT_SECRET default is refused, unless a provider (JWKS_URL, OIDC_ISSUER_URL)
+ * means it is never used.
  */
 export const platformEnvSchema = z
   .object({
@@ -24,8 +27,20 @@ export const platformEnvSchema = z
       .optional(),
     JWT_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEV_JWT_SECRET),
     JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+    // OIDC: the provider's issuer; its discovery document names the JWKS and the issuer checked.
+    OIDC_ISSUER_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
     JWT_ISSUER: z.string().optional(),
     JWT_AUDIENCE: z.string().optional(),
+    // Where the provider puts the tenant and the roles; a dotted path reaches into an object
+    // (Keycloak's realm_access.roles) when no claim has the whole name (Auth0's https://… claims).
+    JWT_TENANT_CLAIM: z.string().min(1).default('tenant'),
+    JWT_ROLES_CLAIM: z.string().min(1).default('roles'),
+    // The algorithms accepted from the provider (JWKS_URL, OIDC_ISSUER_URL), comma-separated.
+    JWT_ALGORITHMS: z
+      .string()
+      .default('RS256')
+      .transform((value) => value.split(',').map((alg) => alg.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(PROVIDER_JWT_ALGORITHMS, { error: `must list only ${PROVIDER_JWT_ALGORITHMS.join(', ')}` })).min(1, 'must name an algorithm')),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().positive().default(10_000),
     // Express's `trust proxy`: behind a load balancer, which X-Forwarded-For hops to believe, so that
@@ -36,11 +51,14 @@ export const platformEnvSchema = z
       .transform((value) => (value === undefined || value === 'false' ? false : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET && !env.JWKS_URL) {
+    if (env.JWKS_URL && env.OIDC_ISSUER_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWKS_URL'], message: 'set JWKS_URL or OIDC_ISSUER_URL (whose discovery names the JWKS), not both' });
+    }
+    if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEV_JWT_SECRET && !env.JWKS_URL && !env.OIDC_ISSUER_URL) {
       ctx.addIssue({
         code: 'custom',
         path: ['JWT_SECRET'],
-        message: 'is the public development default, with which anyone can sign tokens: set your own (e.g. `openssl rand -base64 32`) or JWKS_URL in production',
+        message: 'is the public development default, with which anyone can sign tokens: set your own (e.g. `openssl rand -base64 32`) or JWKS_URL / OIDC_ISSUER_URL in production',
       });
     }
   });
