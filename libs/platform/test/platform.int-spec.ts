@@ -61,6 +61,12 @@ class SampleController {
     return { ok: true };
   }
 
+  @Get('tenants/:tenantId/settings')
+  @Roles('admin')
+  adminOnly() {
+    return { ok: true };
+  }
+
   @Post('events')
   @ApiKeyAuth('events:write')
   ingest(@CurrentPrincipal() principal: Principal) {
@@ -139,6 +145,7 @@ describe('PlatformModule in a service', () => {
       DATABASE_URL: db.url,
       JWT_SECRET,
       LOG_LEVEL: 'silent',
+      ADMIN_THROTTLE_FAILURES: '3',
     });
 
     const moduleRef = await Test.createTestingModule({ imports: [SampleAppModule] }).compile();
@@ -222,6 +229,8 @@ describe('PlatformModule in a service', () => {
     expect(supervision['x-hotline-roles']).toEqual(['supervisor', 'admin']);
     expect(supervision.description).toContain('Needs a JWT with one of the roles: supervisor, admin.');
     expect(res.body.paths['/v1/sample/me'].get).not.toHaveProperty('x-hotline-roles');
+    expect(res.body.paths['/v1/sample/tenants/{tenantId}/settings'].get.responses['429'].description).toContain('Too many failed attempts');
+    expect(supervision.responses).not.toHaveProperty('429');
     expect((await http.get('/docs/')).text).toContain('swagger-ui');
   });
 
@@ -251,6 +260,20 @@ describe('PlatformModule in a service', () => {
       expect(res.body).toMatchObject({ status: 403, detail: 'This route needs one of the roles: supervisor, admin.' });
       expect(res.headers['www-authenticate']).toContain('error="insufficient_scope"');
       expect(authFailures.map((f) => f.reason)).toEqual(['missing-role']);
+    });
+
+    it('429 on an admin-only route once a client has failed there too often, even with a good token; other routes unaffected', async () => {
+      const settings = (path = '/v1/sample/tenants/acme/settings') => http.get(path);
+      await settings().auth(await token(['admin']), { type: 'bearer' }).expect(200);
+      await settings().expect(401);
+      await settings().auth(await token(['admin'], 'not-the-service-secret'), { type: 'bearer' }).expect(401);
+      await settings('/v1/sample/tenants/other/settings').auth(await token(['supervisor']), { type: 'bearer' }).expect(403);
+      const throttled = await settings().auth(await token(['admin']), { type: 'bearer' }).expect(429);
+      expect(throttled.headers['retry-after']).toMatch(/^(60|59)$/);
+      expect(throttled.body).toMatchObject({ status: 429, detail: expect.stringMatching(/^Too many failed attempts on this admin route; retry in \d+ s\.$/) });
+      await http.get('/v1/sample/supervision').auth(await token(['admin']), { type: 'bearer' }).expect(200);
+      // A route open to other roles too is not an admin route: its failures are never throttled.
+      for (let i = 0; i < 4; i++) await http.get('/v1/sample/supervision').expect(401);
     });
 
     it('200 with a valid token; the principal and its tenant reach the handler and the correlation context', async () => {

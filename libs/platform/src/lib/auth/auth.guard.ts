@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CorrelationContext } from '@hotline/messaging';
+import { PlatformConfig } from '../config/platform-config';
 import { ProblemException } from '../errors/problem';
 import { routePattern } from '../metrics/route-pattern';
 import { API_KEY_AUTH, type ApiKeyRequirement } from './api-key-auth.decorator';
@@ -8,6 +9,7 @@ import { API_KEY_VERIFIER, type ApiKeyVerifier } from './api-key-verifier';
 import { parseApiKeyPrefix } from './api-key';
 import { AUTH_FAILURE_LISTENER, type AuthFailureListener, type GuardFailureReason } from './auth-failure-listener';
 import { bearerToken } from './bearer-token';
+import { FailureThrottle } from './failure-throttle';
 import { JwtVerifier } from './jwt-verifier';
 import type { AuthenticatedRequest, Principal } from './principal';
 import { IS_PUBLIC } from './public.decorator';
@@ -32,27 +34,51 @@ const FAILURES: Record<GuardFailureReason, { status: 401 | 403; detail: string }
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
+  private readonly adminFailures: FailureThrottle;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtVerifier,
+    config: PlatformConfig,
     // Given by the service through PlatformModule.forRoot({ auth: { imports } }), never looked up.
     @Optional() @Inject(API_KEY_VERIFIER) private readonly apiKeys?: ApiKeyVerifier,
     @Optional() @Inject(AUTH_FAILURE_LISTENER) private readonly failureListener?: AuthFailureListener,
-  ) {}
+  ) {
+    this.adminFailures = new FailureThrottle(config.adminThrottle.failures, config.adminThrottle.windowSeconds * 1000);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const apiKey = this.reflector.getAllAndOverride<ApiKeyRequirement | undefined>(API_KEY_AUTH, targets);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     const principal = apiKey
       ? await this.authenticateApiKey(req, apiKey.scope)
-      : await this.authenticateJwt(req, this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets));
+      : await this.throttlingAdminGuesses(req, roles, () => this.authenticateJwt(req, roles));
     req.principal = principal;
     const correlation = CorrelationContext.current();
     if (correlation) correlation.tenantId = principal.tenantId;
     return true;
+  }
+
+  /**
+   * On an admin-only route, a client past its failed attempts (ADMIN_THROTTLE_FAILURES per
+   * ADMIN_THROTTLE_WINDOW_SECONDS, per route) gets a 429 without its credentials being checked.
+   */
+  private async throttlingAdminGuesses(req: AuthenticatedRequest, roles: Role[] | undefined, authenticate: () => Promise<Principal>): Promise<Principal> {
+    if (!roles?.length || roles.some((role) => role !== 'admin')) return authenticate();
+    const key = `${req.ip} ${req.method} ${routePattern(req)}`;
+    const wait = this.adminFailures.retryAfterSeconds(key);
+    if (wait > 0) {
+      throw new ProblemException({ status: 429, detail: `Too many failed attempts on this admin route; retry in ${wait} s.` }, { 'Retry-After': String(wait) });
+    }
+    try {
+      return await authenticate();
+    } catch (error) {
+      if (error instanceof ProblemException) this.adminFailures.recordFailure(key);
+      throw error;
+    }
   }
 
   private async authenticateJwt(req: AuthenticatedRequest, requiredRoles: Role[] | undefined): Promise<Principal> {

@@ -11,6 +11,8 @@ describe('loadPlatformConfig', () => {
       JWT_TENANT_CLAIM: 'tenant',
       JWT_ROLES_CLAIM: 'roles',
       JWT_ALGORITHMS: ['RS256'],
+      ADMIN_THROTTLE_FAILURES: 20,
+      ADMIN_THROTTLE_WINDOW_SECONDS: 60,
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10_000,
       TRUST_PROXY: false,

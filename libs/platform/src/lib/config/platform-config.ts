@@ -25,6 +25,8 @@ export class PlatformConfig {
   /** Prefix for exchange and queue names, so concurrent test runs share a broker without colliding. */
   readonly namespace?: string;
   readonly jwt: JwtSettings;
+  /** Failed authentications a client may make on one admin-only route per window. */
+  readonly adminThrottle: { failures: number; windowSeconds: number };
   readonly logLevel: PlatformEnv['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
   /** Express's `trust proxy` setting (false, true, a hop count, or addresses/subnets). */
@@ -42,6 +44,7 @@ export class PlatformConfig {
     this.logLevel = env.LOG_LEVEL;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.trustProxy = env.TRUST_PROXY;
+    this.adminThrottle = { failures: env.ADMIN_THROTTLE_FAILURES, windowSeconds: env.ADMIN_THROTTLE_WINDOW_SECONDS };
     this.jwt = {
       secret: env.JWT_SECRET,
       jwksUrl: env.JWKS_URL,

@@ -41,6 +41,10 @@ export const platformEnvSchema = z
       .default('RS256')
       .transform((value) => value.split(',').map((alg) => alg.trim()).filter(Boolean))
       .pipe(z.array(z.enum(PROVIDER_JWT_ALGORITHMS, { error: `must list only ${PROVIDER_JWT_ALGORITHMS.join(', ')}` })).min(1, 'must name an algorithm')),
+    // Admin-only routes: failed authentications a client may make on one route per window, before
+    // it must wait (429) for the window to end.
+    ADMIN_THROTTLE_FAILURES: z.coerce.number({ error: 'must be a number' }).int().positive().default(20),
+    ADMIN_THROTTLE_WINDOW_SECONDS: z.coerce.number({ error: 'must be a number' }).int().positive().default(60),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().positive().default(10_000),
     // Express's `trust proxy`: behind a load balancer, which X-Forwarded-For hops to believe, so that

@@ -15,6 +15,11 @@ const GUARD_RESPONSES: Record<'jwt' | 'api-key', Record<string, ResponseObject>>
   },
 };
 
+/** What the guard answers a client that failed an admin-only route too often (ADMIN_THROTTLE_*). */
+const ADMIN_THROTTLE_RESPONSE: Record<string, ResponseObject> = {
+  '429': { description: 'Too many failed attempts on this admin route from your address; retry after `Retry-After` seconds' },
+};
+
 /**
  * Gives every operation the security it really has, from the auth decorators' marks: a JWT by
  * default (the document's global requirement), none for `@Public()`, the API-key scheme for
@@ -35,6 +40,7 @@ export function applyRouteAuth(document: OpenAPIObject): void {
         addMissing(operation, GUARD_RESPONSES.jwt);
         const roles = extensions[ROUTE_ROLES_EXTENSION] as string[] | undefined;
         if (roles?.length) operation.description = withNeed(operation.description, `Needs a JWT with one of the roles: ${roles.join(', ')}.`);
+        if (roles?.length && roles.every((role) => role === 'admin')) addMissing(operation, ADMIN_THROTTLE_RESPONSE);
         break;
       }
       case 'public':
