@@ -76,7 +76,8 @@ export class AuthGuard implements CanActivate {
     try {
       return await authenticate();
     } catch (error) {
-      if (error instanceof ProblemException) this.adminFailures.recordFailure(key);
+      // Refusals count; a provider that cannot be reached (503) is no guess.
+      if (error instanceof ProblemException && error.problem.status < 500) this.adminFailures.recordFailure(key);
       throw error;
     }
   }

@@ -79,6 +79,18 @@ describe('JwtVerifier with an identity provider (JWKS_URL, OIDC_ISSUER_URL)', ()
     expect(discoveryReads).toEqual(['/.well-known/openid-configuration']);
   });
 
+  it('answers 503 when the JWKS cannot be fetched, or is no JWKS: the provider is at fault, not the token', async () => {
+    const token = await sign(claims);
+    const unavailable = expect.objectContaining({ problem: expect.objectContaining({ status: 503, detail: "The identity provider's keys could not be read; retry later." }) });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const closedPort = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(verifier({ JWKS_URL: `http://127.0.0.1:${closedPort}/jwks.json` }).verify(token)).rejects.toEqual(unavailable);
+    // The discovery document is JSON, but no key set.
+    await expect(verifier({ JWKS_URL: `${base}/.well-known/openid-configuration` }).verify(token)).rejects.toEqual(unavailable);
+  });
+
   it('answers 503 while discovery fails or names another issuer, and reads it again next time', async () => {
     const oidc = verifier({ OIDC_ISSUER_URL: base });
     const token = await sign(claims, { issuer: base });

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { type JwtSettings, PlatformConfig } from '../config/platform-config';
+import { ProblemException } from '../errors/problem';
 import { claimAt } from './jwt-claims';
-import { discoverProvider } from './oidc-discovery';
+import { discoverProvider, identityProviderUnavailable } from './oidc-discovery';
 import { MAX_DEV_TOKEN_LIFETIME_SECONDS, outlivesDevTokenBound } from './token-lifetime';
 
 const claimsSchema = z.object({
@@ -29,7 +30,8 @@ export type JwtCheck = { status: 'valid'; claims: JwtClaims } | { status: 'expir
 @Injectable()
 export class JwtVerifier {
   private readonly verifySignature: (token: string) => Promise<JWTPayload>;
-  private readonly boundsLifetime: boolean;
+  /** Tokens come from an identity provider (JWKS_URL, OIDC_ISSUER_URL), not the shared secret. */
+  private readonly usesProvider: boolean;
   private readonly settings: JwtSettings;
 
   constructor(config: PlatformConfig) {
@@ -37,7 +39,7 @@ export class JwtVerifier {
     const { jwksUrl, oidcIssuerUrl, secret, issuer, audience, algorithms } = config.jwt;
     // Without `exp` a token would be accepted forever.
     const requiredClaims = ['exp'];
-    this.boundsLifetime = !jwksUrl && !oidcIssuerUrl;
+    this.usesProvider = Boolean(jwksUrl || oidcIssuerUrl);
     if (oidcIssuerUrl) {
       const provider = discoverProvider(oidcIssuerUrl);
       this.verifySignature = async (token) => {
@@ -61,14 +63,19 @@ export class JwtVerifier {
     try {
       payload = await this.verifySignature(token);
     } catch (error) {
+      // Discovery's own 503.
+      if (error instanceof ProblemException) throw error;
       if (error instanceof errors.JWTExpired) return { status: 'expired' };
       if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'exp' && error.reason === 'missing') {
         return { status: 'invalid', reason: 'it has no "exp" (expiry) claim' };
       }
+      // An unreachable, slow or garbled JWKS is the provider's fault, not the token's: 503, not 401 or 500.
+      const providerFault = error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || !(error instanceof errors.JOSEError);
+      if (this.usesProvider && providerFault) throw identityProviderUnavailable('keys');
       if (error instanceof errors.JOSEError) return { status: 'invalid' };
       throw error;
     }
-    if (this.boundsLifetime && outlivesDevTokenBound(payload.exp as number, payload.iat, Math.floor(Date.now() / 1000))) {
+    if (!this.usesProvider && outlivesDevTokenBound(payload.exp as number, payload.iat, Math.floor(Date.now() / 1000))) {
       return { status: 'invalid', reason: `a token signed with the shared secret may live at most ${MAX_DEV_TOKEN_LIFETIME_SECONDS / 3600} h` };
     }
     const { tenantClaim, rolesClaim } = this.settings;

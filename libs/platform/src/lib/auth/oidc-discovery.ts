@@ -3,6 +3,11 @@ import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { ProblemException } from '../errors/problem';
 
+/** 503: the identity provider, not the caller's token, is at fault; `what` of it could not be read. */
+export function identityProviderUnavailable(what: 'discovery document' | 'keys'): ProblemException {
+  return new ProblemException({ status: 503, detail: `The identity provider's ${what} could not be read; retry later.` });
+}
+
 /** Where a provider's tokens are checked: its key set, and the issuer they must name. */
 export interface ProviderKeys {
   keySet: JWTVerifyGetKey;
@@ -34,7 +39,7 @@ export function discoverProvider(issuerUrl: string): () => Promise<ProviderKeys>
     discovered ??= discover().catch((error: unknown) => {
       discovered = undefined;
       logger.error(`OIDC discovery failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw new ProblemException({ status: 503, detail: "The identity provider's discovery document could not be read; retry later." });
+      throw identityProviderUnavailable("discovery document");
     });
     return discovered;
   };
