@@ -11,7 +11,8 @@ describe('intake: every route of its OpenAPI document is protected (issue 12, pa
     (await svc.http().get('/v1/admin/tenants/tenant-b/api-keys').auth(operator, { type: 'bearer' }).expect(200)).body;
 
   beforeAll(async () => {
-    svc = await startService(AppModule, { name: 'intake' });
+    // The walk fails every admin route on purpose, about ten times each: it must meet 401s, not the throttle's 429.
+    svc = await startService(AppModule, { name: 'intake', env: { ADMIN_THROTTLE_FAILURES: '1000' } });
     // Tenant B's API key and standards version, as the platform operator sets them up, each holding a text no request names.
     operator = await svc.token({ tenant: '*', roles: ['admin'] });
     const created = await svc.http().post('/v1/admin/tenants/tenant-b/api-keys').auth(operator, { type: 'bearer' }).send({ name: MARKER }).expect(201);
