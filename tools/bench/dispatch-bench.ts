@@ -285,7 +285,7 @@ async function backdrop(db: DataSource): Promise<void> {
 async function startDispatch(databaseUrl: string, namespace: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', path.join(__dirname, 'run-from-source.cjs'), path.join(root, 'services/dispatch/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, AMQP_URL, HOTLINE_NAMESPACE: namespace, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, AMQP_URL, HOTLINE_NAMESPACE: namespace, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: `bench-secret-${namespace}` },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`dispatch exited with ${code}`))));

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     JWT_SECRET: `bench-secret-${namespace}`,
+    // Production refuses to start without one.
+    HOTLINE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
     INTAKE_RATE_LIMIT_EVENTS_PER_SECOND: '10000000',
   };
   let intake = await startIntake(env);

@@ -61,6 +61,12 @@ class SampleController {
     return { ok: true };
   }
 
+  @Get('tenants/:tenantId/settings')
+  @Roles('admin')
+  adminOnly() {
+    return { ok: true };
+  }
+
   @Post('events')
   @ApiKeyAuth('events:write')
   ingest(@CurrentPrincipal() principal: Principal) {
@@ -139,6 +145,7 @@ describe('PlatformModule in a service', () => {
       DATABASE_URL: db.url,
       JWT_SECRET,
       LOG_LEVEL: 'silent',
+      ADMIN_THROTTLE_FAILURES: '3',
     });
 
     const moduleRef = await Test.createTestingModule({ imports: [SampleAppModule] }).compile();
@@ -217,6 +224,13 @@ describe('PlatformModule in a service', () => {
       'api-key': { type: 'http', scheme: 'bearer' },
     });
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/health', '/v1/sample/me', '/v1/sample/events']));
+    // @Roles is documented: machine-readable for clients (and the route walk), and in words.
+    const supervision = res.body.paths['/v1/sample/supervision'].get;
+    expect(supervision['x-hotline-roles']).toEqual(['supervisor', 'admin']);
+    expect(supervision.description).toContain('Needs a JWT with one of the roles: supervisor, admin.');
+    expect(res.body.paths['/v1/sample/me'].get).not.toHaveProperty('x-hotline-roles');
+    expect(res.body.paths['/v1/sample/tenants/{tenantId}/settings'].get.responses['429'].description).toContain('Too many failed attempts');
+    expect(supervision.responses).not.toHaveProperty('429');
     expect((await http.get('/docs/')).text).toContain('swagger-ui');
   });
 
@@ -225,22 +239,41 @@ describe('PlatformModule in a service', () => {
       const res = await http.get('/v1/sample/me').expect(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body).toMatchObject({ type: 'about:blank', title: 'Unauthorized', status: 401 });
+      // RFC 6750 §3.1: no error code when no credentials were sent.
+      expect(res.headers['www-authenticate']).toBe('Bearer realm="hotline"');
       expect(authFailures).toEqual([{ reason: 'missing-credentials', remoteAddress: expect.any(String), route: 'GET /v1/sample/me' }]);
     });
 
     it('401 with a token signed by another secret, or expired', async () => {
       const forged = await token(['admin'], 'not-the-service-secret');
-      await http.get('/v1/sample/me').auth(forged, { type: 'bearer' }).expect(401);
+      const refused = await http.get('/v1/sample/me').auth(forged, { type: 'bearer' }).expect(401);
+      expect(refused.headers['www-authenticate']).toBe('Bearer realm="hotline", error="invalid_token", error_description="The bearer token is not valid."');
       const expired = await signDevToken({ tenant: 'acme', roles: ['agent'], secret: JWT_SECRET, expiresIn: Math.floor(Date.now() / 1000) - 1 });
       const res = await http.get('/v1/sample/me').auth(expired, { type: 'bearer' }).expect(401);
       expect(res.body.detail).toBe('The bearer token has expired.');
+      expect(res.headers['www-authenticate']).toContain('error="invalid_token"');
       expect(authFailures.map((f) => f.reason)).toEqual(['invalid-token', 'expired-token']);
     });
 
     it('403 when none of the required roles is held', async () => {
       const res = await http.get('/v1/sample/supervision').auth(await token(['agent']), { type: 'bearer' }).expect(403);
       expect(res.body).toMatchObject({ status: 403, detail: 'This route needs one of the roles: supervisor, admin.' });
+      expect(res.headers['www-authenticate']).toContain('error="insufficient_scope"');
       expect(authFailures.map((f) => f.reason)).toEqual(['missing-role']);
+    });
+
+    it('429 on an admin-only route once a client has failed there too often, even with a good token; other routes unaffected', async () => {
+      const settings = (path = '/v1/sample/tenants/acme/settings') => http.get(path);
+      await settings().auth(await token(['admin']), { type: 'bearer' }).expect(200);
+      await settings().expect(401);
+      await settings().auth(await token(['admin'], 'not-the-service-secret'), { type: 'bearer' }).expect(401);
+      await settings('/v1/sample/tenants/other/settings').auth(await token(['supervisor']), { type: 'bearer' }).expect(403);
+      const throttled = await settings().auth(await token(['admin']), { type: 'bearer' }).expect(429);
+      expect(throttled.headers['retry-after']).toMatch(/^(60|59)$/);
+      expect(throttled.body).toMatchObject({ status: 429, detail: expect.stringMatching(/^Too many failed attempts on this admin route; retry in \d+ s\.$/) });
+      await http.get('/v1/sample/supervision').auth(await token(['admin']), { type: 'bearer' }).expect(200);
+      // A route open to other roles too is not an admin route: its failures are never throttled.
+      for (let i = 0; i < 4; i++) await http.get('/v1/sample/supervision').expect(401);
     });
 
     it('200 with a valid token; the principal and its tenant reach the handler and the correlation context', async () => {
@@ -298,6 +331,21 @@ describe('PlatformModule in a service', () => {
     it('accepts a valid key with the scope', async () => {
       const res = await ingest(validKey.key).expect(201);
       expect(res.body.principal).toEqual({ kind: 'api-key', keyId: 'key-1', tenantId: 'acme', scopes: ['events:write'] });
+    });
+    it("answers a body's problem only once the caller is authenticated: anonymous callers get their 401 first", async () => {
+      const bodies: [string, string, number][] = [
+        ['malformed JSON', '{"data": ', 400],
+        ['over the limit', JSON.stringify({ data: 'x'.repeat(2048) }), 413],
+      ];
+      for (const [what, body, status] of bodies) {
+        const post = () => http.post('/v1/sample/events').set('Content-Type', 'application/json');
+        const anonymous = await post().send(body);
+        expect([what, anonymous.status, anonymous.headers['www-authenticate']]).toEqual([what, 401, 'Bearer realm="hotline"']);
+        const refused = await post().auth(generateApiKey().key, { type: 'bearer' }).send(body);
+        expect([what, refused.status]).toEqual([what, 401]);
+        const authenticated = await post().auth(validKey.key, { type: 'bearer' }).send(body);
+        expect([what, authenticated.status, authenticated.headers['content-type']]).toEqual([what, status, expect.stringMatching(/^application\/problem\+json/)]);
+      }
     });
   });
 

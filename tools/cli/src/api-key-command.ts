@@ -80,15 +80,16 @@ function intakeUrl(value: string): URL {
 /**
  * The admin JWT given (--token, else HOTLINE_ADMIN_TOKEN), or else a five-minute platform-operator
  * token signed with JWT_SECRET, as `hotline token` signs. A deployment verifying JWTs against
- * JWKS_URL accepts no token the CLI can sign: there, one must be given.
+ * JWKS_URL or OIDC_ISSUER_URL accepts no token the CLI can sign: there, one must be given.
  */
 async function adminCredential(given: string | undefined, io: CliIo): Promise<AdminCredential> {
   const token = given || io.env.HOTLINE_ADMIN_TOKEN;
   if (token) return { token, whenRefused: 'Is the admin JWT given by --token (or HOTLINE_ADMIN_TOKEN) expired, or from another issuer?' };
   const config = loadPlatformConfig(io.env);
-  if (config.JWKS_URL) {
+  const provider = config.JWKS_URL ? 'JWKS_URL' : config.OIDC_ISSUER_URL ? 'OIDC_ISSUER_URL' : undefined;
+  if (provider) {
     throw new Error(
-      `JWKS_URL is set, so intake accepts only your identity provider's JWTs and the CLI cannot sign one: ` +
+      `${provider} is set, so intake accepts only your identity provider's JWTs and the CLI cannot sign one: ` +
         `pass an admin JWT (role admin, tenant ${OPERATOR_TENANT} or *) with --token or HOTLINE_ADMIN_TOKEN.`,
     );
   }

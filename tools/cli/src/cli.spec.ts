@@ -33,6 +33,13 @@ describe('hotline token', () => {
     expect(claims).toMatchObject({ sub: 'u-7', roles: ['agent'], lifetime: 1800 });
   });
 
+  it('refuses a lifetime the services would refuse (over 24 h)', async () => {
+    expect(await hotline(['token', '--tenant', 'acme', '--role', 'agent', '--expires', '2d'])).toMatchObject({
+      exitCode: 1,
+      stderr: expect.stringContaining('--expires 2d: a token signed with JWT_SECRET lives at most 24 h; use e.g. 8h, 30m, 24h.'),
+    });
+  });
+
   it('explains a wrong command line and exits non-zero', async () => {
     expect(await hotline(['token', '--role', 'agent'])).toMatchObject({ exitCode: 1, stderr: expect.stringContaining('--tenant is required') });
     expect(await hotline(['token', '--tenant', 'acme', '--role', 'boss'])).toMatchObject({

@@ -15,7 +15,8 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<void> {
   const tenant = required(options.tenant, '--tenant');
   const roles = required(options.role, '--role').map(toRole);
   const config = loadPlatformConfig(io.env);
-  if (config.JWKS_URL) io.err('Note: JWKS_URL is set, so services verify tokens against it and will refuse this one.');
+  const provider = config.JWKS_URL ? 'JWKS_URL' : config.OIDC_ISSUER_URL ? 'OIDC_ISSUER_URL' : undefined;
+  if (provider) io.err(`Note: ${provider} is set, so services verify tokens against that provider and will refuse this one.`);
   try {
     io.out(
       await signDevToken({
@@ -29,8 +30,10 @@ export async function tokenCommand(args: string[], io: CliIo): Promise<void> {
       }),
     );
   } catch (error) {
-    // jose rejects an --expires it cannot read ("Invalid time period format").
-    if (error instanceof TypeError) throw new UsageError(`--expires ${options.expires}: ${error.message}; use e.g. 8h, 30m, 2d.`);
+    // jose rejects an --expires it cannot read ("Invalid time period format"); signDevToken one over 24 h.
+    if (error instanceof TypeError || error instanceof RangeError) {
+      throw new UsageError(`--expires ${options.expires}: ${error.message}; use e.g. 8h, 30m, 24h.`);
+    }
     throw error;
   }
 }

@@ -5,7 +5,7 @@ export const USAGE = `Usage: npx hotline <command> [options]
 
 Commands:
   token --tenant T --role R [--role R2 …] [--subject S] [--expires 8h]
-      Print a dev JWT signed with JWT_SECRET (default: the development secret).
+      Print a dev JWT signed with JWT_SECRET (default: the development secret); --expires at most 24h.
   api-key create --tenant T [--name N] [--scope S …]
       Create a platform API key (default scope: events:write) and print it, once.
   api-key revoke --tenant T --id ID
@@ -33,7 +33,8 @@ Commands:
 Roles: ${ROLES.join(', ')}
 Environment: JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE (token, and the api-key commands' admin JWT);
   INTAKE_URL (api-key; default ${DEFAULT_INTAKE_URL}), HOTLINE_ADMIN_TOKEN (api-key: an admin JWT
-  to use instead of one the CLI signs; needed, or --token, when the services verify JWTs with JWKS_URL);
+  to use instead of one the CLI signs; needed, or --token, when the services verify JWTs
+  with JWKS_URL or OIDC_ISSUER_URL);
   DATABASE_URL (outbox, timers; default ${DEFAULT_DATABASE_URL});
   AMQP_URL (dlq; default ${DEFAULT_AMQP_URL}), HOTLINE_NAMESPACE (dlq: prefixes Q)
 Q is a consumer queue as a service names it, e.g. quality.kpis, dispatch.cases, security.audit.`;

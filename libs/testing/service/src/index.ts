@@ -1,2 +1,3 @@
 export * from './lib/start-service';
 export * from './lib/shared-service-checks';
+export * from './lib/route-walk';

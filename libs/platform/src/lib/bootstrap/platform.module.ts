@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule, type AuthWiring } from '../auth/auth.module';
 import { PlatformConfigModule } from '../config/platform-config.module';
+import { DeferredBodyProblemInterceptor } from '../errors/deferred-body-problem';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { HealthModule } from '../health/health.module';
 import { LoggingModule } from '../logging/logging.module';
@@ -31,6 +32,8 @@ export class PlatformModule {
       imports: [PlatformConfigModule.forRoot(service), LoggingModule, HealthModule, MetricsModule, AuthModule.forRoot(auth)],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Interceptors run after the guard: a body's or a parameter's problem never precedes the 401.
+        { provide: APP_INTERCEPTOR, useClass: DeferredBodyProblemInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ParameterValuesInterceptor },
         GracefulHttpShutdown,
         ShutdownReport,

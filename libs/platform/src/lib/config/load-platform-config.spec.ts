@@ -8,6 +8,11 @@ describe('loadPlatformConfig', () => {
       DATABASE_URL: DEFAULT_DATABASE_URL,
       AMQP_URL: DEFAULT_AMQP_URL,
       JWT_SECRET: DEV_JWT_SECRET,
+      JWT_TENANT_CLAIM: 'tenant',
+      JWT_ROLES_CLAIM: 'roles',
+      JWT_ALGORITHMS: ['RS256'],
+      ADMIN_THROTTLE_FAILURES: 20,
+      ADMIN_THROTTLE_WINDOW_SECONDS: 60,
       LOG_LEVEL: 'info',
       SHUTDOWN_TIMEOUT_MS: 10_000,
       TRUST_PROXY: false,
@@ -47,5 +52,37 @@ describe('loadPlatformConfig', () => {
     expect(load).toThrow(/LOG_LEVEL: /);
     expect(load).toThrow(/JWT_SECRET: must be at least 16 characters/);
     expect(load).not.toThrow(/short/);
+  });
+
+  it("reads an identity provider's settings: one way to find its keys, and only asymmetric algorithms", () => {
+    expect(loadPlatformConfig({ JWT_ALGORITHMS: 'RS256, ES256', JWT_ROLES_CLAIM: 'realm_access.roles' })).toMatchObject({
+      JWT_ALGORITHMS: ['RS256', 'ES256'],
+      JWT_ROLES_CLAIM: 'realm_access.roles',
+    });
+    expect(() => loadPlatformConfig({ JWT_ALGORITHMS: 'RS256,HS256' })).toThrow(/JWT_ALGORITHMS\.1: must list only RS256, /);
+    expect(() => loadPlatformConfig({ JWT_ALGORITHMS: ' , ' })).toThrow(/JWT_ALGORITHMS: must name an algorithm/);
+    expect(() => loadPlatformConfig({ JWKS_URL: 'https://id.example/jwks', OIDC_ISSUER_URL: 'https://id.example' })).toThrow(
+      /JWKS_URL: set JWKS_URL or OIDC_ISSUER_URL/,
+    );
+  });
+
+  describe('in production', () => {
+    it('refuses to start on the public development JWT_SECRET, naming the variable', () => {
+      const load = () => loadPlatformConfig({ NODE_ENV: 'production' });
+      expect(load).toThrow(/^Invalid environment: JWT_SECRET: is the public development default/);
+      expect(load).toThrow(/set your own .* or JWKS_URL \/ OIDC_ISSUER_URL in production/);
+      expect(() => loadPlatformConfig({ NODE_ENV: 'production', JWT_SECRET: DEV_JWT_SECRET })).toThrow(/JWT_SECRET: /);
+    });
+
+    it('starts with a secret of its own, or with a provider (the secret then verifies nothing)', () => {
+      expect(loadPlatformConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-deployment-secret-value' }).JWT_SECRET).toBe('a-deployment-secret-value');
+      expect(loadPlatformConfig({ NODE_ENV: 'production', JWKS_URL: 'https://login.example.com/jwks' }).NODE_ENV).toBe('production');
+      expect(loadPlatformConfig({ NODE_ENV: 'production', OIDC_ISSUER_URL: 'https://login.example.com' }).NODE_ENV).toBe('production');
+    });
+
+    it('leaves development and test on the default', () => {
+      expect(loadPlatformConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBe(DEV_JWT_SECRET);
+      expect(loadPlatformConfig({ NODE_ENV: 'test' }).JWT_SECRET).toBe(DEV_JWT_SECRET);
+    });
   });
 });

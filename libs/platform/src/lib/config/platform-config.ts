@@ -1,12 +1,18 @@
-import { DEV_JWT_SECRET, type PlatformEnv } from './platform-env';
+import type { PlatformEnv } from './platform-env';
 
 export interface JwtSettings {
-  /** HS256 secret, used unless jwksUrl is set. */
+  /** HS256 secret, used unless a provider (jwksUrl, oidcIssuerUrl) is set. */
   secret: string;
-  usesDevSecret: boolean;
   jwksUrl?: string;
+  /** An OIDC provider's issuer, whose discovery document names its JWKS. */
+  oidcIssuerUrl?: string;
   issuer?: string;
   audience?: string;
+  /** The claims holding the tenant and the roles (a dotted path reaches into an object). */
+  tenantClaim: string;
+  rolesClaim: string;
+  /** What a provider's tokens may be signed with. */
+  algorithms: string[];
 }
 
 /** Typed, read-only view of the validated platform settings; inject it anywhere in a service. */
@@ -19,6 +25,8 @@ export class PlatformConfig {
   /** Prefix for exchange and queue names, so concurrent test runs share a broker without colliding. */
   readonly namespace?: string;
   readonly jwt: JwtSettings;
+  /** Failed authentications a client may make on one admin-only route per window. */
+  readonly adminThrottle: { failures: number; windowSeconds: number };
   readonly logLevel: PlatformEnv['LOG_LEVEL'];
   readonly shutdownTimeoutMs: number;
   /** Express's `trust proxy` setting (false, true, a hop count, or addresses/subnets). */
@@ -36,12 +44,16 @@ export class PlatformConfig {
     this.logLevel = env.LOG_LEVEL;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.trustProxy = env.TRUST_PROXY;
+    this.adminThrottle = { failures: env.ADMIN_THROTTLE_FAILURES, windowSeconds: env.ADMIN_THROTTLE_WINDOW_SECONDS };
     this.jwt = {
       secret: env.JWT_SECRET,
-      usesDevSecret: env.JWT_SECRET === DEV_JWT_SECRET,
       jwksUrl: env.JWKS_URL,
+      oidcIssuerUrl: env.OIDC_ISSUER_URL,
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
+      tenantClaim: env.JWT_TENANT_CLAIM,
+      rolesClaim: env.JWT_ROLES_CLAIM,
+      algorithms: env.JWT_ALGORITHMS,
     };
   }
 }

@@ -1,6 +1,6 @@
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import { operationsOf } from './openapi-operations';
-import { ROUTE_AUTH_EXTENSION, type RouteAuth } from './route-auth';
+import { ROUTE_AUTH_EXTENSION, ROUTE_ROLES_EXTENSION, type RouteAuth } from './route-auth';
 import { API_KEY_SECURITY, JWT_SECURITY, SECURITY_SCHEMES } from './security-schemes';
 
 /** The 401 and 403 the guard answers, per kind of credential. */
@@ -15,11 +15,17 @@ const GUARD_RESPONSES: Record<'jwt' | 'api-key', Record<string, ResponseObject>>
   },
 };
 
+/** What the guard answers a client that failed an admin-only route too often (ADMIN_THROTTLE_*). */
+const ADMIN_THROTTLE_RESPONSE: Record<string, ResponseObject> = {
+  '429': { description: 'Too many failed attempts on this admin route from your address; retry after `Retry-After` seconds' },
+};
+
 /**
  * Gives every operation the security it really has, from the auth decorators' marks: a JWT by
  * default (the document's global requirement), none for `@Public()`, the API-key scheme for
  * `@ApiKeyAuth()`, or the route's own scheme (`AuthenticatesItself`), which is declared too. Adds
- * the guard's 401/403 where a route does not document them already.
+ * the guard's 401/403 where a route does not document them already, and says which roles a JWT
+ * route needs (`x-hotline-roles`, kept in the document, and in its description).
  */
 export function applyRouteAuth(document: OpenAPIObject): void {
   const schemes = { ...SECURITY_SCHEMES, ...document.components?.securitySchemes };
@@ -29,10 +35,14 @@ export function applyRouteAuth(document: OpenAPIObject): void {
     const auth = extensions[ROUTE_AUTH_EXTENSION] as RouteAuth | undefined;
     delete extensions[ROUTE_AUTH_EXTENSION];
     switch (auth?.kind) {
-      case undefined:
+      case undefined: {
         delete operation.security;
         addMissing(operation, GUARD_RESPONSES.jwt);
+        const roles = extensions[ROUTE_ROLES_EXTENSION] as string[] | undefined;
+        if (roles?.length) operation.description = withNeed(operation.description, `Needs a JWT with one of the roles: ${roles.join(', ')}.`);
+        if (roles?.length && roles.every((role) => role === 'admin')) addMissing(operation, ADMIN_THROTTLE_RESPONSE);
         break;
+      }
       case 'public':
         operation.security = [];
         break;
@@ -51,7 +61,10 @@ export function applyRouteAuth(document: OpenAPIObject): void {
 }
 
 function withScope(description: string | undefined, scope: string): string {
-  const needs = `Needs an API key with the \`${scope}\` scope.`;
+  return withNeed(description, `Needs an API key with the \`${scope}\` scope.`);
+}
+
+function withNeed(description: string | undefined, needs: string): string {
   return description ? `${description}\n\n${needs}` : needs;
 }
 

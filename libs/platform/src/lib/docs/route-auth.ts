@@ -15,3 +15,13 @@ export type RouteAuth =
 /** Marks a route (or every route of a controller) with how it authenticates, for the OpenAPI document. */
 export const DocumentRouteAuth = (auth: RouteAuth): ClassDecorator & MethodDecorator =>
   ApiExtension(ROUTE_AUTH_EXTENSION, auth);
+
+/**
+ * The vendor extension naming the roles a JWT route needs (any one of them), as `@Roles` declares
+ * them; it stays in the served document, where clients and the route-walk test read it.
+ */
+export const ROUTE_ROLES_EXTENSION = 'x-hotline-roles';
+
+/** Marks a route (or every route of a controller; a route's own mark wins) with the roles it needs. */
+export const DocumentRouteRoles = (roles: readonly string[]): ClassDecorator & MethodDecorator =>
+  ApiExtension(ROUTE_ROLES_EXTENSION, [...roles]);

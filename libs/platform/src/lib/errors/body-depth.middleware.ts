@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { deferBodyProblem } from './deferred-body-problem';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth';
 import { PROBLEM_TYPES, ProblemException } from './problem';
 
@@ -15,8 +16,10 @@ export function bodyTooDeepProblem(): ProblemException {
 /**
  * Express middleware placed right after the body parsers, before anything else (logging, guards,
  * pipes, handlers) touches the body: a parsed JSON or form body deeper than MAX_JSON_DEPTH is
- * refused with a 400 problem instead of overflowing the stack in whatever walks it first.
+ * dropped and refused with a 400 problem (once the caller is authenticated: deferBodyProblem)
+ * instead of overflowing the stack in whatever walks it first.
  */
 export function refuseDeepBodies(req: Request, _res: Response, next: NextFunction): void {
-  next(exceedsJsonDepth(req.body) ? bodyTooDeepProblem() : undefined);
+  if (exceedsJsonDepth(req.body)) deferBodyProblem(req, bodyTooDeepProblem());
+  next();
 }

@@ -7,12 +7,17 @@ describe('resolveCredentialsKey', () => {
     expect(resolveCredentialsKey(key.toString('base64'), 'production')).toEqual({ source: 'configured', key });
   });
 
-  it('derives a fixed development key when unset outside production, and none in production', () => {
+  it('derives a fixed development key when unset outside production', () => {
     const development = resolveCredentialsKey(undefined, 'development');
     expect(development).toMatchObject({ source: 'development' });
     expect(resolveCredentialsKey('', 'test')).toEqual(development);
-    expect(development.source !== 'missing' && development.key.length).toBe(32);
-    expect(resolveCredentialsKey(undefined, 'production')).toEqual({ source: 'missing' });
+    expect(development.key.length).toBe(32);
+  });
+
+  it('stops the service when unset (or empty) in production, naming the variable', () => {
+    for (const unset of [undefined, '', '  ']) {
+      expect(() => resolveCredentialsKey(unset, 'production')).toThrow(/^HOTLINE_CREDENTIALS_KEY is not set: with NODE_ENV=production/);
+    }
   });
 
   it('stops the service on a key that is not 32 bytes of Base64, without echoing it', () => {

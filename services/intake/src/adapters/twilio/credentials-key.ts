@@ -6,18 +6,22 @@ export const CREDENTIALS_KEY_ENV = 'HOTLINE_CREDENTIALS_KEY';
  * Where the key that encrypts platform credentials comes from:
  * - `configured`: HOTLINE_CREDENTIALS_KEY, 32 random bytes in Base64 (`openssl rand -base64 32`);
  * - `development`: unset outside production, a fixed key derived from a public string, so a fresh
- *   clone works and survives restarts, but protects nothing (a warning says so at start);
- * - `missing`: unset in production. Credentials can then be neither stored nor used: a deployment
- *   that does not use Twilio still starts, one that does sees errors rather than weak encryption.
+ *   clone works and survives restarts, but protects nothing (a warning says so at start).
+ * Unset in production, intake refuses to start: credentials at rest must never rely on luck.
  */
-export type CredentialsKey = { source: 'configured' | 'development'; key: Buffer } | { source: 'missing' };
+export type CredentialsKey = { source: 'configured' | 'development'; key: Buffer };
 
 const DEVELOPMENT_KEY_SEED = 'hotline-development-credentials-key; never use in production';
 
-/** Throws when the variable is set but is not 32 bytes of Base64: a typo must stop the service at start. */
+/**
+ * Throws when the variable is unset in production, or set but not 32 bytes of Base64: either must
+ * stop the service at start, with the variable named.
+ */
 export function resolveCredentialsKey(value: string | undefined, nodeEnv: string): CredentialsKey {
   if (value === undefined || value.trim() === '') {
-    if (nodeEnv === 'production') return { source: 'missing' };
+    if (nodeEnv === 'production') {
+      throw new Error(`${CREDENTIALS_KEY_ENV} is not set: with NODE_ENV=production intake needs its own key (\`openssl rand -base64 32\`) to encrypt platform credentials`);
+    }
     return { source: 'development', key: createHash('sha256').update(DEVELOPMENT_KEY_SEED).digest() };
   }
   const text = value.trim();

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlatformConfig, ProblemException } from '@hotline/platform';
+import { PlatformConfig } from '@hotline/platform';
 import { CredentialCipher } from './credential-cipher';
 import { CREDENTIALS_KEY_ENV, resolveCredentialsKey } from './credentials-key';
 
@@ -15,18 +15,15 @@ const PLATFORM = 'twilio';
 @Injectable()
 export class TwilioAuthTokens {
   private readonly logger = new Logger(TwilioAuthTokens.name);
-  private readonly cipher?: CredentialCipher;
+  private readonly cipher: CredentialCipher;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     platform: PlatformConfig,
     config: ConfigService,
   ) {
+    // Throws (and so stops the start) when production has no key.
     const key = resolveCredentialsKey(config.get<string>(CREDENTIALS_KEY_ENV), platform.nodeEnv);
-    if (key.source === 'missing') {
-      this.logger.error(`${CREDENTIALS_KEY_ENV} is not set: Twilio auth tokens can be neither stored nor used, so TaskRouter callbacks are refused`);
-      return;
-    }
     if (key.source === 'development') {
       this.logger.warn(`${CREDENTIALS_KEY_ENV} is not set: platform credentials are encrypted with a public development key`);
     }
@@ -34,9 +31,6 @@ export class TwilioAuthTokens {
   }
 
   async set(tenantId: string, authToken: string): Promise<void> {
-    if (!this.cipher) {
-      throw new ProblemException({ status: 503, detail: `Credentials cannot be stored: the service has no ${CREDENTIALS_KEY_ENV}.` });
-    }
     await this.dataSource.query(
       `INSERT INTO intake.platform_credentials (tenant_id, platform, secret_ciphertext) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, platform) DO UPDATE SET secret_ciphertext = EXCLUDED.secret_ciphertext, updated_at = now()`,
@@ -46,7 +40,6 @@ export class TwilioAuthTokens {
 
   /** The tenant's auth token; undefined when it has none, or it cannot be decrypted (logged: the key changed). */
   async get(tenantId: string): Promise<string | undefined> {
-    if (!this.cipher) return undefined;
     const [row]: { secret_ciphertext: string }[] = await this.dataSource.query(
       `SELECT secret_ciphertext FROM intake.platform_credentials WHERE tenant_id = $1 AND platform = $2`,
       [tenantId, PLATFORM],

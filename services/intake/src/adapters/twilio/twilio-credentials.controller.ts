@@ -34,7 +34,6 @@ export class TwilioCredentialsController {
   @ApiResponse({ status: 400, description: 'problem+json: no usable authToken' })
   @ApiResponse({ status: 401, description: 'No valid JWT' })
   @ApiResponse({ status: 403, description: 'Not an admin of this tenant or a platform operator' })
-  @ApiResponse({ status: 503, description: 'The service has no HOTLINE_CREDENTIALS_KEY to encrypt it with' })
   async setTwilio(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Body() body: unknown): Promise<void> {
     assertMayManageTenant(principal, tenantId, 'Twilio credentials');
     const { authToken } = parseOr400(setTwilioCredentials, body ?? {});

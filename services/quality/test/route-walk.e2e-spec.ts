@@ -1,0 +1,40 @@
+import { newCloudEvent } from '@hotline/contracts';
+import { eventually, publishToBus } from '@hotline/testing';
+import { expectRouteWalk, standardsLabelled, startService, type StartedService } from '@hotline/testing/service';
+import { AppModule } from '../src/app.module';
+
+const MARKER = 'only-tenant-b-has-this';
+
+describe('quality: every route of its OpenAPI document is protected (issue 12, part 5)', () => {
+  let svc: StartedService;
+
+  beforeAll(async () => {
+    svc = await startService(AppModule, { name: 'quality', consumer: 'quality' });
+    // Tenant B's data, on the day the document's example names: a queue and a standards version no request names.
+    await publishToBus(svc.env.namespace, [
+      standardsLabelled('tenant-b', MARKER),
+      newCloudEvent({
+        type: 'contact.queued',
+        source: '/test',
+        tenantId: 'tenant-b',
+        time: '2026-11-25T09:30:00Z',
+        data: { contactId: 'c-b', channel: 'voice', queue: MARKER, direction: 'inbound' },
+      }),
+    ]);
+    const b = await svc.token({ tenant: 'tenant-b', roles: ['supervisor'] });
+    await eventually(async () => {
+      const res = await svc.http().get('/v1/kpis/contact-tallies?day=2026-11-25').auth(b, { type: 'bearer' }).expect(200);
+      expect(res.text).toContain(MARKER);
+      expect((await svc.http().get('/v1/standards').auth(b, { type: 'bearer' }).expect(200)).text).toContain(MARKER);
+    });
+  });
+
+  afterAll(() => svc?.stop());
+
+  it('refuses anonymous callers and bad tokens first, agents where their roles do not reach, and shows tenant A nothing of B', async () => {
+    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER });
+    expect(counts.agentRefused).toBeGreaterThan(0);
+    expect(counts.agentAdmitted).toBeGreaterThan(0);
+    expect(counts.anonymousRefused).toBe(counts.operations - counts.open);
+  });
+});
