@@ -119,21 +119,28 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
 
     const kase = await get('dispatch', '/v1/cases/CASE-9');
     expect(kase).toMatchObject({ caseId: 'CASE-9', stage: 'acceptance' });
-    expect((await get('dispatch', '/v1/cases/CASE-9/timeline')).items).toHaveLength(1);
+    // One opening event, however often it came; the case's SLA clocks have their own timeline items.
+    const timeline = (await get('dispatch', '/v1/cases/CASE-9/timeline')).items as { kind: string }[];
+    expect(timeline.filter((item) => item.kind === 'event')).toHaveLength(1);
+    expect(timeline.some((item) => item.kind === 'clock')).toBe(true);
     expect(await get('quality', '/v1/kpis/contact-tallies?day=2026-11-25')).toEqual([
       expect.objectContaining({ queue: 'faults', queued: 1, answered: 0 }),
     ]);
     // The contact was queued days ago and never answered: dispatch judges it at once, flagged late
-    // (never paged as live), and security chains that verdict after the two posted events.
+    // (never paged as live), as it judges the case's clocks; security chains those verdicts after the two posted events.
     expect(await get('dispatch', '/v1/contacts/C-9/sla')).toMatchObject({ state: 'waiting', breached: true, late: true });
-    await eventually(async () => expect(await get('security', '/v1/audit/verify')).toMatchObject({ intact: true, entries: 3 }));
+    await eventually(async () => {
+      const verified = await get('security', '/v1/audit/verify');
+      expect(verified.intact).toBe(true);
+      expect(verified.entries).toBeGreaterThanOrEqual(3);
+    });
 
     for (const name of ['intake', 'dispatch', 'quality', 'security']) {
       expect(services[name].lines.some((line) => line.includes(`"correlationId":"${correlationId}"`))).toBe(true);
       // The caller's W3C trace too: intake's request span, then each consumer's handler span.
       expect(services[name].lines.some((line) => line.includes(`"traceId":"${traceId}"`))).toBe(true);
     }
-  });
+  }, 60_000);
 
   it("publishes a tenant's standards version from intake's admin API to every consumer (DESIGN decision 11)", async () => {
     const admin = await signDevToken({ tenant: 'acme', roles: ['admin'], secret: env.jwtSecret });
