@@ -8,6 +8,7 @@ import { CaseSignals } from './case-signals';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
 import { ServiceCaseRepository } from './service-case.repository';
+import { AmendCaseRecord } from './use-cases/amend-case-record';
 import { CaseTimeline } from './use-cases/case-timeline';
 import { FindCase } from './use-cases/find-case';
 import { ListCases } from './use-cases/list-cases';
@@ -29,6 +30,7 @@ import { TransitionCase } from './use-cases/transition-case';
     ServiceCaseRepository,
     OpenCase,
     TransitionCase,
+    AmendCaseRecord,
     FindCase,
     ListCases,
     CaseTimeline,
