@@ -22,8 +22,10 @@ import { CreateEscalations1796300000000 } from './database/migrations/1796300000
 import { CreateOutages1796300100000 } from './database/migrations/1796300100000-create-outages';
 import { CreateComplaints1796400000000 } from './database/migrations/1796400000000-create-complaints';
 import { CreateCaseRecordChanges1796900000000 } from './database/migrations/1796900000000-create-case-record-changes';
+import { CreateRegions1796900100000 } from './database/migrations/1796900100000-create-regions';
 import { EscalationModule } from './escalation/escalation.module';
 import { OutagesModule } from './outages/outages.module';
+import { RegionsModule } from './regions/regions.module';
 import { RoutingModule } from './routing/routing.module';
 
 @Module({
@@ -46,6 +48,7 @@ import { RoutingModule } from './routing/routing.module';
           CreateOutages1796300100000,
           CreateComplaints1796400000000,
           CreateCaseRecordChanges1796900000000,
+          CreateRegions1796900100000,
         ],
       }),
     ),
@@ -58,6 +61,7 @@ import { RoutingModule } from './routing/routing.module';
     RoutingModule,
     EscalationModule,
     OutagesModule,
+    RegionsModule,
   ],
 })
 export class AppModule {}
