@@ -38,6 +38,15 @@ const recordItem = z.object({
   version: z.number().int().min(2).describe('The case version this change produced'),
 });
 
+const outageItem = z.object({
+  kind: z.literal('outage'),
+  at: timestamp,
+  event: z.enum(['attached']).describe('attached: the case joined a declared outage as its child, to be resolved with it'),
+  outageId: z.string().describe('The outage, whose parent case has the same id (`GET /v1/outages/:outageId`)'),
+  region: z.string(),
+  severity: z.enum(['major', 'critical']),
+});
+
 const clockItem = z.object({
   kind: z.literal('clock'),
   at: timestamp,
@@ -59,12 +68,13 @@ const clockItem = z.object({
 
 /**
  * `GET /v1/cases/:caseId/timeline`: what happened to the case, oldest first. Items are told apart
- * by `kind` (event, transition, record — a change of its record —, and clock: each SLA clock's
+ * by `kind` (event, transition, record — a change of its record —, outage — its attachment to a
+ * declared outage —, and clock: each SLA clock's
  * start, pause, resume, warning, breach and stop with the standard applied and the signal that
  * caused it); clients skip kinds they do not know.
  */
 export const caseTimelineSchema = z.object({
-  items: z.array(z.discriminatedUnion('kind', [eventItem, transitionItem, recordItem, clockItem])),
+  items: z.array(z.discriminatedUnion('kind', [eventItem, transitionItem, recordItem, outageItem, clockItem])),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
 });
 

@@ -5,6 +5,7 @@ import { CaseClockSignals } from '../case-clocks/case-clock-signals';
 import { CaseClocksModule } from '../case-clocks/case-clocks.module';
 import { CaseLifecycle } from './case-lifecycle';
 import { CaseSignals } from './case-signals';
+import { CaseTimelineSources } from './case-timeline-sources';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
 import { ServiceCaseRepository } from './service-case.repository';
@@ -27,6 +28,7 @@ import { TransitionCase } from './use-cases/transition-case';
     { provide: CASES_CLOCK, useValue: systemClock },
     { provide: CaseSignals, useExisting: CaseClockSignals },
     CaseLifecycle,
+    CaseTimelineSources,
     ServiceCaseRepository,
     OpenCase,
     TransitionCase,
@@ -35,6 +37,6 @@ import { TransitionCase } from './use-cases/transition-case';
     ListCases,
     CaseTimeline,
   ],
-  exports: [CaseSignals, CaseLifecycle, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
+  exports: [CaseSignals, CaseLifecycle, CaseTimelineSources, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
 })
 export class CasesModule {}
