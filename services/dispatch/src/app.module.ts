@@ -23,6 +23,7 @@ import { CreateOutages1796300100000 } from './database/migrations/1796300100000-
 import { CreateComplaints1796400000000 } from './database/migrations/1796400000000-create-complaints';
 import { CreateCaseRecordChanges1796900000000 } from './database/migrations/1796900000000-create-case-record-changes';
 import { CreateRegions1796900100000 } from './database/migrations/1796900100000-create-regions';
+import { CreateEscalationEntries1796900200000 } from './database/migrations/1796900200000-create-escalation-entries';
 import { EscalationModule } from './escalation/escalation.module';
 import { OutagesModule } from './outages/outages.module';
 import { RegionsModule } from './regions/regions.module';
@@ -49,6 +50,7 @@ import { RoutingModule } from './routing/routing.module';
           CreateComplaints1796400000000,
           CreateCaseRecordChanges1796900000000,
           CreateRegions1796900100000,
+          CreateEscalationEntries1796900200000,
         ],
       }),
     ),

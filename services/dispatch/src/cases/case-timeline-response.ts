@@ -47,6 +47,16 @@ const outageItem = z.object({
   severity: z.enum(['major', 'critical']),
 });
 
+const escalationItem = z.object({
+  kind: z.literal('escalation'),
+  at: timestamp,
+  event: z.enum(['raised', 'acknowledged', 'stopped']).describe('raised: a level of its chain was paged; acknowledged: someone took it on; stopped: the climb ended'),
+  level: z.number().int().min(0),
+  reason: z.string().describe('The breach or request that raised it, who acknowledged it, or what stopped it'),
+  late: z.boolean().describe('Raised for the record by a late breach: nobody was paged'),
+  actorId: z.string().nullable().describe('The person who acted; null when dispatch acted on a breach or a timeout'),
+});
+
 const clockItem = z.object({
   kind: z.literal('clock'),
   at: timestamp,
@@ -69,12 +79,12 @@ const clockItem = z.object({
 /**
  * `GET /v1/cases/:caseId/timeline`: what happened to the case, oldest first. Items are told apart
  * by `kind` (event, transition, record — a change of its record —, outage — its attachment to a
- * declared outage —, and clock: each SLA clock's
+ * declared outage —, escalation — each step of its chain —, and clock: each SLA clock's
  * start, pause, resume, warning, breach and stop with the standard applied and the signal that
  * caused it); clients skip kinds they do not know.
  */
 export const caseTimelineSchema = z.object({
-  items: z.array(z.discriminatedUnion('kind', [eventItem, transitionItem, recordItem, outageItem, clockItem])),
+  items: z.array(z.discriminatedUnion('kind', [eventItem, transitionItem, recordItem, outageItem, escalationItem, clockItem])),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
 });
 
