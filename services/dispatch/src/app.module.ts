@@ -5,6 +5,7 @@ import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
 import { durableTimersMigration, TimersModule } from '@hotline/timers';
 import { CaseHistoryEntity } from './cases/case-history.entity';
+import { CaseRecordChangeEntity } from './cases/case-record-change.entity';
 import { CaseTransitionEntity } from './cases/case-transition.entity';
 import { CasesModule } from './cases/cases.module';
 import { ServiceCaseEntity } from './cases/service-case.entity';
@@ -20,8 +21,12 @@ import { CreateRouting1796200000000 } from './database/migrations/1796200000000-
 import { CreateEscalations1796300000000 } from './database/migrations/1796300000000-create-escalations';
 import { CreateOutages1796300100000 } from './database/migrations/1796300100000-create-outages';
 import { CreateComplaints1796400000000 } from './database/migrations/1796400000000-create-complaints';
+import { CreateCaseRecordChanges1796900000000 } from './database/migrations/1796900000000-create-case-record-changes';
+import { CreateRegions1796900100000 } from './database/migrations/1796900100000-create-regions';
+import { CreateEscalationEntries1796900200000 } from './database/migrations/1796900200000-create-escalation-entries';
 import { EscalationModule } from './escalation/escalation.module';
 import { OutagesModule } from './outages/outages.module';
+import { RegionsModule } from './regions/regions.module';
 import { RoutingModule } from './routing/routing.module';
 
 @Module({
@@ -30,7 +35,7 @@ import { RoutingModule } from './routing/routing.module';
     TypeOrmModule.forRootAsync(
       databaseOptions({
         schema: 'dispatch',
-        entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity, ComplaintEntity, ComplaintEntryEntity],
+        entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity, CaseRecordChangeEntity, ComplaintEntity, ComplaintEntryEntity],
         migrations: [
           CreateDispatchSchema1764028800000,
           outboxParkingMigration('dispatch'),
@@ -43,6 +48,9 @@ import { RoutingModule } from './routing/routing.module';
           CreateEscalations1796300000000,
           CreateOutages1796300100000,
           CreateComplaints1796400000000,
+          CreateCaseRecordChanges1796900000000,
+          CreateRegions1796900100000,
+          CreateEscalationEntries1796900200000,
         ],
       }),
     ),
@@ -55,6 +63,7 @@ import { RoutingModule } from './routing/routing.module';
     RoutingModule,
     EscalationModule,
     OutagesModule,
+    RegionsModule,
   ],
 })
 export class AppModule {}

@@ -80,6 +80,14 @@ describe('dispatch: escalation chains on breach and on demand (real HTTP, Postgr
       expect(audits[0].data).toMatchObject({ actor: { id: 'lead-1', kind: 'user' } });
     });
     expect(levels('ESC-1')).toEqual([1, 2]);
+
+    // Its timeline shows each step of the climb, the acknowledgement once.
+    const steps = (await get('/v1/cases/ESC-1/timeline').expect(200)).body.items.filter((item: { kind: string }) => item.kind === 'escalation');
+    expect(steps.map(({ event, level, reason, late, actorId }: Record<string, unknown>) => [event, level, reason, late, actorId])).toEqual([
+      ['raised', 1, 'network-fault-response breached', false, null],
+      ['raised', 2, 'not acknowledged within 1 s at team_lead', false, null],
+      ['acknowledged', 2, 'acknowledged by lead-1', false, 'lead-1'],
+    ]);
   });
 
   it('stops climbing once the case is resolved', async () => {

@@ -47,6 +47,14 @@ describe('dispatch: major outages with their cases (real HTTP, PostgreSQL, Rabbi
     await post('/v1/cases/O-3/transitions', { to: 'handling', reason: 'on it' }, agent).expect(200);
     expect((await get(`/v1/outages/${encodeURIComponent(outageId)}`).expect(200)).body.cases.map((c: { caseId: string }) => c.caseId)).toEqual(['O-1', 'O-3']);
 
+    // The attachment is on each child's timeline, after the event that opened it; the case elsewhere has none.
+    const timeline = async (caseId: string) => (await get(`/v1/cases/${caseId}/timeline`).expect(200)).body.items as { kind: string }[];
+    const o3 = await timeline('O-3');
+    expect(o3.filter((item) => item.kind === 'outage')).toEqual([{ kind: 'outage', at: expect.any(String), event: 'attached', outageId, region: 'chaoyang', severity: 'critical' }]);
+    expect(o3.map((item) => item.kind).filter((kind) => kind !== 'clock')).toEqual(['event', 'outage', 'transition']);
+    expect((await timeline('O-1')).filter((item) => item.kind === 'outage')).toEqual([expect.objectContaining({ outageId, at: declared.body.declaredAt })]);
+    expect((await timeline('O-2')).filter((item) => item.kind === 'outage')).toEqual([]);
+
     const coverage = svc.app.get(OutageCoverage);
     const manager = svc.app.get(DataSource).manager;
     expect(await coverage.coveringOutage(manager, 'acme', 'O-1', new Date())).toBe(outageId);

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CorrelationContext } from '@hotline/messaging';
 import type { Clock } from '@hotline/timers';
 import { type CaseSignal, CaseSignals } from '../cases/case-signals';
+import { RuralRegions } from '../regions/rural-regions';
 import { type CaseClockRow, CaseClocksRepository } from './case-clocks.repository';
 import { CASE_CLOCKS_NOW } from './case-clocks-now';
 import { CaseClockSteps } from './case-clock-steps';
@@ -21,6 +22,7 @@ export class CaseClockSignals extends CaseSignals {
     private readonly clocks: CaseClocksRepository,
     private readonly policies: CasePolicies,
     private readonly steps: CaseClockSteps,
+    private readonly rural: RuralRegions,
     @Inject(CASE_CLOCKS_NOW) private readonly clock: Clock,
   ) {
     super();
@@ -54,7 +56,9 @@ export class CaseClockSignals extends CaseSignals {
     if (rows.length > 0) return { rows, opened: [] };
     const kase = await this.clocks.caseFacts(manager, tenantId, caseId);
     if (!kase) return { rows: [], opened: [] };
-    const { version, policies } = await this.policies.forCase(tenantId, kase, kase.openedAt);
+    // The tenant's rural regions as they are now choose the repair clock (72 h rural, else 48 h).
+    const ruralRegions = await this.rural.of(manager, tenantId, kase.region);
+    const { version, policies } = await this.policies.forCase(tenantId, kase, kase.openedAt, ruralRegions);
     const created = policies.map((policy) => ({ policyId: policy.id, standardsAt: kase.openedAt, standardsVersion: version }));
     await this.clocks.createAbsent(manager, tenantId, caseId, created);
     return { rows: await this.clocks.lockCase(manager, tenantId, caseId), opened: [signalInput('opened', kase.openedAt)] };

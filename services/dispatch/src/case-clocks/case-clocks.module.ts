@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
+import { RegionsModule } from '../regions/regions.module';
 import { CaseClockReads } from './case-clock-reads';
 import { CaseClockSignals } from './case-clock-signals';
 import { CaseClockSteps } from './case-clock-steps';
@@ -15,9 +16,10 @@ import { FireCaseClock } from './use-cases/fire-case-clock';
  * case, policy), driven by the `CaseSignals` port (CaseClockSignals) and by one durable timer per
  * clock, publishing `sla.warned`, `sla.breached` and `sla.withdrawn` through the outbox. CasesModule
  * imports it for the port and for the reads its routes show. Needs `TimersModule`, the outbox and
- * `TenantStandardsModule` (global) and the case clocks migration.
+ * `TenantStandardsModule` (global) and the case clocks migration; RegionsModule for the rural regions.
  */
 @Module({
+  imports: [RegionsModule],
   providers: [
     { provide: CASE_CLOCKS_NOW, useValue: systemClock },
     CaseClocksRepository,

@@ -15,11 +15,10 @@ export class CasePolicies {
 
   constructor(private readonly standards: TenantStandards) {}
 
-  /** The clocks a case runs, with the standards version that times them. */
-  async forCase(tenantId: string, kase: CaseForPolicies, at: Date): Promise<{ version: string; policies: SlaPolicy[] }> {
+  /** The clocks a case runs, with the standards version that times them; `ruralRegions` are the tenant's rural regions among the case's. */
+  async forCase(tenantId: string, kase: CaseForPolicies, at: Date, ruralRegions: ReadonlySet<string>): Promise<{ version: string; policies: SlaPolicy[] }> {
     const { standards, catalogue } = await this.catalogueAt(tenantId, at);
-    // Rural regions are not configurable yet: every fault is held to the town's stricter repair time.
-    return { version: standards.version, policies: policiesForCase(catalogue, kase) };
+    return { version: standards.version, policies: policiesForCase(catalogue, kase, ruralRegions) };
   }
 
   async policy(tenantId: string, at: Date, policyId: string): Promise<SlaPolicy> {

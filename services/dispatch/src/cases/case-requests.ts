@@ -26,3 +26,15 @@ export const transitionRequest = z.strictObject({
   to: caseStage,
   reason: z.string().trim().min(1, 'Say why the case moves').max(2000),
 });
+
+const recordValue = (max: number) => z.string().trim().min(1, 'Must not be empty').max(max).optional();
+
+/** `PATCH /v1/cases/:caseId/record`: the record's fields to set (先处理后记录); at least one. */
+export const recordRequest = z
+  .strictObject({
+    summary: recordValue(10_000),
+    region: recordValue(200),
+    customerId: recordValue(200),
+    category: recordValue(200),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'Name at least one of summary, region, customerId, category' });

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { caseStage, caseType } from '@hotline/contracts';
 import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { actorOf } from './case-actor';
-import { caseNotFound, transitionProblem } from './case-problems';
-import { listCasesQuery, timelineQuery, transitionRequest } from './case-requests';
+import { caseNotFound, recordProblem, transitionProblem } from './case-problems';
+import { listCasesQuery, recordRequest, timelineQuery, transitionRequest } from './case-requests';
 import { type CaseResponse, casePageSchema, caseSchema } from './case-response';
 import { type CaseTimelineItem, caseTimelineSchema } from './case-timeline-response';
+import { AmendCaseRecord } from './use-cases/amend-case-record';
 import { CaseTimeline } from './use-cases/case-timeline';
 import { FindCase } from './use-cases/find-case';
 import { ListCases } from './use-cases/list-cases';
@@ -27,6 +28,7 @@ export class CasesController {
     private readonly findCase: FindCase,
     private readonly caseTimeline: CaseTimeline,
     private readonly transitionCase: TransitionCase,
+    private readonly amendCaseRecord: AmendCaseRecord,
   ) {}
 
   @Get()
@@ -103,5 +105,30 @@ export class CasesController {
     });
     if (!moved) throw caseNotFound(caseId);
     return moved;
+  }
+
+  @Patch(':caseId/record')
+  @Roles('agent', 'supervisor')
+  @ApiOperation({
+    summary: "Complete or correct a case's record (先处理后记录)",
+    description:
+      'Sets the fields named (others stay). A case may be worked before its record is complete; once the record has what it needs (a summary; the region for a fault; the customer for a complaint) its record-completion clock stops. Records the change in the timeline (`kind: record`) and publishes `audit.recorded`, in one transaction. Values equal to the current ones change nothing.',
+  })
+  @ApiBody({ schema: zodApiSchema(recordRequest, 'input', 'CaseRecordRequest') })
+  @ApiResponse({ status: 200, schema: CASE, description: 'The case after the change' })
+  @ApiResponse({ status: 400, description: 'problem+json naming the bad field, e.g. `region`' })
+  @ApiResponse(NOT_FOUND)
+  @ApiResponse({
+    status: 409,
+    description:
+      'The case is closed or cancelled (`urn:hotline:problem:record-locked`), archived with its complaint (`urn:hotline:problem:case-archived`), or changed by someone else meanwhile (`urn:hotline:problem:case-changed`); nothing was changed',
+  })
+  async record(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string, @Body() body: unknown): Promise<CaseResponse> {
+    const values = parseOr400(recordRequest, body);
+    const amended = await this.amendCaseRecord.execute({ tenantId: principal.tenantId, caseId, values, actor: actorOf(principal) }).catch((error: unknown) => {
+      throw recordProblem(error);
+    });
+    if (!amended) throw caseNotFound(caseId);
+    return amended;
   }
 }

@@ -5,9 +5,11 @@ import { CaseClockSignals } from '../case-clocks/case-clock-signals';
 import { CaseClocksModule } from '../case-clocks/case-clocks.module';
 import { CaseLifecycle } from './case-lifecycle';
 import { CaseSignals } from './case-signals';
+import { CaseTimelineSources } from './case-timeline-sources';
 import { CASES_CLOCK } from './cases-clock';
 import { CasesController } from './cases.controller';
 import { ServiceCaseRepository } from './service-case.repository';
+import { AmendCaseRecord } from './use-cases/amend-case-record';
 import { CaseTimeline } from './use-cases/case-timeline';
 import { FindCase } from './use-cases/find-case';
 import { ListCases } from './use-cases/list-cases';
@@ -26,13 +28,15 @@ import { TransitionCase } from './use-cases/transition-case';
     { provide: CASES_CLOCK, useValue: systemClock },
     { provide: CaseSignals, useExisting: CaseClockSignals },
     CaseLifecycle,
+    CaseTimelineSources,
     ServiceCaseRepository,
     OpenCase,
     TransitionCase,
+    AmendCaseRecord,
     FindCase,
     ListCases,
     CaseTimeline,
   ],
-  exports: [CaseSignals, CaseLifecycle, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
+  exports: [CaseSignals, CaseLifecycle, CaseTimelineSources, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
 })
 export class CasesModule {}

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CaseHistoryEntity } from './case-history.entity';
+import { CaseRecordChangeEntity } from './case-record-change.entity';
 import { CaseTransitionEntity } from './case-transition.entity';
+import type { FieldChange, RecordEditable } from './domain/case-record';
 import type { CaseStage } from './domain/case-stage';
-import { type CaseTransition, ServiceCase } from './domain/service-case';
+import { type CaseActor, type CaseTransition, type RecordChange, ServiceCase } from './domain/service-case';
 import { ServiceCaseEntity } from './service-case.entity';
 
 /** Filters of GET /v1/cases; each is optional. */
@@ -34,7 +36,8 @@ export interface CaseEventRecord {
 /** One entry of a case's timeline, with the key it is ordered by (at, then events before transitions). */
 export type TimelineRow =
   | { kind: 'event'; at: Date; key: string; eventId: string; eventType: string }
-  | { kind: 'transition'; at: Date; key: string; transition: Omit<CaseTransition, 'caseId' | 'resolves'> };
+  | { kind: 'transition'; at: Date; key: string; transition: Omit<CaseTransition, 'caseId' | 'resolves'> }
+  | { kind: 'record'; at: Date; key: string; change: Omit<RecordChange, 'caseId' | 'completes'> };
 
 export type TimelineKey = [at: string, key: string];
 export type CaseListKey = [openedAt: string, caseId: string];
@@ -97,6 +100,21 @@ export class ServiceCaseRepository {
     return true;
   }
 
+  /** Applies a record change the aggregate decided, only to the version it was decided on (as applyTransition), and records it. */
+  async applyRecordChange(manager: EntityManager, tenantId: string, change: RecordChange): Promise<boolean> {
+    const { caseId, changes, actor, at, version, recordComplete } = change;
+    const values = Object.fromEntries(Object.entries(changes).map(([field, { to }]) => [field, to]));
+    const changed = await manager
+      .createQueryBuilder()
+      .update(ServiceCaseEntity)
+      .set({ ...values, recordComplete, updatedAt: at, version })
+      .where('tenant_id = :tenantId AND case_id = :caseId AND version = :decidedOn', { tenantId, caseId, decidedOn: version - 1 })
+      .execute();
+    if (changed.affected !== 1) return false;
+    await manager.insert(CaseRecordChangeEntity, { tenantId, caseId, version, changes, recordComplete, actorId: actor.id, actorKind: actor.kind, actorRoles: actor.roles, at });
+    return true;
+  }
+
   /** Archives the case if it is still at the version the decision was made on (as applyTransition); false when it was not. */
   async applyArchive(manager: EntityManager, tenantId: string, caseId: string, archivedAt: Date, version: number): Promise<boolean> {
     const archived = await manager
@@ -141,19 +159,25 @@ export class ServiceCaseRepository {
   }
 
   /**
-   * A case's timeline, oldest first: the events that opened it and every transition (SLA clock
-   * events will join here). Ordered by time, then events before transitions, then their own order.
+   * A case's timeline, oldest first: the events that opened it, every transition and every record
+   * change (SLA clock entries are merged in by the use case). Ordered by time, then events first,
+   * then transitions and record changes by the version each made.
    */
   async timeline(tenantId: string, caseId: string, page: PageRequest<TimelineKey>): Promise<TimelineRow[]> {
     const rows: RawTimelineRow[] = await this.dataSource.query(
       `SELECT * FROM (
          SELECT at, 'e' || lpad(id::text, 20, '0') AS key, 'event' AS kind, event_id, kind AS event_type,
-                NULL::int AS version, NULL AS from_stage, NULL AS to_stage, NULL AS actor_id, NULL AS actor_kind, NULL::text[] AS actor_roles, NULL AS reason
+                NULL::int AS version, NULL AS from_stage, NULL AS to_stage, NULL AS actor_id, NULL AS actor_kind, NULL::text[] AS actor_roles, NULL AS reason,
+                NULL::jsonb AS changes, NULL::boolean AS record_complete
            FROM dispatch.case_history WHERE tenant_id = $1 AND case_id = $2
          UNION ALL
          SELECT at, 't' || lpad(version::text, 10, '0'), 'transition', NULL, NULL,
-                version, from_stage, to_stage, actor_id, actor_kind, actor_roles, reason
+                version, from_stage, to_stage, actor_id, actor_kind, actor_roles, reason, NULL, NULL
            FROM dispatch.case_transitions WHERE tenant_id = $1 AND case_id = $2
+         UNION ALL
+         SELECT at, 't' || lpad(version::text, 10, '0'), 'record', NULL, NULL,
+                version, NULL, NULL, actor_id, actor_kind, actor_roles, NULL, changes, record_complete
+           FROM dispatch.case_record_changes WHERE tenant_id = $1 AND case_id = $2
        ) AS timeline
        WHERE $3::timestamptz IS NULL OR (at, key) > ($3::timestamptz, $4::text)
        ORDER BY at, key
@@ -167,7 +191,7 @@ export class ServiceCaseRepository {
 interface RawTimelineRow {
   at: Date;
   key: string;
-  kind: 'event' | 'transition';
+  kind: 'event' | 'transition' | 'record';
   event_id: string | null;
   event_type: string | null;
   version: number | null;
@@ -177,10 +201,16 @@ interface RawTimelineRow {
   actor_kind: 'user' | 'api_key' | 'service' | null;
   actor_roles: string[] | null;
   reason: string | null;
+  changes: Partial<Record<RecordEditable, FieldChange>> | null;
+  record_complete: boolean | null;
 }
 
 function toTimelineRow(row: RawTimelineRow): TimelineRow {
   if (row.kind === 'event') return { kind: 'event', at: row.at, key: row.key, eventId: row.event_id ?? '', eventType: row.event_type ?? '' };
+  const actor: CaseActor = { id: row.actor_id ?? '', kind: row.actor_kind ?? 'user', roles: row.actor_roles ?? [] };
+  if (row.kind === 'record') {
+    return { kind: 'record', at: row.at, key: row.key, change: { changes: row.changes ?? {}, actor, at: row.at, version: row.version ?? 0, recordComplete: row.record_complete ?? false } };
+  }
   return {
     kind: 'transition',
     at: row.at,
@@ -188,7 +218,7 @@ function toTimelineRow(row: RawTimelineRow): TimelineRow {
     transition: {
       from: row.from_stage as CaseStage,
       to: row.to_stage as CaseStage,
-      actor: { id: row.actor_id ?? '', kind: row.actor_kind ?? 'user', roles: row.actor_roles ?? [] },
+      actor,
       reason: row.reason ?? '',
       at: row.at,
       version: row.version ?? 0,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Outbox } from '@hotline/messaging';
 import { DurableTimers } from '@hotline/timers';
 import type { EscalationOutcome } from './domain/escalation';
+import { escalationEntry } from './domain/escalation-entry';
 import { type EscalationContext, escalatedEvents } from './domain/escalation-events';
 import { EscalationRepository } from './escalation.repository';
 
@@ -15,7 +16,7 @@ export interface EscalationTimerPayload {
 }
 
 /**
- * Applies a decision in the caller's transaction: the escalation row, the case's level,
+ * Applies a decision in the caller's transaction: the escalation row and its timeline entry, the case's level,
  * `case.escalated` (and the actor's `audit.recorded`) through the outbox, and the next level's
  * timer set or cancelled, so a rollback leaves none of it.
  */
@@ -27,8 +28,11 @@ export class EscalationEffects {
     private readonly outbox: Outbox,
   ) {}
 
-  async apply(manager: EntityManager, { escalation, raisedTo }: EscalationOutcome, levelBefore: number, context: EscalationContext): Promise<void> {
+  async apply(manager: EntityManager, outcome: EscalationOutcome, levelBefore: number, context: EscalationContext): Promise<void> {
+    const { escalation, raisedTo } = outcome;
     await this.escalations.save(manager, escalation);
+    const entry = escalationEntry(outcome, context);
+    if (entry) await this.escalations.addEntry(manager, entry);
     if (raisedTo) {
       await this.escalations.raiseCaseLevel(manager, escalation.tenantId, escalation.caseId, raisedTo.level, context.at);
       await this.outbox.add(manager, escalatedEvents(context, raisedTo, escalation.standard, levelBefore));

@@ -6,6 +6,7 @@ import { EscalationEventsHandler } from './escalation-events.handler';
 import { EscalationStepTimer } from './escalation-step.timer';
 import { EscalationController } from './escalation.controller';
 import { EscalationRepository } from './escalation.repository';
+import { EscalationTimeline } from './escalation-timeline';
 import { AcknowledgeEscalation } from './use-cases/acknowledge-escalation';
 import { EscalateCase } from './use-cases/escalate-case';
 import { EscalateOnBreach } from './use-cases/escalate-on-breach';
@@ -22,6 +23,6 @@ import { FindEscalation } from './use-cases/find-escalation';
 @Module({
   imports: [CasesModule],
   controllers: [EscalationController, EscalationChainsController, EscalationEventsHandler],
-  providers: [EscalationRepository, EscalationEffects, EscalateOnBreach, EscalateOnTimeout, EscalateCase, AcknowledgeEscalation, FindEscalation, EscalationChains, EscalationStepTimer],
+  providers: [EscalationRepository, EscalationEffects, EscalationTimeline, EscalateOnBreach, EscalateOnTimeout, EscalateCase, AcknowledgeEscalation, FindEscalation, EscalationChains, EscalationStepTimer],
 })
 export class EscalationModule {}

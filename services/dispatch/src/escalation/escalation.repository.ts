@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CaseStage } from '../cases/domain/case-stage';
 import type { CaseForEscalation, Escalation, EscalationState } from './domain/escalation';
+import type { EscalationEntry } from './domain/escalation-entry';
 import { type ChainPolicyId, defaultChain, type EscalationChain, type EscalationStep } from './domain/escalation-chain';
 
 interface EscalationRow {
@@ -63,6 +64,23 @@ export class EscalationRepository {
          breach_key = excluded.breach_key, next_at = excluded.next_at, updated_at = excluded.updated_at`,
       [e.tenantId, e.caseId, e.policyId, JSON.stringify(e.steps), e.level, e.state, e.note, e.standard.standardId, e.standard.standardVersion, e.breachKey, e.nextAt, e.updatedAt],
     );
+  }
+
+  /** Keeps a step for the case timeline; the same step again (a redelivered decision) is kept once. */
+  async addEntry(manager: EntityManager, { tenantId, caseId, at, event, level, reason, late, actorId }: EscalationEntry): Promise<void> {
+    await manager.query(
+      `INSERT INTO dispatch.escalation_entries (tenant_id, case_id, at, event, level, reason, late, actor_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [tenantId, caseId, at, event, level, reason, late, actorId],
+    );
+  }
+
+  /** A case's escalation steps, oldest first. */
+  async entries(manager: EntityManager, tenantId: string, caseId: string): Promise<EscalationEntry[]> {
+    const rows: { at: Date; event: EscalationEntry['event']; level: number; reason: string; late: boolean; actor_id: string | null }[] = await manager.query(
+      `SELECT at, event, level, reason, late, actor_id FROM dispatch.escalation_entries WHERE tenant_id = $1 AND case_id = $2 ORDER BY at, level`,
+      [tenantId, caseId],
+    );
+    return rows.map((row) => ({ tenantId, caseId, at: new Date(row.at), event: row.event, level: row.level, reason: row.reason, late: row.late, actorId: row.actor_id }));
   }
 
   /** The tenant's chain for a policy, or the built-in one. */

@@ -75,6 +75,17 @@ export class OutageRepository {
     return row?.outage_id;
   }
 
+  /** When and to which outage (region, severity) a case was attached, if it was: the case timeline's `outage` item. */
+  async attachmentOf(manager: EntityManager, tenantId: string, caseId: string): Promise<{ outageId: string; attachedAt: Date; region: string; severity: OutageSeverity } | undefined> {
+    const [row]: { outage_id: string; attached_at: Date; region: string; severity: OutageSeverity }[] = await manager.query(
+      `SELECT a.outage_id, a.attached_at, o.region, o.severity FROM dispatch.outage_cases a
+       JOIN dispatch.outages o ON o.tenant_id = a.tenant_id AND o.outage_id = a.outage_id
+       WHERE a.tenant_id = $1 AND a.case_id = $2`,
+      [tenantId, caseId],
+    );
+    return row && { outageId: row.outage_id, attachedAt: new Date(row.attached_at), region: row.region, severity: row.severity };
+  }
+
   /** The outage, its row locked for the caller's transaction when `lock`. */
   async find(manager: EntityManager, tenantId: string, outageId: string, lock = false): Promise<Outage | undefined> {
     const [row]: OutageRow[] = await manager.query(`SELECT * FROM dispatch.outages WHERE tenant_id = $1 AND outage_id = $2${lock ? ' FOR UPDATE' : ''}`, [tenantId, outageId]);

@@ -3,6 +3,7 @@ import { CaseClocksModule } from '../case-clocks/case-clocks.module';
 import { CasesModule } from '../cases/cases.module';
 import { OutageCoverage } from './outage-coverage';
 import { OutageRepository } from './outage.repository';
+import { OutageTimeline } from './outage-timeline';
 import { OutagesController } from './outages.controller';
 import { DeclareOutage } from './use-cases/declare-outage';
 import { FindOutages } from './use-cases/find-outage';
@@ -17,7 +18,7 @@ import { ResolveOutage } from './use-cases/resolve-outage';
 @Module({
   imports: [CasesModule, CaseClocksModule],
   controllers: [OutagesController],
-  providers: [OutageRepository, OutageCaseHooks, DeclareOutage, ResolveOutage, FindOutages, OutageCoverage],
+  providers: [OutageRepository, OutageCaseHooks, OutageTimeline, DeclareOutage, ResolveOutage, FindOutages, OutageCoverage],
   exports: [OutageCoverage],
 })
 export class OutagesModule {}

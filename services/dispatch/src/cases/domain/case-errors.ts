@@ -36,3 +36,14 @@ export class CaseChangedMeanwhile extends Error {
     this.name = 'CaseChangedMeanwhile';
   }
 }
+
+/** A closed or cancelled case's record is final: it is what the case was closed or cancelled with. */
+export class RecordLocked extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly stage: CaseStage,
+  ) {
+    super(`Case ${caseId} is ${stage}: its record can no longer change.`);
+    this.name = 'RecordLocked';
+  }
+}

@@ -21,3 +21,24 @@ export function missingRecordFields({ type, summary, region, customerId }: CaseR
   if (type === 'complaint' && !customerId) missing.push('customerId');
   return missing;
 }
+
+/** What `PATCH …/record` may set; category is no requirement of the record, only part of it. */
+export const RECORD_EDITABLE = ['summary', 'region', 'customerId', 'category'] as const;
+export type RecordEditable = (typeof RECORD_EDITABLE)[number];
+export type RecordValues = Record<RecordEditable, string | null>;
+
+/** One field's change, as the timeline and the audit show it. */
+export interface FieldChange {
+  from: string | null;
+  to: string;
+}
+
+/** The fields a request really changes (a value equal to the current one is no change, so a repeat changes nothing). */
+export function recordChanges(current: RecordValues, requested: Partial<Record<RecordEditable, string>>): Partial<Record<RecordEditable, FieldChange>> {
+  const changes: Partial<Record<RecordEditable, FieldChange>> = {};
+  for (const field of RECORD_EDITABLE) {
+    const to = requested[field];
+    if (to !== undefined && to !== current[field]) changes[field] = { from: current[field], to };
+  }
+  return changes;
+}

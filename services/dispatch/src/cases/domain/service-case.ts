@@ -1,6 +1,6 @@
 import { allowedFrom, type CaseStage, canMove, initialStage, isResolution } from './case-stage';
-import { CaseArchived, CaseChangedMeanwhile, IllegalTransition } from './case-errors';
-import { missingRecordFields, type RecordField } from './case-record';
+import { CaseArchived, CaseChangedMeanwhile, IllegalTransition, RecordLocked } from './case-errors';
+import { type FieldChange, missingRecordFields, type RecordEditable, recordChanges, type RecordField } from './case-record';
 
 /** Who moved a case: the JWT principal (a person), or a Hotline service acting on its own. */
 export type CaseActor = {
@@ -59,6 +59,25 @@ export interface TransitionRequest {
   at: Date;
 }
 
+export interface RecordRequest {
+  values: Partial<Record<RecordEditable, string>>;
+  actor: CaseActor;
+  at: Date;
+}
+
+/** One change of a case's record (先处理后记录), as recorded in its timeline and audited. */
+export interface RecordChange {
+  caseId: string;
+  changes: Partial<Record<RecordEditable, FieldChange>>;
+  actor: CaseActor;
+  at: Date;
+  /** The case's version once this change is applied. */
+  version: number;
+  recordComplete: boolean;
+  /** The record lacked something and is complete now: its record-completion clock stops. */
+  completes: boolean;
+}
+
 /** The case aggregate: its stage moves only through the table in case-stage.ts. */
 export class ServiceCase {
   private constructor(private state: ServiceCaseState) {}
@@ -114,6 +133,23 @@ export class ServiceCase {
     if (this.state.archivedAt) throw new CaseArchived(this.state.caseId, this.state.stage, this.state.archivedAt);
     this.state = { ...this.state, archivedAt: at, updatedAt: at, version: this.state.version + 1 };
     return this.state.version;
+  }
+
+  /**
+   * Completes or corrects the record; undefined when no value differs (a repeated request changes
+   * nothing). A closed or cancelled case's record is final (RecordLocked), an archived one immutable.
+   */
+  amendRecord({ values, actor, at }: RecordRequest): RecordChange | undefined {
+    const { caseId, stage, archivedAt } = this.state;
+    if (archivedAt) throw new CaseArchived(caseId, stage, archivedAt);
+    if (stage === 'closed' || stage === 'cancelled') throw new RecordLocked(caseId, stage);
+    const changes = recordChanges(this.state, values);
+    if (Object.keys(changes).length === 0) return undefined;
+    const next = { ...this.state, ...values };
+    const recordComplete = missingRecordFields(next).length === 0;
+    const completes = recordComplete && !this.state.recordComplete;
+    this.state = { ...next, recordComplete, updatedAt: at, version: this.state.version + 1 };
+    return { caseId, changes, actor, at, version: this.state.version, recordComplete, completes };
   }
 
   /** What the record still lacks (empty once complete). */
