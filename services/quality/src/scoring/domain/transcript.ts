@@ -14,7 +14,8 @@ export interface Transcript {
 }
 
 /** One itemised deduction: the rule, what shows it (a quote and where), and the standard and clause it applies. */
-export interface Deduction {
+// A type, not an interface, so it is assignable to the contract's open (loose) deduction objects.
+export type Deduction = {
   rule: string;
   points: number;
   evidence: string;
@@ -23,7 +24,7 @@ export interface Deduction {
   standardId: string;
   version: string;
   clause: string;
-}
+};
 
 export interface TranscriptScore {
   /** 0–100. */
