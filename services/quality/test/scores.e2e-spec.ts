@@ -82,7 +82,7 @@ describe('quality: etiquette scores of transcripts from the bus (real HTTP, Post
   });
 
   it('publishes contact.scored for each, with the score and its deductions', async () => {
-    await eventually(() => {
+    await eventually(async () => {
       expect(scoredEvents('C-zh')).toHaveLength(1);
       expect(scoredEvents('C-en')).toHaveLength(1);
     });
@@ -108,7 +108,7 @@ describe('quality: etiquette scores of transcripts from the bus (real HTTP, Post
     await publishToBus(svc.env.namespace, [zh, corrected]); // zh redelivered under its own id: a duplicate
     await eventually(async () => expect((await get('C-zh').expect(200)).body).toMatchObject({ score: 100, deductions: [] }));
     await publishToBus(svc.env.namespace, [older]);
-    await eventually(() => expect(tap.events.some((e) => e.id === older.id)).toBe(true));
+    await eventually(async () => expect(tap.events.some((e) => e.id === older.id)).toBe(true));
     await eventually(async () => {
       // Once the older transcript is settled, the score is still the corrected one and only two were published.
       const metrics = (await svc.http().get('/metrics')).text;
@@ -116,6 +116,17 @@ describe('quality: etiquette scores of transcripts from the bus (real HTTP, Post
     });
     expect((await get('C-zh').expect(200)).body).toMatchObject({ score: 100 });
     expect(scoredEvents('C-zh').map((e) => (e.data as { score: number }).score)).toEqual([70, 100]);
+  });
+
+  it('scores no transcript without segments', async () => {
+    const empty = transcript('C-empty', '2026-11-25T09:50:00Z', 'en', []);
+    await publishToBus(svc.env.namespace, [empty]);
+    await eventually(async () => {
+      const metrics = (await svc.http().get('/metrics')).text;
+      expect(metricValue(metrics, 'hotline_events_consumed_total', { queue: `${svc.env.namespace}.quality.scores`, outcome: 'handled' })).toBe(5);
+    });
+    await get('C-empty').expect(404);
+    expect(scoredEvents('C-empty')).toEqual([]);
   });
 
   it('answers 404 problem+json for a contact with no score, and for another tenant', async () => {

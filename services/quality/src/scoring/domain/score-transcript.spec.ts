@@ -97,6 +97,17 @@ describe('scoreTranscript', () => {
     expect(result.deductions.filter((d) => d.rule === 'long-hold').reduce((sum, d) => sum + d.points, 0)).toBe(20);
   });
 
+  it('scores 10,000 segments with a bounded list of deductions', () => {
+    const turns = Array.from({ length: 10_000 }, (_, i) =>
+      i % 2 === 0 ? customer('我的宽带又断了', i * 20_000, i * 20_000 + 5000) : agent('不知道，没办法', i * 20_000 - 17_000, i * 20_000 - 12_000),
+    );
+    const result = score({ language: 'zh', segments: turns });
+    expect(result.score).toBe(0);
+    const cap = etiquetteRules.rules.reduce((sum, rule) => sum + Math.ceil(rule.maxPoints / rule.points), 0);
+    expect(result.deductions.length).toBeLessThanOrEqual(cap);
+    expect(result.deductions.filter((d) => d.rule === 'interruption')).toHaveLength(3);
+  });
+
   it('scores a transcript with no agent turns as missing every expected phrase', () => {
     const result = score({ language: 'zh', segments: [customer('喂？', 0, 1000)] });
     expect(result.deductions.map((d) => d.rule)).toEqual(['greeting', 'self-identification', 'polite-forms', 'closing-offer', 'closing-thanks']);

@@ -13,7 +13,8 @@ type TranscriptEvent = KnownCloudEvent<'transcript.recorded'>;
  * Scores a batch of transcripts against the etiquette rules and the tenant's standards in force at
  * each transcript's time, keeps each contact's latest score (one statement) and publishes
  * `contact.scored` for each score written, all in the batch's transaction. A re-sent transcript
- * re-scores and replaces; an older one arriving after a newer is kept out and not published.
+ * re-scores and replaces; an older one arriving after a newer is kept out and not published. A
+ * transcript with no segments is not scored.
  */
 @Injectable()
 export class ScoreTranscripts {
@@ -25,6 +26,8 @@ export class ScoreTranscripts {
   async execute(tx: EventBatchTransaction, events: readonly TranscriptEvent[]): Promise<void> {
     const scored: (ContactScore & { cause: TranscriptEvent })[] = [];
     for (const event of events) {
+      // No segments, no conversation: nothing to judge, so no score (not one for every missing phrase).
+      if (event.data.segments.length === 0) continue;
       const at = new Date(event.time);
       const standards = await this.standards.resolve(event.tenantid, at);
       const { score, deductions } = scoreTranscript(event.data, standards, etiquetteRules);
