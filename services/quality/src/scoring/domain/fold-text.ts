@@ -20,6 +20,7 @@ const simplified: Readonly<Record<string, string>> = {
   來: '来',
   電: '电',
   妳: '你',
+  別: '别', // 你问别人, the manual-style example a tenant adds (libs/standards README)
 };
 
 const apostrophes = /['‘’`´]/u;

@@ -1,4 +1,4 @@
-import { builtInStandards, etiquetteRules, ResolvedStandards } from '@hotline/standards';
+import { applyOverrides, builtInStandards, etiquetteRules, ResolvedStandards } from '@hotline/standards';
 import { scoreTranscript } from './score-transcript';
 import type { Transcript, TranscriptSegment } from './transcript';
 
@@ -126,5 +126,30 @@ describe('scoreTranscript', () => {
       etiquetteRules,
     );
     expect(result.deductions).toEqual([expect.objectContaining({ rule: 'long-silence', version: 'acme:2@1' })]);
+  });
+
+  it("deducts a tenant's own forbidden phrase, in traditional characters too", () => {
+    const tenant = new ResolvedStandards(
+      applyOverrides(builtInStandards, {
+        tenantId: 'acme',
+        version: '3',
+        effectiveFrom: '2026-01-01T00:00:00Z',
+        standards: { 'forbidden-phrases': { kind: 'phrases', add: { zh: ['你问别人'], en: ['ask someone else'] } }, interruption: { kind: 'deadline', seconds: 5 } },
+      }),
+    );
+    const result = scoreTranscript(
+      {
+        language: 'zh',
+        segments: [
+          agent('您好，工号88。', 0, 2000),
+          customer('我要改套餐，你们', 2500, 9000),
+          agent('這個你問別人吧，请稍等。', 6000, 8000), // talks over for 2 s: within the tenant's 5 s
+          agent('请问还有什么可以帮您？感谢您的来电。', 8500, 10000),
+        ],
+      },
+      tenant,
+      etiquetteRules,
+    );
+    expect(result.deductions).toEqual([expect.objectContaining({ rule: 'forbidden-phrases', evidence: '你問別人', version: 'acme:3@1' })]);
   });
 });
