@@ -46,3 +46,4 @@ export { applyOverrides } from './lib/apply-overrides';
 export { ResolvedStandards } from './lib/resolved-standards';
 export { NoStandardsInForceError, StandardsCatalog, type StandardsCatalogOptions } from './lib/standards-catalog';
 export { deadlineFrom } from './lib/deadline-from';
+export { etiquetteRules, type EtiquetteRule, type EtiquetteRuleSet, type EtiquetteStandardId } from './lib/etiquette-rules';

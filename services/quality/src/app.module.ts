@@ -5,8 +5,11 @@ import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { KpiFactsAndCells1796500000000 } from './database/migrations/1796500000000-kpi-facts-and-cells';
+import { Scores1796700000000 } from './database/migrations/1796700000000-scores';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
+import { ScoreEntity } from './scoring/score.entity';
+import { ScoringModule } from './scoring/scoring.module';
 
 @Module({
   imports: [
@@ -14,13 +17,14 @@ import { KpisModule } from './kpis/kpis.module';
     TypeOrmModule.forRootAsync(
       databaseOptions({
         schema: 'quality',
-        entities: [ContactTallyEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000],
+        entities: [ContactTallyEntity, ScoreEntity],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),
     TenantStandardsModule.forRoot({ schema: 'quality' }),
     KpisModule,
+    ScoringModule,
   ],
 })
 export class AppModule {}

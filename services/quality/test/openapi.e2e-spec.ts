@@ -13,5 +13,6 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
   it('lints clean, and documents JWT routes with their response schema and problems, and health as open', async () => {
     await expectServedOpenApi(svc, '/v1/kpis', 'KpiReport');
     await expectServedOpenApi(svc, '/v1/kpis/contact-tallies', 'ContactTally');
+    await expectServedOpenApi(svc, '/v1/scores/{contactId}', 'ContactScore');
   });
 });

@@ -33,6 +33,7 @@ describe('catalogue', () => {
     ['audit.recorded', 'any service'],
     ['alert.raised', 'quality'],
     ['alert.resolved', 'quality'],
+    ['contact.scored', 'quality'],
     ['incident.opened', 'security'],
     ['access.denied', 'intake'],
     ['standards.published', 'intake'],
@@ -45,7 +46,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(25);
+    expect(eventTypes).toHaveLength(26);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

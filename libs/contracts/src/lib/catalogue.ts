@@ -7,6 +7,7 @@ import { caseAssigned, caseEscalated, caseOpened, caseResolved, caseTransitioned
 import { complaintFiled } from './events/complaint-events';
 import { contactAbandoned, contactAnswered, contactEnded, contactQueued, contactTransferred } from './events/contact-events';
 import { faultReported } from './events/fault-events';
+import { contactScored } from './events/score-events';
 import { accessDenied, incidentOpened, securityReported } from './events/security-events';
 import { slaBreached, slaWarned, slaWithdrawn } from './events/sla-events';
 import { standardsPublished } from './events/standards-events';
@@ -51,6 +52,7 @@ export const catalogue = indexByType([
   slaWithdrawn,
   alertRaised,
   alertResolved,
+  contactScored,
   incidentOpened,
   accessDenied,
   standardsPublished,
@@ -120,6 +122,7 @@ export type CaseTransitioned = EventData<'case.transitioned'>;
 export type AuditRecorded = EventData<'audit.recorded'>;
 export type AlertRaised = EventData<'alert.raised'>;
 export type AlertResolved = EventData<'alert.resolved'>;
+export type ContactScored = EventData<'contact.scored'>;
 export type IncidentOpened = EventData<'incident.opened'>;
 export type AccessDenied = EventData<'access.denied'>;
 export type StandardsPublished = EventData<'standards.published'>;

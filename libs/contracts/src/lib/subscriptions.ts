@@ -26,6 +26,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'escalations', patterns: ['sla.breached', 'sla.withdrawn'] },
   // KPIs per contact: its life (contact.*), and the survey, complaint and answer breach linked to it.
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
+  // Every transcript scored against the etiquette rules (issue 11 part 3).
+  { service: 'quality', purpose: 'scores', patterns: ['transcript.recorded'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).
   { service: 'dispatch', purpose: 'standards', patterns: ['standards.published'] },

@@ -34,6 +34,7 @@ describe('builtInStandards', () => {
     ['follow-up-call', 48 * HOUR, '2.2', 'enterprise', 'Hotline default'],
     ['long-silence', 10, '3', 'enterprise', 'Hotline default'],
     ['long-hold', 60, '3', 'enterprise', 'Hotline default'],
+    ['interruption', 1, '3', 'enterprise', 'Hotline default'],
     ['equipment-fault-response', 4 * HOUR, '4.3', 'enterprise', 'Hotline default'],
     ['complaint-acknowledgement', 24 * HOUR, '6.1', 'enterprise', 'Hotline default'],
     ['complaint-reply', 15 * DAY, '1.3', 'national', '《电信用户申诉处理办法》 Art. 10'],
@@ -70,7 +71,7 @@ describe('builtInStandards', () => {
 
   it("marks as 'Hotline default' exactly the values MANUAL.md marks default or leaves to Hotline", () => {
     const defaults = standardIds.filter((id) => standards[id].provenance === 'Hotline default').sort();
-    expect(defaults).toEqual(['complaint-acknowledgement', 'equipment-fault-response', 'follow-up-call', 'long-hold', 'long-silence', 'record-completion']);
+    expect(defaults).toEqual(['complaint-acknowledgement', 'equipment-fault-response', 'follow-up-call', 'interruption', 'long-hold', 'long-silence', 'record-completion']);
   });
 
   it("carries the manual's Chinese terms where it has them", () => {

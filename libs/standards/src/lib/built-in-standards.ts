@@ -176,6 +176,18 @@ export const builtInStandards: StandardSet = deepFreeze({
       measure: 'each',
       lowerIsStricter: true,
     },
+    interruption: {
+      id: 'interruption',
+      kind: 'deadline',
+      title: 'Interrupting the customer',
+      chapter: '3',
+      layer: 'enterprise',
+      provenance: HOTLINE_DEFAULT,
+      description: 'The agent never talks over the customer for longer than this.',
+      seconds: 1 * SECOND,
+      measure: 'each',
+      lowerIsStricter: true,
+    },
     'equipment-fault-response': {
       id: 'equipment-fault-response',
       kind: 'deadline',

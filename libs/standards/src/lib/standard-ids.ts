@@ -19,6 +19,7 @@ export const standardKinds = {
   'closing-thanks': 'phrases',
   'long-silence': 'deadline',
   'long-hold': 'deadline',
+  interruption: 'deadline',
   // MANUAL ch. 4.3: equipment faults.
   'equipment-fault-response': 'deadline',
   // MANUAL ch. 6.1: complaint handling (the reply itself is the national floor below).

@@ -27,7 +27,10 @@ export class ClockContactEvents {
     @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(tx: EventBatchTransaction, events: readonly ContactEvent[]): Promise<void> {
+  async execute(tx: EventBatchTransaction, batch: readonly ContactEvent[]): Promise<void> {
+    // `contact.*` also carries what other services say of a contact (quality's `contact.scored`): no clock of theirs.
+    const events = batch.filter((event) => event.type === 'contact.queued' || stopKindOf(event.type) !== undefined);
+    if (events.length === 0) return;
     const now = this.clock.now();
     const refs = events.map((event): ContactRef => ({ tenantId: event.tenantid, contactId: event.data.contactId }));
     const clocks = await this.clocks.lockOrCreateMany(tx.manager, refs);

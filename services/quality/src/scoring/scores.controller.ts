@@ -1,0 +1,25 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
+import { scoreParams, type ScoreResponse, scoreResponseSchema } from './score-response';
+import { ReadScore } from './use-cases/read-score';
+
+@ApiTags('scores')
+@Controller('v1/scores')
+export class ScoresController {
+  constructor(private readonly readScore: ReadScore) {}
+
+  @Get(':contactId')
+  @Roles('agent', 'supervisor', 'ops', 'admin')
+  @ApiOperation({ summary: "A contact's etiquette score (MANUAL ch. 3): 0–100 with itemised deductions, each naming its standard, version and clause" })
+  @ApiParam({ name: 'contactId', example: 'C-1001', description: "The contact's id, as its transcript named it" })
+  @ApiResponse({ status: 200, schema: zodApiSchema(scoreResponseSchema, 'output', 'ContactScore'), description: "The score of the contact's latest transcript" })
+  @ApiResponse({ status: 400, description: 'problem+json naming `params.contactId` when it is longer than 200 characters' })
+  @ApiResponse({ status: 404, description: 'Your tenant has no score for this contact (yet)' })
+  async score(@CurrentPrincipal() principal: Principal, @Param('contactId') contactId: string): Promise<ScoreResponse> {
+    const params = parseParametersOr400('params', scoreParams, { contactId });
+    const found = await this.readScore.execute(principal.tenantId, params.contactId);
+    if (found === null) throw new ProblemException({ status: 404, detail: `Your tenant has no score for contact ${params.contactId}.` });
+    return found;
+  }
+}

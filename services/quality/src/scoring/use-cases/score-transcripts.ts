@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { KnownCloudEvent } from '@hotline/contracts';
+import type { EventBatchTransaction } from '@hotline/messaging';
+import { etiquetteRules } from '@hotline/standards';
+import { TenantStandards } from '@hotline/tenant-standards';
+import { type ContactScore, ETIQUETTE_STANDARD_ID, latestPerContact } from '../domain/contact-score';
+import { scoreTranscript } from '../domain/score-transcript';
+import { ScoresRepository } from '../scores.repository';
+
+type TranscriptEvent = KnownCloudEvent<'transcript.recorded'>;
+
+/**
+ * Scores a batch of transcripts against the etiquette rules and the tenant's standards in force at
+ * each transcript's time, keeps each contact's latest score (one statement) and publishes
+ * `contact.scored` for each score written, all in the batch's transaction. A re-sent transcript
+ * re-scores and replaces; an older one arriving after a newer is kept out and not published. A
+ * transcript with no segments is not scored.
+ */
+@Injectable()
+export class ScoreTranscripts {
+  constructor(
+    private readonly scores: ScoresRepository,
+    private readonly standards: TenantStandards,
+  ) {}
+
+  async execute(tx: EventBatchTransaction, events: readonly TranscriptEvent[]): Promise<void> {
+    const scored: (ContactScore & { cause: TranscriptEvent })[] = [];
+    for (const event of events) {
+      // No segments, no conversation: nothing to judge, so no score (not one for every missing phrase).
+      if (event.data.segments.length === 0) continue;
+      const at = new Date(event.time);
+      const standards = await this.standards.resolve(event.tenantid, at);
+      const { score, deductions } = scoreTranscript(event.data, standards, etiquetteRules);
+      scored.push({
+        cause: event,
+        tenantId: event.tenantid,
+        contactId: event.data.contactId,
+        ...(event.data.agentId === undefined ? {} : { agentId: event.data.agentId }),
+        score,
+        deductions,
+        standardId: ETIQUETTE_STANDARD_ID,
+        standardVersion: standards.version,
+        rulesVersion: etiquetteRules.version,
+        transcriptTime: at,
+      });
+    }
+    const latest = latestPerContact(scored);
+    const written = await this.scores.replaceMany(tx.manager, latest.map(({ cause: _cause, ...score }) => score));
+    for (const { cause, tenantId: _tenant, rulesVersion: _rules, transcriptTime: _time, ...data } of latest) {
+      if (!written.has(ScoresRepository.keyOf({ tenantId: cause.tenantid, contactId: data.contactId }))) continue;
+      tx.publish(cause, { type: 'contact.scored', data });
+    }
+  }
+}
