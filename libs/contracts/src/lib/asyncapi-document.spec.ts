@@ -12,6 +12,8 @@ describe('asyncApiDocument', () => {
     expect(doc.channels['faultReported']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
     expect(doc.channels['complaintFiled']['x-hotline-consumers']).toEqual(['dispatch.cases', 'quality.kpis', 'security.audit']);
     expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'security.audit']);
+    expect(doc.channels['transcriptRecorded']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);
+    expect(doc.channels['accessDenied']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);
   });
 
   it('has platform events received (through intake) and the others sent by the service that owns them', () => {

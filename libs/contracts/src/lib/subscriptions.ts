@@ -27,6 +27,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   // KPIs per contact: its life (contact.*), and the survey, complaint and answer breach linked to it.
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
+  // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals.
+  { service: 'security', purpose: 'detection', patterns: ['transcript.recorded', 'access.denied'] },
   // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).
   { service: 'dispatch', purpose: 'standards', patterns: ['standards.published'] },
   { service: 'quality', purpose: 'standards', patterns: ['standards.published'] },

@@ -17,6 +17,7 @@ function incident(overrides: Partial<IncidentSnapshot> = {}): Incident {
     lastDetectedAt: at,
     detections: 1,
     review: null,
+    plan: { id: 'plan-brute-force', version: '1' },
     ...overrides,
   });
 }

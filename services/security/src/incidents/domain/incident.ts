@@ -20,6 +20,8 @@ export interface IncidentSnapshot {
   lastDetectedAt: Date;
   detections: number;
   review: string | null;
+  /** The response plan it runs, at the version it opened under. */
+  plan: { id: string; version: string };
 }
 
 export interface IncidentTransition {
