@@ -74,4 +74,68 @@ describe('security: detection opens incidents run by response plans (real HTTP, 
     await eventually(async () => expect(await handled('access.denied')).toBe(burst.length));
     expect(await incidentsOf('acme', 'brute_force')).toEqual([expect.objectContaining({ severity: 'P3', state: 'open', detections: 3 })]);
   });
+
+  it('shows the incident with its plan’s steps, their deadlines and its timeline, to security only', async () => {
+    const token = await svc.token({ tenant: 'acme', roles: ['security'] });
+    const page = (await svc.http().get('/v1/incidents?type=pii_spoken_by_agent').auth(token, { type: 'bearer' }).expect(200)).body;
+    expect(page).toEqual({ items: [expect.objectContaining({ type: 'pii_spoken_by_agent', state: 'open', allowedTransitions: ['triaged'] })], nextCursor: null });
+    const { id, openedAt } = page.items[0];
+    const detail = (await svc.http().get(`/v1/incidents/${id}`).auth(token, { type: 'bearer' }).expect(200)).body;
+    const hoursAfterOpening = (dueAt: string) => (Date.parse(dueAt) - Date.parse(openedAt)) / 3_600_000;
+    expect(detail.steps.map(({ id: step, dueAt }: { id: string; dueAt: string }) => [step, hoursAfterOpening(dueAt)])).toEqual([
+      ['triage', 1],
+      ['contain', 4],
+      ['report', 72],
+      ['review', 336],
+    ]);
+    expect(detail.timeline.map(({ kind }: { kind: string }) => kind)).toEqual(['opened', 'detected_again']);
+    expect(detail.timeline[0].detail).toMatchObject({ agentId: 'A-7', contactId: 'C-PII', kinds: ['mobile'], eventType: 'transcript.recorded' });
+
+    const severe = (await svc.http().get('/v1/incidents?severity=P1').auth(token, { type: 'bearer' }).expect(200)).body;
+    expect(severe.items).toEqual([]);
+    const agent = await svc.token({ tenant: 'acme', roles: ['agent'] });
+    await svc.http().get('/v1/incidents').auth(agent, { type: 'bearer' }).expect(403);
+    const bad = await svc.http().get('/v1/incidents?state=burning').auth(token, { type: 'bearer' }).expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'query.state' })]);
+  });
+
+  it('runs an incident through to closed with a review, refuses a skipped step with 409, and audits each move', async () => {
+    const token = await svc.token({ tenant: 'acme', roles: ['security'], subject: 'officer-1' });
+    const [{ id }] = (await svc.http().get('/v1/incidents?type=brute_force').auth(token, { type: 'bearer' }).expect(200)).body.items;
+    const move = (body: object) => svc.http().post(`/v1/incidents/${id}/transitions`).auth(token, { type: 'bearer' }).send(body);
+
+    const skipped = await move({ to: 'resolved', reason: 'skip ahead' }).expect(409);
+    expect(skipped.headers['content-type']).toContain('application/problem+json');
+    expect(skipped.body).toMatchObject({ type: 'urn:hotline:problem:illegal-transition', state: 'open', allowed: ['triaged'] });
+    expect(skipped.body.detail).toContain('allowed: triaged');
+
+    for (const to of ['triaged', 'contained', 'resolved']) expect((await move({ to, reason: `now ${to}` }).expect(200)).body.state).toBe(to);
+    const noReview = await move({ to: 'closed', reason: 'done' }).expect(400);
+    expect(noReview.body.errors).toEqual([expect.objectContaining({ path: 'review' })]);
+    const closed = (await move({ to: 'closed', reason: 'done', review: 'Key hk_live_x1 was a leaked test key; rotated.' }).expect(200)).body;
+    expect(closed).toMatchObject({ state: 'closed', allowedTransitions: [], review: 'Key hk_live_x1 was a leaked test key; rotated.' });
+    expect(closed.timeline.filter(({ kind }: { kind: string }) => kind === 'transition').map(({ detail }: { detail: { to: string } }) => detail.to)).toEqual([
+      'triaged',
+      'contained',
+      'resolved',
+      'closed',
+    ]);
+    await move({ to: 'open', reason: 'again' }).expect(409);
+
+    await eventually(async () => {
+      const audited = tap.events.filter((event) => event.type === 'audit.recorded' && event.subject === id);
+      expect(audited.map((event) => (event.data as { after: { state: string } }).after.state)).toEqual(['triaged', 'contained', 'resolved', 'closed']);
+      expect(audited[0].data).toMatchObject({ actor: { id: 'officer-1', kind: 'user' }, action: 'incident.transition', service: 'security' });
+    });
+  });
+
+  it('shows another tenant nothing, and lets it change nothing', async () => {
+    const acme = await svc.token({ tenant: 'acme', roles: ['security'] });
+    const [{ id }] = (await svc.http().get('/v1/incidents?type=pii_spoken_by_agent').auth(acme, { type: 'bearer' }).expect(200)).body.items;
+    const other = await svc.token({ tenant: 'globex', roles: ['security', 'admin'] });
+    expect((await svc.http().get('/v1/incidents').auth(other, { type: 'bearer' }).expect(200)).body).toEqual({ items: [], nextCursor: null });
+    await svc.http().get(`/v1/incidents/${id}`).auth(other, { type: 'bearer' }).expect(404);
+    await svc.http().post(`/v1/incidents/${id}/transitions`).auth(other, { type: 'bearer' }).send({ to: 'triaged', reason: 'not mine' }).expect(404);
+    expect((await svc.http().get(`/v1/incidents/${id}`).auth(acme, { type: 'bearer' }).expect(200)).body.state).toBe('open');
+  });
 });
