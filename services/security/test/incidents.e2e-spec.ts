@@ -109,6 +109,8 @@ describe('security: detection opens incidents run by response plans (real HTTP, 
     expect(skipped.body).toMatchObject({ type: 'urn:hotline:problem:illegal-transition', state: 'open', allowed: ['triaged'] });
     expect(skipped.body.detail).toContain('allowed: triaged');
 
+    const earlyReview = await move({ to: 'triaged', reason: 'r', review: 'too soon' }).expect(400);
+    expect(earlyReview.body.errors).toEqual([expect.objectContaining({ path: 'review' })]);
     for (const to of ['triaged', 'contained', 'resolved']) expect((await move({ to, reason: `now ${to}` }).expect(200)).body.state).toBe(to);
     const noReview = await move({ to: 'closed', reason: 'done' }).expect(400);
     expect(noReview.body.errors).toEqual([expect.objectContaining({ path: 'review' })]);

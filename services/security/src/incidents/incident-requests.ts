@@ -32,8 +32,10 @@ export const listIncidentsQuery = z.strictObject({
 });
 
 /** `POST /v1/incidents/:id/transitions`: where to, why, and the post-incident review when closing. */
-export const incidentTransitionRequest = z.strictObject({
-  to: z.enum(INCIDENT_STATES),
-  reason: z.string().trim().min(1, 'Say why the incident moves').max(2000),
-  review: z.string().trim().min(1, 'A review says what happened and what changes').max(20_000).optional(),
-});
+export const incidentTransitionRequest = z
+  .strictObject({
+    to: z.enum(INCIDENT_STATES),
+    reason: z.string().trim().min(1, 'Say why the incident moves').max(2000),
+    review: z.string().trim().min(1, 'A review says what happened and what changes').max(20_000).optional(),
+  })
+  .refine(({ to, review }) => review === undefined || to === 'closed', { path: ['review'], message: 'A review is given when closing (`to: closed`)' });
