@@ -140,4 +140,16 @@ describe('security: detection opens incidents run by response plans (real HTTP, 
     await svc.http().post(`/v1/incidents/${id}/transitions`).auth(other, { type: 'bearer' }).send({ to: 'triaged', reason: 'not mine' }).expect(404);
     expect((await svc.http().get(`/v1/incidents/${id}`).auth(acme, { type: 'bearer' }).expect(200)).body.state).toBe('open');
   });
+
+  it('pages the list with a cursor, newest opened first, and refuses a made-up cursor naming it', async () => {
+    const token = await svc.token({ tenant: 'acme', roles: ['admin'] });
+    const list = (query: string) => svc.http().get(`/v1/incidents?${query}`).auth(token, { type: 'bearer' });
+    const first = (await list('limit=1').expect(200)).body;
+    expect(first.items).toEqual([expect.objectContaining({ type: 'brute_force' })]);
+    const second = (await list(`limit=1&cursor=${first.nextCursor}`).expect(200)).body;
+    expect(second.items).toEqual([expect.objectContaining({ type: 'pii_spoken_by_agent' })]);
+    expect((await list(`limit=1&cursor=${second.nextCursor}`).expect(200)).body).toEqual({ items: [], nextCursor: null });
+    const bad = await list('cursor=not-a-cursor').expect(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
+  });
 });
