@@ -6,8 +6,13 @@ import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant
 import { AuditAnchorEntity } from './audit/audit-anchor.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditModule } from './audit/audit.module';
+import { AccessDenialEntity } from './incidents/access-denial.entity';
+import { IncidentTimelineEntity } from './incidents/incident-timeline.entity';
+import { IncidentEntity } from './incidents/incident.entity';
+import { IncidentsModule } from './incidents/incidents.module';
 import { CreateSecuritySchema1764028800000 } from './database/migrations/1764028800000-create-security-schema';
 import { AuditChainBatchesAnchorsSearch1796000200000 } from './database/migrations/1796000200000-audit-chain-batches-anchors-search';
+import { SecurityIncidents1796800000000 } from './database/migrations/1796800000000-security-incidents';
 
 @Module({
   imports: [
@@ -15,18 +20,20 @@ import { AuditChainBatchesAnchorsSearch1796000200000 } from './database/migratio
     TypeOrmModule.forRootAsync(
       databaseOptions({
         schema: 'security',
-        entities: [AuditEntryEntity, AuditAnchorEntity],
+        entities: [AuditEntryEntity, AuditAnchorEntity, IncidentEntity, IncidentTimelineEntity, AccessDenialEntity],
         migrations: [
           CreateSecuritySchema1764028800000,
           outboxParkingMigration('security'),
           tenantStandardsMigration('security'),
           AuditChainBatchesAnchorsSearch1796000200000,
+          SecurityIncidents1796800000000,
         ],
       }),
     ),
     MessagingModule.forRoot({ service: 'security', schema: 'security' }),
     TenantStandardsModule.forRoot({ schema: 'security' }),
     AuditModule,
+    IncidentsModule,
   ],
 })
 export class AppModule {}

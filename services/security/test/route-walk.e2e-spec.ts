@@ -7,25 +7,41 @@ const MARKER = 'only-tenant-b-has-this';
 
 describe('security: every route of its OpenAPI document is protected (issue 12, part 5)', () => {
   let svc: StartedService;
+  let incidentOfB: string;
 
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'security', consumer: 'security' });
-    // Tenant B's audit entries (its agent's id is a text no request names) and standards.
+    // Tenant B's audit entries (its agent's id is a text no request names), standards, and an incident (its agent spoke a masked number).
     await publishToBus(svc.env.namespace, [
       standardsLabelled('tenant-b', MARKER),
       newCloudEvent({ type: 'contact.answered', source: '/test', tenantId: 'tenant-b', data: { contactId: 'C-B', agentId: MARKER } }),
+      newCloudEvent({
+        type: 'transcript.recorded',
+        source: '/test',
+        tenantId: 'tenant-b',
+        data: {
+          contactId: 'C-B',
+          agentId: MARKER,
+          language: 'en',
+          segments: [{ role: 'agent', text: 'your number is ******5678', beginOffsetMs: 0, endOffsetMs: 1000 }],
+          redactions: [{ path: 'segments.0.text', kind: 'mobile', count: 1 }],
+        },
+      }),
     ]);
     const b = await svc.token({ tenant: 'tenant-b', roles: ['security'] });
     await eventually(async () => {
       expect((await svc.http().get('/v1/audit/entries').auth(b, { type: 'bearer' }).expect(200)).text).toContain(MARKER);
       expect((await svc.http().get('/v1/standards').auth(b, { type: 'bearer' }).expect(200)).text).toContain(MARKER);
+      const incidents = (await svc.http().get('/v1/incidents').auth(b, { type: 'bearer' }).expect(200)).body.items;
+      expect(incidents).toEqual([expect.objectContaining({ summary: expect.stringContaining(MARKER) })]);
+      incidentOfB = incidents[0].id;
     });
   });
 
   afterAll(() => svc?.stop());
 
   it('refuses anonymous callers and bad tokens first, agents where their roles do not reach, and shows tenant A nothing of B', async () => {
-    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER });
+    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER, params: { id: incidentOfB } });
     expect(counts.agentRefused).toBeGreaterThan(0);
     expect(counts.anonymousRefused).toBe(counts.operations - counts.open);
   });

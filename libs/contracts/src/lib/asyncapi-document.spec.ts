@@ -15,6 +15,8 @@ describe('asyncApiDocument', () => {
     // 'contact.*' queues hear contact.scored too; their handlers find no fact or clock change in it.
     expect(doc.channels['contactScored']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'security.audit']);
     expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'security.audit']);
+    expect(doc.channels['transcriptRecorded']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);
+    expect(doc.channels['accessDenied']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);
   });
 
   it('has platform events received (through intake) and the others sent by the service that owns them', () => {

@@ -1,0 +1,36 @@
+import { validateCloudEvent } from '@hotline/contracts';
+import { openedEvent, transitionAuditEvent } from './incident-events';
+import type { IncidentSnapshot } from './incident';
+import { RESPONSE_PLANS } from './response-plans';
+
+const at = new Date('2026-11-30T10:00:00Z');
+const incident: IncidentSnapshot = {
+  tenantId: 't1',
+  id: '6f1c0d5e-8a3b-4c2d-9e7f-1a2b3c4d5e6f',
+  type: 'pii_spoken_by_agent',
+  severity: 'P2',
+  state: 'open',
+  summary: 'Agent A-7 disclosed personal data (mobile) on contact C-1',
+  dedupKey: 'pii_spoken_by_agent:A-7:C-1',
+  openedAt: at,
+  lastDetectedAt: at,
+  detections: 1,
+  review: null,
+  plan: { id: 'plan-pii-spoken-by-agent', version: '1' },
+};
+
+describe('incident events', () => {
+  it('publishes incident.opened as the contract defines it, naming the plan', () => {
+    const event = openedEvent(incident, RESPONSE_PLANS.pii_spoken_by_agent);
+    expect(validateCloudEvent(event)).toMatchObject({ ok: true });
+    expect(event).toMatchObject({ subject: incident.id, data: { incidentId: incident.id, kind: 'pii_spoken_by_agent', severity: 'P2', planId: 'plan-pii-spoken-by-agent' } });
+  });
+
+  it('audits a move by its states, never its reason or review text', () => {
+    const transition = { incidentId: incident.id, from: 'resolved' as const, to: 'closed' as const, reason: 'secret reason', review: 'secret review', actor: { id: 'officer-1', kind: 'user' as const, roles: ['security'] }, at };
+    const event = transitionAuditEvent('t1', transition);
+    expect(validateCloudEvent(event)).toMatchObject({ ok: true });
+    expect(event.data).toMatchObject({ action: 'incident.transition', subject: { type: 'incident', id: incident.id }, before: { state: 'resolved' }, after: { state: 'closed' } });
+    expect(JSON.stringify(event)).not.toMatch(/secret/);
+  });
+});

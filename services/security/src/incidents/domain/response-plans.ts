@@ -1,0 +1,68 @@
+import type { IncidentType, Severity } from './incident-state';
+
+/** A step of a response plan: who owns it and how long after the incident opened it is due. */
+export interface PlanStep {
+  id: string;
+  title: string;
+  ownerRole: 'security' | 'supervisor' | 'admin';
+  /** Minutes after opening, per severity (a P1 is contained within the hour). */
+  dueWithinMinutes: Readonly<Record<Severity, number>>;
+}
+
+export interface ResponsePlan {
+  id: string;
+  version: string;
+  type: IncidentType;
+  steps: readonly PlanStep[];
+}
+
+const HOUR = 60;
+const same = (minutes: number): Record<Severity, number> => ({ P1: minutes, P2: minutes, P3: minutes, P4: minutes });
+/** MANUAL.md 7.3 (**default**): containment by severity; a P1 is contained within 1 h. */
+const CONTAIN = { P1: HOUR, P2: 4 * HOUR, P3: 24 * HOUR, P4: 72 * HOUR };
+const TRIAGE = { P1: 15, P2: HOUR, P3: 4 * HOUR, P4: 24 * HOUR };
+/** **default** 72 h to report a personal-data leak (PIPL practice); tenant-tightenable in a later slice. */
+const REPORT_LEAK = same(72 * HOUR);
+const REVIEW = same(14 * 24 * HOUR);
+
+/** The response plans (应急预案), one per incident type, steps in the order they are run. */
+export const RESPONSE_PLANS: Readonly<Record<IncidentType, ResponsePlan>> = {
+  pii_spoken_by_agent: {
+    id: 'plan-pii-spoken-by-agent',
+    version: '1',
+    type: 'pii_spoken_by_agent',
+    steps: [
+      { id: 'triage', title: 'Listen to the segment and confirm the disclosure', ownerRole: 'security', dueWithinMinutes: TRIAGE },
+      { id: 'contain', title: 'Restrict the recording and brief the agent and their supervisor', ownerRole: 'supervisor', dueWithinMinutes: CONTAIN },
+      { id: 'report', title: 'Report the personal-data leak to the data-protection officer', ownerRole: 'security', dueWithinMinutes: REPORT_LEAK },
+      { id: 'review', title: 'Post-incident review', ownerRole: 'security', dueWithinMinutes: REVIEW },
+    ],
+  },
+  brute_force: {
+    id: 'plan-brute-force',
+    version: '1',
+    type: 'brute_force',
+    steps: [
+      { id: 'triage', title: 'Identify the source and the keys it tried', ownerRole: 'security', dueWithinMinutes: TRIAGE },
+      { id: 'contain', title: 'Block the source and rotate any exposed key', ownerRole: 'admin', dueWithinMinutes: CONTAIN },
+      { id: 'review', title: 'Post-incident review', ownerRole: 'security', dueWithinMinutes: REVIEW },
+    ],
+  },
+};
+
+export interface ScheduledStep {
+  id: string;
+  title: string;
+  ownerRole: PlanStep['ownerRole'];
+  dueAt: Date;
+}
+
+/** The plan's steps with their deadlines for an incident of this severity opened at `openedAt`. */
+export function scheduleSteps(plan: ResponsePlan, severity: Severity, openedAt: Date): ScheduledStep[] {
+  return plan.steps.map(({ id, title, ownerRole, dueWithinMinutes }) => ({
+    id,
+    title,
+    ownerRole,
+    dueAt: new Date(openedAt.getTime() + dueWithinMinutes[severity] * 60_000),
+  }));
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { KnownCloudEvent } from '@hotline/contracts';
+import { CorrelationContext, Outbox } from '@hotline/messaging';
+import { bruteForce, type Detection, DETECTION_THRESHOLDS, denialSource, piiSpokenByAgent } from '../domain/detection-rules';
+import type { IncidentSnapshot } from '../domain/incident';
+import { openedEvent } from '../domain/incident-events';
+import { RESPONSE_PLANS } from '../domain/response-plans';
+import { IncidentsRepository } from '../incidents.repository';
+
+/**
+ * Runs the detection rules on what the `security.detection` queue delivers and opens an incident
+ * (with `incident.opened` through the outbox) or, for a key already open within the rule's window,
+ * adds the detection to that incident's timeline. All in the consumer's transaction.
+ */
+@Injectable()
+export class DetectIncidents {
+  constructor(
+    private readonly incidents: IncidentsRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async onTranscript(manager: EntityManager, event: KnownCloudEvent<'transcript.recorded'>): Promise<void> {
+    const detection = piiSpokenByAgent(event.data);
+    if (detection) await this.record(manager, event, detection);
+  }
+
+  async onAccessDenied(manager: EntityManager, event: KnownCloudEvent<'access.denied'>): Promise<void> {
+    const tenantId = event.tenantid;
+    const source = denialSource(event.data);
+    const at = timeOf(event);
+    // Taken before counting, so concurrent denials of one source are summed one after the other.
+    await this.incidents.lockDedupKey(manager, tenantId, `brute_force:${source}`);
+    const seen = { tenantId, eventSource: event.source, eventId: event.id, denialSource: source, attempts: event.data.attempts, at };
+    if (!(await this.incidents.recordDenial(manager, seen))) return;
+    const windowStart = new Date(at.getTime() - DETECTION_THRESHOLDS.bruteForce.windowMinutes * 60_000);
+    const detection = bruteForce(source, await this.incidents.attemptsBetween(manager, tenantId, source, windowStart, at));
+    if (detection) await this.record(manager, event, detection);
+  }
+
+  private async record(manager: EntityManager, event: KnownCloudEvent, detection: Detection): Promise<void> {
+    const tenantId = event.tenantid;
+    const at = timeOf(event);
+    const cause = { eventId: event.id, eventType: event.type, thresholdsVersion: DETECTION_THRESHOLDS.version, ...detection.detail };
+    await this.incidents.lockDedupKey(manager, tenantId, detection.dedupKey);
+    const latest = await this.incidents.latestByDedupKey(manager, tenantId, detection.dedupKey);
+    if (latest?.absorbs(detection.windowMinutes, at)) {
+      await this.incidents.absorb(manager, tenantId, latest.snapshot.id, at);
+      await this.incidents.appendTimeline(manager, tenantId, latest.snapshot.id, { at, kind: 'detected_again', detail: cause });
+      return;
+    }
+    const plan = RESPONSE_PLANS[detection.type];
+    const incident: IncidentSnapshot = {
+      tenantId,
+      id: randomUUID(),
+      type: detection.type,
+      severity: detection.severity,
+      state: 'open',
+      summary: detection.summary,
+      dedupKey: detection.dedupKey,
+      // The plan's deadlines run from when security opened it; the dedup window from the event's time.
+      openedAt: new Date(),
+      lastDetectedAt: at,
+      detections: 1,
+      review: null,
+      plan: { id: plan.id, version: plan.version },
+    };
+    await this.incidents.insert(manager, incident);
+    await this.incidents.appendTimeline(manager, tenantId, incident.id, { at: incident.openedAt, kind: 'opened', detail: cause });
+    await this.outbox.add(manager, [openedEvent(incident, plan, CorrelationContext.current()?.correlationId ?? event.correlationid)]);
+  }
+}
+
+/** When the event happened (the envelope's time), or now if it carries none that parses. */
+function timeOf(event: KnownCloudEvent): Date {
+  const at = new Date(event.time ?? Number.NaN);
+  return Number.isNaN(at.getTime()) ? new Date() : at;
+}
