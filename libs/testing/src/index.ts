@@ -1,4 +1,5 @@
 export * from './lib/test-database';
+export * from './lib/migrated-data-source';
 export * from './lib/test-broker';
 export * from './lib/eventually';
 export * from './lib/tcp-proxy';

@@ -1,7 +1,7 @@
-import { DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
 import { Outbox, outboxParkingMigration } from '@hotline/messaging';
-import { createTestDatabase, type TestDatabase } from '@hotline/testing';
+import { type MigratedDataSource, migratedDataSource } from '@hotline/testing';
 import { DurableTimers, durableTimersMigration, ManualClock } from '@hotline/timers';
 import { CaseHistoryEntity } from '../src/cases/case-history.entity';
 import { CaseLifecycle } from '../src/cases/case-lifecycle';
@@ -33,7 +33,7 @@ const ACCEPT_MS = 120_000;
 
 /** Routing inside the opening's transaction, and the accept timer, on real PostgreSQL with an injected clock. */
 describe('dispatch: routing an opened case (real PostgreSQL, durable timers)', () => {
-  let db: TestDatabase;
+  let database: MigratedDataSource;
   let dataSource: DataSource;
   let timers: DurableTimers;
   let openCase: OpenCase;
@@ -41,18 +41,8 @@ describe('dispatch: routing an opened case (real PostgreSQL, durable timers)', (
   const clock = new ManualClock(new Date());
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const admin = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    await admin.query('CREATE SCHEMA dispatch');
-    await admin.destroy();
-    dataSource = await new DataSource({
-      type: 'postgres',
-      url: db.url,
-      schema: 'dispatch',
-      entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
-      migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch'), durableTimersMigration('dispatch'), CaseStages1764460800000, CreateRouting1796200000000, CreateComplaints1796400000000],
-    }).initialize();
-    await dataSource.runMigrations();
+    database = await migratedDataSource({ schema: 'dispatch', entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity], migrations: [CreateDispatchSchema1764028800000, outboxParkingMigration('dispatch'), durableTimersMigration('dispatch'), CaseStages1764460800000, CreateRouting1796200000000, CreateComplaints1796400000000] });
+    dataSource = database.dataSource;
 
     const cases = new ServiceCaseRepository(dataSource);
     const agents = new AgentsRepository(dataSource);
@@ -71,10 +61,7 @@ describe('dispatch: routing an opened case (real PostgreSQL, durable timers)', (
     await agents.saveMany(dataSource.manager, [agent('a1', since), agent('a2', new Date(since.getTime() + 1))]);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => database?.close());
 
   const opening = (caseId: string) =>
     newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'acme', data: { caseId, type: 'billing', priority: 'P3', summary: 'Charged twice' } });

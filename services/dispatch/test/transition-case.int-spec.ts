@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
-import { createTestDatabase, eventually, type TestDatabase } from '@hotline/testing';
+import { eventually, type MigratedDataSource, migratedDataSource } from '@hotline/testing';
 import { ManualClock } from '@hotline/timers';
 import { CaseClockReads } from '../src/case-clocks/case-clock-reads';
 import { CaseClocksRepository } from '../src/case-clocks/case-clocks.repository';
@@ -22,7 +22,7 @@ import { CreateComplaints1796400000000 } from '../src/database/migrations/179640
 
 /** The transition use case on real PostgreSQL: its time is the injected clock's, and the move and its events commit together or not at all. */
 describe('dispatch: TransitionCase (real PostgreSQL)', () => {
-  let db: TestDatabase;
+  let database: MigratedDataSource;
   let dataSource: DataSource;
   let repository: ServiceCaseRepository;
   let reads: CaseClockReads;
@@ -34,26 +34,13 @@ describe('dispatch: TransitionCase (real PostgreSQL)', () => {
   const signals: CaseSignals = { record: async (_manager, reported) => void recorded.push(...reported) };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const admin = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    await admin.query('CREATE SCHEMA dispatch');
-    await admin.destroy();
-    dataSource = await new DataSource({
-      type: 'postgres',
-      url: db.url,
-      schema: 'dispatch',
-      entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity],
-      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateCaseClocks1796100000000, CreateComplaints1796400000000],
-    }).initialize();
-    await dataSource.runMigrations();
+    database = await migratedDataSource({ schema: 'dispatch', entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity], migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateCaseClocks1796100000000, CreateComplaints1796400000000] });
+    dataSource = database.dataSource;
     repository = new ServiceCaseRepository(dataSource);
     reads = new CaseClockReads(new CaseClocksRepository(dataSource));
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => database?.close());
 
   const open = (caseId: string) =>
     dataSource.transaction((manager) =>

@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
 import { Outbox } from '@hotline/messaging';
-import { createTestDatabase, type TestDatabase } from '@hotline/testing';
+import { type MigratedDataSource, migratedDataSource } from '@hotline/testing';
 import { ManualClock } from '@hotline/timers';
 import { CaseClockReads } from '../src/case-clocks/case-clock-reads';
 import { CaseClocksRepository } from '../src/case-clocks/case-clocks.repository';
@@ -33,32 +33,19 @@ class RecordedSignals extends CaseSignals {
 
 /** A complaint's updates on real PostgreSQL: each step with its case change, signals and audit commits together or not at all. */
 describe('dispatch: UpdateComplaint (real PostgreSQL)', () => {
-  let db: TestDatabase;
+  let database: MigratedDataSource;
   let dataSource: DataSource;
   let cases: ServiceCaseRepository;
   const clock = new ManualClock('2026-11-25T09:00:00Z');
   const actor: CaseActor = { id: 'agent-7', kind: 'user', roles: ['agent'] };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const admin = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    await admin.query('CREATE SCHEMA dispatch');
-    await admin.destroy();
-    dataSource = await new DataSource({
-      type: 'postgres',
-      url: db.url,
-      schema: 'dispatch',
-      entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity, ComplaintEntity, ComplaintEntryEntity],
-      migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateCaseClocks1796100000000, CreateComplaints1796400000000],
-    }).initialize();
-    await dataSource.runMigrations();
+    database = await migratedDataSource({ schema: 'dispatch', entities: [ServiceCaseEntity, CaseHistoryEntity, CaseTransitionEntity, ComplaintEntity, ComplaintEntryEntity], migrations: [CreateDispatchSchema1764028800000, CaseStages1764460800000, CreateCaseClocks1796100000000, CreateComplaints1796400000000] });
+    dataSource = database.dataSource;
     cases = new ServiceCaseRepository(dataSource);
   });
 
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => database?.close());
 
   const updates = (outbox: Outbox, signals: CaseSignals = new RecordedSignals()) =>
     new UpdateComplaint(dataSource, new ComplaintsRepository(dataSource), cases, new TransitionCase(dataSource, cases, outbox, signals, new CaseClockReads(new CaseClocksRepository(dataSource)), new CaseLifecycle(), clock), signals, outbox, clock);
