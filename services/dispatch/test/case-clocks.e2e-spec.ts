@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import { amqpConsumer, bootstrapService } from '@hotline/platform';
 import { eventually, publishToBus } from '@hotline/testing';
-import { startService, type StartedService } from '@hotline/testing/service';
+import { startService, type StartedService, tightenTenantStandards } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import { CaseSignals } from '../src/cases/case-signals';
 
@@ -19,19 +19,7 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'dispatch', consumer: 'dispatch', tap: true });
     agent = await svc.token({ tenant: 'acme', roles: ['agent'], subject: 'agent-7' });
-    const standards = newCloudEvent({
-      type: 'standards.published',
-      source: '/hotline/intake',
-      tenantId: 'acme',
-      id: 'standards.published:acme:3',
-      data: { version: '3', effectiveFrom: '2026-01-01T00:00:00Z', standards: { 'network-fault-response': { kind: 'deadline', seconds: RESPONSE_SECONDS } } },
-    });
-    await publishToBus(svc.env.namespace, [standards]);
-    // GET /v1/standards reads the table and refreshes this process's cache, so the next case sees 2 s.
-    await eventually(async () => {
-      const held = await svc.http().get('/v1/standards').auth(agent, { type: 'bearer' }).expect(200);
-      expect(held.body.inForce.version).toBe('acme:3@1');
-    });
+    await tightenTenantStandards(svc, 'acme', agent, { 'network-fault-response': { kind: 'deadline', seconds: RESPONSE_SECONDS } });
   });
 
   afterAll(async () => {

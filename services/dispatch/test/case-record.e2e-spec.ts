@@ -1,6 +1,6 @@
 import { newCloudEvent } from '@hotline/contracts';
 import { eventually, publishToBus } from '@hotline/testing';
-import { startService, type StartedService } from '@hotline/testing/service';
+import { startService, type StartedService, tightenTenantStandards } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 /** acme's record completion, tightened to 3 s (only tightening is allowed), so a missed record would breach within the test. */
@@ -13,18 +13,7 @@ describe("dispatch: completing a case's record (先处理后记录; real HTTP, P
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'dispatch', consumer: 'dispatch', tap: true });
     agent = await svc.token({ tenant: 'acme', roles: ['agent'], subject: 'agent-7' });
-    const standards = newCloudEvent({
-      type: 'standards.published',
-      source: '/hotline/intake',
-      tenantId: 'acme',
-      id: 'standards.published:acme:3',
-      data: { version: '3', effectiveFrom: '2026-01-01T00:00:00Z', standards: { 'record-completion': { kind: 'deadline', seconds: RECORD_SECONDS } } },
-    });
-    await publishToBus(svc.env.namespace, [standards]);
-    await eventually(async () => {
-      const held = await svc.http().get('/v1/standards').auth(agent, { type: 'bearer' }).expect(200);
-      expect(held.body.inForce.version).toBe('acme:3@1');
-    });
+    await tightenTenantStandards(svc, 'acme', agent, { 'record-completion': { kind: 'deadline', seconds: RECORD_SECONDS } });
   });
 
   afterAll(() => svc?.stop());

@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import { amqpConsumer, bootstrapService } from '@hotline/platform';
 import { eventually, publishToBus } from '@hotline/testing';
-import { expectServedOpenApi, startService, type StartedService } from '@hotline/testing/service';
+import { expectServedOpenApi, startService, type StartedService, tightenTenantStandards } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 
 /** acme's answer time, tightened to 2 s (manual 2.1 allows tightening) so deadlines fall in seconds, not 30. */
@@ -17,19 +17,7 @@ describe('dispatch: contacts’ answer clocks, live (real HTTP, PostgreSQL, Rabb
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'dispatch', consumer: 'dispatch', tap: true });
     token = await svc.token({ tenant: 'acme', roles: ['supervisor'] });
-    const standards = newCloudEvent({
-      type: 'standards.published',
-      source: '/hotline/intake',
-      tenantId: 'acme',
-      id: 'standards.published:acme:3',
-      data: { version: '3', effectiveFrom: '2026-01-01T00:00:00Z', standards: { 'answer-time': { kind: 'deadline', seconds: ANSWER_SECONDS } } },
-    });
-    await publishToBus(svc.env.namespace, [standards]);
-    // GET /v1/standards reads the table and refreshes this process's cache, so the next contact sees 2 s.
-    await eventually(async () => {
-      const held = await svc.http().get('/v1/standards').auth(token, { type: 'bearer' }).expect(200);
-      expect(held.body.inForce.version).toBe('acme:3@1');
-    });
+    await tightenTenantStandards(svc, 'acme', token, { 'answer-time': { kind: 'deadline', seconds: ANSWER_SECONDS } });
   });
 
   afterAll(async () => {
