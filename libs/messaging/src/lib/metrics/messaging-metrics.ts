@@ -17,8 +17,8 @@ function histogram(name: string, help: string, labelNames: string[], buckets: nu
  * dependency. Roughly ×2.5 per step, so p50/p95/p99 stay readable across that range.
  */
 export const HANDLING_SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-/** Deliveries per batch, up to the largest maxBatch a service configures (default 100). */
-export const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500];
+/** Deliveries per batch, up to the largest maxBatch a service configures (CONSUMER_MAX_BATCH, default 400, at most 1,000). */
+export const BATCH_SIZE_BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000];
 
 export const messagingMetrics = {
   published: counter('hotline_events_published_total', 'Events published with a broker confirm', ['type']),

@@ -15,6 +15,7 @@ export function amqpConsumer(service: ServiceName): (config: PlatformConfig, app
       namespace: config.namespace,
       service,
       defaultPurpose: 'events',
+      maxBatch: config.consumerMaxBatch,
       transactions: { inbox: app.get(Inbox), outbox: app.get(Outbox) },
     });
 }

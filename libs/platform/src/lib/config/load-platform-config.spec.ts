@@ -7,6 +7,7 @@ describe('loadPlatformConfig', () => {
       NODE_ENV: 'development',
       DATABASE_URL: DEFAULT_DATABASE_URL,
       AMQP_URL: DEFAULT_AMQP_URL,
+      CONSUMER_MAX_BATCH: 400,
       JWT_SECRET: DEV_JWT_SECRET,
       JWT_TENANT_CLAIM: 'tenant',
       JWT_ROLES_CLAIM: 'roles',
@@ -41,6 +42,12 @@ describe('loadPlatformConfig', () => {
     expect(loadPlatformConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
     expect(loadPlatformConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
     expect(loadPlatformConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe('loopback, 10.0.0.0/8');
+  });
+
+  it('bounds a consumer batch to 1–1,000 deliveries', () => {
+    expect(loadPlatformConfig({ CONSUMER_MAX_BATCH: '50' }).CONSUMER_MAX_BATCH).toBe(50);
+    expect(() => loadPlatformConfig({ CONSUMER_MAX_BATCH: '0' })).toThrow(/CONSUMER_MAX_BATCH: /);
+    expect(() => loadPlatformConfig({ CONSUMER_MAX_BATCH: '5000' })).toThrow(/CONSUMER_MAX_BATCH: /);
   });
 
   it('names every bad variable in one readable error, without echoing values', () => {

@@ -24,6 +24,8 @@ export class PlatformConfig {
   readonly amqpUrl: string;
   /** Prefix for exchange and queue names, so concurrent test runs share a broker without colliding. */
   readonly namespace?: string;
+  /** Most deliveries a consumer applies in one transaction (`CONSUMER_MAX_BATCH`). */
+  readonly consumerMaxBatch: number;
   readonly jwt: JwtSettings;
   /** Failed authentications a client may make on one admin-only route per window. */
   readonly adminThrottle: { failures: number; windowSeconds: number };
@@ -41,6 +43,7 @@ export class PlatformConfig {
     this.databaseUrl = env.DATABASE_URL;
     this.amqpUrl = env.AMQP_URL;
     this.namespace = env.HOTLINE_NAMESPACE;
+    this.consumerMaxBatch = env.CONSUMER_MAX_BATCH;
     this.logLevel = env.LOG_LEVEL;
     this.shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
     this.trustProxy = env.TRUST_PROXY;

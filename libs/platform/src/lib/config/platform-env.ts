@@ -46,6 +46,8 @@ export const platformEnvSchema = z
     ADMIN_THROTTLE_FAILURES: z.coerce.number({ error: 'must be a number' }).int().positive().default(20),
     ADMIN_THROTTLE_WINDOW_SECONDS: z.coerce.number({ error: 'must be a number' }).int().positive().default(60),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    // A consumer's batch bound: 400 measured twice the throughput of 100 (README, bench:dispatch).
+    CONSUMER_MAX_BATCH: z.coerce.number({ error: 'must be a number' }).int().min(1).max(1000).default(400),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a number' }).int().positive().default(10_000),
     // Express's `trust proxy`: behind a load balancer, which X-Forwarded-For hops to believe, so that
     // per-client rules (auth-failure counting) see the client, not the balancer. Off by default.
