@@ -311,6 +311,26 @@ describe('durable timers (real PostgreSQL)', () => {
     expect(await parked.count(sql)).toBe(0);
   });
 
+  it('gives a batch handler its kind’s due timers together, and each alone again when the batch fails', async () => {
+    const calls: string[][] = [];
+    const t = timers();
+    t.handleBatch('batched', async (manager, due) => {
+      calls.push(due.map((timer) => timer.key));
+      for (const timer of due) await record()(manager, timer);
+      if (due.length > 1 && due.some((timer) => timer.key === 'k3')) throw new Error('k3 makes the batch fail');
+    });
+    const due = await inMs(-100);
+    for (let i = 1; i <= 5; i++) await set(t, 'batched', `k${i}`, new Date(due.getTime() + i));
+    await t.start();
+
+    await eventually(async () => expect(await firedOf('batched')).toHaveLength(5));
+    // One call for the batch (rolled back), then one per timer: each committed once, on its first try.
+    expect(calls[0]).toEqual(['k1', 'k2', 'k3', 'k4', 'k5']);
+    expect(calls.slice(1)).toEqual([['k1'], ['k2'], ['k3'], ['k4'], ['k5']]);
+    expect((await firedOf('batched')).map((r) => [r.key, r.attempt])).toEqual([['k1', 1], ['k2', 1], ['k3', 1], ['k4', 1], ['k5', 1]]);
+    expect(await openOf('batched')).toBe(0);
+  });
+
   it('drops a parked copy when the timer is cancelled, so a retry cannot fire what was cancelled', async () => {
     const t = timers({ retry: { maxAttempts: 1 } });
     t.handle('doomed', async () => {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { TimerHandler, TimerRef, TimerSpec } from './timer';
+import type { TimerBatchHandler, TimerHandler, TimerRef, TimerSpec } from './timer';
 import { TimerRunner, type TimerRunnerOptions } from './timer-runner';
 import { refColumns } from './timer-refs';
 import { timersChannel } from './timers-tables';
@@ -21,7 +21,8 @@ export interface TimersStatus {
  * removes the timer. Due times come from the caller (computed with an injected `Clock`).
  */
 export class DurableTimers implements TimersStatus {
-  private readonly handlers = new Map<string, TimerHandler>();
+  /** Every kind's handler as a batch handler: a one-at-a-time handler runs over its batch in order. */
+  private readonly handlers = new Map<string, TimerBatchHandler>();
   private readonly runner: TimerRunner;
   private readonly notifyWithinMs: number;
 
@@ -38,6 +39,13 @@ export class DurableTimers implements TimersStatus {
 
   /** Registers the handler for a kind; register before the app starts (e.g. in `onModuleInit`). */
   handle(kind: string, handler: TimerHandler): void {
+    this.handleBatch(kind, async (manager, timers) => {
+      for (const timer of timers) await handler(manager, timer);
+    });
+  }
+
+  /** Registers a handler that takes a kind's due timers together (see TimerBatchHandler). */
+  handleBatch(kind: string, handler: TimerBatchHandler): void {
     if (this.handlers.has(kind)) throw new Error(`a handler for timer kind ${kind} is registered already`);
     this.handlers.set(kind, handler);
   }

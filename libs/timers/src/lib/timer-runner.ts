@@ -4,7 +4,7 @@ import { type PassResult, type SqlRunner, WakeablePoller } from '@hotline/messag
 import { type ClaimedTimerRow, toFiredTimer } from './claimed-timer';
 import { ParkedTimers } from './parked-timers';
 import { afterFailure, DEFAULT_RETRY_BACKOFF, type RetryBackoff } from './retry-backoff';
-import type { FiredTimer, TimerHandler } from './timer';
+import type { FiredTimer, TimerBatchHandler } from './timer';
 import { describeRef, refColumns } from './timer-refs';
 import { timersChannel } from './timers-tables';
 import { timersMetrics } from './timers-metrics';
@@ -49,7 +49,7 @@ export class TimerRunner {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly handlers: ReadonlyMap<string, TimerHandler>,
+    private readonly handlers: ReadonlyMap<string, TimerBatchHandler>,
     private readonly options: TimerRunnerOptions,
   ) {
     this.batchSize = options.batchSize ?? 200;
@@ -128,7 +128,7 @@ export class TimerRunner {
     if (timers.length > 1) {
       await runner.query('SAVEPOINT timers_batch');
       try {
-        for (const timer of timers) await this.handlerOf(timer)(runner.manager, timer);
+        for (const [kind, ofKind] of byKind(timers)) await this.handlerOf(kind)(runner.manager, ofKind);
         await runner.query('RELEASE SAVEPOINT timers_batch');
         return new Map();
       } catch {
@@ -140,7 +140,7 @@ export class TimerRunner {
     for (const timer of timers) {
       await runner.query('SAVEPOINT timer');
       try {
-        await this.handlerOf(timer)(runner.manager, timer);
+        await this.handlerOf(timer.kind)(runner.manager, [timer]);
         await runner.query('RELEASE SAVEPOINT timer');
       } catch (error) {
         await runner.query('ROLLBACK TO SAVEPOINT timer');
@@ -150,9 +150,9 @@ export class TimerRunner {
     return failures;
   }
 
-  private handlerOf(timer: FiredTimer): TimerHandler {
-    const handler = this.handlers.get(timer.kind);
-    if (!handler) throw new Error(`no handler for timer kind ${timer.kind}`);
+  private handlerOf(kind: string): TimerBatchHandler {
+    const handler = this.handlers.get(kind);
+    if (!handler) throw new Error(`no handler for timer kind ${kind}`);
     return handler;
   }
 
@@ -234,4 +234,15 @@ export class TimerRunner {
   private table(name: string): string {
     return `"${this.options.schema}".${name}`;
   }
+}
+
+/** The batch's timers by kind, each kind's in claim (due) order. */
+function byKind<T extends FiredTimer>(timers: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const timer of timers) {
+    const group = groups.get(timer.kind);
+    if (group) group.push(timer);
+    else groups.set(timer.kind, [timer]);
+  }
+  return groups;
 }

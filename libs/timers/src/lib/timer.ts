@@ -35,3 +35,11 @@ export interface FiredTimer extends TimerRef {
  * least once, so the effect must be idempotent. Throwing rolls back this timer's effects only.
  */
 export type TimerHandler = (manager: EntityManager, timer: FiredTimer) => Promise<void>;
+
+/**
+ * A handler of many due timers of its kind at once, in the claiming transaction: for a kind whose
+ * timers fall due by the thousand (answer deadlines), so their effects take a few statements, not a
+ * few per timer. Same contract as TimerHandler; if it throws, the runner retries each timer of the
+ * batch alone (a batch of one), so one failing timer only delays itself.
+ */
+export type TimerBatchHandler = (manager: EntityManager, timers: readonly FiredTimer[]) => Promise<void>;

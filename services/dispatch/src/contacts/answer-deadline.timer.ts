@@ -3,7 +3,7 @@ import { DurableTimers } from '@hotline/timers';
 import { ANSWER_TIMER_KIND } from './answer-verdicts';
 import { FireAnswerDeadline } from './use-cases/fire-answer-deadline';
 
-/** Registers the answer deadline's timer handler before the timers start firing (at bootstrap). */
+/** Registers the answer deadlines' timer handler, a batch at a time, before the timers start firing (at bootstrap). */
 @Injectable()
 export class AnswerDeadlineTimer implements OnModuleInit {
   // A hybrid app (HTTP plus the AMQP transport) runs init hooks once for each.
@@ -17,6 +17,6 @@ export class AnswerDeadlineTimer implements OnModuleInit {
   onModuleInit(): void {
     if (this.registered) return;
     this.registered = true;
-    this.timers.handle(ANSWER_TIMER_KIND, (manager, timer) => this.fireAnswerDeadline.execute(manager, timer));
+    this.timers.handleBatch(ANSWER_TIMER_KIND, (manager, timers) => this.fireAnswerDeadline.execute(manager, timers));
   }
 }

@@ -28,11 +28,6 @@ export interface TimedOutcome {
 export class ClockEffects {
   constructor(private readonly timers: DurableTimers) {}
 
-  async apply(manager: EntityManager, outcome: ClockOutcome, correlation?: AnswerTimerPayload): Promise<AnswerVerdictEvent[]> {
-    const [verdicts] = await this.applyMany(manager, [{ outcome, correlation }]);
-    return verdicts;
-  }
-
   /**
    * The outcomes' effects in order, with their timers set and cancelled in one statement each:
    * each clock's timer ends as its last effect left it (a set then a cancel in one batch cancels).

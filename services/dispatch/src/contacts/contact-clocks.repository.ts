@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CloudEvent } from '@hotline/contracts';
-import type { Outbox } from '@hotline/messaging';
 import type { AnswerClock, StopKind } from './domain/answer-clock';
 
 /** A `dispatch.contact_clocks` row as PostgreSQL returns it. */
@@ -23,9 +21,6 @@ interface ClockRow {
 
 const COLUMNS = `tenant_id, contact_id, queued_at, due_at, standard_id, standard_version, clause, late, stopped_by, stopped_at, breached_at, withdrawn_at`;
 
-const UPDATE = `UPDATE dispatch.contact_clocks SET queued_at = $3, due_at = $4, standard_id = $5, standard_version = $6, clause = $7,
-  late = $8, stopped_by = $9, stopped_at = $10, breached_at = $11, withdrawn_at = $12, updated_at = now()
-  WHERE tenant_id = $1 AND contact_id = $2`;
 
 function toClock(row: ClockRow): AnswerClock {
   const date = (value: Date | null) => (value === null ? null : new Date(value));
@@ -118,41 +113,20 @@ export class ContactClocksRepository {
   }
 
   /**
-   * The contact's clock, locked for a firing timer without waiting: a consumer transaction that
-   * holds it is changing it (and cancelling this very timer), so the timer is better retried than
-   * left to wait for the consumer while the consumer waits for it.
+   * The contacts' clocks, locked for firing timers without waiting, in one round trip. A consumer
+   * transaction holding one is changing it (and cancelling its timer), so its timer is better
+   * retried than left waiting on the consumer: the batch fails, and the runner fires its timers one
+   * at a time, so only that one waits. Keyed by `contactKey`.
    */
-  async lockForFiring(manager: EntityManager, tenantId: string, contactId: string): Promise<AnswerClock | undefined> {
-    const [row] = await manager.query(
-      `SELECT ${COLUMNS} FROM dispatch.contact_clocks WHERE tenant_id = $1 AND contact_id = $2 FOR UPDATE NOWAIT`,
-      [tenantId, contactId],
+  async lockManyForFiring(manager: EntityManager, refs: readonly ContactRef[]): Promise<Map<string, AnswerClock>> {
+    if (refs.length === 0) return new Map();
+    const rows: ClockRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM dispatch.contact_clocks
+       WHERE (tenant_id, contact_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+       ORDER BY tenant_id, contact_id FOR UPDATE NOWAIT`,
+      [refs.map((r) => r.tenantId), refs.map((r) => r.contactId)],
     );
-    return row ? toClock(row as ClockRow) : undefined;
-  }
-
-  async save(manager: EntityManager, clock: AnswerClock): Promise<void> {
-    await manager.query(UPDATE, toParams(clock));
-  }
-
-  /**
-   * Saves the clock and adds its events to the outbox in one statement: a firing timer's whole
-   * effect in one round trip, where an update then the outbox's insert and NOTIFY take three.
-   */
-  async saveWithEvents(manager: EntityManager, clock: AnswerClock, outbox: Outbox, events: readonly CloudEvent[]): Promise<void> {
-    if (events.length === 0) return this.save(manager, clock);
-    await manager.query(
-      `WITH saved AS (${UPDATE} RETURNING 1),
-         events AS (SELECT * FROM unnest($13::text[], $14::text[], $15::text[], $16::jsonb[]) AS e(event_id, tenant_id, type, payload)),
-         ${outbox.cteFrom('events')}
-       SELECT (SELECT count(*) FROM saved) AS saved, (SELECT count(*) FROM notified) AS notified`,
-      [
-        ...toParams(clock),
-        events.map((e) => e.id),
-        events.map((e) => e.tenantid),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e)),
-      ],
-    );
+    return new Map(rows.map((row) => [contactKey({ tenantId: row.tenant_id, contactId: row.contact_id }), toClock(row)]));
   }
 
   async find(tenantId: string, contactId: string): Promise<AnswerClock | undefined> {

@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { newCloudEvent } from '@hotline/contracts';
+import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import { Outbox } from '@hotline/messaging';
 import type { Clock, FiredTimer } from '@hotline/timers';
-import { type AnswerTimerPayload, ClockEffects } from '../clock-effects';
-import { ContactClocksRepository } from '../contact-clocks.repository';
+import { type AnswerTimerPayload, ClockEffects, type TimedOutcome } from '../clock-effects';
+import { ContactClocksRepository, contactKey } from '../contact-clocks.repository';
 import { deadlinePassed } from '../domain/answer-clock';
 import { WALL_CLOCK } from '../wall-clock';
 
 /**
- * A contact's answer deadline went off (an `sla.answer` timer): if the customer is still waiting,
- * `sla.breached` goes to the outbox in the timer's transaction. The clock row is re-read under
- * lock, so a stop that committed first (and cancelled the timer too late) publishes nothing.
+ * Contacts' answer deadlines went off (`sla.answer` timers, a batch at a time): each customer still
+ * waiting gets `sla.breached` in the outbox, in the timers' transaction. The clock rows are re-read
+ * under lock, so a stop that committed first (and cancelled its timer too late) publishes nothing.
+ * Whatever the batch's size: one statement locks the clocks, one saves those that changed, one adds
+ * their breaches to the outbox.
  */
 @Injectable()
 export class FireAnswerDeadline {
@@ -22,14 +24,24 @@ export class FireAnswerDeadline {
     @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(manager: EntityManager, timer: FiredTimer): Promise<void> {
-    const existing = await this.clocks.lockForFiring(manager, timer.tenantId, timer.key);
-    if (!existing) return;
-    const outcome = deadlinePassed(existing, timer, this.clock.now());
-    if (!outcome.changed) return;
-    const { correlationId, causationId } = timer.payload as Partial<AnswerTimerPayload>;
-    const verdicts = await this.effects.apply(manager, outcome);
-    const events = verdicts.map((verdict) => newCloudEvent({ ...verdict, source: '/hotline/dispatch', tenantId: timer.tenantId, correlationId, causationId }));
-    await this.clocks.saveWithEvents(manager, outcome.clock, this.outbox, events);
+  async execute(manager: EntityManager, timers: readonly FiredTimer[]): Promise<void> {
+    const refs = timers.map((timer) => ({ tenantId: timer.tenantId, contactId: timer.key }));
+    const locked = await this.clocks.lockManyForFiring(manager, refs);
+    const now = this.clock.now();
+    const fired: { timer: FiredTimer; outcome: TimedOutcome['outcome'] }[] = [];
+    for (const [index, timer] of timers.entries()) {
+      const existing = locked.get(contactKey(refs[index]));
+      if (!existing) continue;
+      const outcome = deadlinePassed(existing, timer, now);
+      if (outcome.changed) fired.push({ timer, outcome });
+    }
+    if (fired.length === 0) return;
+    const verdicts = await this.effects.applyMany(manager, fired.map(({ outcome }) => ({ outcome })));
+    const events: CloudEvent[] = fired.flatMap(({ timer }, index) => {
+      const { correlationId, causationId } = timer.payload as Partial<AnswerTimerPayload>;
+      return verdicts[index].map((verdict) => newCloudEvent({ ...verdict, source: '/hotline/dispatch', tenantId: timer.tenantId, correlationId, causationId }));
+    });
+    await this.clocks.saveMany(manager, fired.map(({ outcome }) => outcome.clock));
+    await this.outbox.add(manager, events);
   }
 }
