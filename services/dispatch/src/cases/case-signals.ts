@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { SlaSignal } from '../sla/domain';
+import { openingSignals } from './domain/opening-signals';
+import type { CaseTransition, ServiceCase } from './domain/service-case';
+import { transitionSignals } from './domain/transition-signals';
 
 /** A fact about a case that its SLA clocks may start, pause, resume, stop or reset on. */
 export interface CaseSignal {
@@ -17,4 +20,15 @@ export interface CaseSignal {
  */
 export abstract class CaseSignals {
   abstract record(manager: EntityManager, signals: readonly CaseSignal[]): Promise<void>;
+}
+
+/** What opening a case tells its clocks, as the port takes it: at the case's opening. */
+export function signalsOfOpening(kase: ServiceCase): CaseSignal[] {
+  const { tenantId, caseId, openedAt } = kase.snapshot;
+  return openingSignals(kase).map((signal) => ({ tenantId, caseId, signal, at: openedAt }));
+}
+
+/** What a move of a case tells its clocks, as the port takes it: whoever made the move (a person, an outage). */
+export function signalsOfMove(tenantId: string, transition: CaseTransition): CaseSignal[] {
+  return transitionSignals(transition).map((signal) => ({ tenantId, caseId: transition.caseId, signal, at: transition.at }));
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaseLifecycle } from '../case-lifecycle';
-import { CaseSignals } from '../case-signals';
+import { CaseSignals, signalsOfOpening } from '../case-signals';
 import { caseOpeningOf, type OpeningEvent } from '../domain/case-opening';
-import { openingSignals } from '../domain/opening-signals';
 import { ServiceCase } from '../domain/service-case';
 import { ServiceCaseRepository } from '../service-case.repository';
 
@@ -24,8 +23,7 @@ export class OpenCase {
     const kase = ServiceCase.open(caseOpeningOf(event));
     if (await this.cases.insertIfAbsent(manager, kase)) {
       // Starts the case's clocks and tells routing and outages; a re-sent opening (the case as first opened stays) does neither again.
-      const at = kase.snapshot.openedAt;
-      await this.signals.record(manager, openingSignals(kase).map((signal) => ({ tenantId: event.tenantid, caseId: kase.caseId, signal, at })));
+      await this.signals.record(manager, signalsOfOpening(kase));
       await this.lifecycle.opened(manager, event, kase);
     }
     await this.cases.recordEvent(manager, { tenantId: event.tenantid, caseId: kase.caseId, eventId: event.id, eventType: event.type, at: new Date(event.time) });

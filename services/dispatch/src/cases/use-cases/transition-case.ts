@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import { CaseClockReads } from '../../case-clocks/case-clock-reads';
-import { CaseSignals } from '../case-signals';
+import { CaseSignals, signalsOfMove } from '../case-signals';
 import { CASES_CLOCK, type CasesClock } from '../cases-clock';
 import { CaseArchived } from '../domain/case-errors';
 import type { CaseStage } from '../domain/case-stage';
 import { type CaseActor, changedMeanwhile } from '../domain/service-case';
 import { transitionEvents } from '../domain/transition-events';
-import { transitionSignals } from '../domain/transition-signals';
 import { type CaseResponse, toCaseResponse } from '../case-response';
 import { CaseLifecycle } from '../case-lifecycle';
 import { ServiceCaseRepository } from '../service-case.repository';
@@ -58,7 +57,7 @@ export class TransitionCase {
       throw changedMeanwhile(caseId, current?.stage ?? kase.stage);
     }
     await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
-    await this.signals.record(manager, transitionSignals(transition).map((signal) => ({ tenantId, caseId, signal, at: transition.at })));
+    await this.signals.record(manager, signalsOfMove(tenantId, transition));
     // e.g. resolving an outage's parent resolves its children, in this transaction (outages/).
     await this.lifecycle.moved(manager, tenantId, transition);
     return toCaseResponse(kase, await this.clocks.viewOf(tenantId, caseId, manager));

@@ -4,9 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
-import { CaseSignals } from '../../cases/case-signals';
+import { CaseSignals, signalsOfOpening } from '../../cases/case-signals';
 import { CASES_CLOCK, type CasesClock } from '../../cases/cases-clock';
-import { openingSignals } from '../../cases/domain/opening-signals';
 import type { CaseActor } from '../../cases/domain/service-case';
 import { ServiceCase } from '../../cases/domain/service-case';
 import { DISPATCH_SOURCE } from '../../cases/domain/transition-events';
@@ -47,7 +46,7 @@ export class DeclareOutage {
       const parent = ServiceCase.open(parentCaseOf(outage));
       await this.cases.insertIfAbsent(manager, parent);
       // The parent is a fault case like any other: its clocks (response, repair, …) start with the declaration.
-      await this.signals.record(manager, openingSignals(parent).map((signal) => ({ tenantId, caseId: outage.outageId, signal, at })));
+      await this.signals.record(manager, signalsOfOpening(parent));
       await this.cases.recordEvent(manager, { tenantId, caseId: outage.outageId, eventId: outage.outageId, eventType: 'outage.declared', at });
       await this.outages.insertIfAbsent(manager, outage);
       await this.outages.attachOpenCases(manager, tenantId, outage.outageId, region, at);

@@ -2,12 +2,11 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import { CaseLifecycle, type CaseLifecycleListener } from '../../cases/case-lifecycle';
-import { CaseSignals } from '../../cases/case-signals';
+import { CaseSignals, signalsOfMove } from '../../cases/case-signals';
 import type { OpeningEvent } from '../../cases/domain/case-opening';
 import { changedMeanwhile, type CaseTransition, type ServiceCase } from '../../cases/domain/service-case';
 import { transitionEvents } from '../../cases/domain/transition-events';
 import { ServiceCaseRepository } from '../../cases/service-case.repository';
-import { moveSignals } from '../domain/move-signals';
 import { isOutageSeverity, movesToResolution, OUTAGE_ACTOR, type Outage, outageReason } from '../domain/outage';
 import { OutageRepository } from '../outage.repository';
 
@@ -76,7 +75,7 @@ export class OutageCaseHooks implements CaseLifecycleListener, OnModuleInit {
         // The children's rows are locked: a failed apply is a bug, and rolls the whole resolution back.
         if (!(await this.cases.applyTransition(manager, outage.tenantId, transition))) throw changedMeanwhile(child.caseId, from);
         await this.outbox.add(manager, transitionEvents(outage.tenantId, transition, correlationId));
-        await this.signals.record(manager, moveSignals(outage.tenantId, transition));
+        await this.signals.record(manager, signalsOfMove(outage.tenantId, transition));
       }
     }
   }

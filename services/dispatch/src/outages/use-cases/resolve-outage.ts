@@ -6,9 +6,8 @@ import { CASES_CLOCK, type CasesClock } from '../../cases/cases-clock';
 import { changedMeanwhile, type CaseActor, type ServiceCase } from '../../cases/domain/service-case';
 import { transitionEvents } from '../../cases/domain/transition-events';
 import { CaseLifecycle } from '../../cases/case-lifecycle';
-import { CaseSignals } from '../../cases/case-signals';
+import { CaseSignals, signalsOfMove } from '../../cases/case-signals';
 import { ServiceCaseRepository } from '../../cases/service-case.repository';
-import { moveSignals } from '../domain/move-signals';
 import { movesToResolution } from '../domain/outage';
 import { OutageRepository } from '../outage.repository';
 import { type OutageResponse, toOutageResponse } from '../outage-response';
@@ -60,7 +59,7 @@ export class ResolveOutage {
       const transition = parent.transition({ to, ...move });
       if (!(await this.cases.applyTransition(manager, tenantId, transition))) throw changedMeanwhile(parent.caseId, from);
       await this.outbox.add(manager, transitionEvents(tenantId, transition, CorrelationContext.current()?.correlationId));
-      await this.signals.record(manager, moveSignals(tenantId, transition));
+      await this.signals.record(manager, signalsOfMove(tenantId, transition));
       await this.lifecycle.moved(manager, tenantId, transition);
     }
   }
