@@ -12,13 +12,15 @@ describe('dispatch: every route of its OpenAPI document is protected (issue 12, 
 
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'dispatch', consumer: 'dispatch' });
-    // Tenant B's case, contact and standards, each holding a text no request names.
+    // Tenant B's standards, case and contact, each holding a text no request names. The standards
+    // come first: a contact clocked before its tenant's standards arrive is judged by the defaults.
+    b = await svc.token({ tenant: 'tenant-b', roles: ['supervisor'] });
+    await publishToBus(svc.env.namespace, [standardsLabelled('tenant-b', MARKER)]);
+    await eventually(async () => expect((await svc.http().get('/v1/standards').auth(b, { type: 'bearer' }).expect(200)).text).toContain(MARKER));
     await publishToBus(svc.env.namespace, [
-      standardsLabelled('tenant-b', MARKER),
       newCloudEvent({ type: 'case.opened', source: '/test', tenantId: 'tenant-b', data: { caseId: 'CASE-B', type: 'billing', priority: 'P3', summary: MARKER } }),
       newCloudEvent({ type: 'contact.queued', source: '/test', tenantId: 'tenant-b', data: { contactId: 'C-B', channel: 'voice', queue: MARKER, direction: 'inbound' } }),
     ]);
-    b = await svc.token({ tenant: 'tenant-b', roles: ['supervisor'] });
     await eventually(async () => {
       expect(JSON.stringify(await caseOfB())).toContain(MARKER);
       const sla = await svc.http().get('/v1/contacts/C-B/sla').auth(b, { type: 'bearer' }).expect(200);
