@@ -212,11 +212,12 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
   describe('contact-lens', () => {
     it('publishes a Chinese call’s transcript once, however often the file is sent', async () => {
       const file = fixture('contact-lens-call-zh');
-      await post('contact-lens', file).expect(202).expect({ accepted: [id(CALLBACK, 'transcript')], duplicates: [] });
-      await post('contact-lens', file).expect(202).expect({ accepted: [], duplicates: [id(CALLBACK, 'transcript')] });
-      await eventually(async () => expect(publishedOf(id(CALLBACK, 'transcript'))).toHaveLength(1));
-      const [transcript] = publishedOf(id(CALLBACK, 'transcript'));
-      expect(transcript).toMatchObject({ type: 'transcript.recorded', data: { contactId: CALLBACK, language: 'zh' } });
+      const transcriptId = id(CALLBACK, 'transcript-redacted');
+      await post('contact-lens', file).expect(202).expect({ accepted: [transcriptId], duplicates: [] });
+      await post('contact-lens', file).expect(202).expect({ accepted: [], duplicates: [transcriptId] });
+      await eventually(async () => expect(publishedOf(transcriptId)).toHaveLength(1));
+      const [transcript] = publishedOf(transcriptId);
+      expect(transcript).toMatchObject({ type: 'transcript.recorded', data: { contactId: CALLBACK, language: 'zh', platformRedacted: true } });
       expect((transcript.data as { segments: unknown[] }).segments[0]).toEqual({
         role: 'agent',
         text: '您好，这里是客服中心回电，请问是您预约的回电吗？',
@@ -224,18 +225,49 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
         endOffsetMs: 4120,
       });
       await settled();
-      expect(publishedOf(id(CALLBACK, 'transcript'))).toHaveLength(1);
-      const [delivery] = await svc.db.query(`SELECT adapter, payload FROM intake.deliveries WHERE $1 = ANY(event_ids) ORDER BY id LIMIT 1`, [
-        id(CALLBACK, 'transcript'),
-      ]);
+      expect(publishedOf(transcriptId)).toHaveLength(1);
+      const [delivery] = await svc.db.query(`SELECT adapter, payload FROM intake.deliveries WHERE $1 = ANY(event_ids) ORDER BY id LIMIT 1`, [transcriptId]);
       expect(delivery).toEqual({ adapter: 'amazon-connect', payload: file });
     });
 
     it('publishes an English chat transcript timed at its last turn', async () => {
-      await post('contact-lens', fixture('contact-lens-chat-en-redacted')).expect(202).expect({ accepted: [id(CHAT, 'transcript')], duplicates: [] });
+      await post('contact-lens', fixture('contact-lens-chat-en-redacted')).expect(202).expect({ accepted: [id(CHAT, 'transcript-redacted')], duplicates: [] });
       await eventually(async () =>
-        expect(publishedOf(id(CHAT, 'transcript'))[0]).toMatchObject({ time: '2026-11-25T04:07:03.551Z', data: { language: 'en' } }),
+        expect(publishedOf(id(CHAT, 'transcript-redacted'))[0]).toMatchObject({ time: '2026-11-25T04:07:03.551Z', data: { language: 'en' } }),
       );
+    });
+
+    it('prefers the redacted file whichever arrives first, and takes the contact from the object key', async () => {
+      const contact = 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6';
+      const keyOf = (redacted: boolean) =>
+        `Analysis/Voice/${redacted ? 'Redacted/' : ''}2026/11/25/${contact}_analysis_${redacted ? 'redacted_' : ''}2026-11-25T01:35:16Z.json`;
+      const original = fixture('contact-lens-call-en');
+      delete original['CustomerMetadata'];
+      const redacted = { ...fixture('contact-lens-call-zh'), CustomerMetadata: { ContactId: contact } };
+      const postKeyed = (file: object, objectKey: string) =>
+        svc.http()
+          .post('/v1/adapters/amazon-connect/contact-lens')
+          .query({ objectKey })
+          .set('Authorization', `Bearer ${key}`)
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(file));
+      // Redacted first: the original that follows is superseded, not published.
+      await postKeyed(redacted, keyOf(true)).expect(202).expect({ accepted: [id(contact, 'transcript-redacted')], duplicates: [] });
+      await postKeyed(original, keyOf(false)).expect(202).expect({ accepted: [], duplicates: [id(contact, 'transcript')] });
+      await settled();
+      expect(publishedOf(id(contact, 'transcript'))).toEqual([]);
+      expect(publishedOf(id(contact, 'transcript-redacted'))[0].data).toMatchObject({ contactId: contact, supersedes: id(contact, 'transcript') });
+
+      // Original first: the redacted copy still comes, naming the transcript it supersedes.
+      const later = 'f6e5d4c3-b2a1-4098-8765-43210fedcba9';
+      await post('contact-lens', { ...fixture('contact-lens-call-en'), CustomerMetadata: { ContactId: later } }).expect(202).expect({ accepted: [id(later, 'transcript')], duplicates: [] });
+      await post('contact-lens', { ...redacted, CustomerMetadata: { ContactId: later } }).expect(202).expect({ accepted: [id(later, 'transcript-redacted')], duplicates: [] });
+      await eventually(async () => expect(publishedOf(id(later, 'transcript-redacted'))[0]?.data).toMatchObject({ supersedes: id(later, 'transcript') }));
+
+      const batch = await postKeyed([original], keyOf(false)).expect(400);
+      expect(batch.body.errors).toEqual([expect.objectContaining({ path: 'query.objectKey' })]);
+      const mismatch = await postKeyed({ ...fixture('contact-lens-call-en') }, keyOf(false)).expect(422);
+      expect(mismatch.body.errors).toEqual([expect.objectContaining({ path: 'CustomerMetadata.ContactId' })]);
     });
 
     it('answers an unmappable file with 422 and stores nothing', async () => {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { CloudEvent } from '@hotline/contracts';
 import { isDependencyUnavailable, Outbox } from '@hotline/messaging';
 import type { StoredKey } from './domain/ingest-outcome';
+import { eventKey } from './domain/ingest-batch';
 import { type KeptRow, storedKeysByRequest, unaccountedKeys } from './domain/stored-keys';
 import { isRefusedData, refusedDataProblem } from './refused-data-problem';
 
@@ -170,6 +171,15 @@ export class EventStore {
     } catch {
       return undefined;
     }
+  }
+
+  /** Which of these (source, id) the tenant keeps, by `eventKey`. */
+  async keptKeys(tenantId: string, keys: readonly { source: string; id: string }[]): Promise<Set<string>> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT source, event_id FROM intake.events WHERE tenant_id = $1 AND (source, event_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`,
+      [tenantId, keys.map((k) => k.source), keys.map((k) => k.id)],
+    );
+    return new Set(rows.map((row) => eventKey({ source: row.source, id: row.event_id })));
   }
 
   /** The hashes kept under keys this group did not insert (null for rows older than hashes). */

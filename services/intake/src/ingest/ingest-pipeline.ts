@@ -7,7 +7,7 @@ import { maskData, maskEvent } from '../masking';
 import { TenantRateLimiter } from '../rate-limit/tenant-rate-limiter';
 import { contentHash } from './domain/content-hash';
 import { futureTimeIssues } from './domain/future-time';
-import { firstOfEachKey } from './domain/ingest-batch';
+import { eventKey, firstOfEachKey } from './domain/ingest-batch';
 import { type ChangedResends, type IngestResult, partitionOutcomes } from './domain/ingest-outcome';
 import { EventStore } from './event-store';
 
@@ -20,6 +20,11 @@ export interface IngestOptions {
   original?: { adapter: string; payload: unknown };
   /** A re-sent (source, id) with other content: reported as a conflict (the default), or counted a duplicate. */
   changedResends?: ChangedResends;
+  /**
+   * The id (same source) of an event that replaces this one, if any: when that one is already
+   * kept, this one is not stored and counts as a duplicate (an original file after its redacted copy).
+   */
+  supersededBy?: (event: CloudEvent) => string | undefined;
 }
 
 /**
@@ -43,8 +48,24 @@ export class IngestPipeline {
     const original = options.original && { ...options.original, payload: maskData(options.original.payload).data };
     // Content is hashed as kept (masked), so a faithful re-send matches and a changed one conflicts.
     const hashed = events.map(maskEvent).map((event) => ({ event, hash: contentHash(event), id: event.id, source: event.source }));
-    const stored = await this.store.store({ tenantId, events: firstOfEachKey(hashed), original });
-    return partitionOutcomes(hashed, stored, options.changedResends);
+    const superseded = await this.superseded(tenantId, events, options.supersededBy);
+    const kept = hashed.filter((e) => !superseded.has(e.id));
+    const stored = await this.store.store({ tenantId, events: firstOfEachKey(kept), original });
+    const result = partitionOutcomes(kept, stored, options.changedResends);
+    return superseded.size === 0 ? result : { ...result, duplicates: [...result.duplicates, ...superseded] };
+  }
+
+  /** The ids of the events whose replacement the tenant already keeps. */
+  private async superseded(tenantId: string, events: readonly CloudEvent[], supersededBy: IngestOptions['supersededBy']): Promise<Set<string>> {
+    const replacements = supersededBy
+      ? events.flatMap((event) => {
+          const by = supersededBy(event);
+          return by === undefined ? [] : [{ event, by }];
+        })
+      : [];
+    if (replacements.length === 0) return new Set();
+    const kept = await this.store.keptKeys(tenantId, replacements.map(({ event, by }) => ({ source: event.source, id: by })));
+    return new Set(replacements.filter(({ event, by }) => kept.has(eventKey({ source: event.source, id: by }))).map(({ event }) => event.id));
   }
 
   private validate(tenantId: string, items: readonly unknown[], indexed: boolean): CloudEvent[] {

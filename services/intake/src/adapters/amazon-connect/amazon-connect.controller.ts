@@ -1,13 +1,13 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
+import { ApiKeyAuth, CurrentPrincipal, type Principal, ValidationProblem } from '@hotline/platform';
 import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
-import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
+import { type IngestOptions, IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapAgentEvents, resourceNamesOf } from './agent-event-mapping';
 import { arnsOf, mapContactEvents } from './contact-event-mapping';
 import { ConnectResourceNames } from './connect-resource-names';
-import { mapContactLensFiles } from './contact-lens-mapping';
+import { mapContactLensFiles, redactedCopyOf } from './contact-lens-mapping';
 import { mapContactRecords } from './contact-record-mapping';
 import { type Delivery, readContactEvents, readContactLensFiles, readStreamedRecords } from './delivery-body';
 import { agentEventsApiSchema, contactEventsApiSchema, contactLensApiSchema, contactRecordsApiSchema } from '../adapter-api-schemas';
@@ -99,19 +99,42 @@ export class AmazonConnectController {
   @ApiKeyAuth('events:write')
   @ApiConsumes('application/json')
   @ApiOperation({ summary: 'Send Amazon Connect Contact Lens output files' })
+  @ApiQuery({
+    name: 'objectKey',
+    required: false,
+    schema: { type: 'string', maxLength: 1024 },
+    description:
+      "The file's S3 object key (`Analysis/Voice/[Redacted/]yyyy/mm/dd/<contactId>_analysis[_redacted]_<time>.json`), for one file: names its contact and whether it is redacted",
+  })
   @ApiBody({
     schema: contactLensApiSchema,
     description: 'A Contact Lens conversational analytics output file (the JSON written to S3), or an array of them',
   })
-  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto transcript.recorded and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
+  @ApiResponse({
+    status: 202,
+    schema: ingestResultApiSchema,
+    description:
+      'Mapped onto transcript.recorded and stored: `{accepted: [ids], duplicates: [ids]}`. A file sent again counts as a duplicate; so does an original file whose redacted copy is already kept (the redacted one supersedes it)',
+  })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
-  @ApiResponse({ status: 422, description: 'problem+json naming what the file lacks; nothing stored' })
-  contactLens(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
+  @ApiResponse({ status: 400, description: 'problem+json: `query.objectKey` is not one key for one file' })
+  @ApiResponse({ status: 422, description: 'problem+json naming what the file lacks, or an object key naming no analysis or another contact; nothing stored' })
+  contactLens(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Query('objectKey') objectKey: unknown): Promise<IngestResult> {
+    const delivery = readContactLensFiles(req);
+    const key = objectKeyOf(objectKey, delivery);
     const receivedAt = new Date().toISOString();
-    return this.ingest(principal, readContactLensFiles(req), (files, batch) => mapContactLensFiles(files, receivedAt, batch));
+    return this.ingest(principal, delivery, (files, batch) => mapContactLensFiles(files, { receivedAt, objectKey: key }, batch), {
+      // The redacted analysis of a contact wins over its original, whichever arrives first.
+      supersededBy: redactedCopyOf,
+    });
   }
 
-  private ingest(principal: Principal, delivery: Delivery, map: (records: unknown[], batch: boolean) => MappingResult): Promise<IngestResult> {
+  private ingest(
+    principal: Principal,
+    delivery: Delivery,
+    map: (records: unknown[], batch: boolean) => MappingResult,
+    options: Pick<IngestOptions, 'supersededBy'> = {},
+  ): Promise<IngestResult> {
     const mapped = map(delivery.records, delivery.batch);
     if (mapped.outcome === 'unmappable') throw unmappableProblem('some records', mapped.errors);
     const events = mapped.outcome === 'mapped' ? mapped.events : [];
@@ -121,6 +144,20 @@ export class AmazonConnectController {
       // Connect re-delivers updated records, and a contact's original and redacted Contact Lens
       // files, under the same derived ids: a changed re-send is expected, and the delivery is kept.
       changedResends: 'duplicate',
+      ...options,
     });
   }
+}
+
+/** The objectKey query parameter: one key, for a delivery of one file. */
+function objectKeyOf(objectKey: unknown, delivery: Delivery): string | undefined {
+  if (objectKey === undefined) return undefined;
+  const why =
+    typeof objectKey !== 'string' || objectKey.length === 0 || objectKey.length > 1024
+      ? 'Expected one S3 object key of at most 1024 characters'
+      : delivery.batch
+        ? 'An object key names one file: send each file with its key in a request of its own'
+        : undefined;
+  if (why) throw new ValidationProblem([{ path: 'query.objectKey', message: why }]);
+  return objectKey as string;
 }

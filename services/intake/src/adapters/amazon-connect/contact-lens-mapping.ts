@@ -3,7 +3,8 @@ import { catalogueErrors } from '../kit/catalogue-errors';
 import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
 import { mappedEvent } from '../kit/mapped-event';
 import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
-import { envelope } from './connect-event';
+import { envelope, eventId } from './connect-event';
+import { type AnalysisObjectKey, parseAnalysisObjectKey, recordingTimeOf } from './contact-lens-object-key';
 
 /*
  * Contact Lens conversational analytics output files (the JSON Contact Lens writes to the
@@ -12,7 +13,8 @@ import { envelope } from './connect-event';
  * A call's turns carry BeginOffsetMillis/EndOffsetMillis; a chat's carry AbsoluteTime (ISO 8601)
  * and their own ParticipantRole. Older call files use ParticipantId AGENT/CUSTOMER directly; newer
  * ones use participant UUIDs resolved through Participants[].ParticipantRole; redacted chat files
- * drop the role from Participants but keep it on each turn.
+ * drop the role from Participants but keep it on each turn. A redacted file says so in
+ * ContentMetadata.Output and marks each redaction of a call's turn in Redaction.RedactedTimestamps.
  */
 
 const ROLES: Readonly<Record<string, 'agent' | 'customer'>> = { AGENT: 'agent', CUSTOMER: 'customer' };
@@ -20,42 +22,108 @@ const ROLES: Readonly<Record<string, 'agent' | 'customer'>> = { AGENT: 'agent', 
 /** A transcript segment as the catalogue defines it. */
 type Segment = EventDataInput<'transcript.recorded'>['segments'][number];
 
+/** Where a delivered file came from: its S3 object key, when the delivery pipeline passes it on. */
+export interface ContactLensDelivery {
+  receivedAt: string;
+  objectKey?: string;
+}
+
 /** Maps each output file; any unmappable file makes the delivery unmappable. */
-export function mapContactLensFiles(files: readonly unknown[], receivedAt: string, batch = true): MappingResult {
-  return mapEach(files, batch, (file) => mapContactLensFile(file, receivedAt), 'The delivery holds no Contact Lens output file');
+export function mapContactLensFiles(files: readonly unknown[], delivery: ContactLensDelivery, batch = true): MappingResult {
+  return mapEach(files, batch, (file) => mapContactLensFile(file, delivery), 'The delivery holds no Contact Lens output file');
+}
+
+const ORIGINAL = 'transcript';
+const REDACTED = 'transcript-redacted';
+
+/** The id of the redacted copy of an original analysis's transcript event; undefined for any other event. */
+export function redactedCopyOf(event: { id: string; type: string }): string | undefined {
+  return event.type === 'transcript.recorded' && event.id.endsWith(`:${ORIGINAL}`) ? `${event.id.slice(0, -ORIGINAL.length)}${REDACTED}` : undefined;
 }
 
 /**
- * One output file → one transcript.recorded with id `amazon-connect:<ContactId>:transcript`, so
- * the original and the redacted file of a contact (or a file sent twice) yield one transcript.
- * Only the agent's and the customer's words are segments: SYSTEM messages (flow prompts, bots)
- * and chat events without text (joined, left, typing) are neither. Its time is the chat's last
- * turn; a call's file has no clock time, so it is when intake received the file.
+ * One output file → one transcript.recorded. The original and the redacted file of a contact get
+ * ids of their own (`amazon-connect:<ContactId>:transcript` and `…:transcript-redacted`, so a file
+ * sent twice yields one event), and the redacted one says it supersedes the original: consumers
+ * keep the redacted words whichever file arrives first. Only the agent's and the customer's words
+ * are segments: SYSTEM messages (flow prompts, bots) and chat events without text (joined, left,
+ * typing) are neither. Its time is the contact's: a chat's last turn, a call's recording time
+ * (named in CustomerMetadata.InputS3Uri), else when the analysis was written, else when received.
  */
-export function mapContactLensFile(value: unknown, receivedAt: string): MappingResult {
+export function mapContactLensFile(value: unknown, delivery: ContactLensDelivery): MappingResult {
   if (!isObject(value)) return unmappable([notAnObject(value, 'a Contact Lens output file')]);
   const r = FieldReader.of(value, ['iso8601']);
+  const key = objectKeyOf(r, delivery.objectKey);
 
-  const contactId = r.required('CustomerMetadata.ContactId', 'the contact the analysis is about');
+  const contactId = contactIdOf(r, key);
   const status = r.string('JobStatus');
   if (status !== undefined && status !== 'COMPLETED') r.fail('JobStatus', `The analysis is ${status}, not COMPLETED: it has no transcript`);
   const language = languageOf(r);
   const turns = r.value('Transcript');
   if (!Array.isArray(turns)) r.fail('Transcript', 'Required: the turns of the conversation (an array)');
   const transcript = Array.isArray(turns) ? readTranscript(r, turns) : undefined;
+  const categories = categoriesOf(r);
   if (r.errors.length > 0 || !contactId || !transcript || !language) return unmappable(r.errors);
 
-  const event = mappedEvent('transcript.recorded', envelope(contactId, 'transcript', transcript.lastTurnAt ?? receivedAt), {
+  const redacted = r.string('ContentMetadata.Output') === 'Redacted' || key?.redacted === true;
+  const time = transcript.lastTurnAt ?? recordingTimeOf(r.string('CustomerMetadata.InputS3Uri')) ?? key?.analysedAt ?? delivery.receivedAt;
+  const event = mappedEvent('transcript.recorded', envelope(contactId, redacted ? REDACTED : ORIGINAL, time), {
     contactId,
     language,
     segments: transcript.segments,
+    ...(redacted ? { platformRedacted: true, supersedes: eventId(contactId, ORIGINAL) } : {}),
+    ...(categories.length > 0 ? { categories } : {}),
   });
   const errors = catalogueErrors(event, 'record', (path) => {
     const segment = /^data\.segments\.(\d+)\.(\w+)$/.exec(path);
     if (segment) return `Transcript.${transcript.turnIndexes[Number(segment[1])]}${SEGMENT_SOURCES[segment[2]] ?? ''}`;
-    return { id: 'CustomerMetadata.ContactId', 'data.contactId': 'CustomerMetadata.ContactId', 'data.segments': 'Transcript' }[path] ?? '';
+    return { id: 'CustomerMetadata.ContactId', 'data.contactId': 'CustomerMetadata.ContactId', 'data.segments': 'Transcript', 'data.categories': 'Categories' }[path] ?? '';
   });
   return errors.length > 0 ? unmappable(errors) : mapped([event]);
+}
+
+/** The delivery's object key, read; a key that names no analysis file is refused rather than ignored. */
+function objectKeyOf(r: FieldReader, objectKey: string | undefined): AnalysisObjectKey | undefined {
+  if (objectKey === undefined) return undefined;
+  const key = parseAnalysisObjectKey(objectKey);
+  if (!key) r.fail('objectKey', `'${objectKey.slice(0, 200)}' is not a Contact Lens analysis key (…/<contactId>_analysis[_redacted]_<time>.json)`);
+  return key;
+}
+
+/** The contact from the file, or from its object key; the two must agree. */
+function contactIdOf(r: FieldReader, key: AnalysisObjectKey | undefined): string | undefined {
+  const inFile = r.string('CustomerMetadata.ContactId');
+  if (inFile !== undefined && key !== undefined && inFile !== key.contactId) {
+    r.fail('CustomerMetadata.ContactId', `'${inFile}' is not the contact the object key names ('${key.contactId}')`);
+    return undefined;
+  }
+  if (inFile !== undefined || key !== undefined) return inFile ?? key?.contactId;
+  return r.required('CustomerMetadata.ContactId', 'the contact the analysis is about, or the S3 key of the file as the objectKey query parameter');
+}
+
+/** Categories.MatchedCategories with their points of interest from MatchedDetails. */
+function categoriesOf(r: FieldReader): { name: string; pointsOfInterest?: { beginOffsetMs: number; endOffsetMs: number }[] }[] {
+  const matched = r.value('Categories.MatchedCategories');
+  if (!Array.isArray(matched)) return [];
+  return matched.flatMap((name, i) => {
+    if (typeof name !== 'string') {
+      r.fail(`Categories.MatchedCategories.${i}`, `Expected a category name, got ${JSON.stringify(name)}`);
+      return [];
+    }
+    const points = spansOf(r, `Categories.MatchedDetails.${name}.PointsOfInterest`);
+    return [points.length > 0 ? { name, pointsOfInterest: points } : { name }];
+  });
+}
+
+/** An array of {BeginOffsetMillis, EndOffsetMillis} as offset spans; nothing when absent. */
+function spansOf(r: FieldReader, at: string): { beginOffsetMs: number; endOffsetMs: number }[] {
+  const spans = r.value(at);
+  if (!Array.isArray(spans)) return [];
+  return spans.flatMap((_, i) => {
+    const begin = r.amount(`${at}.${i}.BeginOffsetMillis`);
+    const end = r.amount(`${at}.${i}.EndOffsetMillis`);
+    return begin === undefined || end === undefined ? [] : [{ beginOffsetMs: begin, endOffsetMs: end }];
+  });
 }
 
 const SEGMENT_SOURCES: Readonly<Record<string, string>> = {
@@ -117,7 +185,8 @@ function readTurn(r: FieldReader, at: string, roles: ReadonlyMap<string, string>
   }
   if (!ROLES[role]) return undefined; // SYSTEM (flow prompts, bots) is neither the agent nor the customer
   const offsets = offsetsOf(r, at, time, start);
-  return offsets && { role: ROLES[role], text, ...offsets };
+  const redactions = spansOf(r, `${at}.Redaction.RedactedTimestamps`);
+  return offsets && { role: ROLES[role], text, ...offsets, ...(redactions.length > 0 ? { platformRedactions: redactions } : {}) };
 }
 
 /** ParticipantId → ParticipantRole, from the file's Participants. */
