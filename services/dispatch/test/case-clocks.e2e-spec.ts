@@ -76,7 +76,7 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
       late: false,
     };
     for (const warning of warnings) expect(warning.data).toEqual(expected);
-    expect(breach.data).toEqual({ ...expected, breachedAt: new Date(due).toISOString() });
+    expect(breach.data).toEqual({ ...expected, breachedAt: new Date(due).toISOString(), region: 'beijing' });
     expect(breach).toMatchObject({ tenantid: 'acme', subject: 'CASE-LIVE', causationid: event.id, correlationid: event.id });
     // The repair clock (48 h) still runs: its timer waits at its own first warn point; the response clock's is gone.
     expect(await responseTimer('CASE-LIVE')).toBeUndefined();

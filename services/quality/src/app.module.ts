@@ -6,6 +6,8 @@ import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { KpiFactsAndCells1796500000000 } from './database/migrations/1796500000000-kpi-facts-and-cells';
 import { Scores1796700000000 } from './database/migrations/1796700000000-scores';
+import { ComplianceFacts1797000000000 } from './database/migrations/1797000000000-compliance-facts';
+import { ComplianceModule } from './compliance/compliance.module';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
 import { ScoreEntity } from './scoring/score.entity';
@@ -18,13 +20,14 @@ import { ScoringModule } from './scoring/scoring.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity, ScoreEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),
     TenantStandardsModule.forRoot({ schema: 'quality' }),
     KpisModule,
     ScoringModule,
+    ComplianceModule,
   ],
 })
 export class AppModule {}

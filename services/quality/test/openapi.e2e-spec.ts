@@ -14,5 +14,7 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
     await expectServedOpenApi(svc, '/v1/kpis', 'KpiReport');
     await expectServedOpenApi(svc, '/v1/kpis/contact-tallies', 'ContactTally');
     await expectServedOpenApi(svc, '/v1/scores/{contactId}', 'ContactScore');
+    await expectServedOpenApi(svc, '/v1/reports/compliance', 'ComplianceReport');
+    await expectServedOpenApi(svc, '/v1/reports/compliance/evidence', 'ComplianceEvidencePage');
   });
 });

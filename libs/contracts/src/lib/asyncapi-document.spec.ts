@@ -13,7 +13,7 @@ describe('asyncApiDocument', () => {
     expect(doc.channels['complaintFiled']['x-hotline-consumers']).toEqual(['dispatch.cases', 'quality.kpis', 'security.audit']);
     // 'contact.*' queues hear contact.scored too; their handlers take no fact or clock from it.
     expect(doc.channels['contactScored']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'security.audit']);
-    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'security.audit']);
+    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'quality.compliance', 'security.audit']);
     expect(doc.channels['transcriptRecorded']['x-hotline-consumers']).toEqual(['quality.scores', 'security.audit', 'security.detection']);
     expect(doc.channels['accessDenied']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);
   });

@@ -46,7 +46,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(26);
+    expect(eventTypes).toHaveLength(27);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

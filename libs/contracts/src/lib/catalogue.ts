@@ -9,7 +9,7 @@ import { contactAbandoned, contactAnswered, contactEnded, contactQueued, contact
 import { faultReported } from './events/fault-events';
 import { contactScored } from './events/score-events';
 import { accessDenied, incidentOpened, securityReported } from './events/security-events';
-import { slaBreached, slaWarned, slaWithdrawn } from './events/sla-events';
+import { slaBreached, slaStopped, slaWarned, slaWithdrawn } from './events/sla-events';
 import { standardsPublished } from './events/standards-events';
 import { surveyCompleted } from './events/survey-events';
 import { transcriptRecorded } from './events/transcript-events';
@@ -50,6 +50,7 @@ export const catalogue = indexByType([
   slaWarned,
   slaBreached,
   slaWithdrawn,
+  slaStopped,
   alertRaised,
   alertResolved,
   contactScored,
@@ -118,6 +119,7 @@ export type CaseResolved = EventData<'case.resolved'>;
 export type SlaWarned = EventData<'sla.warned'>;
 export type SlaBreached = EventData<'sla.breached'>;
 export type SlaWithdrawn = EventData<'sla.withdrawn'>;
+export type SlaStopped = EventData<'sla.stopped'>;
 export type CaseTransitioned = EventData<'case.transitioned'>;
 export type AuditRecorded = EventData<'audit.recorded'>;
 export type AlertRaised = EventData<'alert.raised'>;

@@ -28,6 +28,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
   // Every transcript scored against the etiquette rules (issue 11 part 3).
   { service: 'quality', purpose: 'scores', patterns: ['transcript.recorded'] },
+  // Compliance with each deadline standard (issue 11 part 6): case clocks' verdicts, newest wins, withdrawals correct.
+  { service: 'quality', purpose: 'compliance', patterns: ['sla.stopped', 'sla.breached', 'sla.withdrawn'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals.
   { service: 'security', purpose: 'detection', patterns: ['transcript.recorded', 'access.denied'] },

@@ -47,7 +47,10 @@ export class CaseClockSteps {
     await this.clocks.save(manager, row, inputs, step);
     const breach = step.publish.find(({ verdict }) => verdict.kind === 'breached')?.verdict;
     const outageId = breach && (await this.outages.covering(manager, row.tenantId, row.caseId, breach.at));
-    await this.outbox.add(manager, caseSlaEvents(row.tenantId, row.caseId, step, correlation, options.cause, outageId));
+    // Breaches and stops carry the case's region, so compliance is reported per region.
+    const settles = step.publish.some(({ verdict }) => verdict.kind !== 'warned');
+    const region = settles ? (await this.clocks.caseFacts(manager, row.tenantId, row.caseId))?.region : undefined;
+    await this.outbox.add(manager, caseSlaEvents(row.tenantId, row.caseId, step, correlation, options.cause, outageId, region));
 
     const ref = { tenantId: row.tenantId, kind: CASE_TIMER_KIND, key: `${row.caseId}/${row.policyId}` };
     if (step.nextAt && (options.fired || step.nextAt.getTime() !== row.nextAt?.getTime())) {

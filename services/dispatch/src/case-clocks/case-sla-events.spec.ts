@@ -34,11 +34,24 @@ describe('the sla.* events of a case clock step (valid against the contracts)', 
     const published = stepClock(opened, [], after(16 * MINUTE)).published;
     const cause = signalInput('stage:handling', after(10 * MINUTE));
     const events = caseSlaEvents('acme', 'fault:F-1', stepClock(opened.on(cause.signal, after(10 * MINUTE)), published, after(17 * MINUTE)), {}, cause);
-    expect(events.map((e) => [e.type, (e.data as { withdraws: string }).withdraws])).toEqual([
+    expect(events.map((e) => [e.type, (e.data as { withdraws?: string }).withdraws])).toEqual([
       ['sla.withdrawn', 'sla.warned'],
       ['sla.withdrawn', 'sla.breached'],
+      ['sla.stopped', undefined],
     ]);
     expect(events[1].data).toMatchObject({ ...common, reason: `network-fault-response: stage:handling at ${after(10 * MINUTE).toISOString()} took back the breach of ${after(15 * MINUTE).toISOString()}` });
     expect(events[1].correlationid).toBeUndefined();
+  });
+
+  it('publishes the stop, met or breached, with the counted time and the case region on stops and breaches', () => {
+    const inTime = caseSlaEvents('acme', 'fault:F-1', stepClock(opened.on('stage:handling', after(5 * MINUTE)), [], after(5 * MINUTE)), {}, undefined, undefined, 'beijing');
+    expect(inTime.map((e) => e.type)).toEqual(['sla.stopped']);
+    expect(inTime[0].data).toEqual({ ...common, late: false, region: 'beijing', outcome: 'met', stoppedAt: after(5 * MINUTE).toISOString(), countedSeconds: 300 });
+
+    const breached = stepClock(opened, [], after(16 * MINUTE));
+    expect(caseSlaEvents('acme', 'fault:F-1', breached, {}, undefined, undefined, 'beijing')[2].data).toMatchObject({ region: 'beijing' });
+    const late = caseSlaEvents('acme', 'fault:F-1', stepClock(opened.on('stage:handling', after(20 * MINUTE)), breached.published, after(20 * MINUTE)), {});
+    expect(late.map((e) => [e.type, (e.data as { outcome?: string }).outcome])).toEqual([['sla.stopped', 'breached']]);
+    expect(late[0].data).not.toHaveProperty('region');
   });
 });

@@ -1,6 +1,6 @@
-import { type CloudEvent, type EventDataInput, newCloudEvent } from '@hotline/contracts';
+import { type CloudEvent, type EventDataInput, newCloudEvent, type NewCloudEventParams } from '@hotline/contracts';
 import type { SlaVerdict } from '../sla/domain';
-import type { ClockStep } from './domain/clock-step';
+import type { ClockStep, VerdictToPublish } from './domain/clock-step';
 import type { StoredInput } from './domain/stored-clock';
 
 /** The durable timer kind of a case clock, keyed `${caseId}/${policyId}`. */
@@ -15,7 +15,7 @@ export interface SlaCorrelation {
 }
 
 /** What every `sla.*` event says about a case clock's verdict: the one place a case verdict's data is built. */
-function verdictData(caseId: string, verdict: SlaVerdict, late: boolean) {
+function verdictData(caseId: string, verdict: SlaVerdict, late: boolean, region?: string) {
   return {
     subjectType: 'case',
     subjectId: caseId,
@@ -26,6 +26,7 @@ function verdictData(caseId: string, verdict: SlaVerdict, late: boolean) {
     standardVersion: verdict.standard.version,
     clause: verdict.standard.clause,
     late,
+    ...(region !== undefined && { region }),
   } as const;
 }
 
@@ -49,7 +50,32 @@ export function withdrawnData(caseId: string, verdict: SlaVerdict, cause: Stored
   };
 }
 
-/** The events one step of a case clock publishes, in order: withdrawals first, then warnings and breaches. */
+/** A clock's stop: met when it came by the due time (a breach a late stop took back is withdrawn apart). */
+export function stoppedData(caseId: string, { verdict, late, countedMs }: VerdictToPublish, region?: string): EventDataInput<'sla.stopped'> {
+  return {
+    ...verdictData(caseId, verdict, late, region),
+    outcome: verdict.inTime === false ? 'breached' : 'met',
+    stoppedAt: verdict.at.toISOString(),
+    ...(countedMs !== undefined && { countedSeconds: Math.round(countedMs / 1000) }),
+  };
+}
+
+function publishedEvent(common: Omit<NewCloudEventParams<'sla.stopped'>, 'type' | 'data'>, caseId: string, toPublish: VerdictToPublish, outageId?: string, region?: string): CloudEvent {
+  const { verdict, late } = toPublish;
+  switch (verdict.kind) {
+    case 'breached':
+      return newCloudEvent({ ...common, type: 'sla.breached', data: { ...breachedData(caseId, verdict, late, outageId), ...(region !== undefined && { region }) } });
+    case 'warned':
+      return newCloudEvent({ ...common, type: 'sla.warned', data: warnedData(caseId, verdict, late) });
+    case 'stopped':
+      return newCloudEvent({ ...common, type: 'sla.stopped', data: stoppedData(caseId, toPublish, region) });
+  }
+}
+
+/**
+ * The events one step of a case clock publishes, in order: withdrawals first, then warnings, breaches
+ * and stops. `region`: the case's, carried on breaches and stops for compliance reports.
+ */
 export function caseSlaEvents(
   tenantId: string,
   caseId: string,
@@ -57,14 +83,11 @@ export function caseSlaEvents(
   correlation: SlaCorrelation,
   cause?: StoredInput,
   outageId?: string,
+  region?: string,
 ): CloudEvent[] {
   const common = { source: SOURCE, tenantId, subject: caseId, ...correlation };
   return [
     ...step.withdraw.map((verdict) => newCloudEvent({ ...common, type: 'sla.withdrawn', data: withdrawnData(caseId, verdict, cause) })),
-    ...step.publish.map(({ verdict, late }) =>
-      verdict.kind === 'breached'
-        ? newCloudEvent({ ...common, type: 'sla.breached', data: breachedData(caseId, verdict, late, outageId) })
-        : newCloudEvent({ ...common, type: 'sla.warned', data: warnedData(caseId, verdict, late) }),
-    ),
+    ...step.publish.map((toPublish) => publishedEvent(common, caseId, toPublish, outageId, region)),
   ];
 }

@@ -25,6 +25,8 @@ const slaFields = {
   late: z.boolean().optional(),
   /** The subject belongs to a declared major outage: the network, not the agent, caused it. */
   causedByOutage: z.boolean().optional(),
+  /** The subject's region, when the publisher knows it (a case's `region`): compliance is reported per region. */
+  region: label().optional(),
 };
 
 export const slaWarned = defineEvent({
@@ -56,5 +58,22 @@ export const slaWithdrawn = defineEvent({
     withdraws: z.enum(['sla.warned', 'sla.breached']),
     /** Why, e.g. "answered at 2026-01-31T09:30:12Z, before the deadline". */
     reason: text().min(1),
+  }),
+});
+
+export const slaStopped = defineEvent({
+  type: 'sla.stopped',
+  version: '1',
+  description:
+    'A clock stopped: the work was done, in time (`outcome: met`) or after its deadline (`breached`), so compliance ' +
+    'reports can count what was met as well as what was breached. Published once per clock run; an `sla.withdrawn` ' +
+    'of the run\'s breach may follow when a late input moves the stop.',
+  publishedBy: 'dispatch',
+  data: z.looseObject({
+    ...slaFields,
+    outcome: z.enum(['met', 'breached']),
+    stoppedAt: timestamp(),
+    /** The time the clock counted until it stopped (business time, pauses left out), in whole seconds. */
+    countedSeconds: z.number().int().min(0).optional(),
   }),
 });

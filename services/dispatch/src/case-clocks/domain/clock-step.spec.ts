@@ -48,9 +48,23 @@ describe('stepClock: a case clock judged at an instant', () => {
     const handled = opened.on('stage:handling', after(10 * MINUTE));
     const step = stepClock(handled, breached.published, after(17 * MINUTE));
     expect(step.withdraw.map((verdict) => verdict.key)).toEqual(['run 1/warned@0.8', 'run 1/breached']);
-    expect(step.published.map((verdict) => verdict.key)).toEqual(['run 1/warned@0.5']);
-    expect(step).toMatchObject({ publish: [], status: 'stopped', breached: false });
+    expect(step.published.map((verdict) => verdict.key)).toEqual(['run 1/warned@0.5', 'run 1/stopped']);
+    expect(step.publish).toEqual([{ verdict: expect.objectContaining({ kind: 'stopped', inTime: true, at: after(10 * MINUTE) }), late: true, countedMs: 10 * MINUTE }]);
+    expect(step).toMatchObject({ status: 'stopped', breached: false });
     expect(step.nextAt ?? step.openDeadline).toBeUndefined();
+  });
+
+  it('publishes a stop once, saying whether it came in time, with the time its run counted', () => {
+    const handled = opened.on('stage:handling', after(4 * MINUTE));
+    const step = stepClock(handled, [], after(4 * MINUTE));
+    expect(step.publish).toEqual([{ verdict: expect.objectContaining({ key: 'run 1/stopped', inTime: true }), late: false, countedMs: 4 * MINUTE }]);
+    expect(stepClock(handled, step.published, after(5 * MINUTE)).publish).toEqual([]);
+
+    const overdue = opened.on('stage:handling', after(20 * MINUTE));
+    const late = stepClock(overdue, stepClock(opened, [], after(16 * MINUTE)).published, after(20 * MINUTE));
+    expect(late.publish).toEqual([{ verdict: expect.objectContaining({ kind: 'stopped', inTime: false }), late: false, countedMs: 20 * MINUTE }]);
+    expect(late.withdraw).toEqual([]);
+    expect(late.breached).toBe(true);
   });
 
   it('does not wake a paused clock: it falls due only once resumed', () => {

@@ -15,10 +15,12 @@ import {
  */
 export const LATE_AFTER_MS = 5_000;
 
-/** A warning or breach to publish now, and whether it comes too late to be paged as live. */
+/** A warning, breach or stop to publish now, and whether it comes too late to be paged as live. */
 export interface VerdictToPublish {
   verdict: SlaVerdict;
   late: boolean;
+  /** A stop: the time its run counted (business time, pauses left out), for `sla.stopped`. */
+  countedMs?: number;
 }
 
 /** The deadline a running clock is heading for, with the standard that sets it. */
@@ -31,6 +33,7 @@ export interface OpenDeadline {
 
 /** Everything the wiring does after a clock got a new input or its timer went off. */
 export interface ClockStep {
+  /** New warnings, breaches and stops, each published once (a stop's verdict says whether it came in time). */
   publish: VerdictToPublish[];
   /** Warnings and breaches published earlier that a late input took back. */
   withdraw: SlaVerdict[];
@@ -47,19 +50,23 @@ export interface ClockStep {
 
 /**
  * What a clock comes to at `now` given what was already published for it: publish-once verdicts
- * (warnings and breaches only; a stop is no event), withdrawals, and the next instant to wake at.
+ * (warnings, breaches and the stop, so reports see what was met), withdrawals, and the next instant to wake at.
  * `firedLate`: the timer that asked fired late (it fell due while dispatch was down).
  */
 export function stepClock(clock: SlaClock, published: readonly SlaVerdict[], now: Date, { firedLate = false } = {}): ClockStep {
   const changes = verdictChanges(clock, published, now);
-  const news = changes.publish.filter((verdict) => verdict.kind !== 'stopped');
+  const news = changes.publish;
   const withdrawn = new Set(changes.withdraw.map((verdict) => verdict.key));
   const standing = [...published.filter((verdict) => !withdrawn.has(verdict.key)), ...news];
   const status = clock.status();
   const policy = clock.policy();
   const due = clock.due();
   return {
-    publish: news.map((verdict) => ({ verdict, late: firedLate || now.getTime() - verdict.at.getTime() > LATE_AFTER_MS })),
+    publish: news.map((verdict) => ({
+      verdict,
+      late: firedLate || now.getTime() - verdict.at.getTime() > LATE_AFTER_MS,
+      ...(verdict.kind === 'stopped' && { countedMs: clock.elapsed(verdict.at) }),
+    })),
     withdraw: changes.withdraw,
     published: standing,
     status,

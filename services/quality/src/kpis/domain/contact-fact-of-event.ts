@@ -41,6 +41,7 @@ export function contactFactOf(event: KpiEvent): FactAboutContact | undefined {
         queue: event.data.queue,
         direction: event.data.direction,
         customerId: event.data.customer?.id,
+        region: event.data.region,
       });
     case 'contact.answered': {
       const { contactId, agentId, team, queue, waitSeconds } = event.data;

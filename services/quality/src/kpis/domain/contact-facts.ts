@@ -17,6 +17,8 @@ export interface QueuedFact extends Stamp {
   direction: 'inbound' | 'outbound';
   /** Who called, when the platform says: a repeat contact within the window is no first-contact resolution. */
   customerId?: string;
+  /** Where the customer is, when the platform says: compliance is reported per region. */
+  region?: string;
 }
 
 export interface AnsweredFact extends Stamp {
