@@ -197,6 +197,7 @@ describe('security: incident response — plan steps on durable timers, review t
       ['accessed', null],
       ['transferred', 'DPO office'],
     ]);
+    expect(listed).toMatchObject({ custodyIntact: true, custodyFirstBroken: null });
     // Append-only: no route changes or deletes evidence.
     await svc.http().put(evidencePath).auth(officer, { type: 'bearer' }).send(evidence).expect(404);
     await svc.http().delete(evidencePath).auth(officer, { type: 'bearer' }).expect(404);
@@ -208,6 +209,11 @@ describe('security: incident response — plan steps on durable timers, review t
     const read = (await as(officer).get(evidencePath).expect(200)).body;
     expect(read).toMatchObject({ integrity: 'tampered' });
     expect(read.custody.at(-1)).toMatchObject({ action: 'accessed', intact: false });
+
+    // The custody chain: each entry hashes the one before, so a rewritten entry is named.
+    await svc.db.query(`UPDATE security.evidence_custody SET to_party = 'someone else' WHERE evidence_id = $1 AND action = 'transferred'`, [added.id]);
+    const [rewritten] = (await as(officer).get(`/v1/incidents/${id}/evidence`).expect(200)).body.items;
+    expect(rewritten).toMatchObject({ custodyIntact: false, custodyFirstBroken: 2 });
 
     // Another tenant sees none of it.
     const globex = await svc.token({ tenant: 'globex', roles: ['security'] });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { verifyCustody } from './domain/custody-chain';
 import { integrityOf } from './domain/evidence';
-import type { CustodyEntry, StoredEvidence } from './evidence.repository';
+import type { ChainedCustodyEntry, StoredEvidence } from './evidence.repository';
 
 const timestamp = z.iso.datetime();
 const actorSchema = z.object({ id: z.string(), kind: z.string(), roles: z.array(z.string()) });
@@ -13,6 +14,7 @@ const custodySchema = z.object({
   note: z.string().nullable(),
   sha256Observed: z.string().describe('The content’s SHA-256 re-computed at this entry'),
   intact: z.boolean().describe('Whether it matched the SHA-256 recorded at collection'),
+  hash: z.string().describe('SHA-256 linking this entry to the one before it'),
 });
 
 export const evidenceSchema = z.object({
@@ -27,6 +29,8 @@ export const evidenceSchema = z.object({
   addedAt: timestamp,
   addedBy: actorSchema,
   custody: z.array(custodySchema).describe('Chain of custody, oldest first'),
+  custodyIntact: z.boolean().describe('Whether every custody entry still links to the one before it (false: an entry was changed, removed or moved in the database)'),
+  custodyFirstBroken: z.number().int().nullable().describe('Index in `custody` of the first entry that does not link; null when intact'),
 });
 
 export const evidenceListSchema = z.object({ items: z.array(evidenceSchema) });
@@ -35,8 +39,9 @@ export const evidenceDownloadSchema = evidenceSchema.extend({ content: z.string(
 export type EvidenceResponse = z.output<typeof evidenceSchema>;
 export type EvidenceDownload = z.output<typeof evidenceDownloadSchema>;
 
-export function toEvidenceResponse(evidence: StoredEvidence, custody: readonly CustodyEntry[]): EvidenceResponse {
+export function toEvidenceResponse(evidence: StoredEvidence, custody: readonly ChainedCustodyEntry[]): EvidenceResponse {
   const { id, incidentId, name, mediaType, sizeBytes, sha256, actualSha256, addedAt, addedBy } = evidence;
+  const chain = verifyCustody(id, custody);
   return {
     id,
     incidentId,
@@ -48,6 +53,8 @@ export function toEvidenceResponse(evidence: StoredEvidence, custody: readonly C
     actualSha256,
     addedAt: addedAt.toISOString(),
     addedBy,
-    custody: custody.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+    custody: custody.map(({ prevHash: _linked, ...entry }) => ({ ...entry, at: entry.at.toISOString() })),
+    custodyIntact: chain.intact,
+    custodyFirstBroken: chain.intact ? null : chain.firstBroken,
   };
 }

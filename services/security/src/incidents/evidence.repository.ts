@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { IncidentActor } from './domain/incident';
+import { CUSTODY_GENESIS, custodyHash } from './domain/custody-chain';
 import type { CustodyAction } from './domain/evidence';
 
 export interface StoredEvidence {
@@ -26,6 +27,12 @@ export interface CustodyEntry {
   /** The content's SHA-256 as re-computed at this entry. */
   sha256Observed: string;
   intact: boolean;
+}
+
+/** A custody entry as kept: linked to the one before it. */
+export interface ChainedCustodyEntry extends CustodyEntry {
+  prevHash: string;
+  hash: string;
 }
 
 const COLUMNS = `id, incident_id, name, media_type, size_bytes, sha256, encode(sha256(content), 'hex') AS actual_sha256, added_at, added_by`;
@@ -61,22 +68,29 @@ export class EvidenceRepository {
     return row.content;
   }
 
+  /** Appends the entry, linked to the last one; appends to one piece of evidence are serialised by its row lock. */
   async appendCustody(manager: EntityManager, tenantId: string, evidenceId: string, entry: CustodyEntry): Promise<void> {
+    await manager.query(`SELECT 1 FROM security.incident_evidence WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [tenantId, evidenceId]);
+    const [last]: { hash: string }[] = await manager.query(
+      `SELECT hash FROM security.evidence_custody WHERE tenant_id = $1 AND evidence_id = $2 ORDER BY seq DESC LIMIT 1`,
+      [tenantId, evidenceId],
+    );
+    const prevHash = last?.hash ?? CUSTODY_GENESIS;
     await manager.query(
-      `INSERT INTO security.evidence_custody (tenant_id, evidence_id, at, actor, action, to_party, note, sha256_observed, intact)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [tenantId, evidenceId, entry.at, JSON.stringify(entry.actor), entry.action, entry.to, entry.note, entry.sha256Observed, entry.intact],
+      `INSERT INTO security.evidence_custody (tenant_id, evidence_id, at, actor, action, to_party, note, sha256_observed, intact, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [tenantId, evidenceId, entry.at, JSON.stringify(entry.actor), entry.action, entry.to, entry.note, entry.sha256Observed, entry.intact, prevHash, custodyHash(prevHash, evidenceId, entry)],
     );
   }
 
   /** The custody entries of these pieces of evidence, oldest first, by evidence id. */
-  async custody(manager: EntityManager, tenantId: string, evidenceIds: readonly string[]): Promise<Map<string, CustodyEntry[]>> {
+  async custody(manager: EntityManager, tenantId: string, evidenceIds: readonly string[]): Promise<Map<string, ChainedCustodyEntry[]>> {
     const rows: CustodyRow[] = await manager.query(
-      `SELECT evidence_id, at, actor, action, to_party, note, sha256_observed, intact FROM security.evidence_custody
+      `SELECT evidence_id, at, actor, action, to_party, note, sha256_observed, intact, prev_hash, hash FROM security.evidence_custody
        WHERE tenant_id = $1 AND evidence_id = ANY($2::uuid[]) ORDER BY seq`,
       [tenantId, evidenceIds],
     );
-    const byEvidence = new Map<string, CustodyEntry[]>(evidenceIds.map((id) => [id, []]));
+    const byEvidence = new Map<string, ChainedCustodyEntry[]>(evidenceIds.map((id) => [id, []]));
     for (const row of rows) {
       byEvidence.get(row.evidence_id)?.push({
         at: new Date(row.at),
@@ -86,6 +100,8 @@ export class EvidenceRepository {
         note: row.note,
         sha256Observed: row.sha256_observed,
         intact: row.intact,
+        prevHash: row.prev_hash,
+        hash: row.hash,
       });
     }
     return byEvidence;
@@ -113,6 +129,8 @@ interface CustodyRow {
   note: string | null;
   sha256_observed: string;
   intact: boolean;
+  prev_hash: string;
+  hash: string;
 }
 
 function toEvidence(row: EvidenceRow): StoredEvidence {

@@ -3,8 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The response side of incidents (issue 12 part 2): plan steps as live work (their deadlines are
  * durable timers), the escalation level, the post-incident review as a structured document, and
- * evidence with its SHA-256 and chain of custody. Evidence and custody are append-only: the
- * service never updates or deletes them.
+ * evidence with its SHA-256 and chain of custody (each custody entry hashes the one before). Evidence
+ * and custody are append-only: the service never updates or deletes them.
  */
 export class IncidentResponse1796900000000 implements MigrationInterface {
   name = 'IncidentResponse1796900000000';
@@ -61,6 +61,8 @@ export class IncidentResponse1796900000000 implements MigrationInterface {
         note text,
         sha256_observed text NOT NULL,
         intact boolean NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL,
         FOREIGN KEY (tenant_id, evidence_id) REFERENCES security.incident_evidence (tenant_id, id)
       )`);
     await q.query(`CREATE INDEX evidence_custody_evidence ON security.evidence_custody (tenant_id, evidence_id, seq)`);

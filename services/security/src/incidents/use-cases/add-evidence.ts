@@ -47,12 +47,12 @@ export class AddEvidence {
       const id = randomUUID();
       const at = this.clock.now();
       await this.evidence.insert(manager, tenantId, { id, incidentId, name, mediaType, sizeBytes: content.length, sha256: hash, content, addedAt: at, addedBy: actor });
-      const collected = { at, actor, action: 'collected' as const, to: null, note: null, sha256Observed: hash, intact: true };
-      await this.evidence.appendCustody(manager, tenantId, id, collected);
+      await this.evidence.appendCustody(manager, tenantId, id, { at, actor, action: 'collected', to: null, note: null, sha256Observed: hash, intact: true });
       await this.incidents.appendTimeline(manager, tenantId, incidentId, { at, kind: 'evidence_added', detail: { evidenceId: id, name, mediaType, sizeBytes: content.length, sha256: hash, actor } });
       const audit = { actor, action: 'evidence.add', incidentId, subject: { type: 'evidence', id }, after: { incidentId, sha256: hash, sizeBytes: content.length }, summary: `evidence ${id} added to incident ${incidentId}`, at };
       await this.outbox.add(manager, [auditEvent(tenantId, audit, CorrelationContext.current()?.correlationId)]);
-      return toEvidenceResponse({ id, incidentId, name, mediaType, sizeBytes: content.length, sha256: hash, actualSha256: hash, addedAt: at, addedBy: actor }, [collected]);
+      const custody = (await this.evidence.custody(manager, tenantId, [id])).get(id) ?? [];
+      return toEvidenceResponse({ id, incidentId, name, mediaType, sizeBytes: content.length, sha256: hash, actualSha256: hash, addedAt: at, addedBy: actor }, custody);
     });
   }
 }
