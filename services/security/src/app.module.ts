@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
+import { durableTimersMigration, TimersModule } from '@hotline/timers';
 import { AuditAnchorEntity } from './audit/audit-anchor.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
 import { AuditModule } from './audit/audit.module';
@@ -13,6 +14,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { CreateSecuritySchema1764028800000 } from './database/migrations/1764028800000-create-security-schema';
 import { AuditChainBatchesAnchorsSearch1796000200000 } from './database/migrations/1796000200000-audit-chain-batches-anchors-search';
 import { SecurityIncidents1796800000000 } from './database/migrations/1796800000000-security-incidents';
+import { IncidentResponse1796900000000 } from './database/migrations/1796900000000-incident-response';
 
 @Module({
   imports: [
@@ -27,11 +29,14 @@ import { SecurityIncidents1796800000000 } from './database/migrations/1796800000
           tenantStandardsMigration('security'),
           AuditChainBatchesAnchorsSearch1796000200000,
           SecurityIncidents1796800000000,
+          durableTimersMigration('security'),
+          IncidentResponse1796900000000,
         ],
       }),
     ),
     MessagingModule.forRoot({ service: 'security', schema: 'security' }),
     TenantStandardsModule.forRoot({ schema: 'security' }),
+    TimersModule.forRoot({ schema: 'security' }),
     AuditModule,
     IncidentsModule,
   ],

@@ -109,13 +109,16 @@ describe('security: detection opens incidents run by response plans (real HTTP, 
     expect(skipped.body).toMatchObject({ type: 'urn:hotline:problem:illegal-transition', state: 'open', allowed: ['triaged'] });
     expect(skipped.body.detail).toContain('allowed: triaged');
 
-    const earlyReview = await move({ to: 'triaged', reason: 'r', review: 'too soon' }).expect(400);
+    const review = { summary: 'Key hk_live_x1 was a leaked test key', rootCause: 'A test key committed to a public repository', actions: ['Rotated the key', 'Scan repositories for keys'] };
+    const earlyReview = await move({ to: 'triaged', reason: 'r', review }).expect(400);
     expect(earlyReview.body.errors).toEqual([expect.objectContaining({ path: 'review' })]);
     for (const to of ['triaged', 'contained', 'resolved']) expect((await move({ to, reason: `now ${to}` }).expect(200)).body.state).toBe(to);
-    const noReview = await move({ to: 'closed', reason: 'done' }).expect(400);
+    const noReview = await move({ to: 'closed', reason: 'done' }).expect(422);
     expect(noReview.body.errors).toEqual([expect.objectContaining({ path: 'review' })]);
-    const closed = (await move({ to: 'closed', reason: 'done', review: 'Key hk_live_x1 was a leaked test key; rotated.' }).expect(200)).body;
-    expect(closed).toMatchObject({ state: 'closed', allowedTransitions: [], review: 'Key hk_live_x1 was a leaked test key; rotated.' });
+    const partReview = await move({ to: 'closed', reason: 'done', review: { summary: 'x', rootCause: 'y' } }).expect(400);
+    expect(partReview.body.errors).toEqual([expect.objectContaining({ path: 'review.actions' })]);
+    const closed = (await move({ to: 'closed', reason: 'done', review }).expect(200)).body;
+    expect(closed).toMatchObject({ state: 'closed', allowedTransitions: [], review });
     expect(closed.timeline.filter(({ kind }: { kind: string }) => kind === 'transition').map(({ detail }: { detail: { to: string } }) => detail.to)).toEqual([
       'triaged',
       'contained',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { newCloudEvent } from '@hotline/contracts';
 import { eventually, publishToBus } from '@hotline/testing';
 import { expectRouteWalk, standardsLabelled, startService, type StartedService } from '@hotline/testing/service';
@@ -8,6 +9,7 @@ const MARKER = 'only-tenant-b-has-this';
 describe('security: every route of its OpenAPI document is protected (issue 12, part 5)', () => {
   let svc: StartedService;
   let incidentOfB: string;
+  let evidenceOfB: string;
 
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'security', consumer: 'security' });
@@ -36,12 +38,16 @@ describe('security: every route of its OpenAPI document is protected (issue 12, 
       expect(incidents).toEqual([expect.objectContaining({ summary: expect.stringContaining(MARKER) })]);
       incidentOfB = incidents[0].id;
     });
+    // Tenant B's evidence, its content and name carrying the marker.
+    const content = Buffer.from(MARKER);
+    const evidence = { name: `${MARKER}.txt`, mediaType: 'text/plain', content: content.toString('base64'), sha256: createHash('sha256').update(content).digest('hex') };
+    evidenceOfB = (await svc.http().post(`/v1/incidents/${incidentOfB}/evidence`).auth(b, { type: 'bearer' }).send(evidence).expect(201)).body.id;
   });
 
   afterAll(() => svc?.stop());
 
   it('refuses anonymous callers and bad tokens first, agents where their roles do not reach, and shows tenant A nothing of B', async () => {
-    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER, params: { id: incidentOfB } });
+    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER, params: { id: incidentOfB, stepId: 'triage', evidenceId: evidenceOfB } });
     expect(counts.agentRefused).toBeGreaterThan(0);
     expect(counts.anonymousRefused).toBe(counts.operations - counts.open);
   });

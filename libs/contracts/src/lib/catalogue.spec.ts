@@ -35,6 +35,8 @@ describe('catalogue', () => {
     ['alert.resolved', 'quality'],
     ['contact.scored', 'quality'],
     ['incident.opened', 'security'],
+    ['incident.transitioned', 'security'],
+    ['incident.escalated', 'security'],
     ['access.denied', 'intake'],
     ['standards.published', 'intake'],
   ])('has %s published by %s', (type, publisher) => {
@@ -46,7 +48,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(27);
+    expect(eventTypes).toHaveLength(29);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

@@ -8,7 +8,7 @@ import { complaintFiled } from './events/complaint-events';
 import { contactAbandoned, contactAnswered, contactEnded, contactQueued, contactTransferred } from './events/contact-events';
 import { faultReported } from './events/fault-events';
 import { contactScored } from './events/score-events';
-import { accessDenied, incidentOpened, securityReported } from './events/security-events';
+import { accessDenied, incidentEscalated, incidentOpened, incidentTransitioned, securityReported } from './events/security-events';
 import { slaBreached, slaStopped, slaWarned, slaWithdrawn } from './events/sla-events';
 import { standardsPublished } from './events/standards-events';
 import { surveyCompleted } from './events/survey-events';
@@ -55,6 +55,8 @@ export const catalogue = indexByType([
   alertResolved,
   contactScored,
   incidentOpened,
+  incidentTransitioned,
+  incidentEscalated,
   accessDenied,
   standardsPublished,
   auditRecorded,
@@ -126,5 +128,7 @@ export type AlertRaised = EventData<'alert.raised'>;
 export type AlertResolved = EventData<'alert.resolved'>;
 export type ContactScored = EventData<'contact.scored'>;
 export type IncidentOpened = EventData<'incident.opened'>;
+export type IncidentTransitioned = EventData<'incident.transitioned'>;
+export type IncidentEscalated = EventData<'incident.escalated'>;
 export type AccessDenied = EventData<'access.denied'>;
 export type StandardsPublished = EventData<'standards.published'>;

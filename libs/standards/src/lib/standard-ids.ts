@@ -24,6 +24,8 @@ export const standardKinds = {
   'equipment-fault-response': 'deadline',
   // MANUAL ch. 6.1: complaint handling (the reply itself is the national floor below).
   'complaint-acknowledgement': 'deadline',
+  // MANUAL ch. 7.3: emergency handling (a personal-data leak's report).
+  'personal-data-leak-report': 'deadline',
   // The national and industry floor under the manual (ch. 1.3's first layers).
   'complaint-reply': 'deadline',
   'fault-repair-town': 'deadline',

@@ -1,13 +1,23 @@
 import { PROBLEM_TYPES, type ProblemInit, ProblemException } from '@hotline/platform';
-import { IllegalIncidentTransition, IncidentChangedMeanwhile, ReviewRequired } from './domain/incident-errors';
+import {
+  EvidenceHashMismatch,
+  EvidenceTooLarge,
+  IllegalIncidentTransition,
+  IncidentChangedMeanwhile,
+  IncidentClosed,
+  ReviewRequired,
+  StepNotInPlan,
+  StepOwnerRequired,
+} from './domain/incident-errors';
 
 /** The 409's extension members: where the incident is, and where it may go from there. */
 type TransitionProblem = ProblemInit & { state: string; allowed: readonly string[] };
 
 export const ILLEGAL_TRANSITION = 'urn:hotline:problem:illegal-transition';
 export const INCIDENT_CHANGED = 'urn:hotline:problem:incident-changed';
+export const INCIDENT_CLOSED = 'urn:hotline:problem:incident-closed';
 
-/** Domain refusals of a transition: 409 naming the allowed states, or 400 naming `review`. */
+/** Domain refusals of a transition: 409 naming the allowed states, or 422 naming the missing parts of the review. */
 export function incidentTransitionProblem(error: unknown): unknown {
   if (error instanceof IllegalIncidentTransition) {
     const problem: TransitionProblem = { status: 409, type: ILLEGAL_TRANSITION, title: 'Illegal incident transition', detail: error.message, state: error.from, allowed: error.allowed };
@@ -18,7 +28,27 @@ export function incidentTransitionProblem(error: unknown): unknown {
     return new ProblemException(problem);
   }
   if (error instanceof ReviewRequired) {
-    return new ProblemException({ status: 400, type: PROBLEM_TYPES.validation, title: 'Invalid request', detail: error.message, errors: [{ path: 'review', message: 'Required to close: the post-incident review' }] });
+    const errors = error.missing.map((path) => ({ path, message: 'Required to close: the post-incident review {summary, rootCause, actions}' }));
+    return new ProblemException({ status: 422, type: PROBLEM_TYPES.validation, title: 'Review required', detail: error.message, errors });
+  }
+  return error;
+}
+
+/** Domain refusals of a step's completion: 404 for a step not in the plan, 403 for the wrong role, 409 once closed. */
+export function incidentStepProblem(error: unknown): unknown {
+  if (error instanceof StepNotInPlan) return new ProblemException({ status: 404, detail: error.message });
+  if (error instanceof StepOwnerRequired) return new ProblemException({ status: 403, detail: error.message });
+  if (error instanceof IncidentClosed) return new ProblemException({ status: 409, type: INCIDENT_CLOSED, title: 'The incident is closed', detail: error.message });
+  return error;
+}
+
+/** Evidence refused before anything is stored: 413 beyond the size limit, 422 naming `sha256` when it is not the content's. */
+export function evidenceProblem(error: unknown): unknown {
+  if (error instanceof EvidenceTooLarge) {
+    return new ProblemException({ status: 413, detail: error.message, errors: [{ path: 'content', message: `At most ${error.maxBytes} bytes` }] });
+  }
+  if (error instanceof EvidenceHashMismatch) {
+    return new ProblemException({ status: 422, type: PROBLEM_TYPES.validation, title: 'Hash mismatch', detail: error.message, errors: [{ path: 'sha256', message: 'Not the SHA-256 of the content' }] });
   }
   return error;
 }

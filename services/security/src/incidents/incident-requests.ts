@@ -31,11 +31,25 @@ export const listIncidentsQuery = z.strictObject({
   cursor: cursor.optional(),
 });
 
+const reviewText = (message: string) => z.string().trim().min(1, message).max(20_000);
+
+/** The post-incident review (MANUAL.md 7.3): what happened, its root cause, and what changes. */
+export const postIncidentReviewRequest = z.strictObject({
+  summary: reviewText('Say what happened'),
+  rootCause: reviewText('Name the root cause'),
+  actions: z.array(z.string().trim().min(1).max(2000)).min(1, 'Name at least one action that keeps it from happening again').max(50),
+});
+
 /** `POST /v1/incidents/:id/transitions`: where to, why, and the post-incident review when closing. */
 export const incidentTransitionRequest = z
   .strictObject({
     to: z.enum(INCIDENT_STATES),
     reason: z.string().trim().min(1, 'Say why the incident moves').max(2000),
-    review: z.string().trim().min(1, 'A review says what happened and what changes').max(20_000).optional(),
+    review: postIncidentReviewRequest.optional(),
   })
   .refine(({ to, review }) => review === undefined || to === 'closed', { path: ['review'], message: 'A review is given when closing (`to: closed`)' });
+
+/** `POST /v1/incidents/:id/steps/:stepId/complete`. */
+export const completeStepRequest = z.strictObject({
+  note: z.string().trim().min(1).max(4000).optional().describe('What was done'),
+});

@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import type { Incident } from './domain/incident';
 import { INCIDENT_STATES, INCIDENT_TYPES, SEVERITIES } from './domain/incident-state';
-import type { TimelineEntry } from './domain/incident-timeline';
-import { RESPONSE_PLANS, scheduleSteps } from './domain/response-plans';
+import { type IncidentStep, stepState } from './domain/incident-steps';
+import { TIMELINE_KINDS, type TimelineEntry } from './domain/incident-timeline';
 
 const timestamp = z.iso.datetime();
 const state = z.enum(INCIDENT_STATES);
+
+const actorSchema = z.object({ id: z.string(), kind: z.string(), roles: z.array(z.string()) });
+
+export const reviewSchema = z.object({
+  summary: z.string(),
+  rootCause: z.string(),
+  actions: z.array(z.string()),
+});
 
 /** An item of `GET /v1/incidents`. */
 export const incidentSchema = z.object({
@@ -20,25 +28,33 @@ export const incidentSchema = z.object({
   lastDetectedAt: timestamp,
   planId: z.string(),
   planVersion: z.string(),
-  review: z.string().nullable().describe('The post-incident review, required to close'),
+  review: reviewSchema.nullable().describe('The post-incident review, required to close'),
+  escalationLevel: z.number().int().min(0).describe('How many plan steps fell due undone (each escalated once)'),
 });
 
 const stepSchema = z.object({
   id: z.string(),
   title: z.string(),
-  ownerRole: z.string().describe('The role that owns the step'),
-  dueAt: timestamp.describe('The deadline: the plan’s offset for this severity after opening'),
+  ownerRole: z.string().describe('The role that owns the step (security may complete any)'),
+  dueAt: timestamp.describe('The deadline: the plan’s offset for this severity after opening, or the tenant’s standard in force at opening'),
+  standardId: z.string().optional().describe('The standard the deadline came from, e.g. `personal-data-leak-report`'),
+  standardVersion: z.string().optional(),
+  state: z.enum(['pending', 'late', 'done']).describe('`late`: fell due undone and was escalated; a late step completed is `done` with `lateAt` set'),
+  lateAt: timestamp.nullable(),
+  completedAt: timestamp.nullable(),
+  completedBy: actorSchema.nullable(),
+  note: z.string().nullable(),
 });
 
 const timelineEntrySchema = z.object({
   at: timestamp,
-  kind: z.enum(['opened', 'detected_again', 'transition']).describe('Skip kinds you do not know'),
+  kind: z.enum(TIMELINE_KINDS).describe('Skip kinds you do not know'),
   detail: z.record(z.string(), z.unknown()),
 });
 
 /** `GET /v1/incidents/:id`, and the answer to a transition. */
 export const incidentDetailSchema = incidentSchema.extend({
-  steps: z.array(stepSchema).describe('The response plan’s steps, in order, with their deadlines (escalation of a late step is planned)'),
+  steps: z.array(stepSchema).describe('The response plan’s steps, in order, with their deadlines and progress; a step undone at its deadline escalates'),
   timeline: z.array(timelineEntrySchema).describe('Oldest first'),
 });
 
@@ -51,7 +67,7 @@ export type IncidentResponse = z.output<typeof incidentSchema>;
 export type IncidentDetail = z.output<typeof incidentDetailSchema>;
 
 export function toIncidentResponse(incident: Incident): IncidentResponse {
-  const { id, type, severity, state, summary, detections, openedAt, lastDetectedAt, plan, review } = incident.snapshot;
+  const { id, type, severity, state, summary, detections, openedAt, lastDetectedAt, plan, review, escalationLevel } = incident.snapshot;
   return {
     id,
     type,
@@ -65,14 +81,26 @@ export function toIncidentResponse(incident: Incident): IncidentResponse {
     planId: plan.id,
     planVersion: plan.version,
     review,
+    escalationLevel,
   };
 }
 
-export function toIncidentDetail(incident: Incident, timeline: readonly TimelineEntry[]): IncidentDetail {
-  const { type, severity, openedAt } = incident.snapshot;
+export function toIncidentDetail(incident: Incident, timeline: readonly TimelineEntry[], steps: readonly IncidentStep[]): IncidentDetail {
+  const iso = (at: Date | null) => at && at.toISOString();
   return {
     ...toIncidentResponse(incident),
-    steps: scheduleSteps(RESPONSE_PLANS[type], severity, openedAt).map((step) => ({ ...step, dueAt: step.dueAt.toISOString() })),
+    steps: steps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      ownerRole: step.ownerRole,
+      dueAt: step.dueAt.toISOString(),
+      ...(step.standard ?? {}),
+      state: stepState(step),
+      lateAt: iso(step.lateAt),
+      completedAt: iso(step.completedAt),
+      completedBy: step.completedBy,
+      note: step.note,
+    })),
     timeline: timeline.map(({ at, kind, detail }) => ({ at: at.toISOString(), kind, detail })),
   };
 }

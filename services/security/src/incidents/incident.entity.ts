@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PostIncidentReview } from './domain/post-incident-review';
 
 @Entity({ name: 'incidents' })
 export class IncidentEntity {
@@ -39,8 +40,12 @@ export class IncidentEntity {
   detections!: number;
 
   /** The post-incident review, set when it closes. */
-  @Column({ type: 'text', nullable: true })
-  review!: string | null;
+  @Column({ type: 'jsonb', nullable: true })
+  review!: PostIncidentReview | null;
+
+  /** How many plan steps fell due undone. */
+  @Column({ name: 'escalation_level', type: 'integer', default: 0 })
+  escalationLevel!: number;
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

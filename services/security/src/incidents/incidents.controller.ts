@@ -58,12 +58,14 @@ export class IncidentsController {
   @Roles('security', 'admin')
   @ApiOperation({
     summary: 'Move an incident: open → triaged → contained → resolved → closed',
-    description: 'Records who moved it, when and why on its timeline and publishes `audit.recorded`, in one transaction. Closing needs `review` (the post-incident review).',
+    description:
+      'Records who moved it, when and why on its timeline, completes the plan step the move accomplishes (triaged: `triage`, contained: `contain`, closed: `review`) and publishes `incident.transitioned` and `audit.recorded`, in one transaction. Closing needs `review` {summary, rootCause, actions} (the post-incident review) and cancels the deadlines of steps left undone.',
   })
   @ApiBody({ schema: zodApiSchema(incidentTransitionRequest, 'input', 'IncidentTransitionRequest') })
   @ApiResponse({ status: 200, schema: DETAIL, description: 'The incident after the move' })
-  @ApiResponse({ status: 400, description: 'problem+json naming the bad field, e.g. `to`, `reason`, or `review` when closing without one' })
+  @ApiResponse({ status: 400, description: 'problem+json naming the bad field, e.g. `to`, `reason`, `review.rootCause`' })
   @ApiResponse(NOT_FOUND)
+  @ApiResponse({ status: 422, description: 'Closing without a post-incident review: problem+json naming what is missing (`review`, or `review.summary`, `review.rootCause`, `review.actions`); nothing was changed' })
   @ApiResponse({
     status: 409,
     description:

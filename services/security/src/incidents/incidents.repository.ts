@@ -115,6 +115,7 @@ function toIncident(row: IncidentEntity): Incident {
     lastDetectedAt: row.lastDetectedAt,
     detections: row.detections,
     review: row.review,
+    escalationLevel: row.escalationLevel,
     plan: { id: row.planId, version: row.planVersion },
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { identifier, label, priority, text, redactions } from '../fields';
+import { identifier, label, nonNegativeInt, priority, text, redactions, timestamp } from '../fields';
 
 export const securityReported = defineEvent({
   type: 'security.reported',
@@ -27,6 +27,43 @@ export const incidentOpened = defineEvent({
     severity: priority(),
     summary: text().min(1),
     planId: identifier().optional(),
+  }),
+});
+
+export const incidentTransitioned = defineEvent({
+  type: 'incident.transitioned',
+  version: '1',
+  description: 'An incident moved along open → triaged → contained → resolved → closed (MANUAL.md 7.3).',
+  publishedBy: 'security',
+  data: z.looseObject({
+    incidentId: identifier(),
+    kind: label(),
+    severity: priority(),
+    from: label(),
+    to: label(),
+  }),
+});
+
+export const incidentEscalated = defineEvent({
+  type: 'incident.escalated',
+  version: '1',
+  description: "A step of an incident's response plan fell due undone: the step is late and the incident's escalation level rose.",
+  publishedBy: 'security',
+  data: z.looseObject({
+    incidentId: identifier(),
+    kind: label(),
+    severity: priority(),
+    stepId: identifier(),
+    /** The role that owns the late step. */
+    ownerRole: label(),
+    dueAt: timestamp(),
+    /** 1 for the first late step, one more for each after it. */
+    escalationLevel: nonNegativeInt(),
+    /** Fired well after its due time, e.g. it fell due while security was down. */
+    late: z.boolean(),
+    /** The standard the deadline came from, when a standard set it (a personal-data leak's report). */
+    standardId: label().optional(),
+    standardVersion: label().optional(),
   }),
 });
 

@@ -17,6 +17,7 @@ function incident(overrides: Partial<IncidentSnapshot> = {}): Incident {
     lastDetectedAt: at,
     detections: 1,
     review: null,
+    escalationLevel: 0,
     plan: { id: 'plan-brute-force', version: '1' },
     ...overrides,
   });
@@ -38,9 +39,18 @@ describe('Incident', () => {
     expect(() => incident({ state: 'closed' }).transition({ to: 'open', reason: 'r', actor, at })).toThrow('none (closed)');
   });
 
-  it('closes only with a post-incident review', () => {
-    expect(() => incident({ state: 'resolved' }).transition({ to: 'closed', reason: 'done', review: '  ', actor, at })).toThrow(ReviewRequired);
-    expect(incident({ state: 'resolved' }).transition({ to: 'closed', reason: 'done', review: 'root cause: x', actor, at }).review).toBe('root cause: x');
+  it('closes only with a complete post-incident review, naming what is missing', () => {
+    const resolved = incident({ state: 'resolved' });
+    const close = (review?: { summary: string; rootCause: string; actions: string[] }) => () => resolved.transition({ to: 'closed', reason: 'done', review, actor, at });
+    expect(close()).toThrow(ReviewRequired);
+    expect(close()).toThrow('missing: review');
+    expect(close({ summary: 'leaked key', rootCause: ' ', actions: [] })).toThrow('missing: review.rootCause, review.actions');
+    const review = { summary: 'leaked key', rootCause: 'test key in a public repo', actions: ['rotate', 'scan repos'] };
+    expect(close(review)().review).toEqual(review);
+  });
+
+  it('keeps no review on a move other than closing', () => {
+    expect(incident().transition({ to: 'triaged', reason: 'r', review: { summary: 's', rootCause: 'c', actions: ['a'] }, actor, at }).review).toBeNull();
   });
 
   it('absorbs detections within its window unless closed', () => {

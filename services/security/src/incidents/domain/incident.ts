@@ -1,5 +1,6 @@
 import { IllegalIncidentTransition, ReviewRequired } from './incident-errors';
 import { allowedMoves, type IncidentState, type IncidentType, type Severity } from './incident-state';
+import { missingReviewParts, type PostIncidentReview } from './post-incident-review';
 
 export type IncidentActor = {
   id: string;
@@ -19,7 +20,9 @@ export interface IncidentSnapshot {
   openedAt: Date;
   lastDetectedAt: Date;
   detections: number;
-  review: string | null;
+  review: PostIncidentReview | null;
+  /** How many plan steps fell due undone (each escalates once). */
+  escalationLevel: number;
   /** The response plan it runs, at the version it opened under. */
   plan: { id: string; version: string };
 }
@@ -29,7 +32,7 @@ export interface IncidentTransition {
   from: IncidentState;
   to: IncidentState;
   reason: string;
-  review: string | null;
+  review: PostIncidentReview | null;
   actor: IncidentActor;
   at: Date;
 }
@@ -52,11 +55,13 @@ export class Incident {
     return this.snapshot.state !== 'closed' && Math.abs(sinceLast) <= windowMinutes * 60_000;
   }
 
-  transition(request: { to: IncidentState; reason: string; review?: string; actor: IncidentActor; at: Date }): IncidentTransition {
+  /** The move, checked: one step forward, and to `closed` only with a complete post-incident review. */
+  transition(request: { to: IncidentState; reason: string; review?: PostIncidentReview; actor: IncidentActor; at: Date }): IncidentTransition {
     const { id, state } = this.snapshot;
     if (!this.allowedTransitions.includes(request.to)) throw new IllegalIncidentTransition(id, state, request.to, this.allowedTransitions);
-    const review = request.review?.trim() || null;
-    if (request.to === 'closed' && !review) throw new ReviewRequired(id);
+    const missing = request.to === 'closed' ? missingReviewParts(request.review) : [];
+    if (missing.length > 0) throw new ReviewRequired(id, missing);
+    const review = request.to === 'closed' && request.review ? request.review : null;
     return { incidentId: id, from: state, to: request.to, reason: request.reason, review, actor: request.actor, at: request.at };
   }
 }

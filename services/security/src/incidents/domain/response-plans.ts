@@ -1,3 +1,4 @@
+import type { DeadlineStandardId } from '@hotline/standards';
 import type { IncidentType, Severity } from './incident-state';
 
 /** A step of a response plan: who owns it and how long after the incident opened it is due. */
@@ -7,6 +8,8 @@ export interface PlanStep {
   ownerRole: 'security' | 'supervisor' | 'admin';
   /** Minutes after opening, per severity (a P1 is contained within the hour). */
   dueWithinMinutes: Readonly<Record<Severity, number>>;
+  /** A standard whose deadline, in force for the tenant at opening, replaces `dueWithinMinutes`. */
+  standardId?: DeadlineStandardId;
 }
 
 export interface ResponsePlan {
@@ -21,7 +24,7 @@ const same = (minutes: number): Record<Severity, number> => ({ P1: minutes, P2: 
 /** MANUAL.md 7.3 (**default**): containment by severity; a P1 is contained within 1 h. */
 const CONTAIN = { P1: HOUR, P2: 4 * HOUR, P3: 24 * HOUR, P4: 72 * HOUR };
 const TRIAGE = { P1: 15, P2: HOUR, P3: 4 * HOUR, P4: 24 * HOUR };
-/** **default** 72 h to report a personal-data leak (PIPL practice); tenant-tightenable in a later slice. */
+/** Fallback only: the report's deadline is the tenant's `personal-data-leak-report` standard (72 h by default). */
 const REPORT_LEAK = same(72 * HOUR);
 const REVIEW = same(14 * 24 * HOUR);
 
@@ -34,7 +37,7 @@ export const RESPONSE_PLANS: Readonly<Record<IncidentType, ResponsePlan>> = {
     steps: [
       { id: 'triage', title: 'Listen to the segment and confirm the disclosure', ownerRole: 'security', dueWithinMinutes: TRIAGE },
       { id: 'contain', title: 'Restrict the recording and brief the agent and their supervisor', ownerRole: 'supervisor', dueWithinMinutes: CONTAIN },
-      { id: 'report', title: 'Report the personal-data leak to the data-protection officer', ownerRole: 'security', dueWithinMinutes: REPORT_LEAK },
+      { id: 'report', title: 'Report the personal-data leak to the data-protection officer', ownerRole: 'security', dueWithinMinutes: REPORT_LEAK, standardId: 'personal-data-leak-report' },
       { id: 'review', title: 'Post-incident review', ownerRole: 'security', dueWithinMinutes: REVIEW },
     ],
   },
@@ -55,14 +58,32 @@ export interface ScheduledStep {
   title: string;
   ownerRole: PlanStep['ownerRole'];
   dueAt: Date;
+  /** The standard the deadline came from, with the version applied (MANUAL ch. 8). */
+  standard?: { standardId: string; standardVersion: string };
 }
 
-/** The plan's steps with their deadlines for an incident of this severity opened at `openedAt`. */
-export function scheduleSteps(plan: ResponsePlan, severity: Severity, openedAt: Date): ScheduledStep[] {
-  return plan.steps.map(({ id, title, ownerRole, dueWithinMinutes }) => ({
-    id,
-    title,
-    ownerRole,
-    dueAt: new Date(openedAt.getTime() + dueWithinMinutes[severity] * 60_000),
-  }));
+/** A deadline standard as in force for the tenant: its seconds and the reference to record. */
+export interface StepDeadlineStandard {
+  seconds: number;
+  standardId: string;
+  standardVersion: string;
+}
+
+/**
+ * The plan's steps with their deadlines for an incident of this severity opened at `openedAt`;
+ * a step bound to a standard takes the tenant's value of it when `standards` is given.
+ */
+export function scheduleSteps(
+  plan: ResponsePlan,
+  severity: Severity,
+  openedAt: Date,
+  standards?: (id: DeadlineStandardId) => StepDeadlineStandard,
+): ScheduledStep[] {
+  return plan.steps.map(({ id, title, ownerRole, dueWithinMinutes, standardId }) => {
+    const applied = standardId && standards ? standards(standardId) : undefined;
+    const dueInMs = applied ? applied.seconds * 1000 : dueWithinMinutes[severity] * 60_000;
+    const step: ScheduledStep = { id, title, ownerRole, dueAt: new Date(openedAt.getTime() + dueInMs) };
+    if (applied) step.standard = { standardId: applied.standardId, standardVersion: applied.standardVersion };
+    return step;
+  });
 }

@@ -8,6 +8,7 @@ import type { IncidentSnapshot } from '../domain/incident';
 import { openedEvent } from '../domain/incident-events';
 import { RESPONSE_PLANS } from '../domain/response-plans';
 import { IncidentsRepository } from '../incidents.repository';
+import { ScheduleIncidentSteps } from './schedule-incident-steps';
 
 /**
  * Runs the detection rules on what the `security.detection` queue delivers and opens an incident
@@ -19,6 +20,7 @@ export class DetectIncidents {
   constructor(
     private readonly incidents: IncidentsRepository,
     private readonly outbox: Outbox,
+    private readonly scheduleSteps: ScheduleIncidentSteps,
   ) {}
 
   async onTranscript(manager: EntityManager, event: KnownCloudEvent<'transcript.recorded'>): Promise<void> {
@@ -64,9 +66,11 @@ export class DetectIncidents {
       lastDetectedAt: at,
       detections: 1,
       review: null,
+      escalationLevel: 0,
       plan: { id: plan.id, version: plan.version },
     };
     await this.incidents.insert(manager, incident);
+    await this.scheduleSteps.execute(manager, incident);
     await this.incidents.appendTimeline(manager, tenantId, incident.id, { at: incident.openedAt, kind: 'opened', detail: cause });
     await this.outbox.add(manager, [openedEvent(incident, plan, CorrelationContext.current()?.correlationId ?? event.correlationid)]);
   }

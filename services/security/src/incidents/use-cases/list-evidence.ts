@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EvidenceRepository } from '../evidence.repository';
+import { type EvidenceResponse, toEvidenceResponse } from '../evidence-response';
+import { IncidentsRepository } from '../incidents.repository';
+
+/** An incident's evidence with hashes (re-verified now), integrity and custody; undefined for an unknown incident. */
+@Injectable()
+export class ListEvidence {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly incidents: IncidentsRepository,
+    private readonly evidence: EvidenceRepository,
+  ) {}
+
+  async execute(tenantId: string, incidentId: string): Promise<{ items: EvidenceResponse[] } | undefined> {
+    const manager = this.dataSource.manager;
+    if (!(await this.incidents.find(manager, tenantId, incidentId))) return undefined;
+    const items = await this.evidence.list(manager, tenantId, incidentId);
+    const custody = await this.evidence.custody(manager, tenantId, items.map(({ id }) => id));
+    return { items: items.map((item) => toEvidenceResponse(item, custody.get(item.id) ?? [])) };
+  }
+}
