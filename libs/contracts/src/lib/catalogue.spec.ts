@@ -30,6 +30,7 @@ describe('catalogue', () => {
     ['sla.breached', 'dispatch'],
     ['sla.withdrawn', 'dispatch'],
     ['case.transitioned', 'dispatch'],
+    ['case.priority_changed', 'dispatch'],
     ['audit.recorded', 'any service'],
     ['alert.raised', 'quality'],
     ['alert.resolved', 'quality'],
@@ -46,7 +47,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(26);
+    expect(eventTypes).toHaveLength(27);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(
