@@ -8,6 +8,7 @@ import { CaseOutageCoverage } from './case-outage-coverage';
 import { CasePolicies } from './case-policies';
 import { CASE_TIMER_KIND, caseSlaEvents, type SlaCorrelation } from './case-sla-events';
 import { stepClock } from './domain/clock-step';
+import { tailoredClockOptions } from './domain/clock-tailoring';
 import { clockInputs, restoreVerdict, type StoredInput } from './domain/stored-clock';
 
 export interface StepOptions {
@@ -41,7 +42,7 @@ export class CaseClockSteps {
 
   async advance(manager: EntityManager, row: CaseClockRow, inputs: readonly StoredInput[], now: Date, options: StepOptions = {}): Promise<void> {
     const policy = await this.policies.policy(row.tenantId, row.standardsAt, row.policyId);
-    const clock = SlaClock.replay({ policy }, clockInputs(inputs));
+    const clock = SlaClock.replay(tailoredClockOptions(policy, row.tailoring), clockInputs(inputs));
     const step = stepClock(clock, row.published.map(restoreVerdict), now, { firedLate: options.fired?.late ?? false });
     const correlation = options.correlation ?? {};
     await this.clocks.save(manager, row, inputs, step);

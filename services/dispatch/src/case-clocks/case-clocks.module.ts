@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
+import { CalendarsModule } from '../calendars/calendars.module';
 import { RegionsModule } from '../regions/regions.module';
 import { CaseClockReads } from './case-clock-reads';
 import { CaseClockSignals } from './case-clock-signals';
@@ -19,7 +20,7 @@ import { FireCaseClock } from './use-cases/fire-case-clock';
  * `TenantStandardsModule` (global) and the case clocks migration; RegionsModule for the rural regions.
  */
 @Module({
-  imports: [RegionsModule],
+  imports: [RegionsModule, CalendarsModule],
   providers: [
     { provide: CASE_CLOCKS_NOW, useValue: systemClock },
     CaseClocksRepository,

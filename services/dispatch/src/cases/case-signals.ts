@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { SlaSignal } from '../sla/domain';
+import type { SlaPriority, SlaSignal } from '../sla/domain';
 import { openingSignals } from './domain/opening-signals';
 import type { CaseTransition, ServiceCase } from './domain/service-case';
 import { transitionSignals } from './domain/transition-signals';
@@ -11,6 +11,8 @@ export interface CaseSignal {
   signal: SlaSignal;
   /** When it happened (the event's or the injected clock's time), not when it was recorded. */
   at: Date;
+  /** With 'priority_changed': the case's new priority (its clocks re-budget from then, keeping elapsed and paused time). */
+  priority?: SlaPriority;
 }
 
 /**
