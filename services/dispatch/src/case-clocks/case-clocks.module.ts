@@ -10,6 +10,7 @@ import { CaseClocksRepository } from './case-clocks.repository';
 import { CaseOutageCoverage } from './case-outage-coverage';
 import { CASE_CLOCKS_NOW } from './case-clocks-now';
 import { CasePolicies } from './case-policies';
+import { RepairClockReplans } from './repair-clock-replans';
 import { FireCaseClock } from './use-cases/fire-case-clock';
 
 /**
@@ -17,7 +18,9 @@ import { FireCaseClock } from './use-cases/fire-case-clock';
  * case, policy), driven by the `CaseSignals` port (CaseClockSignals) and by one durable timer per
  * clock, publishing `sla.warned`, `sla.breached` and `sla.withdrawn` through the outbox. CasesModule
  * imports it for the port and for the reads its routes show. Needs `TimersModule`, the outbox and
- * `TenantStandardsModule` (global) and the case clocks migration; RegionsModule for the rural regions.
+ * `TenantStandardsModule` (global) and the case clocks migration; RegionsModule for the rural regions
+ * (and to re-plan running repair clocks when a region switches: RepairClockReplans); CalendarsModule
+ * for the business calendar and budgets by priority each clock is created with.
  */
 @Module({
   imports: [RegionsModule, CalendarsModule],
@@ -31,6 +34,7 @@ import { FireCaseClock } from './use-cases/fire-case-clock';
     CaseClockTimer,
     CaseClockReads,
     CaseOutageCoverage,
+    RepairClockReplans,
   ],
   exports: [CaseClockSignals, CaseClockReads, CaseOutageCoverage],
 })

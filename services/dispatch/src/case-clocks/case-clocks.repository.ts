@@ -103,6 +103,18 @@ export class CaseClocksRepository {
     return row ? { type: row.type, region: row.region ?? undefined, priority: row.priority, openedAt: new Date(row.opened_at) } : undefined;
   }
 
+  /** The cases in a region (by its matching key) with one of these clocks running or paused. */
+  async casesWithLiveClocks(manager: EntityManager, tenantId: string, policyIds: readonly string[], regionKey: string): Promise<string[]> {
+    const rows: { case_id: string }[] = await manager.query(
+      `SELECT DISTINCT k.case_id FROM dispatch.case_clocks k
+       JOIN dispatch.cases c ON c.tenant_id = k.tenant_id AND c.case_id = k.case_id
+       WHERE k.tenant_id = $1 AND k.policy_id = ANY($2::text[]) AND k.status IN ('running', 'paused')
+         AND lower(regexp_replace(c.region, '^\\s+|\\s+$', '', 'g')) = $3`,
+      [tenantId, policyIds, regionKey],
+    );
+    return rows.map((row) => row.case_id);
+  }
+
   /** Creates a case's clocks unless they exist already (a racing transaction created them first). */
   async createAbsent(
     manager: EntityManager,

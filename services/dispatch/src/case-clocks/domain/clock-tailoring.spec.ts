@@ -1,7 +1,7 @@
 import { builtInStandards, ResolvedStandards } from '@hotline/standards';
 import { SlaClock, slaPolicyCatalogue } from '../../sla/domain';
 import { tailoredClockOptions } from './clock-tailoring';
-import { clockInputs, hasInput, signalInput } from './stored-clock';
+import { changedPolicyIds, clockInputs, hasInput, policyInput, signalInput } from './stored-clock';
 
 const HOUR = 3_600_000;
 const catalogue = slaPolicyCatalogue(new ResolvedStandards(builtInStandards));
@@ -53,5 +53,17 @@ describe('tailoredClockOptions: a case clock as its tenant tailored it when it w
 
   it('refuses a stored priority change without a priority', () => {
     expect(() => clockInputs([{ kind: 'signal', signal: 'priority_changed', at: 0 }])).toThrow(/names no priority/);
+  });
+
+  it('replays a stored policy change (a region named rural) as the same run under the other policy, elapsed time kept', () => {
+    const t0 = at('2026-03-02T08:00:00Z');
+    const stored = [signalInput('opened', t0), policyInput('fault-repair-rural', new Date(t0.getTime() + 10 * HOUR))];
+    expect(changedPolicyIds(stored)).toEqual(['fault-repair-rural']);
+    const clock = SlaClock.replay({ policy: repair }, clockInputs(stored, new Map([['fault-repair-rural', catalogue['fault-repair-rural']]])));
+    expect(clock.policy().id).toBe('fault-repair-rural');
+    expect(clock.elapsed(new Date(t0.getTime() + 10 * HOUR))).toBe(10 * HOUR);
+    expect(clock.dueAt()).toEqual(new Date(t0.getTime() + 72 * HOUR));
+    expect(clock.history().at(-1)).toMatchObject({ change: 'rebudgeted', signal: 'policy_changed', policyId: 'fault-repair-rural' });
+    expect(() => clockInputs(stored)).toThrow(/names no policy/);
   });
 });
