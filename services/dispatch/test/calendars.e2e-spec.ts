@@ -83,6 +83,13 @@ describe('dispatch: business calendars and priority changes in the case clocks (
       calendarId: 'office',
     });
     expect((await as(supervisor).get('/v1/calendars').expect(200)).body.items.map((c: { calendarId: string }) => c.calendarId)).toEqual(['office']);
+    // The same calendar again changes nothing: one audit record of it.
+    await as(supervisor).put('/v1/calendars/office', calendar).expect(200);
+    await eventually(async () =>
+      expect(svc.tap.events.filter((e) => e.type === 'audit.recorded' && (e.data as { action: string }).action === 'calendar.put')).toEqual([
+        expect.objectContaining({ tenantid: 'acme', data: expect.objectContaining({ actor: expect.objectContaining({ id: 'sup-1' }), subject: { type: 'business_calendar', id: 'office' } }) }),
+      ]),
+    );
 
     // Opened three days ago with some working time left that day: the rest of the budget is due today, a few seconds from now.
     const dueAt = now.getTime() + 8 * SECOND;

@@ -1,6 +1,7 @@
 import { builtInStandards, ResolvedStandards } from '@hotline/standards';
 import { slaPolicyCatalogue } from '../../sla/domain';
 import { budgetsByPriority, priorityBudgetIssues } from './policy-setting';
+import { sameJson } from './same-json';
 import { businessDefinition, calendarIssues, type CalendarDefinition } from './tenant-calendar';
 
 const office: CalendarDefinition = {
@@ -41,5 +42,13 @@ describe('budgets by priority', () => {
 
   it('are milliseconds for the clock, capped by the budget in force (the standards may have tightened since)', () => {
     expect(budgetsByPriority({ ...repair, budgetMs: 3_600_000 }, { P1: 1800, P2: 7200 })).toEqual({ P1: 1_800_000, P2: 3_600_000 });
+  });
+});
+
+describe('sameJson', () => {
+  it('tells equal settings regardless of key order (as jsonb returns them), and unequal ones apart', () => {
+    expect(sameJson({ b: [{ y: 1, x: 2 }], a: 'x' }, { a: 'x', b: [{ x: 2, y: 1 }] })).toBe(true);
+    expect(sameJson({ a: [1, 2] }, { a: [2, 1] })).toBe(false);
+    expect(sameJson({ a: 1 }, { a: 1, b: 2 })).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import type { CaseActor } from '../../cases/domain/service-case';
 import { CalendarsRepository } from '../calendars.repository';
 import { CALENDARS_CLOCK, type CalendarsClock } from '../calendars-clock';
 import { InvalidSetting } from '../domain/invalid-setting';
+import { sameJson } from '../domain/same-json';
 import { calendarAudit, calendarIssues, type CalendarDefinition, type TenantCalendar } from '../domain/tenant-calendar';
 
 /**
@@ -28,7 +29,7 @@ export class AdministerCalendars {
     if (issues.length > 0) return Promise.reject(new InvalidSetting('The calendar cannot be used', issues));
     return this.dataSource.transaction(async (manager) => {
       const before = await this.calendars.findCalendar(manager, tenantId, calendarId, true);
-      if (before && JSON.stringify(before.definition) === JSON.stringify(definition)) return before;
+      if (before && sameJson(before.definition, definition)) return before;
       const calendar: TenantCalendar = { tenantId, calendarId, definition, updatedAt: this.clock.now() };
       await this.calendars.saveCalendar(manager, calendar);
       await this.outbox.add(manager, [calendarAudit(calendar, before, actor, CorrelationContext.current()?.correlationId)]);

@@ -8,6 +8,7 @@ import { slaPolicyCatalogue, type SlaPolicyId, type SlaPriority } from '../../sl
 import { CalendarsRepository } from '../calendars.repository';
 import { CALENDARS_CLOCK, type CalendarsClock } from '../calendars-clock';
 import { InvalidSetting } from '../domain/invalid-setting';
+import { sameJson } from '../domain/same-json';
 import { type PolicySetting, policySettingAudit, priorityBudgetIssues } from '../domain/policy-setting';
 
 export interface PolicySettingCommand {
@@ -41,7 +42,7 @@ export class AdministerPolicySettings {
       }
       if (issues.length > 0) throw new InvalidSetting('The SLA policy setting cannot be applied', issues);
       const before = await this.calendars.findSetting(manager, tenantId, policyId, true);
-      if (before && before.calendarId === calendarId && JSON.stringify(before.priorityBudgets) === JSON.stringify(priorityBudgets)) return before;
+      if (before && before.calendarId === calendarId && sameJson(before.priorityBudgets, priorityBudgets)) return before;
       const setting: PolicySetting = { tenantId, policyId, calendarId, priorityBudgets, updatedAt: now };
       await this.calendars.saveSetting(manager, setting);
       await this.outbox.add(manager, [policySettingAudit(setting, before, actor, CorrelationContext.current()?.correlationId)]);
