@@ -7,6 +7,7 @@ import { durableTimersMigration, TimersModule } from '@hotline/timers';
 import { CaseHistoryEntity } from './cases/case-history.entity';
 import { CaseRecordChangeEntity } from './cases/case-record-change.entity';
 import { CaseTransitionEntity } from './cases/case-transition.entity';
+import { CalendarsModule } from './calendars/calendars.module';
 import { CasesModule } from './cases/cases.module';
 import { ServiceCaseEntity } from './cases/service-case.entity';
 import { ComplaintEntity } from './complaints/complaint.entity';
@@ -24,6 +25,7 @@ import { CreateComplaints1796400000000 } from './database/migrations/17964000000
 import { CreateCaseRecordChanges1796900000000 } from './database/migrations/1796900000000-create-case-record-changes';
 import { CreateRegions1796900100000 } from './database/migrations/1796900100000-create-regions';
 import { CreateEscalationEntries1796900200000 } from './database/migrations/1796900200000-create-escalation-entries';
+import { CreateBusinessCalendars1797000000000 } from './database/migrations/1797000000000-create-business-calendars';
 import { EscalationModule } from './escalation/escalation.module';
 import { OutagesModule } from './outages/outages.module';
 import { RegionsModule } from './regions/regions.module';
@@ -51,6 +53,7 @@ import { RoutingModule } from './routing/routing.module';
           CreateCaseRecordChanges1796900000000,
           CreateRegions1796900100000,
           CreateEscalationEntries1796900200000,
+          CreateBusinessCalendars1797000000000,
         ],
       }),
     ),
@@ -64,6 +67,7 @@ import { RoutingModule } from './routing/routing.module';
     EscalationModule,
     OutagesModule,
     RegionsModule,
+    CalendarsModule,
   ],
 })
 export class AppModule {}

@@ -59,4 +59,18 @@ describe('dispatch: the OpenAPI document at /docs-json (real HTTP)', () => {
     expect(JSON.stringify(paths['/v1/outages'].get.responses['200'])).toContain('#/components/schemas/OutagePage');
     expect(Object.keys(paths['/v1/outages/{outageId}/resolution'].post.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
   });
+
+  it('documents the calendar and SLA policy routes and the priority change, with their 422s and 409', async () => {
+    const { paths } = (await svc.http().get('/docs-json').expect(200)).body;
+    expect(JSON.stringify(paths['/v1/calendars'].get.responses['200'])).toContain('#/components/schemas/BusinessCalendarList');
+    const putCalendar = paths['/v1/calendars/{calendarId}'].put;
+    expect(JSON.stringify(putCalendar.requestBody)).toContain('#/components/schemas/BusinessCalendarRequest');
+    expect(Object.keys(putCalendar.responses)).toEqual(expect.arrayContaining(['200', '400', '403', '422']));
+    expect(Object.keys(paths['/v1/calendars/{calendarId}'].get.responses)).toEqual(expect.arrayContaining(['200', '404']));
+    expect(JSON.stringify(paths['/v1/sla-policies/{policyId}'].put.requestBody)).toContain('#/components/schemas/SlaPolicySettingRequest');
+    expect(Object.keys(paths['/v1/sla-policies/{policyId}'].put.responses)).toEqual(expect.arrayContaining(['200', '400', '422']));
+    const priority = paths['/v1/cases/{caseId}/priority'].post;
+    expect(JSON.stringify(priority.requestBody)).toContain('#/components/schemas/CasePriorityRequest');
+    expect(Object.keys(priority.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409']));
+  });
 });

@@ -67,4 +67,38 @@ describe("dispatch: a tenant's rural regions time its faults' repair (real HTTP,
     await put('Dali', { rural: false }, other).expect(200);
     expect((await get('/v1/regions/Dali').expect(200)).body.rural).toBe(true);
   });
+
+  it('re-plans the running repair clocks of a region switched rural or town, keeping the time already elapsed', async () => {
+    const now = Date.now();
+    // A town's fault whose 48 h are nearly up, and a rural one 50 h in (22 h left of its 72); their 15 min responses breached long ago.
+    const townOpened = new Date(now - 48 * HOUR + 20_000);
+    const ruralOpened = new Date(now - 50 * HOUR);
+    await put('Shidian', { rural: false }).expect(200);
+    await put('Pu’er', { rural: true }).expect(200);
+    expect(await repairDeadline('CASE-SHIDIAN', 'shidian', townOpened)).toMatchObject({ policyId: 'fault-repair-town', dueAt: new Date(townOpened.getTime() + 48 * HOUR).toISOString() });
+    expect(await repairDeadline('CASE-PUER', ' Pu’er ', ruralOpened)).toMatchObject({ policyId: 'fault-repair-rural', dueAt: new Date(ruralOpened.getTime() + 72 * HOUR).toISOString() });
+
+    // Shidian is rural after all: its fault gets 72 h from its opening, not from the switch.
+    await put('Shidian', { rural: true }).expect(200);
+    expect((await get('/v1/cases/CASE-SHIDIAN').expect(200)).body.openDeadlines).toContainEqual(
+      expect.objectContaining({ policyId: 'fault-repair-rural', dueAt: new Date(townOpened.getTime() + 72 * HOUR).toISOString() }),
+    );
+    const [timer] = await svc.db.query(`SELECT due_at FROM dispatch.timers WHERE kind = 'sla.case' AND key = 'CASE-SHIDIAN/fault-repair-town'`);
+    expect(new Date(timer.due_at).getTime()).toBeGreaterThan(townOpened.getTime() + 48 * HOUR);
+
+    const repairBreaches = (caseId: string) =>
+      svc.tap.events.filter((e) => e.type === 'sla.breached' && (e.data as { subjectId: string; slaKind: string }).subjectId === caseId && (e.data as { slaKind: string }).slaKind === 'repair');
+    // Pu'er is a town's now: 50 h in, its 48 h have run out: it breaches at the switch, published at once and live.
+    const switchedAt = (await put('Pu’er', { rural: false }).expect(200)).body.updatedAt;
+    const breach = await eventually(async () => {
+      const found = repairBreaches('CASE-PUER');
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(breach.data).toMatchObject({ slaKind: 'repair', standardId: 'fault-repair-town', deadline: switchedAt, breachedAt: switchedAt, late: false });
+    const items = (await get('/v1/cases/CASE-PUER/timeline').expect(200)).body.items;
+    expect(items).toContainEqual(expect.objectContaining({ kind: 'clock', event: 'sla.rebudgeted', signal: 'policy_changed', policyId: 'fault-repair-town' }));
+    // Nothing happened to Shidian's fault meanwhile.
+    expect(repairBreaches('CASE-SHIDIAN')).toEqual([]);
+  });
 });

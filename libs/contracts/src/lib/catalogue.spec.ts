@@ -30,6 +30,7 @@ describe('catalogue', () => {
     ['sla.breached', 'dispatch'],
     ['sla.withdrawn', 'dispatch'],
     ['case.transitioned', 'dispatch'],
+    ['case.priority_changed', 'dispatch'],
     ['audit.recorded', 'any service'],
     ['alert.raised', 'quality'],
     ['alert.resolved', 'quality'],
@@ -48,7 +49,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(29);
+    expect(eventTypes).toHaveLength(30);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

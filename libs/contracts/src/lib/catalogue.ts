@@ -3,7 +3,7 @@ import type { EventDefinition } from './event-definition';
 import { agentStatusChanged } from './events/agent-events';
 import { alertRaised, alertResolved } from './events/alert-events';
 import { auditRecorded } from './events/audit-events';
-import { caseAssigned, caseEscalated, caseOpened, caseResolved, caseTransitioned } from './events/case-events';
+import { caseAssigned, caseEscalated, caseOpened, casePriorityChanged, caseResolved, caseTransitioned } from './events/case-events';
 import { complaintFiled } from './events/complaint-events';
 import { contactAbandoned, contactAnswered, contactEnded, contactQueued, contactTransferred } from './events/contact-events';
 import { faultReported } from './events/fault-events';
@@ -47,6 +47,7 @@ export const catalogue = indexByType([
   caseEscalated,
   caseResolved,
   caseTransitioned,
+  casePriorityChanged,
   slaWarned,
   slaBreached,
   slaWithdrawn,
@@ -123,6 +124,7 @@ export type SlaBreached = EventData<'sla.breached'>;
 export type SlaWithdrawn = EventData<'sla.withdrawn'>;
 export type SlaStopped = EventData<'sla.stopped'>;
 export type CaseTransitioned = EventData<'case.transitioned'>;
+export type CasePriorityChanged = EventData<'case.priority_changed'>;
 export type AuditRecorded = EventData<'audit.recorded'>;
 export type AlertRaised = EventData<'alert.raised'>;
 export type AlertResolved = EventData<'alert.resolved'>;

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CorrelationContext } from '@hotline/messaging';
 import type { Clock } from '@hotline/timers';
 import { type CaseSignal, CaseSignals } from '../cases/case-signals';
+import { ClockTailorings } from '../calendars/clock-tailorings';
 import { RuralRegions } from '../regions/rural-regions';
 import { type CaseClockRow, CaseClocksRepository } from './case-clocks.repository';
 import { CASE_CLOCKS_NOW } from './case-clocks-now';
@@ -23,6 +24,7 @@ export class CaseClockSignals extends CaseSignals {
     private readonly policies: CasePolicies,
     private readonly steps: CaseClockSteps,
     private readonly rural: RuralRegions,
+    private readonly tailorings: ClockTailorings,
     @Inject(CASE_CLOCKS_NOW) private readonly clock: Clock,
   ) {
     super();
@@ -41,7 +43,7 @@ export class CaseClockSignals extends CaseSignals {
       const caseSignals = byCase.get(key) ?? [];
       const { tenantId, caseId } = caseSignals[0];
       const { rows, opened } = await this.lockOrOpen(manager, tenantId, caseId);
-      const added = [...opened, ...caseSignals.filter((s) => s.signal !== 'opened').map((s) => signalInput(s.signal, s.at))];
+      const added = [...opened, ...caseSignals.filter((s) => s.signal !== 'opened').map((s) => signalInput(s.signal, s.at, s.priority))];
       for (const row of rows) {
         const inputs = added.reduce<StoredInput[]>((all, input) => (hasInput(all, input) ? all : [...all, input]), row.inputs);
         if (inputs.length === row.inputs.length) continue;
@@ -59,7 +61,9 @@ export class CaseClockSignals extends CaseSignals {
     // The tenant's rural regions as they are now choose the repair clock (72 h rural, else 48 h).
     const ruralRegions = await this.rural.of(manager, tenantId, kase.region);
     const { version, policies } = await this.policies.forCase(tenantId, kase, kase.openedAt, ruralRegions);
-    const created = policies.map((policy) => ({ policyId: policy.id, standardsAt: kase.openedAt, standardsVersion: version }));
+    // The tenant's calendars and budgets by priority as they are now time the clocks for good.
+    const tailorings = await this.tailorings.of(manager, tenantId, policies, kase.priority);
+    const created = policies.map((policy) => ({ policyId: policy.id, standardsAt: kase.openedAt, standardsVersion: version, tailoring: tailorings.get(policy.id) }));
     await this.clocks.createAbsent(manager, tenantId, caseId, created);
     return { rows: await this.clocks.lockCase(manager, tenantId, caseId), opened: [signalInput('opened', kase.openedAt)] };
   }

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Outbox } from '@hotline/messaging';
 import { DurableTimers } from '@hotline/timers';
-import { SlaClock } from '../sla/domain';
+import { SlaClock, type SlaPolicy } from '../sla/domain';
 import { type CaseClockRow, CaseClocksRepository } from './case-clocks.repository';
 import { CaseOutageCoverage } from './case-outage-coverage';
 import { CasePolicies } from './case-policies';
 import { CASE_TIMER_KIND, caseSlaEvents, type SlaCorrelation } from './case-sla-events';
 import { stepClock } from './domain/clock-step';
-import { clockInputs, restoreVerdict, type StoredInput } from './domain/stored-clock';
+import { tailoredClockOptions } from './domain/clock-tailoring';
+import { changedPolicyIds, clockInputs, restoreVerdict, type StoredInput } from './domain/stored-clock';
 
 export interface StepOptions {
   /** The input that made this step, named by a withdrawal's reason. */
@@ -41,7 +42,12 @@ export class CaseClockSteps {
 
   async advance(manager: EntityManager, row: CaseClockRow, inputs: readonly StoredInput[], now: Date, options: StepOptions = {}): Promise<void> {
     const policy = await this.policies.policy(row.tenantId, row.standardsAt, row.policyId);
-    const clock = SlaClock.replay({ policy }, clockInputs(inputs));
+    // A policy changed to (a re-planned repair clock) is rebuilt as the clock's own: same standards, same tailoring.
+    const changedTo = new Map<string, SlaPolicy>();
+    for (const policyId of changedPolicyIds(inputs)) {
+      changedTo.set(policyId, tailoredClockOptions(await this.policies.policy(row.tenantId, row.standardsAt, policyId), row.tailoring).policy);
+    }
+    const clock = SlaClock.replay(tailoredClockOptions(policy, row.tailoring), clockInputs(inputs, changedTo));
     const step = stepClock(clock, row.published.map(restoreVerdict), now, { firedLate: options.fired?.late ?? false });
     const correlation = options.correlation ?? {};
     await this.clocks.save(manager, row, inputs, step);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CaseForPolicies, SlaTimelineEntry } from '../sla/domain';
 import type { ClockStep } from './domain/clock-step';
+import type { ClockTailoring } from './domain/clock-tailoring';
 import { type StoredInput, type StoredVerdict, storeVerdict } from './domain/stored-clock';
 
 /** One clock of a case as stored: what replays it, and the next instant its timer was set for. */
@@ -13,6 +14,8 @@ export interface CaseClockRow {
   /** The instant whose tenant standards time the clock (the case's opening). */
   standardsAt: Date;
   standardsVersion: string;
+  /** The tenant's calendar, budgets by priority and the case's priority when the clock was created (null before they existed: 24/7). */
+  tailoring: ClockTailoring | null;
   inputs: StoredInput[];
   published: StoredVerdict[];
   nextAt: Date | null;
@@ -21,6 +24,7 @@ export interface CaseClockRow {
 /** The case facts its clocks are chosen and started by (read from the cases table, which cases/ owns). */
 export interface CaseFacts extends CaseForPolicies {
   openedAt: Date;
+  priority: string;
 }
 
 /** A running clock's deadline as the case API shows it. */
@@ -45,12 +49,13 @@ interface RawRow {
   policy_id: string;
   standards_at: Date;
   standards_version: string;
+  tailoring: ClockTailoring | null;
   inputs: StoredInput[];
   published: StoredVerdict[];
   next_at: Date | null;
 }
 
-const COLUMNS = 'tenant_id, case_id, policy_id, standards_at, standards_version, inputs, published, next_at';
+const COLUMNS = 'tenant_id, case_id, policy_id, standards_at, standards_version, tailoring, inputs, published, next_at';
 
 function toRow(raw: RawRow): CaseClockRow {
   return {
@@ -59,6 +64,7 @@ function toRow(raw: RawRow): CaseClockRow {
     policyId: raw.policy_id,
     standardsAt: new Date(raw.standards_at),
     standardsVersion: raw.standards_version,
+    tailoring: raw.tailoring,
     inputs: raw.inputs,
     published: raw.published,
     nextAt: raw.next_at === null ? null : new Date(raw.next_at),
@@ -93,19 +99,43 @@ export class CaseClocksRepository {
 
   /** What chooses a case's clocks: its type, region and opening; undefined for a case the tenant does not have. */
   async caseFacts(manager: EntityManager, tenantId: string, caseId: string): Promise<CaseFacts | undefined> {
-    const [row] = await manager.query(`SELECT type, region, opened_at FROM dispatch.cases WHERE tenant_id = $1 AND case_id = $2`, [tenantId, caseId]);
-    return row ? { type: row.type, region: row.region ?? undefined, openedAt: new Date(row.opened_at) } : undefined;
+    const [row] = await manager.query(`SELECT type, region, priority, opened_at FROM dispatch.cases WHERE tenant_id = $1 AND case_id = $2`, [tenantId, caseId]);
+    return row ? { type: row.type, region: row.region ?? undefined, priority: row.priority, openedAt: new Date(row.opened_at) } : undefined;
+  }
+
+  /** The cases in a region (by its matching key) with one of these clocks running or paused. */
+  async casesWithLiveClocks(manager: EntityManager, tenantId: string, policyIds: readonly string[], regionKey: string): Promise<string[]> {
+    const rows: { case_id: string }[] = await manager.query(
+      `SELECT DISTINCT k.case_id FROM dispatch.case_clocks k
+       JOIN dispatch.cases c ON c.tenant_id = k.tenant_id AND c.case_id = k.case_id
+       WHERE k.tenant_id = $1 AND k.policy_id = ANY($2::text[]) AND k.status IN ('running', 'paused')
+         AND lower(regexp_replace(c.region, '^\\s+|\\s+$', '', 'g')) = $3`,
+      [tenantId, policyIds, regionKey],
+    );
+    return rows.map((row) => row.case_id);
   }
 
   /** Creates a case's clocks unless they exist already (a racing transaction created them first). */
-  async createAbsent(manager: EntityManager, tenantId: string, caseId: string, clocks: { policyId: string; standardsAt: Date; standardsVersion: string }[]): Promise<void> {
+  async createAbsent(
+    manager: EntityManager,
+    tenantId: string,
+    caseId: string,
+    clocks: { policyId: string; standardsAt: Date; standardsVersion: string; tailoring?: ClockTailoring }[],
+  ): Promise<void> {
     if (clocks.length === 0) return;
     await manager.query(
-      `INSERT INTO dispatch.case_clocks (tenant_id, case_id, policy_id, standards_at, standards_version)
-       SELECT $1, $2, c.policy_id, c.standards_at, c.standards_version
-       FROM unnest($3::text[], $4::timestamptz[], $5::text[]) AS c(policy_id, standards_at, standards_version)
+      `INSERT INTO dispatch.case_clocks (tenant_id, case_id, policy_id, standards_at, standards_version, tailoring)
+       SELECT $1, $2, c.policy_id, c.standards_at, c.standards_version, c.tailoring
+       FROM unnest($3::text[], $4::timestamptz[], $5::text[], $6::jsonb[]) AS c(policy_id, standards_at, standards_version, tailoring)
        ON CONFLICT (tenant_id, case_id, policy_id) DO NOTHING`,
-      [tenantId, caseId, clocks.map((c) => c.policyId), clocks.map((c) => c.standardsAt.toISOString()), clocks.map((c) => c.standardsVersion)],
+      [
+        tenantId,
+        caseId,
+        clocks.map((c) => c.policyId),
+        clocks.map((c) => c.standardsAt.toISOString()),
+        clocks.map((c) => c.standardsVersion),
+        clocks.map((c) => (c.tailoring ? JSON.stringify(c.tailoring) : null)),
+      ],
     );
   }
 

@@ -1,5 +1,5 @@
 import { type ProblemInit, ProblemException } from '@hotline/platform';
-import { CaseArchived, CaseChangedMeanwhile, IllegalTransition, RecordLocked } from './domain/case-errors';
+import { CaseArchived, CaseChangedMeanwhile, CaseFinished, IllegalTransition, RecordLocked } from './domain/case-errors';
 
 /** The 409's extension members: where the case is, and where it may go from there. */
 type TransitionProblem = ProblemInit & { stage: string; allowed: readonly string[] };
@@ -8,6 +8,7 @@ export const ILLEGAL_TRANSITION = 'urn:hotline:problem:illegal-transition';
 export const CASE_CHANGED = 'urn:hotline:problem:case-changed';
 export const CASE_ARCHIVED = 'urn:hotline:problem:case-archived';
 export const RECORD_LOCKED = 'urn:hotline:problem:record-locked';
+export const CASE_FINISHED = 'urn:hotline:problem:case-finished';
 
 /** Domain refusals of a transition as 409 problem+json naming the allowed stages (`allowed`, and in `detail`). */
 export function transitionProblem(error: unknown): unknown {
@@ -30,6 +31,15 @@ export function transitionProblem(error: unknown): unknown {
 export function recordProblem(error: unknown): unknown {
   if (error instanceof RecordLocked) {
     const problem: ProblemInit & { stage: string } = { status: 409, type: RECORD_LOCKED, title: 'The record is final', detail: error.message, stage: error.stage };
+    return new ProblemException(problem);
+  }
+  return transitionProblem(error);
+}
+
+/** Refusals of a priority change as 409 problem+json; the archived and raced cases read as for a transition. */
+export function priorityProblem(error: unknown): unknown {
+  if (error instanceof CaseFinished) {
+    const problem: ProblemInit & { stage: string } = { status: 409, type: CASE_FINISHED, title: 'The case is finished', detail: error.message, stage: error.stage };
     return new ProblemException(problem);
   }
   return transitionProblem(error);

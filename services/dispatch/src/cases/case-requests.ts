@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseStage, caseType } from '@hotline/contracts';
+import { SLA_PRIORITIES } from '../sla/domain';
 import { cursorParameter } from './page-cursor';
 
 const limit = z.coerce.number().int().min(1).max(100).default(50);
@@ -38,3 +39,9 @@ export const recordRequest = z
     category: recordValue(200),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { message: 'Name at least one of summary, region, customerId, category' });
+
+/** `POST /v1/cases/:caseId/priority`: the new priority, and why (recorded with the change and published). */
+export const priorityRequest = z.strictObject({
+  priority: z.enum(SLA_PRIORITIES).describe('P1 is the most urgent'),
+  reason: z.string().trim().min(1, 'Say why the priority changes').max(2000),
+});

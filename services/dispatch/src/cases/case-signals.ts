@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { SlaSignal } from '../sla/domain';
+import type { SlaPriority, SlaSignal } from '../sla/domain';
 import { openingSignals } from './domain/opening-signals';
-import type { CaseTransition, ServiceCase } from './domain/service-case';
+import type { CaseTransition, PriorityChange, ServiceCase } from './domain/service-case';
 import { transitionSignals } from './domain/transition-signals';
 
 /** A fact about a case that its SLA clocks may start, pause, resume, stop or reset on. */
@@ -11,6 +11,8 @@ export interface CaseSignal {
   signal: SlaSignal;
   /** When it happened (the event's or the injected clock's time), not when it was recorded. */
   at: Date;
+  /** With 'priority_changed': the case's new priority (its clocks re-budget from then, keeping elapsed and paused time). */
+  priority?: SlaPriority;
 }
 
 /**
@@ -31,4 +33,9 @@ export function signalsOfOpening(kase: ServiceCase): CaseSignal[] {
 /** What a move of a case tells its clocks, as the port takes it: whoever made the move (a person, an outage). */
 export function signalsOfMove(tenantId: string, transition: CaseTransition): CaseSignal[] {
   return transitionSignals(transition).map((signal) => ({ tenantId, caseId: transition.caseId, signal, at: transition.at }));
+}
+
+/** What a priority change tells the case's clocks: re-budget from then, keeping elapsed and paused time. */
+export function signalsOfPriorityChange(tenantId: string, change: PriorityChange): CaseSignal[] {
+  return [{ tenantId, caseId: change.caseId, signal: 'priority_changed', at: change.at, priority: change.to as SlaPriority }];
 }

@@ -38,6 +38,16 @@ const recordItem = z.object({
   version: z.number().int().min(2).describe('The case version this change produced'),
 });
 
+const priorityItem = z.object({
+  kind: z.literal('priority'),
+  at: timestamp,
+  from: z.string().describe('The priority before, P1–P4'),
+  to: z.string().describe('The priority after; the case’s clocks re-budget from here'),
+  actor: actorSchema,
+  reason: z.string(),
+  version: z.number().int().min(2).describe('The case version this change produced'),
+});
+
 const outageItem = z.object({
   kind: z.literal('outage'),
   at: timestamp,
@@ -78,13 +88,14 @@ const clockItem = z.object({
 
 /**
  * `GET /v1/cases/:caseId/timeline`: what happened to the case, oldest first. Items are told apart
- * by `kind` (event, transition, record — a change of its record —, outage — its attachment to a
+ * by `kind` (event, transition, record — a change of its record —, priority — a change of its
+ * priority —, outage — its attachment to a
  * declared outage —, escalation — each step of its chain —, and clock: each SLA clock's
  * start, pause, resume, warning, breach and stop with the standard applied and the signal that
  * caused it); clients skip kinds they do not know.
  */
 export const caseTimelineSchema = z.object({
-  items: z.array(z.discriminatedUnion('kind', [eventItem, transitionItem, recordItem, outageItem, escalationItem, clockItem])),
+  items: z.array(z.discriminatedUnion('kind', [eventItem, transitionItem, recordItem, priorityItem, outageItem, escalationItem, clockItem])),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
 });
 
@@ -96,6 +107,10 @@ export function toClockItem(entry: SlaTimelineEntry): CaseTimelineItem {
 
 export function toTimelineItem(row: TimelineRow): CaseTimelineItem {
   if (row.kind === 'event') return { kind: 'event', at: row.at.toISOString(), eventId: row.eventId, eventType: row.eventType };
+  if (row.kind === 'priority') {
+    const { from, to, actor, reason, version } = row.change;
+    return { kind: 'priority', at: row.at.toISOString(), from, to, actor, reason, version };
+  }
   if (row.kind === 'record') {
     const { changes, actor, recordComplete, version } = row.change;
     return { kind: 'record', at: row.at.toISOString(), actor, changes, recordComplete, version };

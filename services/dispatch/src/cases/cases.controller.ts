@@ -3,12 +3,13 @@ import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/s
 import { caseStage, caseType } from '@hotline/contracts';
 import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { actorOf } from './case-actor';
-import { caseNotFound, recordProblem, transitionProblem } from './case-problems';
-import { listCasesQuery, recordRequest, timelineQuery, transitionRequest } from './case-requests';
+import { caseNotFound, priorityProblem, recordProblem, transitionProblem } from './case-problems';
+import { listCasesQuery, priorityRequest, recordRequest, timelineQuery, transitionRequest } from './case-requests';
 import { type CaseResponse, casePageSchema, caseSchema } from './case-response';
 import { type CaseTimelineItem, caseTimelineSchema } from './case-timeline-response';
 import { AmendCaseRecord } from './use-cases/amend-case-record';
 import { CaseTimeline } from './use-cases/case-timeline';
+import { ChangeCasePriority } from './use-cases/change-case-priority';
 import { FindCase } from './use-cases/find-case';
 import { ListCases } from './use-cases/list-cases';
 import { TransitionCase } from './use-cases/transition-case';
@@ -29,6 +30,7 @@ export class CasesController {
     private readonly caseTimeline: CaseTimeline,
     private readonly transitionCase: TransitionCase,
     private readonly amendCaseRecord: AmendCaseRecord,
+    private readonly changeCasePriority: ChangeCasePriority,
   ) {}
 
   @Get()
@@ -130,5 +132,31 @@ export class CasesController {
     });
     if (!amended) throw caseNotFound(caseId);
     return amended;
+  }
+
+  @Post(':caseId/priority')
+  @HttpCode(200)
+  @Roles('agent', 'supervisor')
+  @ApiOperation({
+    summary: "Change a case's priority",
+    description:
+      "Records who changed it, when and why (timeline `kind: priority`), publishes `case.priority_changed` and `audit.recorded`, and re-budgets the case's running SLA clocks from then on: the due time is recomputed from the new priority's budget (`PUT /v1/sla-policies/:policyId`, `priorityBudgets`), keeping the time already elapsed and paused. All in one transaction; the same priority again changes nothing.",
+  })
+  @ApiBody({ schema: zodApiSchema(priorityRequest, 'input', 'CasePriorityRequest') })
+  @ApiResponse({ status: 200, schema: CASE, description: 'The case after the change, with its open deadlines' })
+  @ApiResponse({ status: 400, description: 'problem+json naming the bad field, e.g. `priority` or `reason`' })
+  @ApiResponse(NOT_FOUND)
+  @ApiResponse({
+    status: 409,
+    description:
+      'The case is closed or cancelled (`urn:hotline:problem:case-finished`), archived with its complaint (`urn:hotline:problem:case-archived`), or changed by someone else meanwhile (`urn:hotline:problem:case-changed`); nothing was changed',
+  })
+  async priority(@CurrentPrincipal() principal: Principal, @Param('caseId') caseId: string, @Body() body: unknown): Promise<CaseResponse> {
+    const { priority, reason } = parseOr400(priorityRequest, body);
+    const changed = await this.changeCasePriority.execute({ tenantId: principal.tenantId, caseId, priority, reason, actor: actorOf(principal) }).catch((error: unknown) => {
+      throw priorityProblem(error);
+    });
+    if (!changed) throw caseNotFound(caseId);
+    return changed;
   }
 }

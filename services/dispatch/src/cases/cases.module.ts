@@ -11,6 +11,7 @@ import { CasesController } from './cases.controller';
 import { ServiceCaseRepository } from './service-case.repository';
 import { AmendCaseRecord } from './use-cases/amend-case-record';
 import { CaseTimeline } from './use-cases/case-timeline';
+import { ChangeCasePriority } from './use-cases/change-case-priority';
 import { FindCase } from './use-cases/find-case';
 import { ListCases } from './use-cases/list-cases';
 import { OpenCase } from './use-cases/open-case';
@@ -33,6 +34,7 @@ import { TransitionCase } from './use-cases/transition-case';
     OpenCase,
     TransitionCase,
     AmendCaseRecord,
+    ChangeCasePriority,
     FindCase,
     ListCases,
     CaseTimeline,

@@ -6,7 +6,7 @@ import { CaseRecordChangeEntity } from './case-record-change.entity';
 import { CaseTransitionEntity } from './case-transition.entity';
 import type { FieldChange, RecordEditable } from './domain/case-record';
 import type { CaseStage } from './domain/case-stage';
-import { type CaseActor, type CaseTransition, type RecordChange, ServiceCase } from './domain/service-case';
+import { type CaseActor, type CaseTransition, type PriorityChange, type RecordChange, ServiceCase } from './domain/service-case';
 import { ServiceCaseEntity } from './service-case.entity';
 
 /** Filters of GET /v1/cases; each is optional. */
@@ -37,7 +37,8 @@ export interface CaseEventRecord {
 export type TimelineRow =
   | { kind: 'event'; at: Date; key: string; eventId: string; eventType: string }
   | { kind: 'transition'; at: Date; key: string; transition: Omit<CaseTransition, 'caseId' | 'resolves'> }
-  | { kind: 'record'; at: Date; key: string; change: Omit<RecordChange, 'caseId' | 'completes'> };
+  | { kind: 'record'; at: Date; key: string; change: Omit<RecordChange, 'caseId' | 'completes'> }
+  | { kind: 'priority'; at: Date; key: string; change: Omit<PriorityChange, 'caseId'> };
 
 export type TimelineKey = [at: string, key: string];
 export type CaseListKey = [openedAt: string, caseId: string];
@@ -115,6 +116,24 @@ export class ServiceCaseRepository {
     return true;
   }
 
+  /** Applies a priority change the aggregate decided, only to the version it was decided on (as applyTransition), and records it. */
+  async applyPriorityChange(manager: EntityManager, tenantId: string, change: PriorityChange): Promise<boolean> {
+    const { caseId, from, to, actor, reason, at, version } = change;
+    const changed = await manager
+      .createQueryBuilder()
+      .update(ServiceCaseEntity)
+      .set({ priority: to, updatedAt: at, version })
+      .where('tenant_id = :tenantId AND case_id = :caseId AND version = :decidedOn', { tenantId, caseId, decidedOn: version - 1 })
+      .execute();
+    if (changed.affected !== 1) return false;
+    await manager.query(
+      `INSERT INTO dispatch.case_priority_changes (tenant_id, case_id, version, from_priority, to_priority, reason, actor_id, actor_kind, actor_roles, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [tenantId, caseId, version, from, to, reason, actor.id, actor.kind, actor.roles, at],
+    );
+    return true;
+  }
+
   /** Archives the case if it is still at the version the decision was made on (as applyTransition); false when it was not. */
   async applyArchive(manager: EntityManager, tenantId: string, caseId: string, archivedAt: Date, version: number): Promise<boolean> {
     const archived = await manager
@@ -178,6 +197,10 @@ export class ServiceCaseRepository {
          SELECT at, 't' || lpad(version::text, 10, '0'), 'record', NULL, NULL,
                 version, NULL, NULL, actor_id, actor_kind, actor_roles, NULL, changes, record_complete
            FROM dispatch.case_record_changes WHERE tenant_id = $1 AND case_id = $2
+         UNION ALL
+         SELECT at, 't' || lpad(version::text, 10, '0'), 'priority', NULL, NULL,
+                version, from_priority, to_priority, actor_id, actor_kind, actor_roles, reason, NULL, NULL
+           FROM dispatch.case_priority_changes WHERE tenant_id = $1 AND case_id = $2
        ) AS timeline
        WHERE $3::timestamptz IS NULL OR (at, key) > ($3::timestamptz, $4::text)
        ORDER BY at, key
@@ -191,12 +214,13 @@ export class ServiceCaseRepository {
 interface RawTimelineRow {
   at: Date;
   key: string;
-  kind: 'event' | 'transition' | 'record';
+  kind: 'event' | 'transition' | 'record' | 'priority';
   event_id: string | null;
   event_type: string | null;
   version: number | null;
-  from_stage: CaseStage | null;
-  to_stage: CaseStage | null;
+  /** A transition's stages, or a priority change's priorities. */
+  from_stage: string | null;
+  to_stage: string | null;
   actor_id: string | null;
   actor_kind: 'user' | 'api_key' | 'service' | null;
   actor_roles: string[] | null;
@@ -208,6 +232,10 @@ interface RawTimelineRow {
 function toTimelineRow(row: RawTimelineRow): TimelineRow {
   if (row.kind === 'event') return { kind: 'event', at: row.at, key: row.key, eventId: row.event_id ?? '', eventType: row.event_type ?? '' };
   const actor: CaseActor = { id: row.actor_id ?? '', kind: row.actor_kind ?? 'user', roles: row.actor_roles ?? [] };
+  if (row.kind === 'priority') {
+    const change = { from: row.from_stage ?? '', to: row.to_stage ?? '', actor, reason: row.reason ?? '', at: row.at, version: row.version ?? 0 };
+    return { kind: 'priority', at: row.at, key: row.key, change };
+  }
   if (row.kind === 'record') {
     return { kind: 'record', at: row.at, key: row.key, change: { changes: row.changes ?? {}, actor, at: row.at, version: row.version ?? 0, recordComplete: row.record_complete ?? false } };
   }

@@ -32,7 +32,7 @@ export class RegionsController {
   @ApiOperation({
     summary: 'Name a region rural or a town’s',
     description:
-      'Matched to cases’ `region` regardless of case and surrounding spaces. Decides the repair clock (`fault-repair-rural`, 72 h, or `fault-repair-town`, 48 h) of fault cases whose clocks start from then on; running clocks keep theirs. Publishes `audit.recorded`.',
+      'Matched to cases’ `region` regardless of case and surrounding spaces. Decides the repair clock (`fault-repair-rural`, 72 h, or `fault-repair-town`, 48 h) of fault cases whose clocks start from then on, and re-plans the running (or paused) repair clocks of the region’s cases: the new figure applies to the same run, keeping the time already elapsed and paused. Publishes `audit.recorded`.',
   })
   @ApiBody({ schema: zodApiSchema(regionRequest, 'input', 'RegionRequest') })
   @ApiResponse({ status: 200, schema: REGION, description: 'The region’s setting as it is now' })

@@ -98,3 +98,18 @@ export const caseTransitioned = defineEvent({
     transitionedAt: timestamp(),
   }),
 });
+
+export const casePriorityChanged = defineEvent({
+  type: 'case.priority_changed',
+  version: '1',
+  description: "A case's priority changed, by whom, when and why; its SLA clocks re-budget from then, keeping elapsed and paused time.",
+  publishedBy: 'dispatch',
+  data: z.looseObject({
+    caseId: identifier(),
+    from: priority(),
+    to: priority(),
+    actor: actor(),
+    reason: text().optional(),
+    changedAt: timestamp(),
+  }),
+});

@@ -47,3 +47,14 @@ export class RecordLocked extends Error {
     this.name = 'RecordLocked';
   }
 }
+
+/** A closed or cancelled case keeps the priority it ended with: its clocks are done. */
+export class CaseFinished extends Error {
+  constructor(
+    readonly caseId: string,
+    readonly stage: CaseStage,
+  ) {
+    super(`Case ${caseId} is ${stage}: its priority can no longer change.`);
+    this.name = 'CaseFinished';
+  }
+}

@@ -1,5 +1,5 @@
 import { allowedFrom, type CaseStage, canMove, initialStage, isResolution } from './case-stage';
-import { CaseArchived, CaseChangedMeanwhile, IllegalTransition, RecordLocked } from './case-errors';
+import { CaseArchived, CaseChangedMeanwhile, CaseFinished, IllegalTransition, RecordLocked } from './case-errors';
 import { type FieldChange, missingRecordFields, type RecordEditable, recordChanges, type RecordField } from './case-record';
 
 /** Who moved a case: the JWT principal (a person), or a Hotline service acting on its own. */
@@ -78,6 +78,25 @@ export interface RecordChange {
   completes: boolean;
 }
 
+/** One change of a case's priority, as recorded in its timeline and published as `case.priority_changed`. */
+export interface PriorityChange {
+  caseId: string;
+  from: string;
+  to: string;
+  actor: CaseActor;
+  reason: string;
+  at: Date;
+  /** The case's version once this change is applied. */
+  version: number;
+}
+
+export interface PriorityRequest {
+  priority: string;
+  actor: CaseActor;
+  reason: string;
+  at: Date;
+}
+
 /** The case aggregate: its stage moves only through the table in case-stage.ts. */
 export class ServiceCase {
   private constructor(private state: ServiceCaseState) {}
@@ -150,6 +169,19 @@ export class ServiceCase {
     const completes = recordComplete && !this.state.recordComplete;
     this.state = { ...next, recordComplete, updatedAt: at, version: this.state.version + 1 };
     return { caseId, changes, actor, at, version: this.state.version, recordComplete, completes };
+  }
+
+  /**
+   * Changes the case's priority; undefined when it has it already (a repeated request changes
+   * nothing). A closed or cancelled case keeps its priority (CaseFinished), an archived one is immutable.
+   */
+  changePriority({ priority, actor, reason, at }: PriorityRequest): PriorityChange | undefined {
+    const { caseId, stage, archivedAt, priority: from } = this.state;
+    if (archivedAt) throw new CaseArchived(caseId, stage, archivedAt);
+    if (stage === 'closed' || stage === 'cancelled') throw new CaseFinished(caseId, stage);
+    if (priority === from) return undefined;
+    this.state = { ...this.state, priority, updatedAt: at, version: this.state.version + 1 };
+    return { caseId, from, to: priority, actor, reason, at, version: this.state.version };
   }
 
   /** What the record still lacks (empty once complete). */

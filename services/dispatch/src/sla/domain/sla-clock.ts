@@ -31,7 +31,7 @@ export interface ClockHistoryEntry {
   change: ClockChange;
   /** The run it belongs to: 1 for the first start, one more after each reset and restart. */
   run: number;
-  /** The signal that caused it; absent for a direct transition or a policy change. */
+  /** The signal that caused it (`priority_changed`, `policy_changed` for those changes); absent for a direct transition. */
   signal?: SlaSignal;
   policyId: string;
   standard: SlaStandardRef;
@@ -355,7 +355,7 @@ function replayInputs(options: SlaClockOptions, inputs: readonly ClockInput[]): 
     } else if (input.kind === 'priority') {
       rebudget(input.at, () => (f.priority = input.priority), 'priority_changed');
     } else {
-      rebudget(input.at, () => (f.policy = input.policy));
+      rebudget(input.at, () => (f.policy = input.policy), 'policy_changed');
     }
   }
   return f;

@@ -27,6 +27,8 @@ export const SLA_SIGNALS = [
   'follow_up_completed',
   'complaint_acknowledged',
   'priority_changed',
+  // The case's region was named rural or a town's: its repair clock changes policy (keeping elapsed time).
+  'policy_changed',
 ] as const;
 
 export type SlaSignal = (typeof SLA_SIGNALS)[number];

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ProblemException } from '@hotline/platform';
+import { SLA_POLICY_IDS, SLA_PRIORITIES, WEEKDAYS, type Weekday } from '../sla/domain';
+import type { PolicySetting } from './domain/policy-setting';
+import type { CalendarDefinition, FieldIssue, TenantCalendar } from './domain/tenant-calendar';
+
+/** `:calendarId`: a tenant's own name for a calendar. */
+export const calendarParameter = z.strictObject({
+  calendarId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'Letters, digits, dot, dash and underscore, at most 100'),
+});
+
+/** The policies a case clock may run (contacts' answer clocks count 24/7 and are not tailored here). */
+export const CASE_POLICY_IDS = SLA_POLICY_IDS.filter((id) => id !== 'answer');
+export const policyParameter = z.strictObject({ policyId: z.enum(CASE_POLICY_IDS) });
+
+const hours = z.array(z.strictObject({ from: z.string().describe("'HH:MM', local"), to: z.string().describe("'HH:MM', local; '24:00' ends the day") })).max(24);
+
+/** `PUT /v1/calendars/:calendarId`: shapes here (a 400); whether the values make a calendar is the domain's (a 422). */
+export const calendarRequest = z.strictObject({
+  timeZone: z.string().max(100).describe('IANA time zone the hours are local to, e.g. Asia/Shanghai'),
+  weeklyHours: z
+    .strictObject(Object.fromEntries(WEEKDAYS.map((day) => [day, hours.optional()])) as Record<Weekday, z.ZodOptional<typeof hours>>)
+    .describe('Working hours per weekday; a weekday left out is a day off. At least one weekday must have hours; hours may not overlap'),
+  holidays: z.array(z.string()).max(1000).default([]).describe("Local dates 'YYYY-MM-DD' with no working hours"),
+  workdays: z
+    .array(z.strictObject({ date: z.string().describe("Local date 'YYYY-MM-DD'"), workAs: z.string().describe('The weekday whose hours it is worked with, e.g. monday') }))
+    .max(366)
+    .default([])
+    .describe('Make-up working days (调休), usually weekend days, worked with the hours of `workAs`'),
+});
+
+export const toCalendarDefinition = (body: z.output<typeof calendarRequest>): CalendarDefinition => ({
+  timeZone: body.timeZone,
+  weeklyHours: Object.fromEntries(Object.entries(body.weeklyHours).filter(([, value]) => value !== undefined)),
+  holidays: body.holidays,
+  workdays: body.workdays.map(({ date, workAs }) => ({ date, workAs: workAs as Weekday })),
+});
+
+export const calendarSchema = z.object({
+  calendarId: z.string(),
+  timeZone: z.string(),
+  weeklyHours: z.record(z.string(), z.array(z.object({ from: z.string(), to: z.string() }))),
+  holidays: z.array(z.string()),
+  workdays: z.array(z.object({ date: z.string(), workAs: z.string() })),
+  updatedAt: z.iso.datetime(),
+});
+export const calendarListSchema = z.object({ items: z.array(calendarSchema) });
+export type CalendarResponse = z.output<typeof calendarSchema>;
+
+export const toCalendarResponse = ({ calendarId, definition, updatedAt }: TenantCalendar): CalendarResponse => ({
+  calendarId,
+  ...definition,
+  weeklyHours: definition.weeklyHours as Record<string, { from: string; to: string }[]>,
+  updatedAt: updatedAt.toISOString(),
+});
+
+/** `PUT /v1/sla-policies/:policyId`. */
+export const policySettingRequest = z.strictObject({
+  calendarId: z.string().min(1).max(100).nullable().describe('The business calendar the policy counts on; null: 24/7 (every millisecond)'),
+  priorityBudgets: z
+    .strictObject(Object.fromEntries(SLA_PRIORITIES.map((p) => [p, z.number().int().positive().optional()])) as Record<(typeof SLA_PRIORITIES)[number], z.ZodOptional<z.ZodNumber>>)
+    .default({})
+    .describe("Seconds of budget for a case of that priority, counted on the policy's calendar; none may exceed the standard in force"),
+});
+
+export const policySettingSchema = z.object({
+  policyId: z.string(),
+  calendarId: z.string().nullable(),
+  priorityBudgets: z.record(z.string(), z.number()),
+  updatedAt: z.iso.datetime(),
+});
+export const policySettingListSchema = z.object({ items: z.array(policySettingSchema) });
+export type PolicySettingResponse = z.output<typeof policySettingSchema>;
+
+export const toPolicySettingResponse = ({ policyId, calendarId, priorityBudgets, updatedAt }: PolicySetting): PolicySettingResponse => ({
+  policyId,
+  calendarId,
+  priorityBudgets: priorityBudgets as Record<string, number>,
+  updatedAt: updatedAt.toISOString(),
+});
+
+export const calendarNotFound = (calendarId: string) => new ProblemException({ status: 404, detail: `Your tenant has no business calendar ${calendarId}.` });
+
+/** Values that make no calendar, or a setting that would loosen a standard: 422 naming each field; nothing was changed. */
+export const unprocessable = (title: string, errors: readonly FieldIssue[]) =>
+  new ProblemException({ status: 422, title, detail: `${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}. Nothing was changed.`, errors: [...errors] });
