@@ -14,5 +14,11 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
     await expectServedOpenApi(svc, '/v1/kpis', 'KpiReport');
     await expectServedOpenApi(svc, '/v1/kpis/contact-tallies', 'ContactTally');
     await expectServedOpenApi(svc, '/v1/scores/{contactId}', 'ContactScore');
+    await expectServedOpenApi(svc, '/v1/scorecards', 'ScorecardPage');
+    await expectServedOpenApi(svc, '/v1/scorecards/{agentId}/ledger', 'LedgerPage');
+    await expectServedOpenApi(svc, '/v1/scorecard-scheme', 'ScorecardScheme');
+    await expectServedOpenApi(svc, '/v1/disputes', 'LedgerDisputePage');
+    await expectServedOpenApi(svc, '/v1/improvement-actions', 'ImprovementActionPage');
+    await expectServedOpenApi(svc, '/v1/improvement-actions/{actionId}', 'ImprovementAction');
   });
 });
