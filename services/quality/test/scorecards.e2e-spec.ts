@@ -95,7 +95,8 @@ describe('quality: scorecards from the points ledger (real HTTP, PostgreSQL, Rab
       expect(kpis.body.items).toEqual([expect.objectContaining({ group: 'a7', answered: 3 })]);
     });
     await publishToBus(svc.env.namespace, evidence);
-    await eventually(async () => expect(await handledOnLedger()).toBe(evidence.length));
+    // The ledger hears the three answers too (they name the agent of anything recorded before them).
+    await eventually(async () => expect(await handledOnLedger()).toBe(3 + evidence.length));
   });
 
   afterAll(async () => {
@@ -128,7 +129,7 @@ describe('quality: scorecards from the points ledger (real HTTP, PostgreSQL, Rab
   it('adds nothing when the evidence is delivered again', async () => {
     const before = await ledger();
     await publishToBus(svc.env.namespace, evidence);
-    await eventually(async () => expect(await handledOnLedger()).toBe(2 * evidence.length));
+    await eventually(async () => expect(await handledOnLedger()).toBe(3 + 2 * evidence.length));
     expect(await ledger()).toEqual(before);
   });
 
@@ -196,5 +197,19 @@ describe('quality: scorecards from the points ledger (real HTTP, PostgreSQL, Rab
     expect(overdue.items).toEqual([]);
     expect((await http().get('/v1/improvement-actions?sourceKind=scorecard').auth(a8, { type: 'bearer' }).expect(200)).body.items).toEqual([]);
     await eventually(async () => expect(tap.events.filter((e) => (e.data as { action?: string }).action?.startsWith('improvement_action.'))).toHaveLength(3));
+  });
+
+  it('counts a breach from before the answer for the agent who answers, once the answer arrives', async () => {
+    const queued = event('contact.queued', '2026-11-12T10:00:00Z', { contactId: 'C4', channel: 'voice', queue: 'billing', direction: 'inbound' });
+    const early = { ...breach('C4'), id: 'breach-C4' };
+    await publishToBus(svc.env.namespace, [queued, early]);
+    await eventually(async () => expect(await handledOnLedger()).toBe(3 + 2 * evidence.length + 1));
+    expect(await ledger('a8')).toEqual([]);
+
+    const answered = event('contact.answered', '2026-11-12T10:00:50Z', { contactId: 'C4', agentId: 'a8' });
+    await publishToBus(svc.env.namespace, [answered, answered]);
+    await eventually(async () => expect(await ledger('a8')).toHaveLength(1));
+    expect((await ledger('a8'))[0]).toMatchObject({ kind: 'breach', rule: 'breach:answer+attributed', points: -4, agentId: 'a8', team: null, evidence: { eventId: early.id } });
+    expect((await scorecard()).items).toEqual(expect.arrayContaining([expect.objectContaining({ agentId: 'a8', penalty: 4, net: -4 })]));
   });
 });

@@ -29,8 +29,12 @@ export const SUBSCRIPTIONS = Object.freeze([
   // Every transcript scored against the etiquette rules (issue 11 part 3).
   { service: 'quality', purpose: 'scores', patterns: ['transcript.recorded'] },
   // The scorecards' points ledger (issue 11 part 5): etiquette deductions, breaches and their withdrawals,
-  // surveys, and who held each case (case.assigned) or is in which team (agent.status_changed).
-  { service: 'quality', purpose: 'ledger', patterns: ['contact.scored', 'sla.breached', 'sla.withdrawn', 'survey.completed', 'case.assigned', 'agent.status_changed'] },
+  // surveys; who answered a contact (its earlier evidence counts for them), held a case, is in which team.
+  {
+    service: 'quality',
+    purpose: 'ledger',
+    patterns: ['contact.scored', 'sla.breached', 'sla.withdrawn', 'survey.completed', 'contact.answered', 'case.assigned', 'agent.status_changed'],
+  },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals.
   { service: 'security', purpose: 'detection', patterns: ['transcript.recorded', 'access.denied'] },

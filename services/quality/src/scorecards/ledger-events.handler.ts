@@ -37,6 +37,11 @@ export class LedgerEventsHandler {
     return this.record(events, tx);
   }
 
+  @OnEventBatch('contact.answered', { queue: 'ledger' })
+  async onAnswers(events: Batch<'contact.answered'>, tx: EventBatchTransaction): Promise<void> {
+    await this.recordLedger.attributeAnswers(tx.manager, events);
+  }
+
   @OnEventBatch('case.assigned', { queue: 'ledger' })
   async onAssignments(events: Batch<'case.assigned'>, tx: EventBatchTransaction): Promise<void> {
     const assigned = events.flatMap((e) =>

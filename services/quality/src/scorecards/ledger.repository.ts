@@ -123,6 +123,18 @@ export class LedgerRepository {
     return bySubject;
   }
 
+  /** The entries in force recorded for nobody because no agent was known, of the subjects. */
+  async unattributed(manager: EntityManager, tenantId: string, subjectKeys: readonly string[], reason: string): Promise<HeldEntry[]> {
+    const rows: EntryRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM quality.ledger_entries e
+       WHERE e.tenant_id = $1 AND e.subject_key = ANY($2::text[]) AND e.agent_id IS NULL AND e.reason = $3 AND e.kind <> 'compensation'
+         AND NOT EXISTS (SELECT 1 FROM quality.ledger_entries r WHERE r.compensates = e.id)
+       ORDER BY e.occurred_at, e.id`,
+      [tenantId, [...new Set(subjectKeys)], reason],
+    );
+    return rows.map(entryOf);
+  }
+
   async find(manager: EntityManager, tenantId: string, id: string): Promise<HeldEntry | undefined> {
     const rows: EntryRow[] = await manager.query(`SELECT ${COLUMNS} FROM quality.ledger_entries e WHERE e.tenant_id = $1 AND e.id = $2`, [tenantId, id]);
     return rows.length === 0 ? undefined : entryOf(rows[0]);

@@ -1,6 +1,6 @@
 import type { Attribution, Evidence } from './evidence';
 import { subjectKeyOf } from './evidence';
-import { type NewLedgerEntry, periodOf } from './ledger-entry';
+import { compensationOf, type NewLedgerEntry, periodOf } from './ledger-entry';
 import type { VersionedScheme } from './scheme';
 
 /** Survey points and breach exemptions are the scheme's own rule (manual 5.4), not a service standard's. */
@@ -88,4 +88,42 @@ function surveyPoints(score: number, surveys: VersionedScheme['scheme']['surveys
   if (score === 2) return -surveys.penaltyForTwo;
   if (score === 1) return -surveys.penaltyForOne;
   return null;
+}
+
+/** The points an entry's rule earns under a scheme, for an agent: what re-attribution gives it. */
+export function pointsOfRule(rule: string, { scheme }: VersionedScheme): number {
+  const [kind, detail] = rule.split(':');
+  if (kind === 'etiquette') return -scheme.etiquette.penaltyPerDeduction;
+  if (kind === 'breach') return -(scheme.breaches[detail as keyof typeof scheme.breaches] ?? 0);
+  if (kind === 'survey') return surveyPoints(Number(detail), scheme.surveys) ?? 0;
+  return 0;
+}
+
+/**
+ * Evidence recorded before its contact's agent was known (an answer deadline breaches while the
+ * customer still waits) counts for the agent once the answer names them: the unattributed entry is
+ * reversed (0 points, so only its standing changes) and an entry for the agent takes its place, under
+ * the scheme in force now, evidenced by the same event with the rule marked `+attributed`.
+ */
+export function attributeLater(
+  entry: NewLedgerEntry,
+  who: { agentId: string; team: string | null },
+  scheme: VersionedScheme,
+  by: { eventId: string; eventType: string; at: Date },
+  newId: () => string,
+): NewLedgerEntry[] {
+  if (entry.agentId !== null || entry.reason !== NO_AGENT_REASON) return [];
+  return [
+    compensationOf(entry, { id: newId(), evidenceEventId: by.eventId, evidenceType: by.eventType, reason: `Attributed to agent ${who.agentId}`, occurredAt: by.at }),
+    {
+      ...entry,
+      id: newId(),
+      agentId: who.agentId,
+      team: who.team,
+      rule: `${entry.rule}+attributed`,
+      points: pointsOfRule(entry.rule, scheme),
+      reason: null,
+      schemeVersion: scheme.version,
+    },
+  ];
 }

@@ -46,3 +46,15 @@ export function subjectKeyOf(evidence: Evidence): string {
 export function breachSubjectKey({ subjectType, subjectId, slaKind }: { subjectType: string; subjectId: string; slaKind: string }): string {
   return `sla:${subjectType}:${subjectId}:${slaKind}`;
 }
+
+/** Every subject key a contact's evidence is kept under: its score, its survey, each of its deadlines. */
+export function contactSubjectKeys(contactId: string, slaKinds: readonly string[]): string[] {
+  return [`contact:${contactId}:etiquette`, `contact:${contactId}:survey`, ...slaKinds.map((slaKind) => breachSubjectKey({ subjectType: 'contact', subjectId: contactId, slaKind }))];
+}
+
+/** The contact a key of `contactSubjectKeys` is about. */
+export function contactIdOfKey(subjectKey: string): string {
+  const [head, ...rest] = subjectKey.split(':');
+  // `contact:<id>:<what>` or `sla:contact:<id>:<slaKind>`; an id may itself hold colons.
+  return head === 'sla' ? rest.slice(1, -1).join(':') : rest.slice(0, -1).join(':');
+}

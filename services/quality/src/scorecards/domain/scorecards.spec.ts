@@ -1,5 +1,5 @@
-import { applyScheme, NO_AGENT_REASON, OUTAGE_REASON, LATE_REASON } from './apply-scheme';
-import type { Evidence } from './evidence';
+import { applyScheme, attributeLater, LATE_REASON, NO_AGENT_REASON, OUTAGE_REASON, pointsOfRule } from './apply-scheme';
+import { contactIdOfKey, contactSubjectKeys, type Evidence } from './evidence';
 import { compensationOf } from './ledger-entry';
 import { DEFAULT_SCHEME, scorecardScheme } from './scheme';
 import { monthRange, scorecardPoints } from './scorecard';
@@ -116,5 +116,34 @@ describe('scorecardScheme', () => {
     const bad = scorecardScheme.safeParse({ ...DEFAULT_SCHEME, breaches: { ...DEFAULT_SCHEME.breaches, answer: -1 } });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].path).toEqual(['breaches', 'answer']);
+  });
+});
+
+describe('attributeLater', () => {
+  const by = { eventId: 'ans1', eventType: 'contact.answered', at: new Date('2026-11-30T23:59:40Z') };
+  it('reverses an unattributed breach at zero and records it for the agent under the scheme now', () => {
+    const [unattributed] = applyScheme('acme', breach(), { agentId: null, team: null }, scheme, newId);
+    const [reversal, attributed] = attributeLater(unattributed, agent, { version: 4, scheme: DEFAULT_SCHEME }, by, newId);
+    expect(reversal).toMatchObject({ kind: 'compensation', points: 0, compensates: unattributed.id, evidenceEventId: 'ans1' });
+    expect(attributed).toMatchObject({ kind: 'breach', rule: 'breach:answer+attributed', points: -1, agentId: 'a7', team: 'north', evidenceEventId: 'b1', schemeVersion: 4, reason: null, period: '2026-11' });
+  });
+  it('leaves attributed and exempt entries alone', () => {
+    const [attributed] = applyScheme('acme', breach(), agent, scheme, newId);
+    const [outage] = applyScheme('acme', breach({ causedByOutage: true }), { agentId: null, team: null }, scheme, newId);
+    expect(attributeLater(attributed, agent, scheme, by, newId)).toEqual([]);
+    expect(attributeLater(outage, agent, scheme, by, newId)).toEqual([]);
+  });
+  it('gives an etiquette deduction and a survey their points by rule', () => {
+    expect(pointsOfRule('etiquette:1:greeting', scheme)).toBe(-2);
+    expect(pointsOfRule('survey:5', scheme)).toBe(2);
+    expect(pointsOfRule('survey:1', scheme)).toBe(-2);
+  });
+});
+
+describe('contact subject keys', () => {
+  it('covers the score, the survey and each deadline, and names the contact back, colons and all', () => {
+    const keys = contactSubjectKeys('C:1', ['answer', 'follow_up']);
+    expect(keys).toEqual(['contact:C:1:etiquette', 'contact:C:1:survey', 'sla:contact:C:1:answer', 'sla:contact:C:1:follow_up']);
+    expect(keys.map(contactIdOfKey)).toEqual(['C:1', 'C:1', 'C:1', 'C:1']);
   });
 });

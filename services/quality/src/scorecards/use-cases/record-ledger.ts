@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { KnownCloudEvent } from '@hotline/contracts';
+import { type KnownCloudEvent, slaKind } from '@hotline/contracts';
 import type { EntityManager } from 'typeorm';
 import { KpisPort } from '../../kpis/kpis-port';
 import { AttributionRepository } from '../attribution.repository';
-import { applyScheme } from '../domain/apply-scheme';
-import { type Attribution, breachSubjectKey, type Evidence, subjectKeyOf } from '../domain/evidence';
+import { applyScheme, attributeLater, NO_AGENT_REASON } from '../domain/apply-scheme';
+import { type Attribution, breachSubjectKey, contactIdOfKey, contactSubjectKeys, type Evidence, subjectKeyOf } from '../domain/evidence';
 import { compensationOf, type NewLedgerEntry } from '../domain/ledger-entry';
 import { supersede } from '../domain/supersede';
 import { LedgerRepository } from '../ledger.repository';
@@ -56,6 +56,37 @@ export class RecordLedger {
     ]);
   }
 
+  /**
+   * Contacts' answers name their agents: what was recorded about a contact for nobody (a breach of
+   * its answer deadline while the customer still waited) now counts for its answering agent. Most
+   * answers find nothing pending: one read per tenant of the batch, locks only where there is work.
+   */
+  async attributeAnswers(manager: EntityManager, events: readonly KnownCloudEvent<'contact.answered'>[]): Promise<void> {
+    for (const [tenantId, answers] of byTenant(events)) {
+      // The earliest answer of each contact (by event time, then id) names its agent, as the KPIs' facts do.
+      const answerOf = new Map<string, KnownCloudEvent<'contact.answered'>>();
+      for (const answer of answers) {
+        const held = answerOf.get(answer.data.contactId);
+        if (!held || answer.time < held.time || (answer.time === held.time && answer.id < held.id)) answerOf.set(answer.data.contactId, answer);
+      }
+      const keys = [...answerOf.keys()].flatMap((contactId) => contactSubjectKeys(contactId, slaKind.options));
+      const seen = await this.ledger.unattributed(manager, tenantId, keys, NO_AGENT_REASON);
+      if (seen.length === 0) continue;
+      await this.ledger.lockSubjects(manager, tenantId, seen.map((entry) => entry.subjectKey));
+      const pending = await this.ledger.unattributed(manager, tenantId, [...new Set(seen.map((entry) => entry.subjectKey))], NO_AGENT_REASON);
+      const scheme = await this.schemes.current(manager, tenantId);
+      const entries = [];
+      for (const entry of pending) {
+        const answer = answerOf.get(contactIdOfKey(entry.subjectKey));
+        if (!answer) continue;
+        const team = answer.data.team ?? (await this.attribution.teamOf(manager, tenantId, answer.data.agentId));
+        const by = { eventId: answer.id, eventType: answer.type, at: new Date(answer.time) };
+        entries.push(...attributeLater(entry, { agentId: answer.data.agentId, team }, scheme, by, randomUUID));
+      }
+      await this.ledger.append(manager, entries);
+    }
+  }
+
   private async withdraw(manager: EntityManager, event: KnownCloudEvent<'sla.withdrawn'>): Promise<void> {
     if (event.data.withdraws !== 'sla.breached') return;
     const subjectKey = breachSubjectKey(event.data);
@@ -82,6 +113,12 @@ export class RecordLedger {
     const team = (contact?.agentId === agentId ? contact.team : null) ?? (await this.attribution.teamOf(manager, tenantId, agentId));
     return { agentId, team };
   }
+}
+
+function byTenant<E extends { tenantid: string }>(events: readonly E[]): Map<string, E[]> {
+  const groups = new Map<string, E[]>();
+  for (const event of events) groups.set(event.tenantid, [...(groups.get(event.tenantid) ?? []), event]);
+  return groups;
 }
 
 function contactOf(evidence: Evidence): string | null {
