@@ -106,7 +106,8 @@ describe('quality: scorecards from the points ledger (real HTTP, PostgreSQL, Rab
 
   it('records a penalty per etiquette deduction and per breach for the contact’s agent, each naming its evidence and clause', async () => {
     const entries = await ledger();
-    const etiquette = entries.filter((e) => e.kind === 'etiquette');
+    // One event's entries share its time; the ledger orders them by id, so compare them in rule order.
+    const etiquette = entries.filter((e) => e.kind === 'etiquette').sort((a, b) => a.rule.localeCompare(b.rule));
     expect(etiquette.map((e) => [e.rule, e.points, e.agentId, e.team, e.standardId, e.clause, e.evidence.eventId])).toEqual([
       ['etiquette:0:forbidden-phrases', -2, 'a7', 'north', 'forbidden-phrases', '3.4 服务禁语', scored.id],
       ['etiquette:1:forbidden-phrases', -2, 'a7', 'north', 'forbidden-phrases', '3.4 服务禁语', scored.id],
@@ -211,5 +212,49 @@ describe('quality: scorecards from the points ledger (real HTTP, PostgreSQL, Rab
     await eventually(async () => expect(await ledger('a8')).toHaveLength(1));
     expect((await ledger('a8'))[0]).toMatchObject({ kind: 'breach', rule: 'breach:answer+attributed', points: -4, agentId: 'a8', team: null, evidence: { eventId: early.id } });
     expect((await scorecard()).items).toEqual(expect.arrayContaining([expect.objectContaining({ agentId: 'a8', penalty: 4, net: -4 })]));
+  });
+
+  it('counts a case’s breach and survey for the agent who held it, in their team; a redone survey or a newer score replaces the earlier', async () => {
+    const a9 = await svc.token({ tenant: T, roles: ['agent'], subject: 'a9' });
+    await publishToBus(svc.env.namespace, [
+      event('agent.status_changed', '2026-11-01T08:00:00Z', { agentId: 'a9', status: 'available', team: 'south' }),
+      event('case.assigned', '2026-11-15T08:00:00Z', { caseId: 'K1', agentId: 'a9', assignedAt: '2026-11-15T08:00:00Z' }),
+    ]);
+    const caseBreach = event('sla.breached', '2026-11-16T08:00:00Z', {
+      subjectType: 'case',
+      subjectId: 'K1',
+      slaKind: 'resolution',
+      startedAt: '2026-11-15T08:00:00Z',
+      deadline: '2026-11-16T08:00:00Z',
+      standardId: 'fault-repair',
+      standardVersion: '1',
+      clause: '《电信条例》 48 h',
+    });
+    const happy = event('survey.completed', '2026-11-17T08:00:00Z', { caseId: 'K1', score: 5, surveyId: 'S1' });
+    const redone = event('survey.completed', '2026-11-18T08:00:00Z', { caseId: 'K1', score: 1, surveyId: 'S1' });
+    const rescored = event('contact.scored', '2026-11-10T10:00:00Z', { contactId: 'C1', agentId: 'a7', score: 100, deductions: [], standardId: 'etiquette', standardVersion: '1' });
+    // Who held the case and their team are applied before the evidence about the case arrives.
+    await eventually(async () => expect(await handledOnLedger()).toBe(3 + 2 * evidence.length + 3 + 2));
+    await publishToBus(svc.env.namespace, [caseBreach, happy, redone, rescored]);
+
+    await eventually(async () => expect(await ledger('a9', a9)).toHaveLength(4));
+    const entries = await ledger('a9', a9);
+    expect(entries.map((e) => [e.rule.replace(/:.*-.*$/, ':<entry>'), e.points, e.team]).sort()).toEqual([
+      ['breach:resolution', -5, 'south'],
+      ['compensation:<entry>', -2, 'south'],
+      ['survey:1', -2, 'south'],
+      ['survey:5', 2, 'south'],
+    ]);
+    const happyEntry = entries.find((e) => e.rule === 'survey:5') as Entry;
+    expect(entries.find((e) => e.kind === 'compensation')).toMatchObject({ compensates: happyEntry.id, evidence: { eventId: redone.id }, reason: expect.stringContaining('newer survey') });
+    await eventually(async () => expect((await ledger()).filter((e) => e.evidence.eventId === rescored.id)).toHaveLength(1));
+    expect((await ledger()).filter((e) => e.kind === 'etiquette').every((e) => e.reversed)).toBe(true);
+    const cards = (await scorecard()).items;
+    expect(cards).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ agentId: 'a7', penalty: 1, net: -1 }),
+        expect.objectContaining({ agentId: 'a9', reward: 0, penalty: 7, net: -7 }),
+      ]),
+    );
   });
 });
