@@ -6,7 +6,7 @@ import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { KpiFactsAndCells1796500000000 } from './database/migrations/1796500000000-kpi-facts-and-cells';
 import { Scores1796700000000 } from './database/migrations/1796700000000-scores';
-import { Scorecards1796900000000 } from './database/migrations/1796900000000-scorecards';
+import { Scorecards1797100000000 } from './database/migrations/1797100000000-scorecards';
 import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
@@ -21,7 +21,7 @@ import { ScoringModule } from './scoring/scoring.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity, ScoreEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, Scorecards1796900000000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, Scorecards1797100000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),

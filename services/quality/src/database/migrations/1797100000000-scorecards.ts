@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * never deleted, only reversed by a compensating entry, at most once), disputes of entries, who held
  * each case and which team each agent is in (attribution), and improvement actions.
  */
-export class Scorecards1796900000000 implements MigrationInterface {
-  name = 'Scorecards1796900000000';
+export class Scorecards1797100000000 implements MigrationInterface {
+  name = 'Scorecards1797100000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
