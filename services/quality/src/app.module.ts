@@ -8,9 +8,12 @@ import { KpiFactsAndCells1796500000000 } from './database/migrations/17965000000
 import { Scores1796700000000 } from './database/migrations/1796700000000-scores';
 import { ComplianceFacts1797000000000 } from './database/migrations/1797000000000-compliance-facts';
 import { ComplianceModule } from './compliance/compliance.module';
+import { Scorecards1797100000000 } from './database/migrations/1797100000000-scorecards';
+import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
 import { ScoreEntity } from './scoring/score.entity';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 import { ScoringModule } from './scoring/scoring.module';
 
 @Module({
@@ -20,7 +23,7 @@ import { ScoringModule } from './scoring/scoring.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity, ScoreEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000, Scorecards1797100000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),
@@ -28,6 +31,8 @@ import { ScoringModule } from './scoring/scoring.module';
     KpisModule,
     ScoringModule,
     ComplianceModule,
+    ScorecardsModule,
+    ImprovementActionsModule,
   ],
 })
 export class AppModule {}

@@ -16,5 +16,11 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
     await expectServedOpenApi(svc, '/v1/scores/{contactId}', 'ContactScore');
     await expectServedOpenApi(svc, '/v1/reports/compliance', 'ComplianceReport');
     await expectServedOpenApi(svc, '/v1/reports/compliance/evidence', 'ComplianceEvidencePage');
+    await expectServedOpenApi(svc, '/v1/scorecards', 'ScorecardPage');
+    await expectServedOpenApi(svc, '/v1/scorecards/{agentId}/ledger', 'LedgerPage');
+    await expectServedOpenApi(svc, '/v1/scorecard-scheme', 'ScorecardScheme');
+    await expectServedOpenApi(svc, '/v1/disputes', 'LedgerDisputePage');
+    await expectServedOpenApi(svc, '/v1/improvement-actions', 'ImprovementActionPage');
+    await expectServedOpenApi(svc, '/v1/improvement-actions/{actionId}', 'ImprovementAction');
   });
 });

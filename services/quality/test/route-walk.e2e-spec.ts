@@ -20,19 +20,35 @@ describe('quality: every route of its OpenAPI document is protected (issue 12, p
         time: '2026-11-25T09:30:00Z',
         data: { contactId: 'c-b', channel: 'voice', queue: MARKER, direction: 'inbound' },
       }),
+      // A ledger entry of B's, for an agent and a clause no request names.
+      newCloudEvent({
+        type: 'contact.scored',
+        source: '/hotline/quality',
+        tenantId: 'tenant-b',
+        time: '2026-11-25T09:40:00Z',
+        data: {
+          contactId: 'c-b',
+          agentId: MARKER,
+          score: 85,
+          deductions: [{ rule: 'greeting', points: 15, evidence: '-', beginOffsetMs: 0, endOffsetMs: 1, standardId: 'greeting', version: '1', clause: MARKER }],
+          standardId: 'etiquette',
+          standardVersion: '1',
+        },
+      }),
     ]);
     const b = await svc.token({ tenant: 'tenant-b', roles: ['supervisor'] });
     await eventually(async () => {
       const res = await svc.http().get('/v1/kpis/contact-tallies?day=2026-11-25').auth(b, { type: 'bearer' }).expect(200);
       expect(res.text).toContain(MARKER);
       expect((await svc.http().get('/v1/standards').auth(b, { type: 'bearer' }).expect(200)).text).toContain(MARKER);
+      expect((await svc.http().get('/v1/scorecards?period=2026-11').auth(b, { type: 'bearer' }).expect(200)).text).toContain(MARKER);
     });
   });
 
   afterAll(() => svc?.stop());
 
   it('refuses anonymous callers and bad tokens first, agents where their roles do not reach, and shows tenant A nothing of B', async () => {
-    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER });
+    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER, params: { agentId: MARKER } });
     expect(counts.agentRefused).toBeGreaterThan(0);
     expect(counts.agentAdmitted).toBeGreaterThan(0);
     expect(counts.anonymousRefused).toBe(counts.operations - counts.open);

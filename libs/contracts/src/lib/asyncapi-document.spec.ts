@@ -12,8 +12,9 @@ describe('asyncApiDocument', () => {
     expect(doc.channels['faultReported']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
     expect(doc.channels['complaintFiled']['x-hotline-consumers']).toEqual(['dispatch.cases', 'quality.kpis', 'security.audit']);
     // 'contact.*' queues hear contact.scored too; their handlers take no fact or clock from it.
-    expect(doc.channels['contactScored']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'security.audit']);
-    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'quality.compliance', 'security.audit']);
+    expect(doc.channels['contactScored']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'quality.ledger', 'security.audit']);
+    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'quality.compliance', 'quality.ledger', 'security.audit']);
+    expect(doc.channels['caseAssigned']['x-hotline-consumers']).toEqual(['quality.ledger', 'security.audit']);
     expect(doc.channels['transcriptRecorded']['x-hotline-consumers']).toEqual(['quality.scores', 'security.audit', 'security.detection']);
     expect(doc.channels['accessDenied']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);
   });

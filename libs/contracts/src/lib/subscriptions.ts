@@ -30,6 +30,13 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'quality', purpose: 'scores', patterns: ['transcript.recorded'] },
   // Compliance with each deadline standard (issue 11 part 6): case clocks' verdicts, newest wins, withdrawals correct.
   { service: 'quality', purpose: 'compliance', patterns: ['sla.stopped', 'sla.breached', 'sla.withdrawn'] },
+  // The scorecards' points ledger (issue 11 part 5): etiquette deductions, breaches and their withdrawals,
+  // surveys; who answered a contact (its earlier evidence counts for them), held a case, is in which team.
+  {
+    service: 'quality',
+    purpose: 'ledger',
+    patterns: ['contact.scored', 'sla.breached', 'sla.withdrawn', 'survey.completed', 'contact.answered', 'case.assigned', 'agent.status_changed'],
+  },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals.
   { service: 'security', purpose: 'detection', patterns: ['transcript.recorded', 'access.denied'] },

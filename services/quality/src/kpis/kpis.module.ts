@@ -5,6 +5,7 @@ import { CustomerContactsRepository } from './customer-contacts.repository';
 import { KpiCellsRepository } from './kpi-cells.repository';
 import { KpiConfig } from './kpi-config';
 import { KpiEventsHandler } from './kpi-events.handler';
+import { KpisPort } from './kpis-port';
 import { KpisController } from './kpis.controller';
 import { RepeatContactFlags } from './repeat-contact-flags';
 import { CountContactEvents } from './use-cases/count-contact-events';
@@ -29,6 +30,8 @@ import { RecordKpiFacts } from './use-cases/record-kpi-facts';
     ListContactTallies,
     RecordKpiFacts,
     ReadKpis,
+    KpisPort,
   ],
+  exports: [KpisPort],
 })
 export class KpisModule {}
