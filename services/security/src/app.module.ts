@@ -10,9 +10,11 @@ import { AccessDenialEntity } from './incidents/access-denial.entity';
 import { IncidentTimelineEntity } from './incidents/incident-timeline.entity';
 import { IncidentEntity } from './incidents/incident.entity';
 import { IncidentsModule } from './incidents/incidents.module';
+import { DetectionModule } from './detection/detection.module';
 import { CreateSecuritySchema1764028800000 } from './database/migrations/1764028800000-create-security-schema';
 import { AuditChainBatchesAnchorsSearch1796000200000 } from './database/migrations/1796000200000-audit-chain-batches-anchors-search';
 import { SecurityIncidents1796800000000 } from './database/migrations/1796800000000-security-incidents';
+import { RecordReads1797000000000 } from './database/migrations/1797000000000-record-reads';
 
 @Module({
   imports: [
@@ -27,6 +29,7 @@ import { SecurityIncidents1796800000000 } from './database/migrations/1796800000
           tenantStandardsMigration('security'),
           AuditChainBatchesAnchorsSearch1796000200000,
           SecurityIncidents1796800000000,
+          RecordReads1797000000000,
         ],
       }),
     ),
@@ -34,6 +37,7 @@ import { SecurityIncidents1796800000000 } from './database/migrations/1796800000
     TenantStandardsModule.forRoot({ schema: 'security' }),
     AuditModule,
     IncidentsModule,
+    DetectionModule,
   ],
 })
 export class AppModule {}

@@ -14,5 +14,7 @@ import { TransitionIncident } from './use-cases/transition-incident';
 @Module({
   controllers: [IncidentsController, DetectionEventsHandler],
   providers: [IncidentsRepository, DetectIncidents, ListIncidents, FindIncident, TransitionIncident],
+  // Detection (audit reads, platform reports) and inspections open incidents through it.
+  exports: [DetectIncidents],
 })
 export class IncidentsModule {}
