@@ -36,6 +36,9 @@ describe('security: every route of its OpenAPI document is protected (issue 12, 
       expect(incidents).toEqual([expect.objectContaining({ summary: expect.stringContaining(MARKER) })]);
       incidentOfB = incidents[0].id;
     });
+    // And an inspection under the same id the walk puts in every path.
+    const inspection = { title: MARKER, checklist: [MARKER], every: 'P7D', firstDueAt: '2099-01-05T09:00:00Z', ownerRole: 'security' };
+    await svc.http().put(`/v1/inspections/${incidentOfB}`).auth(b, { type: 'bearer' }).send(inspection).expect(200);
   });
 
   afterAll(() => svc?.stop());
