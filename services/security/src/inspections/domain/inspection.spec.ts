@@ -1,4 +1,4 @@
-import { BUILT_IN_INSPECTIONS, findingsIssues, nextDueAfter } from './inspection';
+import { BUILT_IN_INSPECTIONS, findingsIssues, inspectionOverdue, nextDueAfter } from './inspection';
 import { isoDurationMs } from './iso-duration';
 
 const DAY = 86_400_000;
@@ -49,5 +49,17 @@ describe('the built-in access review', () => {
   it('is weekly, owned by security', () => {
     expect(BUILT_IN_INSPECTIONS['access-review']).toMatchObject({ every: 'P7D', ownerRole: 'security' });
     expect(isoDurationMs(BUILT_IN_INSPECTIONS['access-review'].every)).toBe(7 * DAY);
+  });
+});
+
+describe('inspectionOverdue', () => {
+  it('is one incident per inspection and due date', () => {
+    const due = new Date('2026-11-02T09:00:00Z');
+    expect(inspectionOverdue('access-review', 'Weekly access review', due, 'security')).toMatchObject({
+      type: 'inspection_overdue',
+      severity: 'P3',
+      dedupKey: 'inspection_overdue:access-review:2026-11-02T09:00:00.000Z',
+      detail: { inspectionId: 'access-review', dueAt: '2026-11-02T09:00:00.000Z', ownerRole: 'security' },
+    });
   });
 });
