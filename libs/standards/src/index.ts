@@ -3,6 +3,7 @@
 
 export type {
   AppliedStandard,
+  CountStandard,
   DeadlineStandard,
   PhraseLanguage,
   PhraseLists,
@@ -35,6 +36,7 @@ export {
   TENANT_VERSION_PATTERN,
   parseStandardOverrides,
   standardOverridesSchema,
+  type CountOverride,
   type DeadlineOverride,
   type OverrideIssue,
   type PhrasesOverride,

@@ -132,6 +132,15 @@ describe('dispatch: complaints from filing to archive and export (real HTTP, Pos
     expect(rows[4]).toBe(`${history[3].at},communication,agent-7,user,agent,,,outbound,sms,true,,,,"Please send the bill, page 2"`);
     expect(rows[11]).toBe(`${history[10].at},archive,lead-1,user,supervisor,,,,,,,,,`);
 
+    // Each export is audited with its count of records, so security can catch a user exporting in bulk.
+    await eventually(() => {
+      expect(published('audit.recorded', 'K-1').map((e) => e.data)).toEqual([
+        expect.objectContaining({ action: 'complaint.export', records: 1, actor: { id: 'lead-1', kind: 'user', roles: ['supervisor'] }, subject: { type: 'complaint', id: 'K-1' } }),
+        expect.objectContaining({ action: 'complaint.export', records: 1 }),
+      ]);
+      return Promise.resolve();
+    });
+
     // Each step published its audit record; the clocks heard the acknowledgement, the wait and the reply.
     await eventually(() => {
       expect(published('audit.recorded', 'complaint:K-1').map((e) => (e.data as { action: string }).action)).toEqual([
@@ -231,6 +240,12 @@ describe('dispatch: complaints from filing to archive and export (real HTTP, Pos
       cursor = page.nextCursor;
     }
     expect(paged).toEqual(['K-1', 'K-RACE', 'K-TWICE', 'K-REOPEN', 'K-2']);
+    // Each page read is audited with its count (an empty page is not).
+    await eventually(() => {
+      const reads = published('audit.recorded', 'list').filter((e) => (e.data as { action: string }).action === 'complaint.read');
+      expect(reads.map((e) => (e.data as { records: number }).records).slice(-3)).toEqual([2, 2, 1]);
+      return Promise.resolve();
+    });
   });
 
   it('names the bad field of a body or query with a 400, and changes nothing', async () => {

@@ -11,10 +11,14 @@ import { AccessDenialEntity } from './incidents/access-denial.entity';
 import { IncidentTimelineEntity } from './incidents/incident-timeline.entity';
 import { IncidentEntity } from './incidents/incident.entity';
 import { IncidentsModule } from './incidents/incidents.module';
+import { DetectionModule } from './detection/detection.module';
+import { InspectionsModule } from './inspections/inspections.module';
 import { CreateSecuritySchema1764028800000 } from './database/migrations/1764028800000-create-security-schema';
 import { AuditChainBatchesAnchorsSearch1796000200000 } from './database/migrations/1796000200000-audit-chain-batches-anchors-search';
 import { SecurityIncidents1796800000000 } from './database/migrations/1796800000000-security-incidents';
 import { IncidentResponse1796900000000 } from './database/migrations/1796900000000-incident-response';
+import { RecordReads1797000000000 } from './database/migrations/1797000000000-record-reads';
+import { Inspections1797000100000 } from './database/migrations/1797000100000-inspections';
 
 @Module({
   imports: [
@@ -31,6 +35,8 @@ import { IncidentResponse1796900000000 } from './database/migrations/17969000000
           SecurityIncidents1796800000000,
           durableTimersMigration('security'),
           IncidentResponse1796900000000,
+          RecordReads1797000000000,
+          Inspections1797000100000,
         ],
       }),
     ),
@@ -39,6 +45,8 @@ import { IncidentResponse1796900000000 } from './database/migrations/17969000000
     TimersModule.forRoot({ schema: 'security' }),
     AuditModule,
     IncidentsModule,
+    DetectionModule,
+    InspectionsModule,
   ],
 })
 export class AppModule {}

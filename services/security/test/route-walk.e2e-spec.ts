@@ -42,6 +42,9 @@ describe('security: every route of its OpenAPI document is protected (issue 12, 
     const content = Buffer.from(MARKER);
     const evidence = { name: `${MARKER}.txt`, mediaType: 'text/plain', content: content.toString('base64'), sha256: createHash('sha256').update(content).digest('hex') };
     evidenceOfB = (await svc.http().post(`/v1/incidents/${incidentOfB}/evidence`).auth(b, { type: 'bearer' }).send(evidence).expect(201)).body.id;
+    // And an inspection under the same id the walk puts in every path.
+    const inspection = { title: MARKER, checklist: [MARKER], every: 'P7D', firstDueAt: '2099-01-05T09:00:00Z', ownerRole: 'security' };
+    await svc.http().put(`/v1/inspections/${incidentOfB}`).auth(b, { type: 'bearer' }).send(inspection).expect(200);
   });
 
   afterAll(() => svc?.stop());

@@ -38,8 +38,9 @@ export const SUBSCRIPTIONS = Object.freeze([
     patterns: ['contact.scored', 'sla.breached', 'sla.withdrawn', 'survey.completed', 'contact.answered', 'case.assigned', 'agent.status_changed'],
   },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
-  // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals.
-  { service: 'security', purpose: 'detection', patterns: ['transcript.recorded', 'access.denied'] },
+  // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals,
+  // one user's bulk reads and exports (audit.recorded) and what platforms report.
+  { service: 'security', purpose: 'detection', patterns: ['transcript.recorded', 'access.denied', 'audit.recorded', 'security.reported'] },
   // Each consumer keeps every version of each tenant's standards it hears of (DESIGN decision 11).
   { service: 'dispatch', purpose: 'standards', patterns: ['standards.published'] },
   { service: 'quality', purpose: 'standards', patterns: ['standards.published'] },

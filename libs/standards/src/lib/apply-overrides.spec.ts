@@ -179,6 +179,14 @@ describe('applyOverrides', () => {
     });
   });
 
+  it('sets a detection threshold (a count within a window), keeping what the tenant leaves out', () => {
+    const set = applyOverrides(builtInStandards, overrides({ 'bulk-export-records': { kind: 'count', count: 3 } }));
+    expect(set.standards['bulk-export-records']).toMatchObject({ kind: 'count', count: 3, windowSeconds: HOUR, layer: 'tenant' });
+    expect(rejection(overrides({ 'brute-force-attempts': { kind: 'count' } })).issues).toEqual([
+      { path: 'standards.brute-force-attempts', message: 'Set count, windowSeconds or both' },
+    ]);
+  });
+
   it('applies only to a base set: tenant versions do not stack', () => {
     const tenantSet = applyOverrides(builtInStandards, overrides({}));
     expect(() => applyOverrides(tenantSet, overrides({}, { version: '4' }))).toThrow(

@@ -2,11 +2,12 @@ import { deepFreeze } from './deep-freeze';
 import { formatDuration } from './duration';
 import { isFloor, tenantStandard } from './provenance';
 import { formatRatio } from './ratio';
-import type { DeadlineStandard, PhraseLists, PhrasesStandard, RatioStandard, Standard } from './standard';
+import type { CountStandard, DeadlineStandard, PhraseLists, PhrasesStandard, RatioStandard, Standard } from './standard';
 import { standardIds, type StandardsById } from './standard-ids';
 import { MAX_STANDARD_VERSION_LENGTH, tenantSetVersion, type StandardSet } from './standard-set';
 import {
   describeOverrides,
+  type CountOverride,
   InvalidStandardOverridesError,
   parseStandardOverrides,
   type DeadlineOverride,
@@ -18,7 +19,8 @@ import {
 /**
  * Applies one version of a tenant's standard to a base set and returns the tenant's set.
  *
- * Tighten, never loosen (MANUAL ch. 1.3): a deadline may get shorter and a ratio's maximum smaller;
+ * Tighten, never loosen (MANUAL ch. 1.3): a deadline may get shorter, a ratio's maximum smaller and a
+ * count's threshold lower (or its window longer);
  * a phrase list may gain phrases (for a forbidden list that forbids more), never lose one. Loosening
  * a floor — a figure from a regulation or from the manual itself — is rejected, naming the standard
  * and both values. A `Hotline default` is not a floor: a tenant may set it either way (see `isFloor`).
@@ -69,6 +71,12 @@ export function applyOverrides(base: StandardSet, overrides: unknown): StandardS
         issues.push({ path: `${path}.max`, message: looser(original, formatRatio(max), formatRatio(original.max)) });
       }
       standards[id] = { ...original, ...changed, max, derivedFrom: original } satisfies RatioStandard;
+    } else if (original.kind === 'count') {
+      const { count = original.count, windowSeconds = original.windowSeconds } = override as CountOverride;
+      if (isFloor(original) && (count > original.count || windowSeconds < original.windowSeconds)) {
+        issues.push({ path, message: looser(original, `${count} in ${formatSeconds(windowSeconds)}`, `${original.count} in ${formatSeconds(original.windowSeconds)}`) });
+      }
+      standards[id] = { ...original, ...changed, count, windowSeconds, derivedFrom: original } satisfies CountStandard;
     } else {
       const { add } = override as PhrasesOverride;
       const phrases = withAdded(original.phrases, add);

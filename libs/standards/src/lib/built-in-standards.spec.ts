@@ -71,7 +71,19 @@ describe('builtInStandards', () => {
 
   it("marks as 'Hotline default' exactly the values MANUAL.md marks default or leaves to Hotline", () => {
     const defaults = standardIds.filter((id) => standards[id].provenance === 'Hotline default').sort();
-    expect(defaults).toEqual(['complaint-acknowledgement', 'equipment-fault-response', 'follow-up-call', 'interruption', 'long-hold', 'long-silence', 'personal-data-leak-report', 'record-completion']);
+    expect(defaults).toEqual([
+      'brute-force-attempts',
+      'bulk-export-records',
+      'bulk-read-records',
+      'complaint-acknowledgement',
+      'equipment-fault-response',
+      'follow-up-call',
+      'interruption',
+      'long-hold',
+      'long-silence',
+      'personal-data-leak-report',
+      'record-completion',
+    ]);
   });
 
   it("carries the manual's Chinese terms where it has them", () => {

@@ -1,4 +1,4 @@
-import type { DeadlineStandard, PhrasesStandard, RatioStandard, StandardKind } from './standard';
+import type { CountStandard, DeadlineStandard, PhrasesStandard, RatioStandard, StandardKind } from './standard';
 
 /**
  * Every standard Hotline knows, by stable id, with its kind. Ids never change meaning: verdicts
@@ -34,6 +34,10 @@ export const standardKinds = {
   'mobile-fault-repair-average': 'deadline',
   'service-restoration-after-payment': 'deadline',
   'billing-error-rate': 'ratio',
+  // MANUAL ch. 7: security detection thresholds (Hotline defaults).
+  'brute-force-attempts': 'count',
+  'bulk-read-records': 'count',
+  'bulk-export-records': 'count',
 } as const satisfies Record<string, StandardKind>;
 
 export type StandardId = keyof typeof standardKinds;
@@ -44,6 +48,7 @@ interface StandardByKind {
   deadline: DeadlineStandard;
   ratio: RatioStandard;
   phrases: PhrasesStandard;
+  count: CountStandard;
 }
 
 /** The standard type of one id: `StandardOf<'answer-time'>` is a `DeadlineStandard` with that id. */

@@ -11,7 +11,8 @@ import { standardIds, standardKinds, type StandardId } from './standard-ids';
  *   "standards": {
  *     "answer-time": { "kind": "deadline", "seconds": 20 },
  *     "billing-error-rate": { "kind": "ratio", "max": 0.00005 },
- *     "forbidden-phrases": { "kind": "phrases", "add": { "zh": ["你问别人"], "en": ["ask someone else"] } } } }
+ *     "forbidden-phrases": { "kind": "phrases", "add": { "zh": ["你问别人"], "en": ["ask someone else"] } },
+ *     "brute-force-attempts": { "kind": "count", "count": 10 } } }
  * ```
  * Each version lists every change the tenant wants from the base, not a change to its previous
  * version: versions do not stack.
@@ -45,10 +46,24 @@ const ratioOverride = z.strictObject({
 
 const phrasesOverride = z.strictObject({ kind: z.literal('phrases'), add: phraseAdditions });
 
+const countOverride = z
+  .strictObject({
+    kind: z.literal('count'),
+    count: z.number().int('A count is a whole number').positive('A count must be at least 1').max(1_000_000).optional(),
+    windowSeconds: z
+      .number()
+      .int('A window is a whole number of seconds')
+      .positive('A window must be longer than 0 seconds')
+      .max(MAX_DEADLINE_SECONDS, `A window cannot exceed ${MAX_DEADLINE_SECONDS} seconds (366 days)`)
+      .optional(),
+  })
+  .refine((override) => override.count !== undefined || override.windowSeconds !== undefined, 'Set count, windowSeconds or both');
+
 const example = {
   deadline: "{ kind: 'deadline', seconds: 20 }",
   ratio: "{ kind: 'ratio', max: 0.00005 }",
   phrases: "{ kind: 'phrases', add: { zh: ['…'], en: ['…'] } }",
+  count: "{ kind: 'count', count: 10, windowSeconds: 3600 }",
 } as const;
 
 /** The override of one standard: an object of that standard's kind, reported as such when it is not. */
@@ -58,7 +73,7 @@ const overrideOf = (id: StandardId) => {
     `'${id}' is a ${kind} standard, so its override must have kind '${kind}'` +
     (typeof actual === 'string' ? `, not '${actual}'` : '');
   return z
-    .discriminatedUnion('kind', [deadlineOverride, ratioOverride, phrasesOverride], {
+    .discriminatedUnion('kind', [deadlineOverride, ratioOverride, phrasesOverride, countOverride], {
       error: (issue) => {
         const code: string = issue.code; // zod's declared issue type omits the discriminator's invalid_union
         if (code === 'invalid_type') {
@@ -78,11 +93,13 @@ const overrideOf = (id: StandardId) => {
 export type DeadlineOverride = z.infer<typeof deadlineOverride>;
 export type RatioOverride = z.infer<typeof ratioOverride>;
 export type PhrasesOverride = z.infer<typeof phrasesOverride>;
+export type CountOverride = z.infer<typeof countOverride>;
 
 interface OverrideByKind {
   deadline: DeadlineOverride;
   ratio: RatioOverride;
   phrases: PhrasesOverride;
+  count: CountOverride;
 }
 
 export type StandardOverride<K extends StandardId = StandardId> = OverrideByKind[(typeof standardKinds)[K]];

@@ -1,8 +1,9 @@
 /**
  * What a standard is: one rule of the manual (or of the regulation under it) as data.
  *
- * Three kinds: a `deadline` (a duration in wall-clock seconds), a `ratio` (a maximum share, 0..1)
- * and `phrases` (bilingual lists of phrases an agent is expected to use, or must never use).
+ * Four kinds: a `deadline` (a duration in wall-clock seconds), a `ratio` (a maximum share, 0..1),
+ * `phrases` (bilingual lists of phrases an agent is expected to use, or must never use) and a `count`
+ * (how many of something within a window trips a detection rule).
  */
 
 /**
@@ -14,7 +15,7 @@ export type StandardLayer = 'national' | 'industry' | 'enterprise' | 'tenant';
 
 export const standardLayers: readonly StandardLayer[] = ['national', 'industry', 'enterprise', 'tenant'];
 
-export type StandardKind = 'deadline' | 'ratio' | 'phrases';
+export type StandardKind = 'deadline' | 'ratio' | 'phrases' | 'count';
 
 interface StandardCommon {
   /** Stable identifier, kebab-case (`answer-time`); verdicts record it as `standardId`. */
@@ -81,7 +82,21 @@ export interface PhrasesStandard extends StandardCommon {
   derivedFrom?: PhrasesStandard;
 }
 
-export type Standard = DeadlineStandard | RatioStandard | PhrasesStandard;
+/**
+ * A detection threshold (MANUAL ch. 7): `count` or more of something (refused attempts, records read)
+ * within `windowSeconds` trips the rule. Fewer or a longer window is stricter.
+ */
+export interface CountStandard extends StandardCommon {
+  kind: 'count';
+  count: number;
+  windowSeconds: number;
+  /** A smaller count is stricter (and a longer window). */
+  lowerIsStricter: true;
+  /** Set on a tenant's value: the standard it replaced. */
+  derivedFrom?: CountStandard;
+}
+
+export type Standard = DeadlineStandard | RatioStandard | PhrasesStandard | CountStandard;
 
 /** What every verdict (a breach, a score, an alert) records about the standard it applied (MANUAL ch. 8). */
 export interface StandardReference {

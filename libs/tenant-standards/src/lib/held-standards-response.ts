@@ -18,7 +18,7 @@ export const heldStandardsSchema = z.object({
       tenantId: z.string(),
       version: z.string(),
       effectiveFrom: instant,
-      standards: z.record(z.string(), z.looseObject({ kind: z.enum(['deadline', 'ratio', 'phrases']) })),
+      standards: z.record(z.string(), z.looseObject({ kind: z.enum(['deadline', 'ratio', 'phrases', 'count']) })),
       receivedAt: instant,
       inForce: z.boolean(),
     }),

@@ -51,7 +51,7 @@ export class CasesController {
   @ApiResponse({ status: 400, description: 'problem+json naming the bad parameter, e.g. `query.stage`' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<{ items: CaseResponse[]; nextCursor: string | null }> {
     const { limit, cursor, breached, ...filters } = parseParametersOr400('query', listCasesQuery, query);
-    return this.listCases.execute(principal.tenantId, { ...filters, breached: breached === undefined ? undefined : breached === 'true' }, { limit, after: cursor });
+    return this.listCases.execute(principal.tenantId, { ...filters, breached: breached === undefined ? undefined : breached === 'true' }, { limit, after: cursor }, actorOf(principal));
   }
 
   @Get(':caseId')

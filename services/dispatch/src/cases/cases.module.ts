@@ -1,3 +1,4 @@
+import { ReadAudit } from './read-audit';
 import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
 import { CaseEventsHandler } from './case-events.handler';
@@ -38,7 +39,8 @@ import { TransitionCase } from './use-cases/transition-case';
     FindCase,
     ListCases,
     CaseTimeline,
+    ReadAudit,
   ],
-  exports: [CaseSignals, CaseLifecycle, CaseTimelineSources, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
+  exports: [ReadAudit, CaseSignals, CaseLifecycle, CaseTimelineSources, ServiceCaseRepository, CASES_CLOCK, TransitionCase],
 })
 export class CasesModule {}

@@ -3,6 +3,7 @@ import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { caseStage } from '@hotline/contracts';
 import { CurrentPrincipal, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf } from '../cases/case-actor';
 import { COMPLAINT, COMPLAINT_NOT_FOUND } from './complaint-api';
 import { type ComplaintExportResponse, complaintExportSchema, toExportResponse } from './complaint-export-response';
 import { complaintNotFound } from './complaint-problems';
@@ -40,7 +41,7 @@ export class ComplaintsController {
   @ApiResponse({ status: 400, description: 'problem+json naming the bad parameter, e.g. `query.state`' })
   list(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<{ items: ComplaintSummary[]; nextCursor: string | null }> {
     const { limit, cursor, archived, ...filters } = parseParametersOr400('query', listComplaintsQuery, query);
-    return this.listComplaints.execute(principal.tenantId, { ...filters, archived: archived === undefined ? undefined : archived === 'true' }, { limit, after: cursor });
+    return this.listComplaints.execute(principal.tenantId, { ...filters, archived: archived === undefined ? undefined : archived === 'true' }, { limit, after: cursor }, actorOf(principal));
   }
 
   @Get(':complaintId')
@@ -79,7 +80,7 @@ export class ComplaintsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ComplaintExportResponse | string> {
     const { format } = parseParametersOr400('query', exportQuery, query);
-    const found = await this.exportComplaint.execute(principal.tenantId, complaintId);
+    const found = await this.exportComplaint.execute(principal.tenantId, complaintId, actorOf(principal));
     if (!found) throw complaintNotFound(complaintId);
     res.attachment(fileName(complaintId, format));
     if (format === 'json') return toExportResponse(found);

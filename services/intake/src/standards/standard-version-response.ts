@@ -9,7 +9,7 @@ export const standardVersionSchema = z.object({
   tenantId: z.string(),
   version: z.string(),
   effectiveFrom: instant,
-  standards: z.record(z.string(), z.looseObject({ kind: z.enum(['deadline', 'ratio', 'phrases']) })).describe("The tenant's changes to the built-in standards"),
+  standards: z.record(z.string(), z.looseObject({ kind: z.enum(['deadline', 'ratio', 'phrases', 'count']) })).describe("The tenant's changes to the built-in standards"),
   publishedAt: instant,
 });
 

@@ -47,5 +47,7 @@ import { TransitionIncident } from './use-cases/transition-incident';
     ListEvidence,
     AccessEvidence,
   ],
+  // Detection (audit reads, platform reports) and inspections open incidents through it.
+  exports: [DetectIncidents],
 })
 export class IncidentsModule {}

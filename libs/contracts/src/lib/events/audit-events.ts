@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { actor, identifier, label, text } from '../fields';
+import { actor, identifier, label, nonNegativeInt, text } from '../fields';
 
 /**
  * DESIGN decision 13: each state-changing route of every service publishes this through its outbox,
@@ -20,6 +20,8 @@ export const auditRecorded = defineEvent({
     before: z.record(z.string().max(200), z.unknown()).optional(),
     after: z.record(z.string().max(200), z.unknown()).optional(),
     summary: text().optional(),
+    /** On a read or export (`<area>.read`, `<area>.export`): how many customer records it returned (bulk-read detection). */
+    records: nonNegativeInt().optional(),
     /** The service whose route made the change. */
     service: label(),
   }),

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type CaseResponse, toCaseResponse } from '../../cases/case-response';
 import { CASES_CLOCK, type CasesClock } from '../../cases/cases-clock';
+import type { CaseActor } from '../../cases/domain/service-case';
+import { ReadAudit } from '../../cases/read-audit';
 import { ServiceCaseRepository } from '../../cases/service-case.repository';
 import { complaintCaseId, isComplaintCase } from '../complaint-case';
 import { ComplaintHistoryRepository } from '../complaint-history.repository';
@@ -20,7 +22,8 @@ export interface ComplaintExport {
 
 /**
  * A complaint with its full history (manual 6.4): filing, every stage move of its case, and every
- * step of its own, oldest first. Read in one repeatable-read transaction, so the parts agree.
+ * step of its own, oldest first. Read in one repeatable-read transaction, so the parts agree; the
+ * export is audited (`complaint.export`) in it.
  */
 @Injectable()
 export class ExportComplaint {
@@ -30,9 +33,10 @@ export class ExportComplaint {
     private readonly complaints: ComplaintsRepository,
     private readonly history: ComplaintHistoryRepository,
     @Inject(CASES_CLOCK) private readonly clock: CasesClock,
+    private readonly audit: ReadAudit,
   ) {}
 
-  execute(tenantId: string, complaintId: string): Promise<ComplaintExport | undefined> {
+  execute(tenantId: string, complaintId: string, exporter: CaseActor): Promise<ComplaintExport | undefined> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const caseId = complaintCaseId(complaintId);
       const kase = await this.cases.find(manager, tenantId, caseId);
@@ -42,6 +46,8 @@ export class ExportComplaint {
       const filings = await this.history.filings(manager, kase);
       const moves = await this.history.moves(manager, kase);
       const entries = await this.complaints.entries(tenantId, complaintId, manager);
+      // One complaint (one customer's record) left the system: counted towards the exporter's bulk reads.
+      await this.audit.record({ tenantId, actor: exporter, action: 'complaint.export', subject: { type: 'complaint', id: complaintId }, records: 1 }, manager);
       return { complaintId, state: complaintState(status), exportedAt: this.clock.now(), case: toCaseResponse(kase), history: complaintHistory(filings, moves, entries) };
     });
   }

@@ -1,4 +1,5 @@
-import { bruteForce, DETECTION_THRESHOLDS, denialSource, piiSpokenByAgent } from './detection-rules';
+import { builtInStandards, ResolvedStandards } from '@hotline/standards';
+import { bruteForce, denialSource, piiSpokenByAgent } from './detection-rules';
 
 const segments = [
   { role: 'customer', text: '我的号码是 138****5678' },
@@ -22,15 +23,25 @@ describe('piiSpokenByAgent', () => {
 });
 
 describe('bruteForce', () => {
-  const { attempts, severeAttempts } = DETECTION_THRESHOLDS.bruteForce;
+  const standard = new ResolvedStandards(builtInStandards).standard('brute-force-attempts');
 
-  it('fires at the threshold, one key per source', () => {
-    expect(bruteForce('key:abc', attempts - 1)).toBeUndefined();
-    expect(bruteForce('key:abc', attempts)).toMatchObject({ type: 'brute_force', severity: 'P3', dedupKey: 'brute_force:key:abc' });
+  it('fires at the standard’s count, one key per source, naming the standard applied', () => {
+    expect(bruteForce('key:abc', 19, standard)).toBeUndefined();
+    expect(bruteForce('key:abc', 20, standard)).toMatchObject({
+      type: 'brute_force',
+      severity: 'P3',
+      dedupKey: 'brute_force:key:abc',
+      windowMinutes: 15,
+      standard: { standardId: 'brute-force-attempts', standardVersion: '1' },
+    });
+  });
+
+  it('takes a tenant’s tighter count', () => {
+    expect(bruteForce('key:abc', 5, { ...standard, count: 5, standardVersion: 'acme:1@1' })?.standard?.standardVersion).toBe('acme:1@1');
   });
 
   it('is more severe for a flood', () => {
-    expect(bruteForce('key:abc', severeAttempts)?.severity).toBe('P2');
+    expect(bruteForce('key:abc', 200, standard)?.severity).toBe('P2');
   });
 
   it('names the source by key prefix, else by address', () => {

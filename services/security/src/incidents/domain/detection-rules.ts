@@ -1,3 +1,4 @@
+import type { AppliedStandard, CountStandard, StandardReference } from '@hotline/standards';
 import type { IncidentType, Severity } from './incident-state';
 
 /** What a rule found: the incident it calls for, and the key that makes repeats one incident. */
@@ -10,13 +11,16 @@ export interface Detection {
   summary: string;
   /** What the timeline records of it (kinds, counts, paths; never the data itself). */
   detail: Record<string, unknown>;
+  /** The threshold standard the rule applied (recorded on the timeline), where it applied one. */
+  standard?: StandardReference;
 }
 
-/** The thresholds, as versioned data (tenant tightening is a later slice). */
+/** The rules' own settings; their thresholds are standards (`brute-force-attempts`, …), tenant-tightenable. */
 export const DETECTION_THRESHOLDS = {
   version: '1',
   piiSpokenByAgent: { severity: 'P2', windowMinutes: 24 * 60 },
-  bruteForce: { attempts: 20, windowMinutes: 15, severity: 'P3', severeAttempts: 200, severeSeverity: 'P2' },
+  /** A flood of this many times the standard's count is more severe. */
+  bruteForce: { severity: 'P3', severeFactor: 10, severeSeverity: 'P2' },
 } as const;
 
 interface TranscriptData {
@@ -55,18 +59,20 @@ export function denialSource(data: { keyPrefix?: string; remoteAddress?: string 
 }
 
 /**
- * (b) The attempts of one source's `access.denied` events within the window (this one included)
- * reached the threshold. One incident per source and window.
+ * (b) The attempts of one source's `access.denied` events within the standard's window (this one
+ * included) reached its count (`brute-force-attempts`). One incident per source and window.
  */
-export function bruteForce(source: string, attemptsInWindow: number): Detection | undefined {
-  const { attempts, windowMinutes, severity, severeAttempts, severeSeverity } = DETECTION_THRESHOLDS.bruteForce;
-  if (attemptsInWindow < attempts) return undefined;
+export function bruteForce(source: string, attemptsInWindow: number, standard: AppliedStandard<CountStandard>): Detection | undefined {
+  const { severity, severeFactor, severeSeverity } = DETECTION_THRESHOLDS.bruteForce;
+  if (attemptsInWindow < standard.count) return undefined;
+  const windowMinutes = standard.windowSeconds / 60;
   return {
     type: 'brute_force',
-    severity: attemptsInWindow >= severeAttempts ? severeSeverity : severity,
+    severity: attemptsInWindow >= severeFactor * standard.count ? severeSeverity : severity,
     dedupKey: `brute_force:${source}`,
     windowMinutes,
     summary: `${attemptsInWindow} refused authentication attempts from ${source} within ${windowMinutes} min`,
     detail: { source, attempts: attemptsInWindow, windowMinutes },
+    standard: { standardId: standard.standardId, standardVersion: standard.standardVersion },
   };
 }

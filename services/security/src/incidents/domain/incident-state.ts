@@ -2,7 +2,7 @@
 export const INCIDENT_STATES = ['open', 'triaged', 'contained', 'resolved', 'closed'] as const;
 export type IncidentState = (typeof INCIDENT_STATES)[number];
 
-export const INCIDENT_TYPES = ['pii_spoken_by_agent', 'brute_force'] as const;
+export const INCIDENT_TYPES = ['pii_spoken_by_agent', 'brute_force', 'bulk_read', 'platform_reported', 'inspection_overdue'] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
 
 export const SEVERITIES = ['P1', 'P2', 'P3', 'P4'] as const;

@@ -51,6 +51,37 @@ export const RESPONSE_PLANS: Readonly<Record<IncidentType, ResponsePlan>> = {
       { id: 'review', title: 'Post-incident review', ownerRole: 'security', dueWithinMinutes: REVIEW },
     ],
   },
+  bulk_read: {
+    id: 'plan-bulk-read',
+    version: '1',
+    type: 'bulk_read',
+    steps: [
+      { id: 'triage', title: 'Confirm with the user and their supervisor why they read or exported the records', ownerRole: 'security', dueWithinMinutes: TRIAGE },
+      { id: 'contain', title: 'Suspend the user’s access and recover any exported file', ownerRole: 'admin', dueWithinMinutes: CONTAIN },
+      { id: 'report', title: 'Report the personal-data leak to the data-protection officer', ownerRole: 'security', dueWithinMinutes: REPORT_LEAK, standardId: 'personal-data-leak-report' },
+      { id: 'review', title: 'Post-incident review', ownerRole: 'security', dueWithinMinutes: REVIEW },
+    ],
+  },
+  platform_reported: {
+    id: 'plan-platform-reported',
+    version: '1',
+    type: 'platform_reported',
+    steps: [
+      { id: 'triage', title: 'Confirm the report with the platform that sent it', ownerRole: 'security', dueWithinMinutes: TRIAGE },
+      { id: 'contain', title: 'Contain what the report describes', ownerRole: 'security', dueWithinMinutes: CONTAIN },
+      { id: 'review', title: 'Post-incident review', ownerRole: 'security', dueWithinMinutes: REVIEW },
+    ],
+  },
+  inspection_overdue: {
+    id: 'plan-inspection-overdue',
+    version: '1',
+    type: 'inspection_overdue',
+    steps: [
+      { id: 'triage', title: 'Find out from the inspection’s owner why it was not done', ownerRole: 'security', dueWithinMinutes: TRIAGE },
+      { id: 'contain', title: 'Carry out the inspection and record its findings', ownerRole: 'supervisor', dueWithinMinutes: CONTAIN },
+      { id: 'review', title: 'Post-incident review', ownerRole: 'security', dueWithinMinutes: REVIEW },
+    ],
+  },
 };
 
 export interface ScheduledStep {

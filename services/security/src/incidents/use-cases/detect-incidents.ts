@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { KnownCloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
+import { TenantStandards } from '@hotline/tenant-standards';
 import { bruteForce, type Detection, DETECTION_THRESHOLDS, denialSource, piiSpokenByAgent } from '../domain/detection-rules';
 import type { IncidentSnapshot } from '../domain/incident';
 import { openedEvent } from '../domain/incident-events';
@@ -21,6 +22,7 @@ export class DetectIncidents {
     private readonly incidents: IncidentsRepository,
     private readonly outbox: Outbox,
     private readonly scheduleSteps: ScheduleIncidentSteps,
+    private readonly standards: TenantStandards,
   ) {}
 
   async onTranscript(manager: EntityManager, event: KnownCloudEvent<'transcript.recorded'>): Promise<void> {
@@ -36,15 +38,17 @@ export class DetectIncidents {
     await this.incidents.lockDedupKey(manager, tenantId, `brute_force:${source}`);
     const seen = { tenantId, eventSource: event.source, eventId: event.id, denialSource: source, attempts: event.data.attempts, at };
     if (!(await this.incidents.recordDenial(manager, seen))) return;
-    const windowStart = new Date(at.getTime() - DETECTION_THRESHOLDS.bruteForce.windowMinutes * 60_000);
-    const detection = bruteForce(source, await this.incidents.attemptsBetween(manager, tenantId, source, windowStart, at));
+    const standard = (await this.standards.resolve(tenantId, at)).standard('brute-force-attempts');
+    const windowStart = new Date(at.getTime() - standard.windowSeconds * 1000);
+    const detection = bruteForce(source, await this.incidents.attemptsBetween(manager, tenantId, source, windowStart, at), standard);
     if (detection) await this.record(manager, event, detection);
   }
 
-  private async record(manager: EntityManager, event: KnownCloudEvent, detection: Detection): Promise<void> {
+  /** Opens the detection's incident or adds it to the open one; `event` is what it came from (an event, or an inspection's timer). */
+  async record(manager: EntityManager, event: DetectionCause, detection: Detection): Promise<void> {
     const tenantId = event.tenantid;
     const at = timeOf(event);
-    const cause = { eventId: event.id, eventType: event.type, thresholdsVersion: DETECTION_THRESHOLDS.version, ...detection.detail };
+    const cause = { eventId: event.id, eventType: event.type, thresholdsVersion: DETECTION_THRESHOLDS.version, ...detection.standard, ...detection.detail };
     await this.incidents.lockDedupKey(manager, tenantId, detection.dedupKey);
     const latest = await this.incidents.latestByDedupKey(manager, tenantId, detection.dedupKey);
     if (latest?.absorbs(detection.windowMinutes, at)) {
@@ -76,8 +80,17 @@ export class DetectIncidents {
   }
 }
 
+/** What a detection came from: the envelope fields the timeline and `incident.opened` keep. */
+export interface DetectionCause {
+  tenantid: string;
+  id: string;
+  type: string;
+  time?: string;
+  correlationid?: string;
+}
+
 /** When the event happened (the envelope's time), or now if it carries none that parses. */
-function timeOf(event: KnownCloudEvent): Date {
+function timeOf(event: DetectionCause): Date {
   const at = new Date(event.time ?? Number.NaN);
   return Number.isNaN(at.getTime()) ? new Date() : at;
 }
