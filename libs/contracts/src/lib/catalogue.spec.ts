@@ -32,6 +32,7 @@ describe('catalogue', () => {
     ['case.transitioned', 'dispatch'],
     ['audit.recorded', 'any service'],
     ['alert.raised', 'quality'],
+    ['alert.updated', 'quality'],
     ['alert.resolved', 'quality'],
     ['contact.scored', 'quality'],
     ['incident.opened', 'security'],
@@ -46,7 +47,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(26);
+    expect(eventTypes).toHaveLength(27);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

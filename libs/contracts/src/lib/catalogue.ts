@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EventDefinition } from './event-definition';
 import { agentStatusChanged } from './events/agent-events';
-import { alertRaised, alertResolved } from './events/alert-events';
+import { alertRaised, alertResolved, alertUpdated } from './events/alert-events';
 import { auditRecorded } from './events/audit-events';
 import { caseAssigned, caseEscalated, caseOpened, caseResolved, caseTransitioned } from './events/case-events';
 import { complaintFiled } from './events/complaint-events';
@@ -51,6 +51,7 @@ export const catalogue = indexByType([
   slaBreached,
   slaWithdrawn,
   alertRaised,
+  alertUpdated,
   alertResolved,
   contactScored,
   incidentOpened,
@@ -121,6 +122,7 @@ export type SlaWithdrawn = EventData<'sla.withdrawn'>;
 export type CaseTransitioned = EventData<'case.transitioned'>;
 export type AuditRecorded = EventData<'audit.recorded'>;
 export type AlertRaised = EventData<'alert.raised'>;
+export type AlertUpdated = EventData<'alert.updated'>;
 export type AlertResolved = EventData<'alert.resolved'>;
 export type ContactScored = EventData<'contact.scored'>;
 export type IncidentOpened = EventData<'incident.opened'>;
