@@ -8,7 +8,7 @@ export { EventHandlerErrorFilter } from './lib/consumer/event-handler-error.filt
 export { BROKER_CONNECTION, BROKER_SETTINGS, type BrokerConnectionStatus, type BrokerSettings } from './lib/broker-connection';
 
 // Writing handlers: typed, with the transaction, inbox and batching owned by the transport.
-export { OnEvent, OnEventBatch } from './lib/consumer/on-event.decorator';
+export { OnEvent, OnEventBatch, typedHandlerKey } from './lib/consumer/on-event.decorator';
 export type { EventBatchTransaction, EventTransaction, ReactionEvent } from './lib/consumer/event-transaction';
 export { PermanentFailure } from './lib/consumer/permanent-failure';
 export { isDependencyUnavailable } from './lib/consumer/dependency-unavailable';

@@ -1,7 +1,7 @@
 import type { INestMicroservice, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { newCloudEvent } from '@hotline/contracts';
+import { newCloudEvent, type Subscription } from '@hotline/contracts';
 import { createTestDatabase, deleteBrokerObjects, TEST_AMQP_URL, type TestDatabase } from '@hotline/testing';
 import { AmqpServer, EventHandlerErrorFilter, Inbox, messagingTablesV1Sql, messagingTablesV2Sql, MessagingNames, Outbox } from '../../src';
 
@@ -23,7 +23,12 @@ export interface ContactConsumer {
  * quality's `kpis` queue consumed by `probe` through the real transport, on a database of its own
  * with the messaging tables and an `effects` table in `schema`, as a service's consumer runs.
  */
-export async function startContactConsumer(probe: Type, schema: string, namespace: string): Promise<ContactConsumer> {
+export async function startContactConsumer(
+  probe: Type | Type[],
+  schema: string,
+  namespace: string,
+  subscriptions?: readonly Subscription[],
+): Promise<ContactConsumer> {
   const db: TestDatabase = await createTestDatabase();
   const dataSource = await new DataSource({ type: 'postgres', url: db.url }).initialize();
   await dataSource.query(`CREATE SCHEMA ${schema}`);
@@ -36,8 +41,9 @@ export async function startContactConsumer(probe: Type, schema: string, namespac
     defaultPurpose: 'kpis',
     retryDelaysMs: [50, 100],
     transactions: { inbox: new Inbox(dataSource, schema), outbox: new Outbox(schema) },
+    subscriptions,
   });
-  const moduleRef = await Test.createTestingModule({ controllers: [probe] }).compile();
+  const moduleRef = await Test.createTestingModule({ controllers: [probe].flat() }).compile();
   const app: INestMicroservice = moduleRef.createNestMicroservice({ strategy: server });
   app.useGlobalFilters(new EventHandlerErrorFilter());
   await app.listen();

@@ -6,7 +6,7 @@ import type { Inbox } from '../inbox/inbox';
 import type { Outbox } from '../outbox/outbox';
 import { AmqpServer } from './amqp-server';
 import type { EventBatchTransaction, EventTransaction } from './event-transaction';
-import { OnEvent, OnEventBatch } from './on-event.decorator';
+import { OnEvent, OnEventBatch, typedHandlerKey } from './on-event.decorator';
 
 type ContactEvent = KnownCloudEvent<EventTypesMatching<'contact.*'>>;
 
@@ -30,6 +30,15 @@ class ClocksOnKpis {
 class PerEvent {
   @OnEvent('contact.*', { queue: 'kpis' })
   async one(_event: ContactEvent, _tx: EventTransaction): Promise<void> {
+    return undefined;
+  }
+}
+
+/** The compiler only allows a queue's subscribed patterns, so this one is registered as `@OnEvent` registers it. */
+@Controller()
+class PerEventOnContacts {
+  @EventPattern(typedHandlerKey('contacts', 'contact.*'), { queue: 'contacts', pattern: 'contact.*', typed: true })
+  async one(): Promise<void> {
     return undefined;
   }
 }
@@ -66,10 +75,14 @@ async function start(controllers: Type[]): Promise<void> {
 }
 
 describe('AmqpServer start-up checks', () => {
-  it('refuses a pattern handled on two queues, naming both: Nest keys handlers by pattern, so one queue would never be consumed', async () => {
+  it('refuses an untyped pattern handled on two queues, naming both: Nest keys those by pattern alone, so one queue would never be consumed', async () => {
     await expect(start([ClocksOnContacts, ClocksOnKpis])).rejects.toThrow(
-      "'contact.*' has handlers on dispatch.contacts and dispatch.kpis: a pattern may be handled on one queue only",
+      "'contact.*' has @EventPattern handlers on dispatch.contacts and dispatch.kpis: an untyped pattern may be handled on one queue only (typed handlers may share one)",
     );
+  });
+
+  it('starts typed handlers of one pattern on two queues: their keys name their queues', async () => {
+    await expect(start([PerEvent, PerEventOnContacts])).resolves.toBeUndefined();
   });
 
   it('refuses a queue mixing @OnEvent and @OnEventBatch handlers', async () => {

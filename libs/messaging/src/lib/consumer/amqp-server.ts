@@ -55,6 +55,8 @@ export interface AmqpHandlerExtras {
 interface ConsumerQueue extends QueueTopology {
   /** The patterns this process has handlers for (bindings may be wider during a rolling upgrade). */
   handled: string[];
+  /** Nest's key of each handled pattern's handler (a typed handler's key names its queue). */
+  handlerKeys: ReadonlyMap<string, string>;
   /** Typed handlers (`@OnEvent`, `@OnEventBatch`): batched, with the inbox and transaction owned here. */
   typed: boolean;
   /** Its handlers are `@OnEventBatch`: called once per batch. */
@@ -180,27 +182,32 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
 
   /** The queues this process consumes, from its handlers, checked against the subscriptions table. */
   private consumerQueues(): ConsumerQueue[] {
-    const handledByPurpose = new Map<string, string[]>();
+    const keysByPurpose = new Map<string, Map<string, string>>();
     const kindsByPurpose = new Map<string, HandlerKind[]>();
-    for (const [pattern, handler] of this.messageHandlers) {
+    for (const [key, handler] of this.messageHandlers) {
       if (!handler.isEventHandler) continue;
       const purposes = new Set<string>();
+      let pattern = key;
       for (const { extras } of chainOf(handler)) {
         const purpose = (extras as AmqpHandlerExtras | undefined)?.queue ?? this.options.defaultPurpose;
+        if (isTypedHandler(extras)) pattern = extras.pattern;
         purposes.add(purpose);
         kindsByPurpose.set(purpose, [...(kindsByPurpose.get(purpose) ?? []), kindOf(extras)]);
       }
       if (purposes.size > 1) {
-        // Nest keys handlers by pattern: every one of them would run on the first queue, and the others would never be consumed.
+        // Nest keys untyped handlers by pattern alone: every one of them would run on the first queue, and the others would never be consumed.
         const queues = [...purposes].map((purpose) => `${this.options.service}.${purpose}`);
-        throw new Error(`'${pattern}' has handlers on ${queues.join(' and ')}: a pattern may be handled on one queue only`);
+        throw new Error(`'${pattern}' has @EventPattern handlers on ${queues.join(' and ')}: an untyped pattern may be handled on one queue only (typed handlers may share one)`);
       }
       const [purpose] = purposes;
-      handledByPurpose.set(purpose, [...(handledByPurpose.get(purpose) ?? []), pattern]);
+      const keys = keysByPurpose.get(purpose) ?? new Map<string, string>();
+      keys.set(pattern, key);
+      keysByPurpose.set(purpose, keys);
     }
     const subscriptions: readonly Subscription[] = this.options.subscriptions ?? SUBSCRIPTIONS;
-    return [...handledByPurpose].map(([purpose, handled]) => {
+    return [...keysByPurpose].map(([purpose, handlerKeys]) => {
       const { service } = this.options;
+      const handled = [...handlerKeys.keys()];
       const subscription = subscriptions.find((s) => s.service === service && s.purpose === purpose);
       const unlisted = handled.filter((pattern) => !subscription?.patterns.includes(pattern));
       if (unlisted.length > 0) {
@@ -211,6 +218,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         queue: this.names.queue(service, purpose),
         bindings: [...(subscription as Subscription).patterns],
         handled,
+        handlerKeys,
         typed: kind !== 'untyped',
         batchHandlers: kind === 'batch',
         retryDelaysMs: this.retryDelaysMs,
@@ -255,14 +263,15 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     this.active.set(topology.queue, { channel, consumerTag });
   }
 
-  private batchedQueue(channel: ConfirmChannel, { queue, handled, batchHandlers }: ConsumerQueue, maxBatch: number): BatchedQueue {
+  private batchedQueue(channel: ConfirmChannel, topology: ConsumerQueue, maxBatch: number): BatchedQueue {
+    const { queue, handled, batchHandlers } = topology;
     const transactions = this.options.transactions as BatchedQueueOptions['transactions'];
     const batched = new BatchedQueue(
       { queue, handled, batchHandlers, maxBatch, transactions, source: `/hotline/${this.options.service}` },
       {
         decode: (message) => this.decode(message),
-        invoke: (pattern, event, tx) => this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, tx),
-        invokeBatch: (pattern, events, tx) => this.invoke(this.messageHandlers.get(pattern) as MessageHandler, events, tx),
+        invoke: (pattern, event, tx) => this.invoke(this.handlerOf(topology, pattern), event, tx),
+        invokeBatch: (pattern, events, tx) => this.invoke(this.handlerOf(topology, pattern), events, tx),
         fail: (message, type, retries, error) => this.onFailure(channel, queue, message, type, retries, error),
         settle: (message, upTo) => this.settle(channel, message, upTo),
       },
@@ -290,18 +299,19 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   /** Handles the event; resolves with the failure (already retried or dead-lettered), if any. */
   private async dispatch(
     channel: ConfirmChannel,
-    { queue, handled }: ConsumerQueue,
+    topology: ConsumerQueue,
     message: ConsumeMessage,
     event: CloudEvent,
     retries: number,
   ): Promise<unknown> {
+    const { queue, handled } = topology;
     try {
       const patterns = selectPatterns(handled, event.type);
       if (patterns.length === 0) throw new PermanentFailure(`no handler for ${event.type} on ${queue}`);
       const context = new AmqpContext([message, queue, retries + 1]);
       const stopTimer = messagingMetrics.handlingSeconds.startTimer({ queue, type: event.type });
       try {
-        for (const pattern of patterns) await this.invoke(this.messageHandlers.get(pattern) as MessageHandler, event, context);
+        for (const pattern of patterns) await this.invoke(this.handlerOf(topology, pattern), event, context);
       } finally {
         stopTimer();
       }
@@ -313,6 +323,10 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       await this.onFailure(channel, queue, message, event.type, retries, error);
       return error;
     }
+  }
+
+  private handlerOf({ handlerKeys }: ConsumerQueue, pattern: string): MessageHandler {
+    return this.messageHandlers.get(handlerKeys.get(pattern) as string) as MessageHandler;
   }
 
   private decode(message: ConsumeMessage): CloudEvent {

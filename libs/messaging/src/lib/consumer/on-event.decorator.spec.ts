@@ -57,8 +57,8 @@ class BatchHandlers {
 describe('@OnEventBatch', () => {
   it('registers an event pattern the transport recognises as a typed batch handler, with its queue purpose', () => {
     const extras = Reflect.getMetadata(PATTERN_EXTRAS_METADATA, BatchHandlers.prototype.onAll);
-    expect(Reflect.getMetadata(PATTERN_METADATA, BatchHandlers.prototype.onAll)).toEqual(['#']);
-    expect(extras).toEqual({ queue: 'audit', typed: true, batch: true });
+    expect(Reflect.getMetadata(PATTERN_METADATA, BatchHandlers.prototype.onAll)).toEqual(['audit:#']);
+    expect(extras).toEqual({ queue: 'audit', pattern: '#', typed: true, batch: true });
     expect(isTypedHandler(extras)).toBe(true);
     expect(isBatchHandler(extras)).toBe(true);
     expect(isBatchHandler({ queue: 'kpis', typed: true })).toBe(false);
@@ -68,9 +68,10 @@ describe('@OnEventBatch', () => {
 describe('@OnEvent', () => {
   it('registers an event pattern the transport recognises as typed, with its queue purpose', () => {
     const method = Handlers.prototype.onContact;
-    expect(Reflect.getMetadata(PATTERN_METADATA, method)).toEqual(['contact.*']);
+    // Keyed by queue and pattern, so another queue of the service may take the same events.
+    expect(Reflect.getMetadata(PATTERN_METADATA, method)).toEqual(['kpis:contact.*']);
     const extras = Reflect.getMetadata(PATTERN_EXTRAS_METADATA, method);
-    expect(extras).toEqual({ queue: 'kpis', typed: true });
+    expect(extras).toEqual({ queue: 'kpis', pattern: 'contact.*', typed: true });
     expect(isTypedHandler(extras)).toBe(true);
     expect(isTypedHandler({ queue: 'kpis' })).toBe(false);
   });

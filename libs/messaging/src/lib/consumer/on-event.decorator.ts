@@ -5,6 +5,8 @@ import type { EventBatchTransaction, EventTransaction } from './event-transactio
 /** What the transport reads off a handler registered with `@OnEvent`. */
 export interface TypedHandlerExtras {
   queue: string;
+  /** The topic pattern; Nest's key for the handler is `typedHandlerKey(queue, pattern)`. */
+  pattern: string;
   typed: true;
   /** Registered with `@OnEventBatch`: called once per batch with the batch's events. */
   batch?: true;
@@ -22,8 +24,8 @@ export type EventHandlerMethod<P extends string> = (event: KnownCloudEvent<Event
  */
 export function OnEvent<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(pattern: P, options: { queue: Q }) {
   return <M extends EventHandlerMethod<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
-    const extras: TypedHandlerExtras = { queue: options.queue, typed: true };
-    EventPattern(pattern, extras)(target, key, descriptor);
+    const extras: TypedHandlerExtras = { queue: options.queue, pattern, typed: true };
+    EventPattern(typedHandlerKey(options.queue, pattern), extras)(target, key, descriptor);
     // Nest passes a handler only its payload unless its parameters say otherwise.
     Payload()(target, key, 0);
     Ctx()(target, key, 1);
@@ -45,11 +47,20 @@ export type EventBatchHandlerMethod<P extends string> = (
  */
 export function OnEventBatch<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(pattern: P, options: { queue: Q }) {
   return <M extends EventBatchHandlerMethod<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
-    const extras: TypedHandlerExtras = { queue: options.queue, typed: true, batch: true };
-    EventPattern(pattern, extras)(target, key, descriptor);
+    const extras: TypedHandlerExtras = { queue: options.queue, pattern, typed: true, batch: true };
+    EventPattern(typedHandlerKey(options.queue, pattern), extras)(target, key, descriptor);
     Payload()(target, key, 0);
     Ctx()(target, key, 1);
   };
+}
+
+/**
+ * Nest keys handlers by pattern; a typed handler's key names its queue too, so two capabilities of
+ * one service may each take the same events on their own queue (their own batches, failures and
+ * dead letters), e.g. quality's KPIs and its alerts both hearing `sla.breached`.
+ */
+export function typedHandlerKey(queue: string, pattern: string): string {
+  return `${queue}:${pattern}`;
 }
 
 export function isBatchHandler(extras: unknown): boolean {
