@@ -3,9 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
+import { durableTimersMigration, TimersModule } from '@hotline/timers';
+import { AlertsModule } from './alerts/alerts.module';
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { KpiFactsAndCells1796500000000 } from './database/migrations/1796500000000-kpi-facts-and-cells';
 import { Scores1796700000000 } from './database/migrations/1796700000000-scores';
+import { Alerts1796900000000 } from './database/migrations/1796900000000-alerts';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
 import { ScoreEntity } from './scoring/score.entity';
@@ -18,13 +21,15 @@ import { ScoringModule } from './scoring/scoring.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity, ScoreEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, durableTimersMigration('quality'), Alerts1796900000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),
     TenantStandardsModule.forRoot({ schema: 'quality' }),
+    TimersModule.forRoot({ schema: 'quality' }),
     KpisModule,
     ScoringModule,
+    AlertsModule,
   ],
 })
 export class AppModule {}

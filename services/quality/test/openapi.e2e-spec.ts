@@ -14,5 +14,8 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
     await expectServedOpenApi(svc, '/v1/kpis', 'KpiReport');
     await expectServedOpenApi(svc, '/v1/kpis/contact-tallies', 'ContactTally');
     await expectServedOpenApi(svc, '/v1/scores/{contactId}', 'ContactScore');
+    await expectServedOpenApi(svc, '/v1/alerts', 'AlertPage');
+    await expectServedOpenApi(svc, '/v1/alerts/{alertId}', 'Alert');
+    await expectServedOpenApi(svc, '/v1/alert-rules', 'AlertRuleList');
   });
 });
