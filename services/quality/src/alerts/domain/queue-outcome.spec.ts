@@ -17,8 +17,10 @@ describe('queue outcomes', () => {
     expect(out).toEqual([{ minute: t(0), queue: 'billing', region: 'north', counters: { queued: 1, offered: 1, inTarget: 1, abandoned: 0 } }]);
   });
 
-  it('waits for the queued event when an answer carries no wait', () => {
+  it('waits for the queued event when an answer carries no wait, or an outcome names no queue', () => {
     expect(contributions(fold([answered]), rules)).toEqual([]);
+    expect(contributions(fold([{ kind: 'abandoned', at: t(50) }]), rules)).toEqual([]);
+    expect(contributions(fold([{ kind: 'abandoned', at: t(50), queue: 'faults' }]), rules)[0].counters).toEqual({ queued: 0, offered: 1, inTarget: 0, abandoned: 1 });
   });
 
   it('takes the platform wait when given', () => {

@@ -54,15 +54,15 @@ export interface OutcomeRules {
   shortAbandonMs: number;
 }
 
-export const UNKNOWN_QUEUE = '(unknown)';
-
 /**
  * What the contact adds to the windows: an arrival in its queued minute, and its outcome in the
- * minute it happened. An answer whose wait is unknown yet (no platform wait, no `queued` seen)
- * waits for its `queued`; a short abandon counts for nothing, as in the KPIs.
+ * minute it happened. An outcome whose queue is unknown yet (its event named none, no `queued`
+ * seen: the events crossed) waits for its `queued`, so it never slips a queue it is not in; so
+ * does an answer whose wait is unknown. A short abandon counts for nothing, as in the KPIs.
  */
 export function contributions(o: QueueOutcome, rules: OutcomeRules): Contribution[] {
-  const queue = o.queue ?? UNKNOWN_QUEUE;
+  if (o.queue === null) return [];
+  const queue = o.queue;
   const out: Contribution[] = [];
   const add = (at: number, change: Partial<MinuteCounters>): void => {
     const minute = minuteOf(at);
