@@ -5,7 +5,7 @@ import { actor, identifier, label, nonNegativeInt, standardId, standardVersion, 
 export const alertSeverity = z.enum(['info', 'warning', 'critical']);
 
 /** What changed on an open alert (or its group) that delivery may show or page on. */
-export const alertChange = z.enum(['acknowledged', 'escalated', 'grouped', 'silenced', 'unsilenced', 'repeated']);
+export const alertChange = z.enum(['acknowledged', 'escalated', 'grouped', 'silenced', 'unsilenced']);
 
 /** Fields quality adds to raised/resolved since v1; all optional, so older consumers are untouched. */
 const alertDetail = {

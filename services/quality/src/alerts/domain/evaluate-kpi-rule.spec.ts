@@ -53,6 +53,14 @@ describe('evaluateKpiCondition: sudden-change', () => {
     expect(evaluateKpiCondition(rise, s, now).firing).toBe(false);
   });
 
+  it('measures a rise from a rate of 0 against one in the previous volume', () => {
+    const abandonment: SuddenChangeCondition = { ...rise, metric: 'abandonmentRate', factor: 3 };
+    const s = series([['09:01', { offered: 20 }], ['09:05', { offered: 20, abandoned: 1 }]]);
+    expect(evaluateKpiCondition(abandonment, s, now)).toMatchObject({ firing: false, value: 1 });
+    const worse = series([['09:01', { offered: 20 }], ['09:05', { offered: 20, abandoned: 4 }]]);
+    expect(evaluateKpiCondition(abandonment, worse, now)).toMatchObject({ firing: true, value: 4 });
+  });
+
   it('fires on a fall by the factor', () => {
     const fall: SuddenChangeCondition = { ...rise, direction: 'fall' };
     const s = series([['09:01', { offered: 60 }], ['09:05', { offered: 20 }]]);

@@ -41,12 +41,10 @@ export function evaluateKpiCondition(condition: KpiCondition, series: MinuteSeri
   const volume = current.offered;
   // Both windows need the volume: a change from or to almost nothing is noise.
   if (volume < condition.minVolume || previous.offered < condition.minVolume) return { firing: false, value: null, threshold: condition.factor, volume };
+  // A rate of 0 has no factor: the smallest rate the window could show (one in its volume) stands in.
+  const floor = (value: number, volume: number) => (condition.metric === 'offered' ? value : Math.max(value, 1 / volume));
   const now = metricOf(condition.metric, current);
   const before = metricOf(condition.metric, previous);
-  if (condition.direction === 'rise') {
-    const factor = before === 0 ? (now > 0 ? Number.POSITIVE_INFINITY : 1) : now / before;
-    return { firing: factor >= condition.factor, value: Number.isFinite(factor) ? factor : null, threshold: condition.factor, volume };
-  }
-  const factor = now === 0 ? (before > 0 ? Number.POSITIVE_INFINITY : 1) : before / now;
-  return { firing: factor >= condition.factor, value: Number.isFinite(factor) ? factor : null, threshold: condition.factor, volume };
+  const factor = condition.direction === 'rise' ? now / floor(before, previous.offered) : before / floor(now, current.offered);
+  return { firing: factor >= condition.factor, value: factor, threshold: condition.factor, volume };
 }
