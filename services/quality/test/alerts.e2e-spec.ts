@@ -44,8 +44,8 @@ describe('quality: live alerts from the bus (real HTTP, PostgreSQL, RabbitMQ)', 
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'quality', consumer: 'quality' });
     tap = await BusTap.open(svc.env.namespace);
-    for (const tenant of ['acme', 'globex', 'initech']) tokens.set(tenant, await svc.token({ tenant, roles: ['supervisor'] }));
-    for (const tenant of ['acme', 'globex', 'initech']) await api(tenant, 'put', '/v1/alert-rules/sl-under-target', rule).expect(201);
+    for (const tenant of ['acme', 'globex', 'initech', 'soylent']) tokens.set(tenant, await svc.token({ tenant, roles: ['supervisor'] }));
+    for (const tenant of ['acme', 'globex', 'initech', 'soylent']) await api(tenant, 'put', '/v1/alert-rules/sl-under-target', rule).expect(201);
   });
 
   afterAll(async () => {
@@ -100,6 +100,21 @@ describe('quality: live alerts from the bus (real HTTP, PostgreSQL, RabbitMQ)', 
       expect(open).toEqual([expect.objectContaining({ silencedBy: silence.body.silenceId, paged: false })]);
     });
     expect(published('alert.raised', 'globex')).toEqual([]);
+  });
+
+  it('tells delivery when a page already out is silenced, and when the silence is expired early', async () => {
+    await publishToBus(svc.env.namespace, contacts('soylent', 'billing', 20, 'abandoned'));
+    await eventually(async () => expect(published('alert.raised', 'soylent')).toHaveLength(1));
+    const alertId = (published('alert.raised', 'soylent')[0].data as { alertId: string }).alertId;
+    const endsAt = new Date(Date.now() + 3_600_000).toISOString();
+    const silence = await api('soylent', 'post', '/v1/silences', { matchers: [{ label: 'region', value: 'north' }], endsAt, reason: 'known issue' }).expect(201);
+    await eventually(async () => expect(published('alert.updated', 'soylent').map((e) => (e.data as { change: string }).change)).toEqual(['silenced']));
+    const silenced = await api('soylent', 'get', `/v1/alerts/${alertId}`).expect(200);
+    expect(silenced.body.silencedBy).toBe(silence.body.silenceId);
+    const expired = await api('soylent', 'delete', `/v1/silences/${silence.body.silenceId}`).expect(200);
+    expect(expired.body.expiredAt).not.toBeNull();
+    await eventually(async () => expect(published('alert.updated', 'soylent').map((e) => (e.data as { change: string }).change)).toEqual(['silenced', 'unsilenced']));
+    expect(published('alert.updated', 'soylent').every((e) => (e.data as { alertId: string }).alertId === alertId)).toBe(true);
   });
 
   it('raises nothing for a backfill of last week', async () => {

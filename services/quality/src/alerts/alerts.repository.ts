@@ -31,6 +31,15 @@ export class AlertsRepository {
     return new Map(rows.map(({ body }) => [ruleScopeKey(body.ruleId, body.scope), body]));
   }
 
+  /** The tenant's open alerts (at most `limit`, oldest first), locked. */
+  async lockAllOpen(manager: EntityManager, tenantId: string, limit: number): Promise<Alert[]> {
+    const rows: AlertRow[] = await manager.query(
+      `SELECT body FROM quality.alerts WHERE tenant_id = $1 AND state <> 'resolved' ORDER BY alert_id LIMIT $2 FOR UPDATE`,
+      [tenantId, limit],
+    );
+    return rows.map((r) => r.body);
+  }
+
   /** One alert, locked when `lock`; undefined for another tenant's or an unknown id. */
   async find(manager: EntityManager, tenantId: string, alertId: string, lock = false): Promise<Alert | undefined> {
     const [row]: AlertRow[] = await manager.query(

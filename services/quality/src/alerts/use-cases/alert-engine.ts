@@ -15,6 +15,9 @@ import { inhibitingOutage, type OpenOutage } from '../domain/inhibition';
 import { type Labels, type Silence, silencing } from '../domain/silence';
 import { SilencesRepository } from '../silences.repository';
 
+/** How many open alerts of a tenant a silence change looks at (the oldest first). */
+const MAX_ALERTS_RESILENCED = 5_000;
+
 /** What a rule found for one scope at one instant. */
 export interface Observation {
   rule: AlertRule;
@@ -87,13 +90,34 @@ export class AlertEngine {
   /** A person acknowledges: escalation stops; `alert.updated` (acknowledged) when it was paged. */
   async acknowledged(manager: EntityManager, alert: Alert, history: HistoryEntry[], actor: AlertActor): Promise<void> {
     const work = new Work(alert.tenantId);
-    if (history.length > 0 && alert.paged) {
+    if (history.length > 0 && alert.paged && alert.leaderId === null) {
       history[history.length - 1].published = 'alert.updated';
       work.publish(this.updated(alert, 'acknowledged', { actor }));
     }
     work.history(alert, history);
     work.cancel(alert, ESCALATE_TIMER);
     work.save(alert);
+    await this.flush(manager, work);
+  }
+
+  /**
+   * The tenant's silences changed: each open alert takes the silence that now matches it, if any.
+   * A page already out learns it (`alert.updated` silenced or unsilenced) so delivery stops or resumes;
+   * an alert never paged is paged by its next judgement once no silence holds it.
+   */
+  async silencesChanged(manager: EntityManager, tenantId: string): Promise<void> {
+    const at = this.now();
+    const silences = await this.silences.active(manager, tenantId, at);
+    const work = new Work(tenantId);
+    for (const alert of await this.alerts.lockAllOpen(manager, tenantId, MAX_ALERTS_RESILENCED)) {
+      const silencedBy = silencing(silences, alert.labels, at)?.silenceId ?? null;
+      if (silencedBy === alert.silencedBy) continue;
+      const change = silencedBy === null ? 'unsilenced' : 'silenced';
+      const announce = alert.paged && alert.leaderId === null && (silencedBy === null || alert.silencedBy === null);
+      work.history(alert, [{ at, kind: change, detail: { silenceId: silencedBy ?? alert.silencedBy }, ...(announce ? { published: 'alert.updated' as const } : {}) }]);
+      alert.silencedBy = silencedBy;
+      if (announce) work.publish(this.updated(alert, change, {}));
+    }
     await this.flush(manager, work);
   }
 
@@ -227,7 +251,7 @@ export class AlertEngine {
     });
   }
 
-  private updated(alert: Alert, change: 'acknowledged' | 'escalated' | 'grouped', extra: { actor?: AlertActor; groupSize?: number; attachedAlertId?: string }): CloudEvent {
+  private updated(alert: Alert, change: 'acknowledged' | 'escalated' | 'grouped' | 'silenced' | 'unsilenced', extra: { actor?: AlertActor; groupSize?: number; attachedAlertId?: string }): CloudEvent {
     return this.event(alert, 'alert.updated', {
       alertId: alert.alertId,
       change,

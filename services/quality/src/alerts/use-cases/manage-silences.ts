@@ -42,6 +42,7 @@ export class ManageSilences {
         expiredBy: null,
       };
       await this.silences.insert(manager, silence);
+      await this.engine.silencesChanged(manager, tenantId);
       const matchers = body.matchers.map((m) => `${m.label}${m.op}${m.value}`).join(', ');
       await this.outbox.add(manager, [
         auditEvent(tenantId, actor, 'silence.create', { type: 'silence', id: silence.silenceId }, { after: { matchers, endsAt: body.endsAt }, summary: `silence on ${matchers}`.slice(0, 500) }),
@@ -62,6 +63,7 @@ export class ManageSilences {
       const now = this.engine.now();
       if (silence.expiredAt === null && silence.endsAt > now) {
         await this.silences.expire(manager, tenantId, silenceId, now, actor.id);
+        await this.engine.silencesChanged(manager, tenantId);
         await this.outbox.add(manager, [auditEvent(tenantId, actor, 'silence.expire', { type: 'silence', id: silenceId }, { summary: 'silence expired early' })]);
       }
       return this.silences.find(manager, tenantId, silenceId);

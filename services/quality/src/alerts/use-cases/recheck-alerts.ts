@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { TenantStandards } from '@hotline/tenant-standards';
-import type { FiredTimer } from '@hotline/timers';
+import { DurableTimers, type FiredTimer } from '@hotline/timers';
 import { AlertMinutesRepository } from '../alert-minutes.repository';
 import { AlertRulesRepository } from '../alert-rules.repository';
 import { AlertsRepository } from '../alerts.repository';
+import { ESCALATE_TIMER } from '../alerts-clock';
 import { escalate } from '../domain/alert';
 import { isKpiCondition, type KpiCondition, MAX_WINDOW_SECONDS } from '../domain/alert-rule';
 import { AlertEngine, type Observation } from './alert-engine';
@@ -63,13 +64,19 @@ export class EscalateAlerts {
     private readonly alerts: AlertsRepository,
     private readonly rules: AlertRulesRepository,
     private readonly engine: AlertEngine,
+    private readonly timers: DurableTimers,
   ) {}
 
   async execute(manager: EntityManager, timer: FiredTimer): Promise<void> {
     const alert = await this.alerts.find(manager, timer.tenantId, timer.key, true);
     if (!alert || alert.state !== 'raised' || !alert.paged || alert.leaderId !== null) return;
     const rule = (await this.rules.rulesOf(manager, [alert.tenantId])).get(alert.tenantId)?.find((r) => r.ruleId === alert.ruleId);
-    if (!rule) return;
+    if (!rule || rule.escalateAfterSeconds === undefined) return;
+    if (alert.silencedBy !== null) {
+      // Silenced after it was paged: nobody is to be chased while the silence holds; look again a wait later.
+      await this.timers.set(manager, { tenantId: alert.tenantId, kind: ESCALATE_TIMER, key: alert.alertId, dueAt: new Date(this.engine.now() + rule.escalateAfterSeconds * 1000) });
+      return;
+    }
     await this.engine.escalated(manager, alert, escalate(alert, rule.maxEscalationLevel, this.engine.now()), rule);
   }
 }
