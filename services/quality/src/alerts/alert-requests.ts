@@ -32,7 +32,7 @@ export const silenceBody = z
     const end = Date.parse(s.endsAt);
     if (end <= start) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be after startsAt (or now)' });
     else if (end - start > MAX_SILENCE_MS) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'at most 30 days after startsAt' });
-    if (s.matchers.every((m) => m.op === '!=' )) ctx.addIssue({ code: 'custom', path: ['matchers'], message: 'needs at least one = matcher' });
+    if (s.matchers.length > 0 && s.matchers.every((m) => m.op === '!=')) ctx.addIssue({ code: 'custom', path: ['matchers'], message: 'needs at least one = matcher' });
   });
 
 export const silenceIdParam = z.string().uuid('a silence id');
