@@ -44,7 +44,7 @@ describe('quality: live alerts from the bus (real HTTP, PostgreSQL, RabbitMQ)', 
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'quality', consumer: 'quality' });
     tap = await BusTap.open(svc.env.namespace);
-    for (const tenant of ['acme', 'globex', 'initech', 'soylent']) tokens.set(tenant, await svc.token({ tenant, roles: ['supervisor'] }));
+    for (const tenant of ['acme', 'globex', 'initech', 'soylent', 'newco']) tokens.set(tenant, await svc.token({ tenant, roles: ['supervisor'] }));
     for (const tenant of ['acme', 'globex', 'initech', 'soylent']) await api(tenant, 'put', '/v1/alert-rules/sl-under-target', rule).expect(201);
   });
 
@@ -115,6 +115,20 @@ describe('quality: live alerts from the bus (real HTTP, PostgreSQL, RabbitMQ)', 
     expect(expired.body.expiredAt).not.toBeNull();
     await eventually(async () => expect(published('alert.updated', 'soylent').map((e) => (e.data as { change: string }).change)).toEqual(['silenced', 'unsilenced']));
     expect(published('alert.updated', 'soylent').every((e) => (e.data as { alertId: string }).alertId === alertId)).toBe(true);
+  });
+
+  it('judges a tenant without rules of its own by the built-in defaults: queue and tenant slips are one page', async () => {
+    const rules = await api('newco', 'get', '/v1/alert-rules').expect(200);
+    expect(rules.body.items.map((r: { rule: { ruleId: string }; custom: boolean }) => [r.rule.ruleId, r.custom])).toEqual([
+      ['service-level-under-target', false],
+      ['abandonment-surge', false],
+      ['fault-response-breached', false],
+      ['etiquette-score-low', false],
+    ]);
+    await publishToBus(svc.env.namespace, contacts('newco', 'billing', 20, 'abandoned'));
+    await eventually(async () => expect(published('alert.updated', 'newco')).toHaveLength(1));
+    expect(published('alert.raised', 'newco').map((e) => (e.data as { ruleId: string }).ruleId)).toEqual(['service-level-under-target']);
+    expect(published('alert.updated', 'newco')[0].data).toMatchObject({ change: 'grouped', groupSize: 2 });
   });
 
   it('raises nothing for a backfill of last week', async () => {
