@@ -28,9 +28,10 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
   // Every transcript scored against the etiquette rules (issue 11 part 3).
   { service: 'quality', purpose: 'scores', patterns: ['transcript.recorded'] },
-  // Live alerts (issue 11 part 4): queue outcomes feed sliding windows, breaches and low scores fire rules,
-  // and an outage's declaration and end (dispatch's audit records) open and close inhibition in its region.
-  { service: 'quality', purpose: 'alerts', patterns: ['contact.queued', 'contact.answered', 'contact.abandoned', 'sla.breached', 'sla.withdrawn', 'contact.scored', 'audit.recorded'] },
+  // Live alerts (issue 11 part 4): queue outcomes feed sliding windows and low scores fire rules (contact.*: one
+  // handler sees a batch's contact events together, so rules judge the whole batch, never half of it), breaches
+  // fire rules, and an outage's declaration and end (dispatch's audit records) open and close inhibition.
+  { service: 'quality', purpose: 'alerts', patterns: ['contact.*', 'sla.breached', 'sla.withdrawn', 'audit.recorded'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals.
   { service: 'security', purpose: 'detection', patterns: ['transcript.recorded', 'access.denied'] },

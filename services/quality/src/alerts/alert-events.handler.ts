@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { EventTypesMatching, KnownCloudEvent } from '@hotline/contracts';
 import { type EventBatchTransaction, OnEventBatch } from '@hotline/messaging';
-import { JudgeQueueEvents } from './use-cases/judge-queue-events';
+import { isQueueEvent, JudgeQueueEvents } from './use-cases/judge-queue-events';
 import { JudgeSignalEvents } from './use-cases/judge-signal-events';
 import { TrackOutages } from './use-cases/track-outages';
 
@@ -20,19 +20,11 @@ export class AlertEventsHandler {
     private readonly outages: TrackOutages,
   ) {}
 
-  @OnEventBatch('contact.queued', { queue: 'alerts' })
-  onQueued(events: Batch<'contact.queued'>, tx: EventBatchTransaction): Promise<void> {
-    return this.queueEvents.execute(tx.manager, events);
-  }
-
-  @OnEventBatch('contact.answered', { queue: 'alerts' })
-  onAnswered(events: Batch<'contact.answered'>, tx: EventBatchTransaction): Promise<void> {
-    return this.queueEvents.execute(tx.manager, events);
-  }
-
-  @OnEventBatch('contact.abandoned', { queue: 'alerts' })
-  onAbandoned(events: Batch<'contact.abandoned'>, tx: EventBatchTransaction): Promise<void> {
-    return this.queueEvents.execute(tx.manager, events);
+  /** Queue outcomes and scores of one batch together: the KPI rules judge the batch whole, once. */
+  @OnEventBatch('contact.*', { queue: 'alerts' })
+  async onContactEvents(events: Batch<'contact.*'>, tx: EventBatchTransaction): Promise<void> {
+    await this.queueEvents.execute(tx.manager, events.filter(isQueueEvent));
+    await this.signals.execute(tx.manager, events.filter((e): e is KnownCloudEvent<'contact.scored'> => e.type === 'contact.scored'));
   }
 
   @OnEventBatch('sla.breached', { queue: 'alerts' })
@@ -42,11 +34,6 @@ export class AlertEventsHandler {
 
   @OnEventBatch('sla.withdrawn', { queue: 'alerts' })
   onWithdrawals(events: Batch<'sla.withdrawn'>, tx: EventBatchTransaction): Promise<void> {
-    return this.signals.execute(tx.manager, events);
-  }
-
-  @OnEventBatch('contact.scored', { queue: 'alerts' })
-  onScores(events: Batch<'contact.scored'>, tx: EventBatchTransaction): Promise<void> {
     return this.signals.execute(tx.manager, events);
   }
 

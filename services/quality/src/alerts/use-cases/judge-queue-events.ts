@@ -15,6 +15,10 @@ import { appliesTo, kpiObservation, queueScope, TENANT_SCOPE } from './kpi-obser
 
 export type QueueEvent = KnownCloudEvent<'contact.queued' | 'contact.answered' | 'contact.abandoned'>;
 
+export function isQueueEvent(event: KnownCloudEvent): event is QueueEvent {
+  return event.type === 'contact.queued' || event.type === 'contact.answered' || event.type === 'contact.abandoned';
+}
+
 const ms = (seconds: number | undefined): number | undefined => (seconds === undefined ? undefined : Math.round(seconds * 1000));
 
 function factOf(event: QueueEvent): OutcomeFact {
