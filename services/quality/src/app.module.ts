@@ -8,7 +8,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { KpiFactsAndCells1796500000000 } from './database/migrations/1796500000000-kpi-facts-and-cells';
 import { Scores1796700000000 } from './database/migrations/1796700000000-scores';
-import { Alerts1796900000000 } from './database/migrations/1796900000000-alerts';
+import { Alerts1797200000000 } from './database/migrations/1797200000000-alerts';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
 import { ScoreEntity } from './scoring/score.entity';
@@ -21,7 +21,7 @@ import { ScoringModule } from './scoring/scoring.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity, ScoreEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, durableTimersMigration('quality'), Alerts1796900000000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, durableTimersMigration('quality'), Alerts1797200000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),

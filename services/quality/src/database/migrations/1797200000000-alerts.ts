@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * queue outcomes that feed them), alerts with their history, silences, and the open outages that
  * inhibit. At most one open alert per rule and scope (the partial unique index).
  */
-export class Alerts1796900000000 implements MigrationInterface {
-  name = 'Alerts1796900000000';
+export class Alerts1797200000000 implements MigrationInterface {
+  name = 'Alerts1797200000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
