@@ -8,7 +8,7 @@ export * from './lib/catalogue';
 export { contactChannel } from './lib/events/contact-events';
 export { caseStage, caseType } from './lib/events/case-events';
 export { slaKind, slaSubjectType } from './lib/events/sla-events';
-export { alertSeverity } from './lib/events/alert-events';
+export { alertChange, alertSeverity } from './lib/events/alert-events';
 export { accessDeniedReason } from './lib/events/security-events';
 export {
   toValidationIssues,

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
+import { durableTimersMigration, TimersModule } from '@hotline/timers';
+import { AlertsModule } from './alerts/alerts.module';
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { KpiFactsAndCells1796500000000 } from './database/migrations/1796500000000-kpi-facts-and-cells';
 import { Scores1796700000000 } from './database/migrations/1796700000000-scores';
@@ -10,6 +12,7 @@ import { ComplianceFacts1797000000000 } from './database/migrations/179700000000
 import { ComplianceModule } from './compliance/compliance.module';
 import { Scorecards1797100000000 } from './database/migrations/1797100000000-scorecards';
 import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
+import { Alerts1797200000000 } from './database/migrations/1797200000000-alerts';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
 import { ScoreEntity } from './scoring/score.entity';
@@ -23,16 +26,18 @@ import { ScoringModule } from './scoring/scoring.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity, ScoreEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000, Scorecards1797100000000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000, Scorecards1797100000000, durableTimersMigration('quality'), Alerts1797200000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),
     TenantStandardsModule.forRoot({ schema: 'quality' }),
+    TimersModule.forRoot({ schema: 'quality' }),
     KpisModule,
     ScoringModule,
     ComplianceModule,
     ScorecardsModule,
     ImprovementActionsModule,
+    AlertsModule,
   ],
 })
 export class AppModule {}

@@ -22,5 +22,8 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
     await expectServedOpenApi(svc, '/v1/disputes', 'LedgerDisputePage');
     await expectServedOpenApi(svc, '/v1/improvement-actions', 'ImprovementActionPage');
     await expectServedOpenApi(svc, '/v1/improvement-actions/{actionId}', 'ImprovementAction');
+    await expectServedOpenApi(svc, '/v1/alerts', 'AlertPage');
+    await expectServedOpenApi(svc, '/v1/alerts/{alertId}', 'Alert');
+    await expectServedOpenApi(svc, '/v1/alert-rules', 'AlertRuleList');
   });
 });

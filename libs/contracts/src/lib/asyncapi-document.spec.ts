@@ -7,13 +7,13 @@ describe('asyncApiDocument', () => {
   };
 
   it('names the queues each type is delivered to, from the subscription table', () => {
-    expect(doc.channels['contactQueued']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'security.audit']);
+    expect(doc.channels['contactQueued']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'quality.alerts', 'security.audit']);
     expect(doc.channels['caseOpened']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
     expect(doc.channels['faultReported']['x-hotline-consumers']).toEqual(['dispatch.cases', 'security.audit']);
     expect(doc.channels['complaintFiled']['x-hotline-consumers']).toEqual(['dispatch.cases', 'quality.kpis', 'security.audit']);
     // 'contact.*' queues hear contact.scored too; their handlers take no fact or clock from it.
-    expect(doc.channels['contactScored']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'quality.ledger', 'security.audit']);
-    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'quality.compliance', 'quality.ledger', 'security.audit']);
+    expect(doc.channels['contactScored']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'quality.ledger', 'quality.alerts', 'security.audit']);
+    expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'quality.compliance', 'quality.ledger', 'quality.alerts', 'security.audit']);
     expect(doc.channels['caseAssigned']['x-hotline-consumers']).toEqual(['quality.ledger', 'security.audit']);
     expect(doc.channels['transcriptRecorded']['x-hotline-consumers']).toEqual(['quality.scores', 'security.audit', 'security.detection']);
     expect(doc.channels['accessDenied']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);

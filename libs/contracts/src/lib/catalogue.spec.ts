@@ -33,6 +33,7 @@ describe('catalogue', () => {
     ['case.priority_changed', 'dispatch'],
     ['audit.recorded', 'any service'],
     ['alert.raised', 'quality'],
+    ['alert.updated', 'quality'],
     ['alert.resolved', 'quality'],
     ['contact.scored', 'quality'],
     ['incident.opened', 'security'],
@@ -49,7 +50,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(30);
+    expect(eventTypes).toHaveLength(31);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { EventDefinition } from './event-definition';
 import { agentStatusChanged } from './events/agent-events';
-import { alertRaised, alertResolved } from './events/alert-events';
+import { alertRaised, alertResolved, alertUpdated } from './events/alert-events';
 import { auditRecorded } from './events/audit-events';
 import { caseAssigned, caseEscalated, caseOpened, casePriorityChanged, caseResolved, caseTransitioned } from './events/case-events';
 import { complaintFiled } from './events/complaint-events';
@@ -53,6 +53,7 @@ export const catalogue = indexByType([
   slaWithdrawn,
   slaStopped,
   alertRaised,
+  alertUpdated,
   alertResolved,
   contactScored,
   incidentOpened,
@@ -127,6 +128,7 @@ export type CaseTransitioned = EventData<'case.transitioned'>;
 export type CasePriorityChanged = EventData<'case.priority_changed'>;
 export type AuditRecorded = EventData<'audit.recorded'>;
 export type AlertRaised = EventData<'alert.raised'>;
+export type AlertUpdated = EventData<'alert.updated'>;
 export type AlertResolved = EventData<'alert.resolved'>;
 export type ContactScored = EventData<'contact.scored'>;
 export type IncidentOpened = EventData<'incident.opened'>;

@@ -37,6 +37,10 @@ export const SUBSCRIPTIONS = Object.freeze([
     purpose: 'ledger',
     patterns: ['contact.scored', 'sla.breached', 'sla.withdrawn', 'survey.completed', 'contact.answered', 'case.assigned', 'agent.status_changed'],
   },
+  // Live alerts (issue 11 part 4): queue outcomes feed sliding windows and low scores fire rules (contact.*: one
+  // handler sees a batch's contact events together, so rules judge the whole batch, never half of it), breaches
+  // fire rules, and an outage's declaration and end (dispatch's audit records) open and close inhibition.
+  { service: 'quality', purpose: 'alerts', patterns: ['contact.*', 'sla.breached', 'sla.withdrawn', 'audit.recorded'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals,
   // one user's bulk reads and exports (audit.recorded) and what platforms report.
