@@ -15,6 +15,8 @@ describe('asyncApiDocument', () => {
     expect(doc.channels['contactScored']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'security.audit']);
     expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'security.audit']);
     expect(doc.channels['transcriptRecorded']['x-hotline-consumers']).toEqual(['quality.scores', 'security.audit', 'security.detection']);
+    expect(doc.channels['alertRaised']['x-hotline-consumers']).toEqual(['quality.alert-notifications', 'security.audit']);
+    expect(doc.channels['alertResolved']['x-hotline-consumers']).toEqual(['quality.alert-notifications', 'security.audit']);
     expect(doc.channels['accessDenied']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);
   });
 

@@ -28,6 +28,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
   // Every transcript scored against the etiquette rules (issue 11 part 3).
   { service: 'quality', purpose: 'scores', patterns: ['transcript.recorded'] },
+  // Quality's own alerts, heard back from the bus: logged once per event, streamed (SSE) and sent to webhooks (issue 11 part 4).
+  { service: 'quality', purpose: 'alert-notifications', patterns: ['alert.*'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals.
   { service: 'security', purpose: 'detection', patterns: ['transcript.recorded', 'access.denied'] },
