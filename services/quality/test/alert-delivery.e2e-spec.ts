@@ -112,6 +112,20 @@ describe('quality: alert delivery by SSE and signed webhooks (real HTTP, Postgre
       resumed.close();
     });
 
+    it('tails live on another replica of the service, woken from the shared database', async () => {
+      // A second quality process on the same database, without a consumer: only the first logs.
+      const replica = await startService(AppModule, { name: 'quality', env: { DATABASE_URL: svc.env.db.url } });
+      try {
+        const stream = await SseClient.open(replica.port, await replica.token({ tenant: 'acme', roles: ['supervisor'] }));
+        streams.push(stream);
+        await publishToBus(svc.env.namespace, [raised('acme', 'R-A1'), raised('globex', 'R-G1')]);
+        await eventually(async () => expect(stream.data().map((d) => d.data['alertId'])).toEqual(['R-A1']));
+        stream.close();
+      } finally {
+        await replica.stop();
+      }
+    });
+
     it('logs and streams a redelivered event once', async () => {
       const stream = await open('acme');
       const twice = raised('acme', 'A4');
