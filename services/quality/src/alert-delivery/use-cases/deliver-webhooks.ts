@@ -34,13 +34,16 @@ export class DeliverWebhooks {
       manager,
       timers.map((t) => t.key),
     );
-    const records = await Promise.all(due.map((delivery) => this.attempt(delivery)));
-    await this.deliveries.record(manager, records);
-    const retries = records.filter((r) => r.status === 'pending' && r.nextAttemptAt !== undefined);
-    const tenantOf = new Map(due.map((d) => [d.id, d.tenantId]));
+    const attempted = await Promise.all(due.map(async (delivery) => ({ delivery, record: await this.attempt(delivery) })));
+    await this.deliveries.record(
+      manager,
+      attempted.map((a) => a.record),
+    );
     await this.timers.setMany(
       manager,
-      retries.map((r) => ({ tenantId: tenantOf.get(r.deliveryId) ?? '', kind: WEBHOOK_DELIVERY_TIMER, key: r.deliveryId, dueAt: r.nextAttemptAt as Date })),
+      attempted.flatMap(({ delivery, record }) =>
+        record.nextAttemptAt ? [{ tenantId: delivery.tenantId, kind: WEBHOOK_DELIVERY_TIMER, key: delivery.id, dueAt: record.nextAttemptAt }] : [],
+      ),
     );
   }
 
