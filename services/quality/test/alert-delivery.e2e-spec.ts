@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import { eventually, publishToBus } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
+import { AlertStreamFeed } from '../src/alert-delivery/alert-stream-feed';
 import { AppModule } from '../src/app.module';
 import { SseClient } from './support/sse-client';
 import { WebhookReceiver } from './support/webhook-receiver';
@@ -90,8 +91,11 @@ describe('quality: alert delivery by SSE and signed webhooks (real HTTP, Postgre
       // Heartbeats show the other stream is alive; it saw no event of acme's.
       await eventually(async () => expect(globex.comments.filter((c) => c === 'heartbeat').length).toBeGreaterThanOrEqual(2));
       expect(globex.events).toEqual([]);
+      // Clients that go away leave nothing subscribed behind them.
+      expect(svc.app.get(AlertStreamFeed).openStreams).toBe(2);
       acme.close();
       globex.close();
+      await eventually(async () => expect(svc.app.get(AlertStreamFeed).openStreams).toBe(0));
     });
 
     it('replays only what was missed after Last-Event-ID, then tails live', async () => {
