@@ -25,6 +25,10 @@ export { parseOr400, parseParametersOr400, zodProblemErrors } from './lib/errors
 export { exceedsJsonDepth, MAX_JSON_DEPTH } from './lib/errors/json-depth';
 export { bodyTooDeepProblem } from './lib/errors/body-depth.middleware';
 
+// Secrets kept encrypted at rest (HOTLINE_CREDENTIALS_KEY): intake's platform credentials, quality's webhook secrets
+export { CredentialCipher } from './lib/credentials/credential-cipher';
+export { CREDENTIALS_KEY_ENV, resolveCredentialsKey, type CredentialsKey } from './lib/credentials/credentials-key';
+
 // Auth
 export { ROLES, type Role } from './lib/auth/roles';
 export type { Principal } from './lib/auth/principal';

@@ -4,6 +4,7 @@ import { MessagingModule, outboxParkingMigration } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { tenantStandardsMigration, TenantStandardsModule } from '@hotline/tenant-standards';
 import { durableTimersMigration, TimersModule } from '@hotline/timers';
+import { AlertDeliveryModule } from './alert-delivery/alert-delivery.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { CreateQualitySchema1764028800000 } from './database/migrations/1764028800000-create-quality-schema';
 import { KpiFactsAndCells1796500000000 } from './database/migrations/1796500000000-kpi-facts-and-cells';
@@ -13,6 +14,7 @@ import { ComplianceModule } from './compliance/compliance.module';
 import { Scorecards1797100000000 } from './database/migrations/1797100000000-scorecards';
 import { ImprovementActionsModule } from './improvement-actions/improvement-actions.module';
 import { Alerts1797200000000 } from './database/migrations/1797200000000-alerts';
+import { AlertDelivery1797300000000 } from './database/migrations/1797300000000-alert-delivery';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
 import { ScoreEntity } from './scoring/score.entity';
@@ -26,7 +28,7 @@ import { ScoringModule } from './scoring/scoring.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity, ScoreEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000, Scorecards1797100000000, durableTimersMigration('quality'), Alerts1797200000000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000, Scorecards1797100000000, durableTimersMigration('quality'), Alerts1797200000000, AlertDelivery1797300000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),
@@ -37,6 +39,8 @@ import { ScoringModule } from './scoring/scoring.module';
     ComplianceModule,
     ScorecardsModule,
     ImprovementActionsModule,
+    // Before AlertsModule: express matches in order, and GET /v1/alerts/stream must not reach GET /v1/alerts/:alertId.
+    AlertDeliveryModule,
     AlertsModule,
   ],
 })

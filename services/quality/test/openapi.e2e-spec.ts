@@ -25,5 +25,15 @@ describe('quality: the OpenAPI document at /docs-json (real HTTP)', () => {
     await expectServedOpenApi(svc, '/v1/alerts', 'AlertPage');
     await expectServedOpenApi(svc, '/v1/alerts/{alertId}', 'Alert');
     await expectServedOpenApi(svc, '/v1/alert-rules', 'AlertRuleList');
+    await expectServedOpenApi(svc, '/v1/webhooks', 'Webhook');
+    await expectServedOpenApi(svc, '/v1/webhooks/{id}/deliveries', 'WebhookDelivery');
+  });
+
+  it('documents the alert stream as text/event-stream, for JWT callers only', async () => {
+    const doc = (await svc.http().get('/docs-json').expect(200)).body;
+    const stream = doc.paths['/v1/alerts/stream'].get;
+    expect(stream.security).toBeUndefined();
+    expect(Object.keys(stream.responses['200'].content)).toEqual(['text/event-stream']);
+    expect(stream.responses['401'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
   });
 });

@@ -16,6 +16,8 @@ describe('asyncApiDocument', () => {
     expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'quality.compliance', 'quality.ledger', 'quality.alerts', 'security.audit']);
     expect(doc.channels['caseAssigned']['x-hotline-consumers']).toEqual(['quality.ledger', 'security.audit']);
     expect(doc.channels['transcriptRecorded']['x-hotline-consumers']).toEqual(['quality.scores', 'security.audit', 'security.detection']);
+    expect(doc.channels['alertRaised']['x-hotline-consumers']).toEqual(['quality.alert-notifications', 'security.audit']);
+    expect(doc.channels['alertResolved']['x-hotline-consumers']).toEqual(['quality.alert-notifications', 'security.audit']);
     expect(doc.channels['accessDenied']['x-hotline-consumers']).toEqual(['security.audit', 'security.detection']);
   });
 

@@ -41,6 +41,8 @@ export const SUBSCRIPTIONS = Object.freeze([
   // handler sees a batch's contact events together, so rules judge the whole batch, never half of it), breaches
   // fire rules, and an outage's declaration and end (dispatch's audit records) open and close inhibition.
   { service: 'quality', purpose: 'alerts', patterns: ['contact.*', 'sla.breached', 'sla.withdrawn', 'audit.recorded'] },
+  // Quality's own alerts, heard back from the bus: logged once per event, streamed (SSE) and sent to webhooks (issue 11 part 4).
+  { service: 'quality', purpose: 'alert-notifications', patterns: ['alert.*'] },
   { service: 'security', purpose: 'audit', patterns: ['#'] },
   // Detection rules that open incidents (issue 12): an agent's masked personal data, repeated refusals,
   // one user's bulk reads and exports (audit.recorded) and what platforms report.

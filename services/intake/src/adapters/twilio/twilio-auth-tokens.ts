@@ -2,9 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlatformConfig } from '@hotline/platform';
-import { CredentialCipher } from './credential-cipher';
-import { CREDENTIALS_KEY_ENV, resolveCredentialsKey } from './credentials-key';
+import { CREDENTIALS_KEY_ENV, CredentialCipher, PlatformConfig, resolveCredentialsKey } from '@hotline/platform';
 
 const PLATFORM = 'twilio';
 
@@ -23,7 +21,7 @@ export class TwilioAuthTokens {
     config: ConfigService,
   ) {
     // Throws (and so stops the start) when production has no key.
-    const key = resolveCredentialsKey(config.get<string>(CREDENTIALS_KEY_ENV), platform.nodeEnv);
+    const key = resolveCredentialsKey(config.get<string>(CREDENTIALS_KEY_ENV), platform.nodeEnv, 'intake');
     if (key.source === 'development') {
       this.logger.warn(`${CREDENTIALS_KEY_ENV} is not set: platform credentials are encrypted with a public development key`);
     }

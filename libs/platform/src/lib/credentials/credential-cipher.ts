@@ -5,9 +5,9 @@ const IV_BYTES = 12; // GCM's recommended nonce size
 const TAG_BYTES = 16;
 
 /**
- * Encrypts platform secrets that must be usable again (a Twilio auth token computes the HMAC that
- * verifies Twilio's requests, so it cannot be hashed like our API keys): AES-256-GCM with a random
- * nonce per secret. The `context` (tenant and platform) is bound as additional authenticated data,
+ * Encrypts secrets that must be usable again (a Twilio auth token computes the HMAC that verifies
+ * Twilio's requests, a webhook secret signs our deliveries, so neither can be hashed like our API keys): AES-256-GCM with a random
+ * nonce per secret. The `context` (e.g. tenant and platform) is bound as additional authenticated data,
  * so a ciphertext copied onto another tenant's row does not decrypt.
  *
  * Stored form: `v1.<nonce>.<tag>.<ciphertext>`, each Base64url; the version leaves room for key
