@@ -281,4 +281,67 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       await post('contact-lens', 'not json', 'text/plain').expect(415);
     });
   });
+
+  describe('contact-lens-segments (real-time analysis)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const stream = (name: string) => fixture(name) as unknown as Record<string, any>[];
+    const LIVE_CALL = 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140';
+    const LIVE_CHAT = 'a7b8c9d0-e1f2-4a3b-8c4d-5e6f7a8b9c0d';
+    const liveIds = (contactId: string) => svc.tap.events.filter((e) => e.type === 'transcript.segmented' && (e.data as { contactId: string }).contactId === contactId);
+
+    it("publishes a call's final words once per stream record, however often Kinesis delivers it", async () => {
+      const voice = stream('contact-lens-realtime-voice');
+      const first = await post('contact-lens-segments', voice).expect(202);
+      expect(first.body).toEqual({ accepted: [expect.stringMatching(new RegExp(`^amazon-connect:${LIVE_CALL}:segments:[0-9a-f]{16}$`))], duplicates: [] });
+      const [eventId] = first.body.accepted;
+      await post('contact-lens-segments', voice.map((e) => JSON.stringify(e)).join('\n'), 'application/x-ndjson')
+        .expect(202)
+        .expect({ accepted: [], duplicates: [eventId] });
+      await settled();
+      expect(liveIds(LIVE_CALL)).toHaveLength(1);
+      expect(publishedOf(eventId)[0]).toMatchObject({
+        type: 'transcript.segmented',
+        tenantid: 'acme',
+        data: {
+          contactId: LIVE_CALL,
+          language: 'en',
+          segments: [
+            { segmentId: '7e8f9a0b-1c2d-4e3f-a4b5-c6d7e8f9a0b1', role: 'agent', beginOffsetMs: 19010, endOffsetMs: 24598 },
+            { segmentId: '8f9a0b1c-2d3e-4f40-b5c6-d7e8f9a0b1c2', role: 'customer', platformRedactions: [{ beginOffsetMs: 28120, endOffsetMs: 29350 }] },
+          ],
+          categories: [{ name: 'ApplicationTrouble' }, { name: 'CallerFrustrated' }],
+        },
+      });
+    });
+
+    it("keeps a chat's redacted batch over its raw copy whichever arrives first, the raw one's card number masked", async () => {
+      const [raw, redacted, completed] = stream('contact-lens-realtime-chat');
+      const accepted = await post('contact-lens-segments', [raw, redacted, completed]).expect(202);
+      const [rawId, redactedId] = accepted.body.accepted;
+      expect(redactedId).toBe(rawId.replace(':segments:', ':segments-redacted:'));
+      await settled();
+      expect(JSON.stringify(publishedOf(rawId)[0].data)).not.toContain('4111 1111 1111 1111');
+      expect(publishedOf(redactedId)[0]).toMatchObject({ time: '2026-11-25T03:39:41.203Z', data: { contactId: LIVE_CHAT, platformRedacted: true, supersedes: rawId } });
+
+      const later = 'b8c9d0e1-f2a3-4b4c-9d5e-6f7a8b9c0d1e';
+      await post('contact-lens-segments', { ...redacted, ContactId: later }).expect(202);
+      const superseded = await post('contact-lens-segments', { ...raw, ContactId: later }).expect(202);
+      expect(superseded.body).toEqual({ accepted: [], duplicates: [expect.stringMatching(new RegExp(`^amazon-connect:${later}:segments:`))] });
+      await settled();
+      expect(liveIds(later)).toHaveLength(1);
+    });
+
+    it('answers 200 when nothing is final yet and 422 naming what an event lacks, storing nothing', async () => {
+      const [started, segments, utterances, completed] = stream('contact-lens-realtime-voice');
+      const before = await count('deliveries');
+      const ignored = await post('contact-lens-segments', [started, utterances, completed]).expect(200);
+      expect(ignored.body).toEqual({ accepted: [], ignored: expect.stringContaining('No final transcript segment') });
+      const bad = await post('contact-lens-segments', [started, { ...segments, LanguageCode: 'ja-JP' }, { ...completed, EventType: 'PAUSED' }]).expect(422);
+      expect(bad.body.errors).toEqual([
+        { index: 1, path: 'LanguageCode', message: expect.stringContaining('ja-JP') },
+        { index: 2, path: 'EventType', message: expect.stringContaining('PAUSED') },
+      ]);
+      expect(await count('deliveries')).toBe(before);
+    });
+  });
 });

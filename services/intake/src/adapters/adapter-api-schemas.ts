@@ -35,6 +35,26 @@ const contactLensFile = namedApiSchema('AmazonConnectContactLensFile', {
 
 export const contactLensApiSchema = oneOrMany('Contact Lens output file', contactLensFile);
 
+const contactLensSegmentEvent = namedApiSchema('AmazonConnectContactLensSegmentEvent', {
+  type: 'object',
+  description:
+    'A Contact Lens real-time analysis segment stream event as Kinesis carries it (voice: Version 1.0.0, EventType; chat: Version 2.0.0, ' +
+    'StreamingEventType, StreamingSettings.LanguageCode, OutputType), or a ListRealtimeContactAnalysisSegments page with ContactId and ' +
+    'LanguageCode added. Read: ContactId, Channel, LanguageCode, OutputType, Segments[].Transcript (Id, ParticipantRole, Content, ' +
+    'BeginOffsetMillis, EndOffsetMillis, Time.AbsoluteTime, Sentiment, Redaction) and Segments[].Categories',
+  properties: {
+    ContactId: { type: 'string' },
+    EventType: { type: 'string', enum: ['STARTED', 'SEGMENTS', 'COMPLETED', 'FAILED'] },
+    StreamingEventType: { type: 'string', enum: ['STARTED', 'SEGMENTS', 'COMPLETED', 'FAILED'] },
+    LanguageCode: { type: 'string', example: 'en-US' },
+    Segments: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+  additionalProperties: true,
+});
+
+/** `POST /v1/adapters/amazon-connect/contact-lens-segments` (as JSON; NDJSON and text bodies hold the same events, one after another). */
+export const contactLensSegmentsApiSchema = oneOrMany('segment stream event', contactLensSegmentEvent);
+
 const genesysConversation = namedApiSchema('GenesysConversation', {
   type: 'object',
   description: 'A Genesys Cloud analytics conversation detail record (AnalyticsConversation)',
