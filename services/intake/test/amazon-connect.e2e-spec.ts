@@ -153,6 +153,47 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
     });
   });
 
+  describe('contact-records re-sent by Connect (newest wins for what it adds)', () => {
+    const recordOf = (name: string, contactId: string) => ({ ...fixture(name), ContactId: contactId });
+    const milestones = (contactId: string, ...names: string[]) => names.map((name) => id(contactId, name));
+
+    it('waits for after-contact work to end, then takes the newer record’s ended and survey once; older copies add nothing', async () => {
+      const contact = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+      await post('contact-records', recordOf('ctr-voice-in-after-contact-work', contact))
+        .expect(202)
+        .expect({ accepted: milestones(contact, 'queued', 'answered'), duplicates: [] });
+      await post('contact-records', recordOf('ctr-voice-surveyed', contact))
+        .expect(202)
+        .expect({ accepted: milestones(contact, 'ended', 'survey'), duplicates: milestones(contact, 'queued', 'answered') });
+      const everything = milestones(contact, 'queued', 'answered', 'ended', 'survey');
+      await post('contact-records', recordOf('ctr-voice-surveyed', contact)).expect(202).expect({ accepted: [], duplicates: everything });
+      // Older copies, arriving after the newest: every milestone they hold is already kept.
+      await post('contact-records', [recordOf('ctr-voice-answered', contact), recordOf('ctr-voice-in-after-contact-work', contact)])
+        .expect(202)
+        .expect({ accepted: [], duplicates: [...milestones(contact, 'queued', 'answered', 'ended'), ...milestones(contact, 'queued', 'answered')] });
+      await settled();
+      for (const eventId of everything) expect(publishedOf(eventId)).toHaveLength(1);
+      expect(publishedOf(id(contact, 'ended'))[0].data).toMatchObject({ talkSeconds: 356, holdSeconds: 30, afterContactWorkSeconds: 45, handleSeconds: 431 });
+      expect(publishedOf(id(contact, 'survey'))[0]).toMatchObject({
+        type: 'survey.completed',
+        time: '2026-11-25T01:41:02.000Z',
+        data: { score: 4, platformScore: { value: '4', scale: '1-5' }, contactId: contact, comment: 'Quick and polite, thanks' },
+      });
+    });
+
+    it('adds nothing from an older record that arrives only after the newest', async () => {
+      const contact = '1b2c3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e';
+      await post('contact-records', recordOf('ctr-voice-surveyed', contact))
+        .expect(202)
+        .expect({ accepted: milestones(contact, 'queued', 'answered', 'ended', 'survey'), duplicates: [] });
+      await post('contact-records', recordOf('ctr-voice-answered-early', contact))
+        .expect(202)
+        .expect({ accepted: [], duplicates: milestones(contact, 'queued', 'answered') });
+      const bad = await post('contact-records', { ...recordOf('ctr-voice-surveyed', contact), Attributes: { csat: 'excellent' } }).expect(422);
+      expect(bad.body.errors).toEqual([{ path: 'Attributes.csat', message: expect.stringContaining('from 1 to 5') }]);
+    });
+  });
+
   describe('agent-events', () => {
     it('publishes each state change as agent.status_changed, heartbeats and re-sends adding nothing', async () => {
       const change = fixture('agent-event-state-change');

@@ -18,7 +18,7 @@ const contactRecord = namedApiSchema('AmazonConnectContactRecord', {
     'An Amazon Connect contact record (CTR) as its data streaming delivers it. Read: ContactId, Channel, InitiationMethod, ' +
     'Queue.Name, Queue.EnqueueTimestamp, Queue.DequeueTimestamp, Queue.Duration, Agent.ConnectedToAgentTimestamp, Agent.*Duration, ' +
     'Agent.AfterContactWorkStart/EndTimestamp, DisconnectTimestamp, DisconnectReason, NextContactId, PreviousContactId, InitiationTimestamp, ' +
-    'TransferredToEndpoint, TransferCompletedTimestamp',
+    'TransferredToEndpoint, TransferCompletedTimestamp, LastUpdateTimestamp and the survey Attributes (INTAKE_CONNECT_SURVEY_*)',
   required: ['ContactId'],
   properties: { ContactId: { type: 'string' } },
   additionalProperties: true,

@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiKeyAuth, CurrentPrincipal, type Principal, ValidationProblem } from '@hotline/platform';
@@ -9,6 +9,7 @@ import { arnsOf, mapContactEvents } from './contact-event-mapping';
 import { ConnectResourceNames } from './connect-resource-names';
 import { mapContactLensFiles, redactedCopyOf } from './contact-lens-mapping';
 import { mapContactRecords } from './contact-record-mapping';
+import { CONTACT_SURVEY, type ContactSurveySettings } from './contact-survey';
 import { mapContactLensSegmentEvents, redactedSegmentsOf } from './contact-lens-segments-mapping';
 import { type Delivery, readContactEvents, readContactLensFiles, readStreamedRecords } from './delivery-body';
 import {
@@ -34,6 +35,7 @@ export class AmazonConnectController {
   constructor(
     private readonly pipeline: IngestPipeline,
     private readonly names: ConnectResourceNames,
+    @Inject(CONTACT_SURVEY) private readonly survey: ContactSurveySettings,
   ) {}
 
   @Post('contact-records')
@@ -45,11 +47,18 @@ export class AmazonConnectController {
     schema: contactRecordsApiSchema,
     description: 'Amazon Connect contact records (CTR JSON): one record, an array, or newline-delimited / concatenated records',
   })
-  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto contact.queued/answered/abandoned/transferred/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
+  @ApiResponse({
+    status: 202,
+    schema: ingestResultApiSchema,
+    description:
+      'Mapped onto contact.queued/answered/abandoned/transferred/ended, and survey attributes (default `csat` or `surveyScore`, 1–5) onto survey.completed, and stored: ' +
+      '`{accepted: [ids], duplicates: [ids]}`. A re-sent record (a later LastUpdateTimestamp) adds only its new milestones; those already kept count as duplicates, ' +
+      "and an older copy after a newer one adds nothing. contact.ended waits for the record showing the agent's after-contact work ended",
+  })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable record lacks (with its index in a batch); nothing stored' })
   async contactRecords(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
-    return this.ingest(principal, await readStreamedRecords(req), mapContactRecords);
+    return this.ingest(principal, await readStreamedRecords(req), (records, batch) => mapContactRecords(records, batch, this.survey));
   }
 
   @Post('agent-events')
