@@ -153,6 +153,47 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
     });
   });
 
+  describe('contact-records re-sent by Connect (newest wins for what it adds)', () => {
+    const recordOf = (name: string, contactId: string) => ({ ...fixture(name), ContactId: contactId });
+    const milestones = (contactId: string, ...names: string[]) => names.map((name) => id(contactId, name));
+
+    it('waits for after-contact work to end, then takes the newer record’s ended and survey once; older copies add nothing', async () => {
+      const contact = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+      await post('contact-records', recordOf('ctr-voice-in-after-contact-work', contact))
+        .expect(202)
+        .expect({ accepted: milestones(contact, 'queued', 'answered'), duplicates: [] });
+      await post('contact-records', recordOf('ctr-voice-surveyed', contact))
+        .expect(202)
+        .expect({ accepted: milestones(contact, 'ended', 'survey'), duplicates: milestones(contact, 'queued', 'answered') });
+      const everything = milestones(contact, 'queued', 'answered', 'ended', 'survey');
+      await post('contact-records', recordOf('ctr-voice-surveyed', contact)).expect(202).expect({ accepted: [], duplicates: everything });
+      // Older copies, arriving after the newest: every milestone they hold is already kept.
+      await post('contact-records', [recordOf('ctr-voice-answered', contact), recordOf('ctr-voice-in-after-contact-work', contact)])
+        .expect(202)
+        .expect({ accepted: [], duplicates: [...milestones(contact, 'queued', 'answered', 'ended'), ...milestones(contact, 'queued', 'answered')] });
+      await settled();
+      for (const eventId of everything) expect(publishedOf(eventId)).toHaveLength(1);
+      expect(publishedOf(id(contact, 'ended'))[0].data).toMatchObject({ talkSeconds: 356, holdSeconds: 30, afterContactWorkSeconds: 45, handleSeconds: 431 });
+      expect(publishedOf(id(contact, 'survey'))[0]).toMatchObject({
+        type: 'survey.completed',
+        time: '2026-11-25T01:41:02.000Z',
+        data: { score: 4, platformScore: { value: '4', scale: '1-5' }, contactId: contact, comment: 'Quick and polite, thanks' },
+      });
+    });
+
+    it('adds nothing from an older record that arrives only after the newest', async () => {
+      const contact = '1b2c3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e';
+      await post('contact-records', recordOf('ctr-voice-surveyed', contact))
+        .expect(202)
+        .expect({ accepted: milestones(contact, 'queued', 'answered', 'ended', 'survey'), duplicates: [] });
+      await post('contact-records', recordOf('ctr-voice-answered-early', contact))
+        .expect(202)
+        .expect({ accepted: [], duplicates: milestones(contact, 'queued', 'answered') });
+      const bad = await post('contact-records', { ...recordOf('ctr-voice-surveyed', contact), Attributes: { csat: 'excellent' } }).expect(422);
+      expect(bad.body.errors).toEqual([{ path: 'Attributes.csat', message: expect.stringContaining('from 1 to 5') }]);
+    });
+  });
+
   describe('agent-events', () => {
     it('publishes each state change as agent.status_changed, heartbeats and re-sends adding nothing', async () => {
       const change = fixture('agent-event-state-change');
@@ -279,6 +320,69 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       ]);
       expect(await count('deliveries')).toBe(before);
       await post('contact-lens', 'not json', 'text/plain').expect(415);
+    });
+  });
+
+  describe('contact-lens-segments (real-time analysis)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const stream = (name: string) => fixture(name) as unknown as Record<string, any>[];
+    const LIVE_CALL = 'd4c3b2a1-0f9e-4d8c-b7a6-958473625140';
+    const LIVE_CHAT = 'a7b8c9d0-e1f2-4a3b-8c4d-5e6f7a8b9c0d';
+    const liveIds = (contactId: string) => svc.tap.events.filter((e) => e.type === 'transcript.segmented' && (e.data as { contactId: string }).contactId === contactId);
+
+    it("publishes a call's final words once per stream record, however often Kinesis delivers it", async () => {
+      const voice = stream('contact-lens-realtime-voice');
+      const first = await post('contact-lens-segments', voice).expect(202);
+      expect(first.body).toEqual({ accepted: [expect.stringMatching(new RegExp(`^amazon-connect:${LIVE_CALL}:segments:[0-9a-f]{16}$`))], duplicates: [] });
+      const [eventId] = first.body.accepted;
+      await post('contact-lens-segments', voice.map((e) => JSON.stringify(e)).join('\n'), 'application/x-ndjson')
+        .expect(202)
+        .expect({ accepted: [], duplicates: [eventId] });
+      await settled();
+      expect(liveIds(LIVE_CALL)).toHaveLength(1);
+      expect(publishedOf(eventId)[0]).toMatchObject({
+        type: 'transcript.segmented',
+        tenantid: 'acme',
+        data: {
+          contactId: LIVE_CALL,
+          language: 'en',
+          segments: [
+            { segmentId: '7e8f9a0b-1c2d-4e3f-a4b5-c6d7e8f9a0b1', role: 'agent', beginOffsetMs: 19010, endOffsetMs: 24598 },
+            { segmentId: '8f9a0b1c-2d3e-4f40-b5c6-d7e8f9a0b1c2', role: 'customer', platformRedactions: [{ beginOffsetMs: 28120, endOffsetMs: 29350 }] },
+          ],
+          categories: [{ name: 'ApplicationTrouble' }, { name: 'CallerFrustrated' }],
+        },
+      });
+    });
+
+    it("keeps a chat's redacted batch over its raw copy whichever arrives first, the raw one's card number masked", async () => {
+      const [raw, redacted, completed] = stream('contact-lens-realtime-chat');
+      const accepted = await post('contact-lens-segments', [raw, redacted, completed]).expect(202);
+      const [rawId, redactedId] = accepted.body.accepted;
+      expect(redactedId).toBe(rawId.replace(':segments:', ':segments-redacted:'));
+      await settled();
+      expect(JSON.stringify(publishedOf(rawId)[0].data)).not.toContain('4111 1111 1111 1111');
+      expect(publishedOf(redactedId)[0]).toMatchObject({ time: '2026-11-25T03:39:41.203Z', data: { contactId: LIVE_CHAT, platformRedacted: true, supersedes: rawId } });
+
+      const later = 'b8c9d0e1-f2a3-4b4c-9d5e-6f7a8b9c0d1e';
+      await post('contact-lens-segments', { ...redacted, ContactId: later }).expect(202);
+      const superseded = await post('contact-lens-segments', { ...raw, ContactId: later }).expect(202);
+      expect(superseded.body).toEqual({ accepted: [], duplicates: [expect.stringMatching(new RegExp(`^amazon-connect:${later}:segments:`))] });
+      await settled();
+      expect(liveIds(later)).toHaveLength(1);
+    });
+
+    it('answers 200 when nothing is final yet and 422 naming what an event lacks, storing nothing', async () => {
+      const [started, segments, utterances, completed] = stream('contact-lens-realtime-voice');
+      const before = await count('deliveries');
+      const ignored = await post('contact-lens-segments', [started, utterances, completed]).expect(200);
+      expect(ignored.body).toEqual({ accepted: [], ignored: expect.stringContaining('No final transcript segment') });
+      const bad = await post('contact-lens-segments', [started, { ...segments, LanguageCode: 'ja-JP' }, { ...completed, EventType: 'PAUSED' }]).expect(422);
+      expect(bad.body.errors).toEqual([
+        { index: 1, path: 'LanguageCode', message: expect.stringContaining('ja-JP') },
+        { index: 2, path: 'EventType', message: expect.stringContaining('PAUSED') },
+      ]);
+      expect(await count('deliveries')).toBe(before);
     });
   });
 });

@@ -38,6 +38,8 @@ describe('intake: JSON nesting depth is bounded at the edge (real HTTP, PostgreS
     ['/v1/adapters/amazon-connect/contact-lens', 'application/json'],
     ['/v1/adapters/amazon-connect/contact-records', 'application/json'],
     ['/v1/adapters/amazon-connect/contact-records', 'application/x-ndjson'],
+    ['/v1/adapters/amazon-connect/contact-lens-segments', 'application/json'],
+    ['/v1/adapters/amazon-connect/contact-lens-segments', 'application/x-ndjson'],
     ['/v1/adapters/genesys/conversations', 'application/json'],
   ])('%s (%s) refuses 5,000 levels of arrays or of objects with a 400 problem', async (path, contentType) => {
     expectTooDeep(await post(path, nestedArrays(5000), contentType));

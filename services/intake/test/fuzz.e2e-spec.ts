@@ -3,6 +3,7 @@ import { generateApiKey, signDevToken } from '@hotline/platform';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import contactLens from './fixtures/amazon-connect/contact-lens-call-en.json';
+import contactLensSegments from './fixtures/amazon-connect/contact-lens-realtime-voice.json';
 import ctr from './fixtures/amazon-connect/ctr-voice-answered.json';
 import genesys from './fixtures/genesys/conversation-details-query.json';
 import twilioCreated from './fixtures/twilio/task-created.json';
@@ -88,6 +89,7 @@ describe('intake: seeded fuzz of every route (real HTTP, PostgreSQL, RabbitMQ)',
     const cases = fuzzCases(new SeededRandom(SEED), CASES, {
       ctr,
       contactLens,
+      contactLensSegments,
       genesys,
       twilio: twilioCreated,
     });

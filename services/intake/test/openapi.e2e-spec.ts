@@ -75,6 +75,7 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
     const bodies = [
       doc.paths['/v1/adapters/amazon-connect/contact-records'].post,
       doc.paths['/v1/adapters/amazon-connect/contact-lens'].post,
+      doc.paths['/v1/adapters/amazon-connect/contact-lens-segments'].post,
       doc.paths['/v1/adapters/genesys/conversations'].post,
       doc.paths['/v1/adapters/twilio/taskrouter'].post,
     ].map((post) => Object.values(post.requestBody.content).map((media) => (media as { schema: object }).schema));

@@ -12,6 +12,7 @@ describe('catalogue', () => {
         'contact.transferred',
         'contact.ended',
         'transcript.recorded',
+        'transcript.segmented',
         'survey.completed',
         'case.opened',
         'fault.reported',
@@ -50,7 +51,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(31);
+    expect(eventTypes).toHaveLength(32);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

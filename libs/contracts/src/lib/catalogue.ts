@@ -12,7 +12,7 @@ import { accessDenied, incidentEscalated, incidentOpened, incidentTransitioned, 
 import { slaBreached, slaStopped, slaWarned, slaWithdrawn } from './events/sla-events';
 import { standardsPublished } from './events/standards-events';
 import { surveyCompleted } from './events/survey-events';
-import { transcriptRecorded } from './events/transcript-events';
+import { transcriptRecorded, transcriptSegmented } from './events/transcript-events';
 
 type ByType<D extends readonly EventDefinition[]> = { readonly [E in D[number] as E['type']]: E };
 
@@ -36,6 +36,7 @@ export const catalogue = indexByType([
   contactTransferred,
   contactEnded,
   transcriptRecorded,
+  transcriptSegmented,
   surveyCompleted,
   caseOpened,
   faultReported,

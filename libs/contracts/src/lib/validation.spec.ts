@@ -19,6 +19,11 @@ const minimalData: Record<PlatformEventType, Record<string, unknown>> = {
     language: 'zh',
     segments: [{ role: 'agent', text: '您好，工号 1024 为您服务', beginOffsetMs: 0, endOffsetMs: 2400 }],
   },
+  'transcript.segmented': {
+    contactId: 'c-1',
+    language: 'en',
+    segments: [{ segmentId: 't-1', role: 'customer', text: 'My card is broken', beginOffsetMs: 19010, endOffsetMs: 22690 }],
+  },
   'survey.completed': { score: 5, contactId: 'c-1' },
   'case.opened': { caseId: 'k-1', type: 'network_fault', priority: 'P2', summary: 'No signal in building 4' },
   'fault.reported': {
@@ -52,6 +57,12 @@ const fullData: Record<PlatformEventType, Record<string, unknown>> = {
     disconnectReason: 'customer_hung_up',
   },
   'transcript.recorded': { ...minimalData['transcript.recorded'], agentId: 'a-7' },
+  'transcript.segmented': {
+    ...minimalData['transcript.segmented'],
+    platformRedacted: true,
+    supersedes: 'e-1',
+    categories: [{ name: 'CardBroken', pointsOfInterest: [{ beginOffsetMs: 19010, endOffsetMs: 22690 }] }],
+  },
   'survey.completed': { score: 1, caseId: 'k-1', contactId: 'c-1', comment: 'Too slow' },
   'case.opened': { ...minimalData['case.opened'], region: 'north', customerId: 'cust-9', contactId: 'c-1' },
   'fault.reported': { ...minimalData['fault.reported'], affectedCustomers: 1200 },
@@ -73,6 +84,7 @@ const requiredFields: Record<PlatformEventType, string[]> = {
   'contact.transferred': ['contactId'],
   'contact.ended': ['contactId'],
   'transcript.recorded': ['contactId', 'language', 'segments'],
+  'transcript.segmented': ['contactId', 'language', 'segments'],
   'survey.completed': ['score'],
   'case.opened': ['caseId', 'type', 'priority', 'summary'],
   'fault.reported': ['faultId', 'kind', 'severity', 'region', 'description'],
@@ -271,6 +283,27 @@ describe('validateIncomingEvent', () => {
       data: { contactId: 'c-1', language: 'en', segments: [{ role: 'customer', text: 'hello', beginOffsetMs: 900, endOffsetMs: 100 }] },
     });
     expect(errors).toEqual([{ path: 'data.segments.0.endOffsetMs', message: expect.stringContaining('before') }]);
+  });
+
+  describe('transcript.segmented', () => {
+    const segmented = (segment: Record<string, unknown>) => ({
+      ...envelope,
+      type: 'transcript.segmented',
+      data: { contactId: 'c-1', language: 'en', segments: [{ segmentId: 't-1', role: 'agent', text: 'Hello', ...segment }] },
+    });
+
+    it('places a segment by its offsets (a call) or its time (a chat)', () => {
+      expect(validateIncomingEvent(segmented({ beginOffsetMs: 0, endOffsetMs: 900 })).ok).toBe(true);
+      expect(validateIncomingEvent(segmented({ at: '2026-11-25T01:30:19.000Z', platformRedactedCharacters: [{ beginOffsetChar: 0, endOffsetChar: 5 }] })).ok).toBe(true);
+    });
+
+    it.each([
+      [{}, 'data.segments.0.beginOffsetMs', 'required'],
+      [{ beginOffsetMs: 10 }, 'data.segments.0.endOffsetMs', 'together'],
+      [{ beginOffsetMs: 900, endOffsetMs: 100 }, 'data.segments.0.endOffsetMs', 'before'],
+    ])('refuses a segment placed by %j', (segment, path, message) => {
+      expect(errorsOf(segmented(segment))).toEqual([{ path, message: expect.stringContaining(message) }]);
+    });
   });
 
   describe('contact.transferred', () => {

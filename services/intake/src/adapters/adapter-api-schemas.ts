@@ -18,7 +18,7 @@ const contactRecord = namedApiSchema('AmazonConnectContactRecord', {
     'An Amazon Connect contact record (CTR) as its data streaming delivers it. Read: ContactId, Channel, InitiationMethod, ' +
     'Queue.Name, Queue.EnqueueTimestamp, Queue.DequeueTimestamp, Queue.Duration, Agent.ConnectedToAgentTimestamp, Agent.*Duration, ' +
     'Agent.AfterContactWorkStart/EndTimestamp, DisconnectTimestamp, DisconnectReason, NextContactId, PreviousContactId, InitiationTimestamp, ' +
-    'TransferredToEndpoint, TransferCompletedTimestamp',
+    'TransferredToEndpoint, TransferCompletedTimestamp, LastUpdateTimestamp and the survey Attributes (INTAKE_CONNECT_SURVEY_*)',
   required: ['ContactId'],
   properties: { ContactId: { type: 'string' } },
   additionalProperties: true,
@@ -34,6 +34,26 @@ const contactLensFile = namedApiSchema('AmazonConnectContactLensFile', {
 });
 
 export const contactLensApiSchema = oneOrMany('Contact Lens output file', contactLensFile);
+
+const contactLensSegmentEvent = namedApiSchema('AmazonConnectContactLensSegmentEvent', {
+  type: 'object',
+  description:
+    'A Contact Lens real-time analysis segment stream event as Kinesis carries it (voice: Version 1.0.0, EventType; chat: Version 2.0.0, ' +
+    'StreamingEventType, StreamingSettings.LanguageCode, OutputType), or a ListRealtimeContactAnalysisSegments page with ContactId and ' +
+    'LanguageCode added. Read: ContactId, Channel, LanguageCode, OutputType, Segments[].Transcript (Id, ParticipantRole, Content, ' +
+    'BeginOffsetMillis, EndOffsetMillis, Time.AbsoluteTime, Sentiment, Redaction) and Segments[].Categories',
+  properties: {
+    ContactId: { type: 'string' },
+    EventType: { type: 'string', enum: ['STARTED', 'SEGMENTS', 'COMPLETED', 'FAILED'] },
+    StreamingEventType: { type: 'string', enum: ['STARTED', 'SEGMENTS', 'COMPLETED', 'FAILED'] },
+    LanguageCode: { type: 'string', example: 'en-US' },
+    Segments: { type: 'array', items: { type: 'object', additionalProperties: true } },
+  },
+  additionalProperties: true,
+});
+
+/** `POST /v1/adapters/amazon-connect/contact-lens-segments` (as JSON; NDJSON and text bodies hold the same events, one after another). */
+export const contactLensSegmentsApiSchema = oneOrMany('segment stream event', contactLensSegmentEvent);
 
 const genesysConversation = namedApiSchema('GenesysConversation', {
   type: 'object',

@@ -48,13 +48,20 @@ interface Route {
   /** The path with its parameters (already percent-encoded) filled in. */
   path(tenant: string, id: string): string;
   /** A well-formed body for the route, JSON or (Twilio) form parameters; none for GET and DELETE. */
-  body?: 'events' | 'ctr' | 'contact-lens' | 'genesys' | 'twilio' | 'api-key' | 'credentials';
+  body?: 'events' | 'ctr' | 'contact-lens' | 'contact-lens-segments' | 'genesys' | 'twilio' | 'api-key' | 'credentials';
 }
 
 export const ROUTES: readonly Route[] = [
   { name: 'POST /v1/events', method: 'POST', auth: 'api-key', path: () => '/v1/events', body: 'events' },
   { name: 'POST contact-records', method: 'POST', auth: 'api-key', path: () => '/v1/adapters/amazon-connect/contact-records', body: 'ctr' },
   { name: 'POST contact-lens', method: 'POST', auth: 'api-key', path: () => '/v1/adapters/amazon-connect/contact-lens', body: 'contact-lens' },
+  {
+    name: 'POST contact-lens-segments',
+    method: 'POST',
+    auth: 'api-key',
+    path: () => '/v1/adapters/amazon-connect/contact-lens-segments',
+    body: 'contact-lens-segments',
+  },
   { name: 'POST genesys', method: 'POST', auth: 'api-key', path: () => '/v1/adapters/genesys/conversations', body: 'genesys' },
   { name: 'POST twilio taskrouter', method: 'POST', auth: 'twilio', path: (tenant) => `/v1/adapters/twilio/taskrouter?tenant=${tenant}`, body: 'twilio' },
   { name: 'POST api-keys', method: 'POST', auth: 'admin-jwt', path: (tenant) => `/v1/admin/tenants/${tenant}/api-keys`, body: 'api-key' },
@@ -81,6 +88,7 @@ export interface FuzzCase {
 export interface Fixtures {
   ctr: unknown;
   contactLens: unknown;
+  contactLensSegments: unknown;
   genesys: unknown;
   twilio: Record<string, string>;
 }
@@ -225,6 +233,8 @@ function baseBody(random: SeededRandom, kind: NonNullable<Route['body']>, index:
       return fixtures.ctr as Json;
     case 'contact-lens':
       return fixtures.contactLens as Json;
+    case 'contact-lens-segments':
+      return fixtures.contactLensSegments as Json;
     case 'genesys':
       return fixtures.genesys as Json;
     case 'twilio':

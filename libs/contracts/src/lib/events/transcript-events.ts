@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { evenIfOtherFieldsFail, identifier, nonNegativeInt, text, redactions } from '../fields';
+import { evenIfOtherFieldsFail, identifier, nonNegativeInt, text, redactions, timestamp } from '../fields';
 
 /** A stretch of the conversation, in milliseconds from its start. */
 const offsetSpan = z.looseObject({ beginOffsetMs: nonNegativeInt(), endOffsetMs: nonNegativeInt() });
@@ -40,9 +40,66 @@ export const transcriptRecorded = defineEvent({
     /** The id of an earlier transcript of the same contact this one replaces (a redacted file after its original). */
     supersedes: identifier().optional(),
     /** Categories the platform's own rules matched, with where in the conversation (Contact Lens categories). */
-    categories: z
-      .array(z.looseObject({ name: text().min(1).max(200), pointsOfInterest: z.array(offsetSpan).max(1_000).optional() }))
-      .max(500)
-      .optional(),
+    categories: platformCategories(),
   }),
 });
+
+/** A stretch of a segment's text, in characters (how a chat's live analysis places its redactions). */
+const characterSpan = z.looseObject({ beginOffsetChar: nonNegativeInt(), endOffsetChar: nonNegativeInt() });
+
+/** A final segment of a live analysis: the platform's own id for it, and where it is in the contact. */
+export const liveTranscriptSegment = z
+  .looseObject({
+    /** The platform's id of the segment (Contact Lens's Transcript Id): the same segment sent again keeps it. */
+    segmentId: identifier(),
+    role: z.enum(['agent', 'customer']),
+    text: text(),
+    /** A call's segment: milliseconds from the contact's start. */
+    beginOffsetMs: nonNegativeInt().optional(),
+    endOffsetMs: nonNegativeInt().optional(),
+    /** A chat's message: when it was sent. */
+    at: timestamp().optional(),
+    /** The platform's sentiment of the segment, as it names it (POSITIVE, NEUTRAL, NEGATIVE, MIXED). */
+    sentiment: z.string().min(1).max(40).optional(),
+    platformRedactions: z.array(offsetSpan).max(1_000).optional(),
+    /** Where the platform redacted personal data in the text, in characters (a chat's live analysis). */
+    platformRedactedCharacters: z.array(characterSpan).max(1_000).optional(),
+  })
+  .superRefine((segment, ctx) => {
+    const begin = segment.beginOffsetMs;
+    const end = segment.endOffsetMs;
+    if ((begin === undefined) !== (end === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [begin === undefined ? 'beginOffsetMs' : 'endOffsetMs'], message: 'beginOffsetMs and endOffsetMs go together' });
+    } else if (begin === undefined && segment.at === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['beginOffsetMs'], message: 'beginOffsetMs and endOffsetMs (a call) or at (a chat) is required' });
+    } else if (typeof begin === 'number' && typeof end === 'number' && end < begin) {
+      ctx.addIssue({ code: 'custom', path: ['endOffsetMs'], message: 'endOffsetMs must not be before beginOffsetMs' });
+    }
+  }, evenIfOtherFieldsFail);
+
+export const transcriptSegmented = defineEvent({
+  type: 'transcript.segmented',
+  version: '1',
+  description:
+    "Final segments of a contact's transcript as the platform analyses it live (e.g. Contact Lens real-time analysis), each with the platform's own id, so a consumer can assemble them in order. Not the whole transcript: that still comes as transcript.recorded.",
+  publishedBy: 'platform',
+  data: z.looseObject({
+    redactions: redactions(),
+    contactId: identifier(),
+    language: z.enum(['zh', 'en']),
+    segments: z.array(liveTranscriptSegment).max(10_000),
+    /** The platform redacted personal data itself before sending. */
+    platformRedacted: z.boolean().optional(),
+    /** The id of an event with the same segments this one replaces (the redacted copy of a raw delivery). */
+    supersedes: identifier().optional(),
+    categories: platformCategories(),
+  }),
+});
+
+/** Categories the platform's own rules matched, with where in the conversation (Contact Lens categories). */
+function platformCategories() {
+  return z
+    .array(z.looseObject({ name: text().min(1).max(200), pointsOfInterest: z.array(offsetSpan).max(1_000).optional() }))
+    .max(500)
+    .optional();
+}

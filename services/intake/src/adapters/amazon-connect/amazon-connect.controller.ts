@@ -1,4 +1,4 @@
-import { Controller, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ApiKeyAuth, CurrentPrincipal, type Principal, ValidationProblem } from '@hotline/platform';
@@ -9,8 +9,16 @@ import { arnsOf, mapContactEvents } from './contact-event-mapping';
 import { ConnectResourceNames } from './connect-resource-names';
 import { mapContactLensFiles, redactedCopyOf } from './contact-lens-mapping';
 import { mapContactRecords } from './contact-record-mapping';
+import { CONTACT_SURVEY, type ContactSurveySettings } from './contact-survey';
+import { mapContactLensSegmentEvents, redactedSegmentsOf } from './contact-lens-segments-mapping';
 import { type Delivery, readContactEvents, readContactLensFiles, readStreamedRecords } from './delivery-body';
-import { agentEventsApiSchema, contactEventsApiSchema, contactLensApiSchema, contactRecordsApiSchema } from '../adapter-api-schemas';
+import {
+  agentEventsApiSchema,
+  contactEventsApiSchema,
+  contactLensApiSchema,
+  contactLensSegmentsApiSchema,
+  contactRecordsApiSchema,
+} from '../adapter-api-schemas';
 import type { MappingResult } from '../kit/mapping-result';
 import { unmappableProblem } from '../kit/unmappable-problem';
 
@@ -27,6 +35,7 @@ export class AmazonConnectController {
   constructor(
     private readonly pipeline: IngestPipeline,
     private readonly names: ConnectResourceNames,
+    @Inject(CONTACT_SURVEY) private readonly survey: ContactSurveySettings,
   ) {}
 
   @Post('contact-records')
@@ -38,11 +47,18 @@ export class AmazonConnectController {
     schema: contactRecordsApiSchema,
     description: 'Amazon Connect contact records (CTR JSON): one record, an array, or newline-delimited / concatenated records',
   })
-  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'Mapped onto contact.queued/answered/abandoned/transferred/ended and stored: `{accepted: [ids], duplicates: [ids]}`; events of a re-sent record that are already kept count as duplicates, even if changed' })
+  @ApiResponse({
+    status: 202,
+    schema: ingestResultApiSchema,
+    description:
+      'Mapped onto contact.queued/answered/abandoned/transferred/ended, and survey attributes (default `csat` or `surveyScore`, 1–5) onto survey.completed, and stored: ' +
+      '`{accepted: [ids], duplicates: [ids]}`. A re-sent record (a later LastUpdateTimestamp) adds only its new milestones; those already kept count as duplicates, ' +
+      "and an older copy after a newer one adds nothing. contact.ended waits for the record showing the agent's after-contact work ended",
+  })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable record lacks (with its index in a batch); nothing stored' })
   async contactRecords(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<IngestResult> {
-    return this.ingest(principal, await readStreamedRecords(req), mapContactRecords);
+    return this.ingest(principal, await readStreamedRecords(req), (records, batch) => mapContactRecords(records, batch, this.survey));
   }
 
   @Post('agent-events')
@@ -127,6 +143,36 @@ export class AmazonConnectController {
       // The redacted analysis of a contact wins over its original, whichever arrives first.
       supersededBy: redactedCopyOf,
     });
+  }
+
+  @Post('contact-lens-segments')
+  @HttpCode(202)
+  @ApiKeyAuth('events:write')
+  @ApiConsumes('application/json', 'application/x-ndjson', 'text/plain')
+  @ApiOperation({ summary: 'Send Amazon Connect Contact Lens real-time analysis segments (segment streams)' })
+  @ApiBody({
+    schema: contactLensSegmentsApiSchema,
+    description:
+      'Contact Lens real-time contact analysis segment stream events as Kinesis carries them (STARTED, SEGMENTS, COMPLETED, FAILED; voice and chat): one, an array, or newline-delimited',
+  })
+  @ApiResponse({
+    status: 202,
+    schema: ingestResultApiSchema,
+    description:
+      "Each SEGMENTS event with final words (Transcript segments) or matched categories mapped onto one transcript.segmented and stored: `{accepted: [ids], duplicates: [ids]}`. A stream record delivered again counts as a duplicate; so does a chat's raw batch whose redacted copy is already kept",
+  })
+  @ApiResponse({ status: 200, description: 'Nothing to map (STARTED, COMPLETED, FAILED, partial utterances, issues, chat events, attachments, summaries): `{accepted: [], ignored}`' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
+  @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable event lacks (with its index in a batch); nothing stored' })
+  async contactLensSegments(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredRecords> {
+    const delivery = await readStreamedRecords(req);
+    const mapped = mapContactLensSegmentEvents(delivery.records, new Date().toISOString(), delivery.batch);
+    if (mapped.outcome === 'ignored') {
+      res.status(200);
+      return { accepted: [], ignored: mapped.reason };
+    }
+    // A chat's redacted batch wins over its raw copy, whichever arrives first.
+    return this.ingest(principal, delivery, () => mapped, { supersededBy: redactedSegmentsOf });
   }
 
   private ingest(

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorsOf as mappingErrors, eventsOf } from '../kit/mapping-result';
+import { numericScale, wordedScale } from '../kit/satisfaction-scale';
 import { mapContactRecord, mapContactRecords } from './contact-record-mapping';
+import { contactSurveyFromEnv, DEFAULT_CONTACT_SURVEY } from './contact-survey';
 
 type Ctr = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -231,6 +233,83 @@ describe('mapContactRecord', () => {
     const newIds = updated.map((e) => e.id).filter((id) => !early.some((e) => e.id === id));
     expect(newIds).toEqual(['amazon-connect:5a3f6b2e-8c1d-4e7f-9a0b-2c4d6e8f0a1b:ended']);
     expect(updated.slice(0, 2)).toEqual(early);
+  });
+
+  describe('a re-sent record, newest wins for what it adds', () => {
+    const VOICE = '5a3f6b2e-8c1d-4e7f-9a0b-2c4d6e8f0a1b';
+    const ids = (record: Ctr) => map(record).events.map((e) => e.id.slice(`amazon-connect:${VOICE}:`.length));
+
+    it('holds contact.ended back while the agent is still in after-contact work, and the finished record brings it with the final figures', () => {
+      const inWork = fixture('ctr-voice-in-after-contact-work');
+      expect(ids(inWork)).toEqual(['queued', 'answered']);
+      const finished = map(fixture('ctr-voice-answered')).events;
+      expect(finished.find((e) => e.type === 'contact.ended')?.data).toMatchObject({
+        talkSeconds: 356,
+        holdSeconds: 30,
+        afterContactWorkSeconds: 45,
+        handleSeconds: 431,
+      });
+      // An unanswered contact has no after-contact work to wait for.
+      expect(types({ ...fixture('ctr-voice-abandoned'), Agent: { AfterContactWorkStartTimestamp: '2026-11-25T02:10:00Z' } })).toContain('contact.ended');
+    });
+
+    it('maps survey attributes a post-contact flow set onto one survey.completed, timed at the update, its score on 1–5', () => {
+      const { events, errors } = map(fixture('ctr-voice-surveyed'));
+      expect(errors).toEqual([]);
+      expect(events.map((e) => e.id.slice(`amazon-connect:${VOICE}:`.length))).toEqual(['queued', 'answered', 'ended', 'survey']);
+      expect(events[3]).toEqual({
+        id: `amazon-connect:${VOICE}:survey`,
+        source: '/amazon-connect',
+        type: 'survey.completed',
+        time: '2026-11-25T01:41:02.000Z',
+        data: { score: 4, platformScore: { value: '4', scale: '1-5' }, contactId: VOICE, comment: 'Quick and polite, thanks' },
+      });
+      // Each older copy yields a subset of the newest's ids, with the same ids: nothing of it is new.
+      const newest = ids(fixture('ctr-voice-surveyed'));
+      for (const older of ['ctr-voice-in-after-contact-work', 'ctr-voice-answered', 'ctr-voice-answered-early']) {
+        expect(newest).toEqual(expect.arrayContaining(ids(fixture(older))));
+      }
+    });
+
+    it('reads the attribute names and scale the centre configured, the first answered name winning', () => {
+      const record = fixture('ctr-voice-surveyed');
+      record.Attributes = { nps: '9', npsNote: ' ', csat: '' };
+      const settings = { scoreAttributes: ['csat', 'nps'], commentAttribute: 'npsNote', scale: numericScale(0, 10) };
+      const survey = eventsOf(mapContactRecord(record, settings)).find((e) => e.type === 'survey.completed');
+      expect(survey?.data).toEqual({ score: 5, platformScore: { value: '9', scale: '0-10' }, contactId: VOICE });
+      record.Attributes = { greetingPlayed: 'true' };
+      expect(types(record)).not.toContain('survey.completed');
+    });
+
+    it('names a survey attribute that is no answer of the scale, taking nothing of the record', () => {
+      const record = fixture('ctr-voice-surveyed');
+      record.Attributes.csat = '7';
+      expect(map(record)).toEqual({ events: [], errors: [{ path: 'Attributes.csat', message: 'Expected a number from 1 to 5, got "7"' }] });
+    });
+  });
+
+  describe('contactSurveyFromEnv', () => {
+    it('defaults to csat or surveyScore on 1–5 with the comment in surveyComment', () => {
+      expect(contactSurveyFromEnv({})).toEqual(DEFAULT_CONTACT_SURVEY);
+      expect(DEFAULT_CONTACT_SURVEY).toEqual({ scoreAttributes: ['csat', 'surveyScore'], commentAttribute: 'surveyComment', scale: numericScale(1, 5) });
+    });
+
+    it('reads names, a numeric or worded scale and no comment', () => {
+      expect(
+        contactSurveyFromEnv({
+          INTAKE_CONNECT_SURVEY_SCORE_ATTRIBUTES: ' postCallRating , nps ',
+          INTAKE_CONNECT_SURVEY_SCALE: '0-10',
+          INTAKE_CONNECT_SURVEY_COMMENT_ATTRIBUTE: '',
+        }),
+      ).toEqual({ scoreAttributes: ['postCallRating', 'nps'], scale: numericScale(0, 10) });
+      expect(contactSurveyFromEnv({ INTAKE_CONNECT_SURVEY_SCALE: 'bad / okay / good' }).scale).toEqual(wordedScale('bad', 'okay', 'good'));
+    });
+
+    it('stops startup on a setting that reads as nothing', () => {
+      expect(() => contactSurveyFromEnv({ INTAKE_CONNECT_SURVEY_SCORE_ATTRIBUTES: ' , ' })).toThrow('names no attribute');
+      expect(() => contactSurveyFromEnv({ INTAKE_CONNECT_SURVEY_SCALE: '5-1' })).toThrow('INTAKE_CONNECT_SURVEY_SCALE');
+      expect(() => contactSurveyFromEnv({ INTAKE_CONNECT_SURVEY_SCALE: 'great' })).toThrow('INTAKE_CONNECT_SURVEY_SCALE');
+    });
   });
 
   it('maps a chat (initiated through the API) as an inbound chat, keeping millisecond timestamps', () => {

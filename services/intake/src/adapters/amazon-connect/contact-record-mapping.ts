@@ -4,6 +4,7 @@ import { type ContactChannel, type MappedEvent, mappedEvent } from '../kit/mappe
 import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { envelope } from './connect-event';
 import { connectChannel, connectDirection } from './connect-vocabulary';
+import { type ContactSurveySettings, contactSurveyOf, DEFAULT_CONTACT_SURVEY } from './contact-survey';
 
 /*
  * Amazon Connect contact records (CTRs), as its data streaming delivers them to Kinesis Data
@@ -31,6 +32,7 @@ const FIELD_SOURCES: Readonly<Record<string, string>> = {
   'data.waitSeconds': 'Queue.Duration',
   'data.toQueue': 'Queue.Name',
   'data.toEndpoint': 'TransferredToEndpoint.Address',
+  'data.comment': 'Attributes',
 };
 
 /** Each event type and the CTR timestamp that is its time. */
@@ -40,19 +42,25 @@ const TIME_SOURCES: Readonly<Record<string, string>> = {
   'contact.abandoned': 'DisconnectTimestamp',
   'contact.ended': 'DisconnectTimestamp',
   'contact.transferred': 'TransferCompletedTimestamp',
+  'survey.completed': 'LastUpdateTimestamp',
 };
 
 /** Maps every record; any unmappable record makes the whole delivery unmappable (nothing is half-taken). */
-export function mapContactRecords(records: readonly unknown[], batch = true): MappingResult {
-  return mapEach(records, batch, mapContactRecord, 'The delivery holds no contact records');
+export function mapContactRecords(records: readonly unknown[], batch = true, survey: ContactSurveySettings = DEFAULT_CONTACT_SURVEY): MappingResult {
+  return mapEach(records, batch, (record) => mapContactRecord(record, survey), 'The delivery holds no contact records');
 }
 
 /**
  * One contact record → the milestones it shows, each with the record's own timestamp and an id
- * made of the ContactId and the milestone. Connect re-sends a record when it is updated; the
- * re-sent copy yields the same ids for the milestones already seen, so only new ones are new events.
+ * made of the ContactId and the milestone. Connect re-sends a record when it is updated (a higher
+ * LastUpdateTimestamp: after-contact work finished, attributes set by a post-contact survey); the
+ * re-sent copy yields the same ids for the milestones already seen, so only new ones are new
+ * events (the newest record wins for what it adds), and an older copy arriving after a newer one
+ * holds no milestone the newer did not: it adds nothing. A milestone is emitted only once its
+ * figures are final: while the agent is still in after-contact work, contact.ended waits for the
+ * record Connect sends when it ends, so its handle time is never the partial one.
  */
-export function mapContactRecord(value: unknown): MappingResult {
+export function mapContactRecord(value: unknown, survey: ContactSurveySettings = DEFAULT_CONTACT_SURVEY): MappingResult {
   if (!isObject(value)) return unmappable([notAnObject(value, 'a contact record')]);
   const r = FieldReader.of(value, CTR_TIMESTAMPS);
 
@@ -79,6 +87,7 @@ export function mapContactRecord(value: unknown): MappingResult {
   const previousContactId = r.string('PreviousContactId');
   const transfer = transferOf(r, { queue, agentId, previousContactId });
   const outcome = enqueuedAt && !connectedAt && disconnectedAt ? queueOutcome(r) : undefined;
+  const answer = contactSurveyOf(r, contactId, survey);
   if (r.errors.length > 0 || !contactId) return unmappable(r.errors);
 
   const events: MappedEvent[] = [];
@@ -94,12 +103,13 @@ export function mapContactRecord(value: unknown): MappingResult {
   if (outcome === 'abandoned' && abandonedAt) {
     events.push(mappedEvent('contact.abandoned', envelope(contactId, 'abandoned', abandonedAt), { contactId, queue, waitSeconds: wait.seconds }));
   }
-  if (disconnectedAt) {
+  if (disconnectedAt && !(connectedAt && inAfterContactWork(r))) {
     const handled = connectedAt ? handleSeconds(talkSeconds, holdSeconds, acwSeconds) : undefined;
     const left = outcome ? { queueOutcome: outcome, dequeuedAt: wait.dequeuedAt, waitSeconds: wait.seconds } : {};
     const ended = { contactId, agentId, queue, talkSeconds, holdSeconds, afterContactWorkSeconds: acwSeconds, handleSeconds: handled, disconnectReason, ...left };
     events.push(mappedEvent('contact.ended', envelope(contactId, 'ended', disconnectedAt), ended));
   }
+  if (answer) events.push(answer);
   const agentField = username ? 'Agent.Username' : 'Agent.ARN';
   const errors = events.flatMap((e) => catalogueErrors(e, 'record', (path) => recordFieldOf(e.type, path, agentField) ?? ''));
   return errors.length > 0 ? unmappable(firstPerField(errors)) : mapped(events);
@@ -214,6 +224,15 @@ function directionOf(r: FieldReader): 'inbound' | 'outbound' | undefined {
   const read = connectDirection(method, r.value('Channel'));
   if (!read.ok) r.fail('InitiationMethod', read.message);
   return read.ok ? read.value : undefined;
+}
+
+/** The agent began after-contact work and the record shows neither its end nor its duration yet. */
+function inAfterContactWork(r: FieldReader): boolean {
+  return (
+    r.value('Agent.AfterContactWorkStartTimestamp') !== undefined &&
+    r.value('Agent.AfterContactWorkEndTimestamp') === undefined &&
+    r.value('Agent.AfterContactWorkDuration') === undefined
+  );
 }
 
 /** Agent.AfterContactWorkDuration, or the span between the ACW start and end timestamps. */
