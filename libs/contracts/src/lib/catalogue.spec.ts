@@ -11,6 +11,7 @@ describe('catalogue', () => {
         'contact.abandoned',
         'contact.transferred',
         'contact.ended',
+        'contact.completed',
         'transcript.recorded',
         'survey.completed',
         'case.opened',
@@ -49,7 +50,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(30);
+    expect(eventTypes).toHaveLength(31);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(
