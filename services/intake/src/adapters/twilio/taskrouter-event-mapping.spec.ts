@@ -98,12 +98,10 @@ describe('mapTaskRouterEvent', () => {
       },
     ];
     // Whichever callback arrives first, each maps to its own milestone: nothing is a duplicate of the other.
-    const inOrder = [mapped(wrapup), mapped(completed)];
-    const completedFirst = [mapped(completed), mapped(wrapup)].reverse();
-    expect(inOrder).toEqual(expected);
-    expect(completedFirst).toEqual(expected);
+    expect([mapped(wrapup), mapped(completed)]).toEqual(expected);
+    const [done, ended] = [mapped(completed), mapped(wrapup)];
+    expect([ended, done]).toEqual(expected);
     // The figures the two milestones give with the answer: talk ends at the wrap-up, not at the completion.
-    const [ended, done] = completedFirst;
     const answeredAt = Date.parse(mapped(accepted).time);
     expect((Date.parse(ended.time) - answeredAt) / 1000).toBe(257.377); // talk (and hold)
     expect((Date.parse(done.time) - Date.parse(ended.time)) / 1000).toBe(30.456); // after-contact work
