@@ -11,6 +11,7 @@ import created from './fixtures/twilio/task-created.json';
 import accepted from './fixtures/twilio/reservation-accepted.json';
 import activityUpdate from './fixtures/twilio/worker-activity-update.json';
 import targetMatched from './fixtures/twilio/workflow-target-matched.json';
+import wrapup from './fixtures/twilio/task-wrapup.json';
 
 const AUTH_TOKEN = '9f86d081884c7d659a2feaa0c55ad015';
 const PUBLIC_URL = 'https://hotline.example.com';
@@ -80,16 +81,20 @@ describe('intake: Twilio TaskRouter and Voice callbacks (real HTTP, PostgreSQL, 
     });
   });
 
-  it('publishes queued, answered and ended, at the callbacks’ own times, from a signed sequence', async () => {
+  it('publishes queued, answered, ended and completed, at the callbacks’ own times, from a signed sequence', async () => {
+    // task.completed overtakes task.wrapup: each is still its own milestone, the wrap-up no duplicate.
     for (const [params, id] of [
       [created, `twilio:${TASK}:queued`],
       [accepted, `twilio:${TASK}:answered`],
-      [completed, `twilio:${TASK}:ended`],
+      [completed, `twilio:${TASK}:completed`],
+      [wrapup, `twilio:${TASK}:ended`],
     ] as const) {
       const res = await callback(params).expect(202);
       expect(res.body).toEqual({ accepted: [id], duplicates: [] });
     }
-    await eventually(async () => expect(published().map((e) => e.id)).toEqual(expect.arrayContaining([`twilio:${TASK}:ended`])));
+    await eventually(async () =>
+      expect(published().map((e) => e.id)).toEqual(expect.arrayContaining([`twilio:${TASK}:ended`, `twilio:${TASK}:completed`])),
+    );
     const byType = Object.fromEntries(published().filter((e) => e.data['contactId'] === TASK).map((e) => [e.type, e]));
     expect(byType['contact.queued']).toMatchObject({
       tenantid: 'acme',
@@ -100,7 +105,8 @@ describe('intake: Twilio TaskRouter and Voice callbacks (real HTTP, PostgreSQL, 
       time: '2026-11-25T01:30:12.623Z',
       data: { agentId: 'WK4e5f6a7b8c9d0e1f2a3b4c5d6e7f8091' },
     });
-    expect(byType['contact.ended']).toMatchObject({ time: '2026-11-25T01:35:00.456Z' });
+    expect(byType['contact.ended']).toMatchObject({ time: '2026-11-25T01:34:30.000Z', data: { queue: 'Billing' } });
+    expect(byType['contact.completed']).toMatchObject({ time: '2026-11-25T01:35:00.456Z', data: { completedReason: 'Call ended; wrap-up done' } });
     const [delivery] = await svc.db.query(`SELECT adapter, payload, event_ids FROM intake.deliveries WHERE $1 = ANY(event_ids)`, [
       `twilio:${TASK}:queued`,
     ]);

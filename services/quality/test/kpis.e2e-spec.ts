@@ -251,6 +251,47 @@ describe('quality: KPIs from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
     });
   });
 
+  describe('GET /v1/kpis: after-contact work between wrap-up and completion, whichever arrives first', () => {
+    // A Twilio task: answered at 08:00:12, wrap-up (contact.ended) at 08:04:30, completed at 08:05:00.5.
+    const contactOf = (tenantId: string) => {
+      const event = (type: string, time: string, data: object): CloudEvent =>
+        newCloudEvent({ type: type as never, source: '/twilio/taskrouter/WS1', tenantId, time: `2026-11-26T${time}Z`, data: { contactId: 'WT1', ...data } as never });
+      return {
+        queued: event('contact.queued', '08:00:00', { channel: 'voice', queue: 'billing', direction: 'inbound' }),
+        answered: event('contact.answered', '08:00:12', { agentId: 'WK1', waitSeconds: 12 }),
+        ended: event('contact.ended', '08:04:30', { queue: 'billing' }),
+        completed: event('contact.completed', '08:05:00.500', { queue: 'billing', completedReason: 'done' }),
+      };
+    };
+    const day = 'from=2026-11-26T00:00:00Z&to=2026-11-27T00:00:00Z';
+    const figuresOf = async (tenant: string) => {
+      const token = await svc.token({ tenant, roles: ['supervisor'] });
+      const [row] = (await svc.http().get(`/v1/kpis?${day}&groupBy=agent`).auth(token, { type: 'bearer' }).expect(200)).body.items;
+      return row;
+    };
+
+    it('gives the same work and handle time when the completion arrives after or before the wrap-up', async () => {
+      const inOrder = contactOf('wrapfirst');
+      await publishAndSettle([inOrder.queued, inOrder.answered, inOrder.ended], { handled: 3, duplicate: 0 });
+      // Until the completion, the contact's handle time is its talk: from the answer to the wrap-up.
+      expect(await figuresOf('wrapfirst')).toMatchObject({ averageHandleTimeSeconds: 258, afterContactWorkSeconds: null });
+      await publishAndSettle([inOrder.completed], { handled: 1, duplicate: 0 });
+
+      const reversed = contactOf('completefirst');
+      await publishAndSettle([reversed.completed], { handled: 1, duplicate: 0 });
+      await publishAndSettle([reversed.ended, reversed.answered, reversed.queued], { handled: 3, duplicate: 0 });
+
+      const expected = { group: 'WK1', answered: 1, averageHandleTimeSeconds: 258 + 30.5, afterContactWorkSeconds: 30.5 };
+      const [wrapFirst, completeFirst] = [await figuresOf('wrapfirst'), await figuresOf('completefirst')];
+      expect(wrapFirst).toMatchObject(expected);
+      expect(completeFirst).toEqual(wrapFirst);
+
+      // Redelivered, both milestones change nothing.
+      await publishAndSettle([reversed.ended, reversed.completed], { handled: 0, duplicate: 2 });
+      expect(await figuresOf('completefirst')).toEqual(wrapFirst);
+    });
+  });
+
   describe('daily contact tallies (GET /v1/kpis/contact-tallies)', () => {
     it('counts each contact event once, however often it is delivered', async () => {
       const queued = contact('contact.queued', { contactId: 'c1', channel: 'voice', queue: 'billing', direction: 'inbound' });

@@ -11,6 +11,7 @@ describe('catalogue', () => {
         'contact.abandoned',
         'contact.transferred',
         'contact.ended',
+        'contact.completed',
         'transcript.recorded',
         'transcript.segmented',
         'survey.completed',
@@ -51,7 +52,7 @@ describe('catalogue', () => {
       expect(catalogue[type].type).toBe(type);
       expect(catalogue[type].version).toBe('1');
     }
-    expect(eventTypes).toHaveLength(32);
+    expect(eventTypes).toHaveLength(33);
   });
 
   it.each([['case.escalated'], ['sla.warned'], ['sla.breached']])(

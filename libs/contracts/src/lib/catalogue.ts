@@ -5,7 +5,7 @@ import { alertRaised, alertResolved, alertUpdated } from './events/alert-events'
 import { auditRecorded } from './events/audit-events';
 import { caseAssigned, caseEscalated, caseOpened, casePriorityChanged, caseResolved, caseTransitioned } from './events/case-events';
 import { complaintFiled } from './events/complaint-events';
-import { contactAbandoned, contactAnswered, contactEnded, contactQueued, contactTransferred } from './events/contact-events';
+import { contactAbandoned, contactAnswered, contactCompleted, contactEnded, contactQueued, contactTransferred } from './events/contact-events';
 import { faultReported } from './events/fault-events';
 import { contactScored } from './events/score-events';
 import { accessDenied, incidentEscalated, incidentOpened, incidentTransitioned, securityReported } from './events/security-events';
@@ -35,6 +35,7 @@ export const catalogue = indexByType([
   contactAbandoned,
   contactTransferred,
   contactEnded,
+  contactCompleted,
   transcriptRecorded,
   transcriptSegmented,
   surveyCompleted,
@@ -111,6 +112,7 @@ export type ContactAnswered = EventData<'contact.answered'>;
 export type ContactAbandoned = EventData<'contact.abandoned'>;
 export type ContactTransferred = EventData<'contact.transferred'>;
 export type ContactEnded = EventData<'contact.ended'>;
+export type ContactCompleted = EventData<'contact.completed'>;
 export type TranscriptRecorded = EventData<'transcript.recorded'>;
 export type SurveyCompleted = EventData<'survey.completed'>;
 export type CaseOpened = EventData<'case.opened'>;

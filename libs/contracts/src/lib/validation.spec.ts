@@ -14,6 +14,7 @@ const minimalData: Record<PlatformEventType, Record<string, unknown>> = {
   'contact.abandoned': { contactId: 'c-1' },
   'contact.transferred': { contactId: 'c-1', toQueue: 'faults' },
   'contact.ended': { contactId: 'c-1' },
+  'contact.completed': { contactId: 'c-1' },
   'transcript.recorded': {
     contactId: 'c-1',
     language: 'zh',
@@ -56,6 +57,7 @@ const fullData: Record<PlatformEventType, Record<string, unknown>> = {
     afterContactWorkSeconds: 30,
     disconnectReason: 'customer_hung_up',
   },
+  'contact.completed': { ...minimalData['contact.completed'], agentId: 'a-7', queue: 'billing', afterContactWorkSeconds: 30, completedReason: 'resolved' },
   'transcript.recorded': { ...minimalData['transcript.recorded'], agentId: 'a-7' },
   'transcript.segmented': {
     ...minimalData['transcript.segmented'],
@@ -83,6 +85,7 @@ const requiredFields: Record<PlatformEventType, string[]> = {
   'contact.abandoned': ['contactId'],
   'contact.transferred': ['contactId'],
   'contact.ended': ['contactId'],
+  'contact.completed': ['contactId'],
   'transcript.recorded': ['contactId', 'language', 'segments'],
   'transcript.segmented': ['contactId', 'language', 'segments'],
   'survey.completed': ['score'],

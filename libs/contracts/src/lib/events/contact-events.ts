@@ -106,3 +106,24 @@ export const contactEnded = defineEvent({
     waitSeconds: waitSeconds(),
   }),
 });
+
+export const contactCompleted = defineEvent({
+  type: 'contact.completed',
+  version: '1',
+  description:
+    'The agent finished the after-contact work (wrap-up) of a contact that ended earlier: its time is when the work was done. ' +
+    'A milestone of its own, so its after-contact work is the time since `contact.ended` whatever order the two arrive in.',
+  publishedBy: 'platform',
+  data: z.looseObject({
+    redactions: redactions(),
+    contactId: identifier(),
+    agentId: identifier().optional(),
+    /** The handling agent's team, when the platform knows it (KPIs per team). */
+    team: label().optional(),
+    queue: label().optional(),
+    /** The after-contact work as the platform measured it, when it does; else it is the time since `contact.ended`. */
+    afterContactWorkSeconds: seconds().optional(),
+    /** The platform's own reason or disposition for the completion. */
+    completedReason: label().optional(),
+  }),
+});

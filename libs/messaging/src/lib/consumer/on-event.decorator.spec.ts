@@ -5,7 +5,7 @@ import { isBatchHandler, isTypedHandler, OnEvent, OnEventBatch } from './on-even
 
 class Handlers {
   @OnEvent('contact.*', { queue: 'kpis' })
-  async onContact(_event: KnownCloudEvent<'contact.queued' | 'contact.answered' | 'contact.abandoned' | 'contact.transferred' | 'contact.ended' | 'contact.scored'>, _tx: EventTransaction): Promise<void> {
+  async onContact(_event: KnownCloudEvent<'contact.queued' | 'contact.answered' | 'contact.abandoned' | 'contact.transferred' | 'contact.ended' | 'contact.completed' | 'contact.scored'>, _tx: EventTransaction): Promise<void> {
     return undefined;
   }
 

@@ -78,16 +78,41 @@ describe('mapTaskRouterEvent', () => {
     expect(mapped(byName).data['agentId']).toBe('li.na');
   });
 
-  it('maps task.wrapup and task.completed to one contact.ended id', () => {
-    const fromWrapup = mapped(wrapup);
-    const fromCompleted = mapped(completed);
-    expect(fromWrapup).toMatchObject({ id: `twilio:${TASK}:ended`, type: 'contact.ended', time: '2026-11-25T01:34:30.000Z' });
-    expect(fromCompleted).toMatchObject({
-      id: `twilio:${TASK}:ended`,
-      type: 'contact.ended',
-      time: '2026-11-25T01:35:00.456Z',
-      data: { contactId: TASK, disconnectReason: 'Call ended; wrap-up done' },
-    });
+  it('maps task.wrapup to contact.ended and task.completed to contact.completed: two milestones, each at its own time', () => {
+    // A documented pair: the agent accepted at 01:30:12.623, the call ended and wrap-up began at
+    // 01:34:30.000, the wrap-up was done at 01:35:00.456 (TaskAge 270 → 300 s).
+    const expected = [
+      {
+        id: `twilio:${TASK}:ended`,
+        source: SOURCE,
+        type: 'contact.ended',
+        time: '2026-11-25T01:34:30.000Z',
+        data: { contactId: TASK, queue: 'Billing' },
+      },
+      {
+        id: `twilio:${TASK}:completed`,
+        source: SOURCE,
+        type: 'contact.completed',
+        time: '2026-11-25T01:35:00.456Z',
+        data: { contactId: TASK, queue: 'Billing', completedReason: 'Call ended; wrap-up done' },
+      },
+    ];
+    // Whichever callback arrives first, each maps to its own milestone: nothing is a duplicate of the other.
+    expect([mapped(wrapup), mapped(completed)]).toEqual(expected);
+    const [done, ended] = [mapped(completed), mapped(wrapup)];
+    expect([ended, done]).toEqual(expected);
+    // The figures the two milestones give with the answer: talk ends at the wrap-up, not at the completion.
+    const answeredAt = Date.parse(mapped(accepted).time);
+    expect((Date.parse(ended.time) - answeredAt) / 1000).toBe(257.377); // talk (and hold)
+    expect((Date.parse(done.time) - Date.parse(ended.time)) / 1000).toBe(30.456); // after-contact work
+    expect((Date.parse(done.time) - answeredAt) / 1000).toBe(287.833); // handle
+  });
+
+  it('takes the completing worker when the callback names one', () => {
+    expect(mapped({ ...completed, WorkerSid: WORKER }).data).toMatchObject({ agentId: WORKER });
+    expect(mapped({ ...wrapup, WorkerName: 'li.na' }).data).toMatchObject({ agentId: 'li.na' });
+    const { TaskCompletedReason: _reason, ...noReason } = completed;
+    expect(mapped(noReason).data).not.toHaveProperty('completedReason');
   });
 
   it('counts a caller who hung up in the queue as abandoned', () => {
@@ -142,11 +167,6 @@ describe('mapTaskRouterEvent', () => {
     });
     expect(mapped({ ...canceledCallback, TaskCanceledReason: 'left a voicemail' }).data['disconnectReason']).toBe('voicemail_left');
     expect(mapped({ ...canceledCallback, TaskCanceledReason: 'redirected' }).data['disconnectReason']).toBe('moved_out_of_queue');
-  });
-
-  it('carries the queue on contact.ended from task.wrapup and task.completed', () => {
-    expect(mapped(wrapup).data).toMatchObject({ queue: 'Billing' });
-    expect(mapped(completed).data).toMatchObject({ queue: 'Billing' });
   });
 
   it('maps task.transfer-initiated to contact.transferred, to the worker or the queue it names', () => {

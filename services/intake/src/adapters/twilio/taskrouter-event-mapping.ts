@@ -20,12 +20,15 @@ import { agentStatusOfActivity } from './worker-activity-status';
  * | task.canceled (the caller hung up)      | contact.abandoned      | twilio:<TaskSid>:abandoned        |
  * | task.canceled (TTL, timeout, callback…) | contact.ended          | twilio:<TaskSid>:ended            |
  * | task.transfer-initiated                 | contact.transferred    | twilio:<TaskSid>:transferred:<ms> |
- * | task.wrapup, task.completed             | contact.ended          | twilio:<TaskSid>:ended            |
+ * | task.wrapup                             | contact.ended          | twilio:<TaskSid>:ended            |
+ * | task.completed                          | contact.completed      | twilio:<TaskSid>:completed        |
  * | worker.activity.update                  | agent.status_changed   | twilio:<WorkerSid>:status:<s>:<ms>|
  *
  * The ids depend only on the task (or worker and time), so a callback Twilio retries, or the two
- * events that both mean "queued" or "ended", yield the same event: the pipeline reports the second
- * as a duplicate and publishes nothing again. The contact is the task: `contactId` is the TaskSid
+ * events that both mean "queued", yield the same event: the pipeline reports the second as a
+ * duplicate and publishes nothing again. Wrap-up (the conversation's end) and completion (the end
+ * of after-contact work) are two milestones with their own ids and their own `TimestampMs`, so
+ * whichever callback arrives first, the work between them is never counted as talk. The contact is the task: `contactId` is the TaskSid
  * throughout, with the call's `call_sid` alongside when the task has one.
  */
 
@@ -102,7 +105,7 @@ const FIELD_OF: Readonly<Record<string, string | undefined>> = {
   'data.queue': 'TaskQueueName',
   'data.agentId': 'WorkerSid',
   'data.customer.phone': 'TaskAttributes.from',
-  'data.disconnectReason': 'TaskCompletedReason',
+  'data.completedReason': 'TaskCompletedReason',
   'data.toAgentId': 'TransferTo',
   'data.toQueue': 'TransferTo',
 };
@@ -114,8 +117,8 @@ const MAPPERS: ReadonlyMap<string, Mapper> = new Map([
   ['task-queue.entered', queued],
   ['reservation.accepted', answered],
   ['task.canceled', canceled],
-  ['task.wrapup', ended],
-  ['task.completed', ended],
+  ['task.wrapup', wrappedUp],
+  ['task.completed', completed],
   ['task.transfer-initiated', transferred],
   ['worker.activity.update', statusChanged],
 ]);
@@ -193,21 +196,31 @@ function canceled(reader: CallbackReader): MappedEvent | undefined {
   });
 }
 
-/**
- * task.wrapup is when the conversation ended and after-call work began; task.completed when that
- * work ended. Both are "ended" under one id, so the first to arrive (normally the wrap-up, the true
- * end of the conversation) sets the time and the other is a duplicate.
- */
-function ended(reader: CallbackReader, eventType: string): MappedEvent | undefined {
+/** task.wrapup: the conversation ended and after-contact work began. */
+function wrappedUp(reader: CallbackReader): MappedEvent | undefined {
   const taskSid = reader.required('TaskSid');
   const time = reader.time();
   if (!taskSid || !time) return undefined;
-  const completedReason = eventType === 'task.completed' ? reader.optional('TaskCompletedReason') : undefined;
   return reader.event('ended', 'contact.ended', taskSid, time, {
     contactId: taskSid,
     agentId: reader.optional('WorkerSid') ?? reader.optional('WorkerName'),
     queue: queueOf(reader),
-    disconnectReason: completedReason?.slice(0, 200),
+  });
+}
+
+/**
+ * task.completed: the after-contact work ended. The callback does not say when the wrap-up began,
+ * so the work's length is left to whoever holds both milestones (quality: completed − ended).
+ */
+function completed(reader: CallbackReader): MappedEvent | undefined {
+  const taskSid = reader.required('TaskSid');
+  const time = reader.time();
+  if (!taskSid || !time) return undefined;
+  return reader.event('completed', 'contact.completed', taskSid, time, {
+    contactId: taskSid,
+    agentId: reader.optional('WorkerSid') ?? reader.optional('WorkerName'),
+    queue: queueOf(reader),
+    completedReason: reader.optional('TaskCompletedReason')?.slice(0, 200),
   });
 }
 

@@ -20,6 +20,17 @@ describe('the fact an event states about a contact', () => {
     expect(ended({})).toEqual({ kind: 'ended', at, eventId: 'e1' });
   });
 
+  it('keeps talk and hold without after-contact work apart, for the completion to add its work to', () => {
+    const ended = (data: object) => contactFactOf(event('contact.ended', { contactId: 'c1', ...data }))?.fact;
+    expect(ended({ talkSeconds: 60, holdSeconds: 15 })).toEqual({ kind: 'ended', at, eventId: 'e1', talkHoldMs: 75_000 });
+    expect(contactFactOf(event('contact.completed', { contactId: 'c1', agentId: 'a7', queue: 'billing', afterContactWorkSeconds: 30.5, completedReason: 'done' }))).toEqual({
+      tenantId: 'acme',
+      contactId: 'c1',
+      fact: { kind: 'completed', at, eventId: 'e1', agentId: 'a7', queue: 'billing', afterContactWorkMs: 30_500 },
+    });
+    expect(contactFactOf(event('contact.completed', { contactId: 'c1' }))?.fact).toEqual({ kind: 'completed', at, eventId: 'e1' });
+  });
+
   it('takes surveys, complaints and answer-deadline verdicts that name a contact, and nothing else', () => {
     expect(contactFactOf(event('survey.completed', { contactId: 'c1', score: 4 }))?.fact).toEqual({ kind: 'surveyed', at, eventId: 'e1', score: 4 });
     expect(contactFactOf(event('survey.completed', { caseId: 'K', score: 4 }))).toBeUndefined();

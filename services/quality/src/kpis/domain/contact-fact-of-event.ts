@@ -14,11 +14,23 @@ export interface FactAboutContact {
 
 const ms = (seconds: number | undefined): number | undefined => (seconds === undefined ? undefined : Math.round(seconds * 1000));
 
-/** Talk, hold and after-contact work as the platform totals them, else their sum when it gave any. */
-function handleMs(data: { handleSeconds?: number; talkSeconds?: number; holdSeconds?: number; afterContactWorkSeconds?: number }): number | undefined {
-  if (data.handleSeconds !== undefined) return ms(data.handleSeconds);
-  const parts = [data.talkSeconds, data.holdSeconds, data.afterContactWorkSeconds].filter((part) => part !== undefined);
-  return parts.length === 0 ? undefined : ms(parts.reduce((sum, part) => sum + part, 0));
+interface HandleFigures {
+  handleSeconds?: number;
+  talkSeconds?: number;
+  holdSeconds?: number;
+  afterContactWorkSeconds?: number;
+}
+
+/**
+ * The platform's handle time: its total, else talk + hold + after-contact work when it gave the
+ * work. Talk and hold alone are kept apart (`talkHoldMs`): the work may come with `contact.completed`.
+ */
+function handleOf(data: HandleFigures): { handleMs?: number; talkHoldMs?: number } {
+  if (data.handleSeconds !== undefined) return { handleMs: ms(data.handleSeconds) };
+  const talkHold = [data.talkSeconds, data.holdSeconds].filter((part) => part !== undefined);
+  const sum = (parts: number[]) => ms(parts.reduce((total, part) => total + part, 0));
+  if (data.afterContactWorkSeconds !== undefined) return { handleMs: sum([...talkHold, data.afterContactWorkSeconds]) };
+  return talkHold.length === 0 ? {} : { talkHoldMs: sum(talkHold) };
 }
 
 /** Drops the keys whose value is undefined, so facts compare and serialise the same however they were built. */
@@ -53,8 +65,11 @@ export function contactFactOf(event: KpiEvent): FactAboutContact | undefined {
       return about(event.data.contactId, { kind: 'transferred', ...stamp });
     case 'contact.ended': {
       const { contactId, queue, agentId, team, afterContactWorkSeconds, queueOutcome } = event.data;
-      const handle = handleMs(event.data);
-      return about(contactId, { kind: 'ended', ...stamp, queue, agentId, team, handleMs: handle, afterContactWorkMs: ms(afterContactWorkSeconds), queueOutcome });
+      return about(contactId, { kind: 'ended', ...stamp, queue, agentId, team, ...handleOf(event.data), afterContactWorkMs: ms(afterContactWorkSeconds), queueOutcome });
+    }
+    case 'contact.completed': {
+      const { contactId, queue, agentId, team, afterContactWorkSeconds } = event.data;
+      return about(contactId, { kind: 'completed', ...stamp, queue, agentId, team, afterContactWorkMs: ms(afterContactWorkSeconds) });
     }
     case 'survey.completed':
       return event.data.contactId === undefined ? undefined : about(event.data.contactId, { kind: 'surveyed', ...stamp, score: event.data.score });

@@ -33,14 +33,27 @@ export interface AbandonedFact extends Stamp {
   waitMs?: number;
 }
 
+/** Its end: when the conversation ended (a wrap-up, a hang-up), so talk runs from the answer to here. */
 export interface EndedFact extends Stamp {
   queue?: string;
   agentId?: string;
   team?: string;
+  /** The platform's handle time: its total, or talk, hold and after-contact work as it gave them. */
   handleMs?: number;
+  /** Talk and hold the platform gave without after-contact work or a total: the completion's work is added to them. */
+  talkHoldMs?: number;
   afterContactWorkMs?: number;
   /** Left the queue unanswered this way (callback_requested, voicemail, …): it waited, so it was offered. */
   queueOutcome?: string;
+}
+
+/** The end of its after-contact work (`contact.completed`). */
+export interface CompletedFact extends Stamp {
+  queue?: string;
+  agentId?: string;
+  team?: string;
+  /** As the platform measured it; else it is the time from the end to this. */
+  afterContactWorkMs?: number;
 }
 
 export interface SurveyFact extends Stamp {
@@ -58,6 +71,7 @@ export interface ContactFacts {
   answered: AnsweredFact | null;
   abandoned: AbandonedFact | null;
   ended: EndedFact | null;
+  completed: CompletedFact | null;
   transferred: boolean;
   survey: SurveyFact | null;
   /** Distinct complaints filed about it (ids, sorted). */
@@ -75,6 +89,7 @@ export type ContactFact =
   | ({ kind: 'abandoned' } & AbandonedFact)
   | ({ kind: 'transferred' } & Stamp)
   | ({ kind: 'ended' } & EndedFact)
+  | ({ kind: 'completed' } & CompletedFact)
   | ({ kind: 'surveyed' } & SurveyFact)
   | { kind: 'complained'; complaintId: string }
   | ({ kind: 'breached' } & BreachFact)
@@ -90,6 +105,7 @@ export function emptyFacts(): ContactFacts {
     answered: null,
     abandoned: null,
     ended: null,
+    completed: null,
     transferred: false,
     survey: null,
     complaints: [],
@@ -134,6 +150,10 @@ export function mergeFact(facts: ContactFacts, fact: ContactFact): ContactFacts 
     case 'ended': {
       const { kind: _, ...ended } = fact;
       return { ...withFirstSeen(facts, fact.at), ended: earliest(facts.ended, ended) };
+    }
+    case 'completed': {
+      const { kind: _, ...completed } = fact;
+      return { ...withFirstSeen(facts, fact.at), completed: earliest(facts.completed, completed) };
     }
     case 'surveyed': {
       const { kind: _, ...survey } = fact;

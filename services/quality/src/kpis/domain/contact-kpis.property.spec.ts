@@ -5,9 +5,10 @@ import { cellKey, cellsOf, KpiDeltas } from './kpi-cells';
 
 /**
  * Property: for generated contacts (any mix of queued, answered, abandoned, transferred, ended,
- * survey, complaint, breach and withdrawal, some repeated under new ids), every order of their
- * events gives the same facts, and adding up the difference each event made to the cells gives
- * exactly the cells of the final count: incremental KPIs equal a recount.
+ * completed, survey, complaint, breach and withdrawal, some repeated under new ids), every order of
+ * their events gives the same facts, and adding up the difference each event made to the cells
+ * gives exactly the cells of the final count: incremental KPIs equal a recount. Ended and completed
+ * in either order give the same after-contact work and handle time.
  */
 
 const SEED = 20261130;
@@ -29,7 +30,17 @@ function contactEvents(g: SeededRandom): ContactFact[] {
   if (maybe(0.6)) facts.push({ kind: 'answered', at: s(queuedAt + wait), eventId: id(), agentId: g.pick(['a1', 'a2']), team: g.pick(['red', 'blue']), ...platformWait() });
   if (maybe(0.4)) facts.push({ kind: 'abandoned', at: s(queuedAt + g.int(0, 60)), eventId: id(), ...(maybe(0.5) ? { waitMs: g.int(0, 60_000) } : {}) });
   if (maybe(0.3)) facts.push({ kind: 'transferred', at: s(queuedAt + wait + 30), eventId: id() });
-  if (maybe(0.6)) facts.push({ kind: 'ended', at: s(queuedAt + wait + 200), eventId: id(), handleMs: g.int(0, 600_000), afterContactWorkMs: g.int(0, 60_000) });
+  // The end carries the platform's figures, talk and hold only, or none (times tell); the completion may carry its work.
+  const endFigures = g.pick([
+    () => ({ handleMs: g.int(0, 600_000), afterContactWorkMs: g.int(0, 60_000) }),
+    () => ({ talkHoldMs: g.int(0, 600_000) }),
+    () => ({}),
+  ])();
+  if (maybe(0.6)) facts.push({ kind: 'ended', at: s(queuedAt + wait + g.int(0, 400)), eventId: id(), ...endFigures });
+  if (maybe(0.5)) {
+    const work = maybe(0.3) ? { afterContactWorkMs: g.int(0, 60_000) } : {};
+    facts.push({ kind: 'completed', at: s(queuedAt + wait + 400 + g.int(0, 120)), eventId: id(), ...(maybe(0.5) ? { agentId: g.pick(['a1', 'a2']) } : {}), ...work });
+  }
   if (maybe(0.3)) facts.push({ kind: 'surveyed', at: s(queuedAt + 5000 + g.int(0, 100)), eventId: id(), score: g.int(1, 5) });
   if (maybe(0.2)) facts.push({ kind: 'complained', complaintId: g.pick(['K1', 'K2']) });
   if (maybe(0.3)) facts.push({ kind: 'breached', at: s(queuedAt + 30), eventId: id(), causedByOutage: maybe(0.3) });

@@ -53,6 +53,45 @@ describe('contact KPIs', () => {
     expect(contactKpis(outbound, rules)?.counters).toMatchObject({ contacts: 1, offered: 0, answered: 0, handled: 1, handleMs: 190_000 });
   });
 
+  describe('after-contact work and handle time', () => {
+    // Answered at 10 s, the conversation ended (wrap-up began) at 250 s, the wrap-up was done at 280.5 s.
+    const answered: ContactFact = { kind: 'answered', at: at(10), eventId: 'a', agentId: 'a7' };
+    const ended: ContactFact = { kind: 'ended', at: at(250), eventId: 'e' };
+    const completed: ContactFact = { kind: 'completed', at: at(280.5), eventId: 'c', agentId: 'a7' };
+    const counted = (...list: ContactFact[]) => contactKpis(facts(...list), rules)?.counters;
+
+    it('takes the work from the end to the completion, and talk from the answer to the end, whichever arrives first', () => {
+      for (const order of [
+        [queued, answered, ended, completed],
+        [queued, answered, completed, ended],
+        [completed, ended, answered, queued],
+      ]) {
+        expect(counted(...order)).toMatchObject({ handled: 1, handleMs: 240_000 + 30_500, afterContactWorked: 1, afterContactWorkMs: 30_500 });
+      }
+    });
+
+    it('counts the talk alone until the completion comes, and no work or handle from a completion alone', () => {
+      expect(counted(queued, answered, ended)).toMatchObject({ handled: 1, handleMs: 240_000, afterContactWorked: 0, afterContactWorkMs: 0 });
+      expect(counted(queued, answered, completed)).toMatchObject({ handled: 0, handleMs: 0, afterContactWorked: 0 });
+    });
+
+    it("prefers the platform's figures: its work on the end or the completion, its talk and hold, its total", () => {
+      const platformEnd = { ...ended, handleMs: 225_000, afterContactWorkMs: 25_000 } as ContactFact; // talk 200 s + work 25 s
+      expect(counted(answered, completed, platformEnd)).toMatchObject({ afterContactWorkMs: 25_000, handleMs: 225_000 });
+      expect(counted(answered, ended, { ...completed, afterContactWorkMs: 28_000 } as ContactFact)).toMatchObject({ afterContactWorkMs: 28_000, handleMs: 240_000 + 28_000 });
+      expect(counted(answered, { ...ended, talkHoldMs: 200_000 } as ContactFact, completed)).toMatchObject({ handleMs: 200_000 + 30_500 });
+      expect(counted(answered, { ...ended, handleMs: 300_000 } as ContactFact, completed)).toMatchObject({ handleMs: 300_000, afterContactWorkMs: 30_500 });
+    });
+
+    it('names the completing agent and queue when nothing else does', () => {
+      expect(contactKpis(facts({ ...ended, queue: undefined } as ContactFact, { ...completed, queue: 'billing', team: 'red' } as ContactFact), rules)).toMatchObject({
+        queue: 'billing',
+        team: 'red',
+        agent: 'a7',
+      });
+    });
+  });
+
   it('counts surveys, complaints once each, and breaches unless withdrawn, outage-caused ones apart', () => {
     const base = [queued, { kind: 'answered', at: at(45), eventId: 'a', agentId: 'a7' }] as ContactFact[];
     const complained: ContactFact = { kind: 'complained', complaintId: 'K1' };

@@ -52,13 +52,35 @@ export function contactTime(facts: ContactFacts): number | null {
   return facts.firstSeenAt;
 }
 
+/**
+ * After-contact work: as the platform measured it (on the end, else on the completion), else the
+ * time from the end (the wrap-up) to the completion, whichever of the two arrived first.
+ */
+export function afterContactWorkOf({ ended, completed }: ContactFacts): number | undefined {
+  if (ended?.afterContactWorkMs !== undefined) return ended.afterContactWorkMs;
+  if (completed?.afterContactWorkMs !== undefined) return completed.afterContactWorkMs;
+  return ended !== null && completed !== null ? Math.max(0, completed.at - ended.at) : undefined;
+}
+
+/**
+ * Handle time of an answered contact that ended: the platform's, else talk + hold + after-contact
+ * work, talk and hold from the answer to the end when the platform gave neither.
+ */
+export function handleTimeOf(facts: ContactFacts): number | undefined {
+  const { answered, ended } = facts;
+  if (answered === null || ended === null) return undefined;
+  if (ended.handleMs !== undefined) return ended.handleMs;
+  const talkHold = ended.talkHoldMs ?? Math.max(0, ended.at - answered.at);
+  return talkHold + (afterContactWorkOf(facts) ?? 0);
+}
+
 const named = (...candidates: (string | undefined)[]): string => candidates.find((c) => c !== undefined && c.length > 0) ?? UNKNOWN_GROUP;
 
 /** The contact's counters, or null before any of its contact events (a survey may come first). */
 export function contactKpis(facts: ContactFacts, rules: CountingRules): ContactKpis | null {
   const at = contactTime(facts);
   if (at === null) return null;
-  const { answered, abandoned, ended } = facts;
+  const { answered, abandoned, ended, completed } = facts;
   const counters = emptyCounters();
   counters.contacts = 1;
   const waited = facts.queued !== null || answered !== null || abandoned !== null || ended?.queueOutcome !== undefined;
@@ -89,13 +111,15 @@ export function contactKpis(facts: ContactFacts, rules: CountingRules): ContactK
       else counters.breached = 1;
     }
   }
-  if (ended?.handleMs !== undefined && answered !== null) {
+  const handleMs = handleTimeOf(facts);
+  if (handleMs !== undefined) {
     counters.handled = 1;
-    counters.handleMs = ended.handleMs;
+    counters.handleMs = handleMs;
   }
-  if (ended?.afterContactWorkMs !== undefined) {
+  const afterContactWorkMs = afterContactWorkOf(facts);
+  if (afterContactWorkMs !== undefined) {
     counters.afterContactWorked = 1;
-    counters.afterContactWorkMs = ended.afterContactWorkMs;
+    counters.afterContactWorkMs = afterContactWorkMs;
   }
   if (facts.transferred) counters.transferred = 1;
   if (facts.survey !== null) {
@@ -106,9 +130,9 @@ export function contactKpis(facts: ContactFacts, rules: CountingRules): ContactK
   counters.complaints = facts.complaints.length;
   return {
     at,
-    queue: named(facts.queued?.queue, answered?.queue, abandoned?.queue, ended?.queue),
-    team: named(answered?.team, ended?.team),
-    agent: named(answered?.agentId, ended?.agentId),
+    queue: named(facts.queued?.queue, answered?.queue, abandoned?.queue, ended?.queue, completed?.queue),
+    team: named(answered?.team, ended?.team, completed?.team),
+    agent: named(answered?.agentId, ended?.agentId, completed?.agentId),
     standardVersion: rules.standardVersion,
     counters,
   };
