@@ -4,6 +4,7 @@ import { MessagingModule } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { AmazonConnectModule } from './adapters/amazon-connect/amazon-connect.module';
 import { GenesysModule } from './adapters/genesys/genesys.module';
+import { GenesysSurveysModule } from './adapters/genesys-surveys/genesys-surveys.module';
 import { HelpScoutModule } from './adapters/helpscout/helpscout.module';
 import { TwilioModule } from './adapters/twilio/twilio.module';
 import { ZendeskModule } from './adapters/zendesk/zendesk.module';
@@ -34,6 +35,7 @@ import { StandardsModule } from './standards/standards.module';
     ZendeskModule,
     HelpScoutModule,
     GenesysModule,
+    GenesysSurveysModule,
     StandardsModule,
     EventDocsModule,
   ],

@@ -30,6 +30,7 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
     });
     expect(doc.paths['/v1/events'].post.security).toEqual([{ 'api-key': [] }]);
     expect(doc.paths['/v1/adapters/genesys/conversations'].post.security).toEqual([{ 'api-key': [] }]);
+    expect(doc.paths['/v1/adapters/genesys/surveys'].post.security).toEqual([{ 'api-key': [] }]);
     expect(doc.paths['/v1/adapters/twilio/taskrouter'].post.security).toEqual([{ 'twilio-signature': [] }]);
     expect(doc.paths['/v1/adapters/helpscout/satisfaction-ratings'].post.security).toEqual([{ 'helpscout-signature': [] }]);
     expect(doc.paths['/v1/admin/tenants/{tenantId}/api-keys'].post.security).toBeUndefined(); // the global JWT
@@ -80,6 +81,7 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
       doc.paths['/v1/adapters/genesys/conversations'].post,
       doc.paths['/v1/adapters/twilio/taskrouter'].post,
       doc.paths['/v1/adapters/helpscout/satisfaction-ratings'].post,
+      doc.paths['/v1/adapters/genesys/surveys'].post,
     ].map((post) => Object.values(post.requestBody.content).map((media) => (media as { schema: object }).schema));
     expect(JSON.stringify(bodies)).not.toContain('"type":"string"}');
     expect(doc.paths['/v1/adapters/twilio/taskrouter'].post.requestBody.content['application/x-www-form-urlencoded'].schema).toEqual({
