@@ -94,7 +94,7 @@ describe('intake: Help Scout satisfaction ratings webhook (real HTTP, PostgreSQL
     expect(await count()).toBe(before);
   });
 
-  it('answers other webhook events 200 ignored, a bad rating 422 naming the field, a signed non-JSON body 415; stores nothing', async () => {
+  it('answers other webhook events 200 ignored, a bad or shapeless rating 422 naming the field, a signed non-JSON body 415; stores nothing', async () => {
     const before = await count();
     const conversation = JSON.stringify({ id: 1560011, number: 12345, status: 'active' });
     await deliver(conversation, { event: 'convo.created' }).expect(200, { accepted: [], ignored: 'convo.created' });
@@ -103,6 +103,11 @@ describe('intake: Help Scout satisfaction ratings webhook (real HTTP, PostgreSQL
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'rating' })]);
     const noEvent = await deliver(JSON.stringify(rating), { event: ' ' }).expect(422);
     expect(noEvent.body.errors).toEqual([expect.objectContaining({ path: 'header X-HelpScout-Event' })]);
+    for (const shapeless of ['null', '42', '"text"', '[]', '[null]', '{}', JSON.stringify({ ...rating, id: { $gt: 0 }, comments: 'a\u0000b' })]) {
+      // 400 for what the platform refuses on every route (top-level scalars, NUL), 422 for what is no rating.
+      const res = await deliver(shapeless);
+      expect([[400, 422].includes(res.status), res.headers['content-type']]).toEqual([true, expect.stringContaining('application/problem+json')]);
+    }
     const form = 'rating=Great';
     await deliver(form, { contentType: 'application/x-www-form-urlencoded' }).expect(415);
     expect(await count()).toBe(before);
