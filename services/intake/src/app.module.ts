@@ -4,6 +4,8 @@ import { MessagingModule } from '@hotline/messaging';
 import { databaseOptions, PlatformModule } from '@hotline/platform';
 import { AmazonConnectModule } from './adapters/amazon-connect/amazon-connect.module';
 import { GenesysModule } from './adapters/genesys/genesys.module';
+import { GenesysSurveysModule } from './adapters/genesys-surveys/genesys-surveys.module';
+import { HelpScoutModule } from './adapters/helpscout/helpscout.module';
 import { TwilioModule } from './adapters/twilio/twilio.module';
 import { ZendeskModule } from './adapters/zendesk/zendesk.module';
 import { ApiKeyEntity } from './api-keys/api-key.entity';
@@ -31,7 +33,9 @@ import { StandardsModule } from './standards/standards.module';
     AmazonConnectModule,
     TwilioModule,
     ZendeskModule,
+    HelpScoutModule,
     GenesysModule,
+    GenesysSurveysModule,
     StandardsModule,
     EventDocsModule,
   ],

@@ -20,16 +20,19 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
     expect(await lintOpenApi(await served())).toEqual([]);
   });
 
-  it('declares the schemes routes use: JWT, the API key (no JWT bearerFormat), the Twilio signature', async () => {
+  it('declares the schemes routes use: JWT, the API key (no JWT bearerFormat), the Twilio and Help Scout signatures', async () => {
     const doc = await served();
     expect(doc.components.securitySchemes).toEqual({
       jwt: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
       'api-key': { type: 'http', scheme: 'bearer', description: expect.any(String) },
       'twilio-signature': expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Twilio-Signature' }),
+      'helpscout-signature': expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-HelpScout-Signature' }),
     });
     expect(doc.paths['/v1/events'].post.security).toEqual([{ 'api-key': [] }]);
     expect(doc.paths['/v1/adapters/genesys/conversations'].post.security).toEqual([{ 'api-key': [] }]);
+    expect(doc.paths['/v1/adapters/genesys/surveys'].post.security).toEqual([{ 'api-key': [] }]);
     expect(doc.paths['/v1/adapters/twilio/taskrouter'].post.security).toEqual([{ 'twilio-signature': [] }]);
+    expect(doc.paths['/v1/adapters/helpscout/satisfaction-ratings'].post.security).toEqual([{ 'helpscout-signature': [] }]);
     expect(doc.paths['/v1/admin/tenants/{tenantId}/api-keys'].post.security).toBeUndefined(); // the global JWT
     expect(doc.paths['/health'].get.security).toEqual([]);
     expect(doc.paths['/health/live'].get.security).toEqual([]);
@@ -78,6 +81,8 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
       doc.paths['/v1/adapters/amazon-connect/contact-lens-segments'].post,
       doc.paths['/v1/adapters/genesys/conversations'].post,
       doc.paths['/v1/adapters/twilio/taskrouter'].post,
+      doc.paths['/v1/adapters/helpscout/satisfaction-ratings'].post,
+      doc.paths['/v1/adapters/genesys/surveys'].post,
     ].map((post) => Object.values(post.requestBody.content).map((media) => (media as { schema: object }).schema));
     expect(JSON.stringify(bodies)).not.toContain('"type":"string"}');
     expect(doc.paths['/v1/adapters/twilio/taskrouter'].post.requestBody.content['application/x-www-form-urlencoded'].schema).toEqual({

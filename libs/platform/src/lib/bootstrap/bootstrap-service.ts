@@ -27,7 +27,9 @@ export async function bootstrapService(
   // Before the app exists, so span export (when OTEL_EXPORTER_OTLP_ENDPOINT is set) sees all its work.
   const tracing = startTracing(process.env, { name: options.name });
   // abortOnError: false makes a failed start reject (exit code 1) instead of process.abort() dumping core.
-  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, abortOnError: false });
+  // rawBody keeps the bytes the JSON and form parsers read (`req.rawBody`), for platforms that sign
+  // the body itself (Help Scout's X-HelpScout-Signature); the parsers' size and depth limits still apply.
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { bufferLogs: true, abortOnError: false, rawBody: true });
   const config = app.get(PlatformConfig);
   configurePlatformApp(app, options);
   if (tracing.notice) app.get(Logger).log(tracing.notice, 'Tracing');
