@@ -2,9 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlatformConfig } from '@hotline/platform';
-import { CredentialCipher } from '../twilio/credential-cipher';
-import { CREDENTIALS_KEY_ENV, resolveCredentialsKey } from '../twilio/credentials-key';
+import { CREDENTIALS_KEY_ENV, CredentialCipher, PlatformConfig, resolveCredentialsKey } from '@hotline/platform';
 
 const PLATFORM = 'helpscout';
 
@@ -24,7 +22,7 @@ export class HelpScoutSecretKeys {
     config: ConfigService,
   ) {
     // Throws (and so stops the start) when production has no key; the Twilio store warns about a development key.
-    this.cipher = new CredentialCipher(resolveCredentialsKey(config.get<string>(CREDENTIALS_KEY_ENV), platform.nodeEnv).key);
+    this.cipher = new CredentialCipher(resolveCredentialsKey(config.get<string>(CREDENTIALS_KEY_ENV), platform.nodeEnv, 'intake').key);
   }
 
   async set(tenantId: string, secretKey: string): Promise<void> {
