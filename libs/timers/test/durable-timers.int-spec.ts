@@ -331,6 +331,29 @@ describe('durable timers (real PostgreSQL)', () => {
     expect(await openOf('batched')).toBe(0);
   });
 
+  it('leaves the timers a batch handler finds busy set, with no try counted, and fires them once their subject is free', async () => {
+    let held = true;
+    const t = timers();
+    t.handleBatch('busy', async (manager, due) => {
+      const busy = held ? due.filter((timer) => timer.key === 'held') : [];
+      for (const timer of due) if (!busy.includes(timer)) await record()(manager, timer);
+      return { busy };
+    });
+    const due = await inMs(-100);
+    for (const key of ['free-1', 'held', 'free-2']) await set(t, 'busy', key, due);
+    await t.start();
+
+    await eventually(async () => expect((await firedOf('busy')).map((r) => r.key)).toEqual(['free-1', 'free-2']));
+    // Put off a moment at a time, never counted as a failed try.
+    const [waiting] = await dataSource.query(`SELECT attempts, fire_at > due_at AS put_off FROM ${schema}.timers WHERE kind = 'busy'`);
+    expect(waiting).toEqual({ attempts: 0, put_off: true });
+    expect(t.parkedTimers()).toBe(0);
+
+    held = false;
+    await eventually(async () => expect((await firedOf('busy')).map((r) => [r.key, r.attempt])).toEqual([['free-1', 1], ['free-2', 1], ['held', 1]]));
+    expect(await openOf('busy')).toBe(0);
+  });
+
   it('drops a parked copy when the timer is cancelled, so a retry cannot fire what was cancelled', async () => {
     const t = timers({ retry: { maxAttempts: 1 } });
     t.handle('doomed', async () => {
