@@ -1,6 +1,7 @@
 // `npm run bench:dispatch`: contacts' answer clocks through the real dispatch service, run as a process
-// of its own from its source (services/dispatch/src/main.ts under run-from-source.cjs), on a database and
-// broker namespace of its own. Phases:
+// of its own as it ships (the build, dist/services/dispatch/main.js; BENCH_FROM_SOURCE=1 runs
+// services/dispatch/src/main.ts under run-from-source.cjs instead, whose SWC compiler adds some 60 MB to
+// its RSS), on a database and broker namespace of its own. Phases:
 //   - backdrop: BENCH_OPEN (default 100,000) open clocks, rows and `sla.answer` timers due in an hour;
 //   - steady, BENCH_SECONDS (default 60): BENCH_RATE contacts/s (default 2,000) `contact.queued` on the
 //     bus over 20 tenants whose answer time is BENCH_ANSWER_SECONDS (default 10 s, a tightened tenant
@@ -32,6 +33,7 @@ const ANSWER_AFTER_MS = 3_000;
 const CLOCK_DRAIN_MS = Number(process.env.BENCH_DRAIN_SECONDS ?? 300) * 1000;
 const TICK_MS = 50;
 const TENANTS = 20;
+const FROM_SOURCE = process.env.BENCH_FROM_SOURCE === '1';
 const root = path.resolve(__dirname, '../..');
 
 async function main(): Promise<void> {
@@ -86,12 +88,14 @@ async function main(): Promise<void> {
     const metrics = await scrape(port);
     const perEvent = (type: string) =>
       (1000 * metricSum(metrics, 'hotline_event_handling_seconds_sum', `type="${type}"`)) / Math.max(1, metricSum(metrics, 'hotline_event_handling_seconds_count', `type="${type}"`));
-    const batches = metricSum(metrics, 'hotline_event_batch_size_count', 'queue="');
-    const batchMean = metricSum(metrics, 'hotline_event_batch_size_sum', 'queue="') / Math.max(1, batches);
+    // The contacts queue's: dispatch's escalations queue takes its own breaches back, in batches of its own.
+    const contactsQueue = `queue="${names.queue('dispatch', 'contacts')}"`;
+    const batches = metricSum(metrics, 'hotline_event_batch_size_count', contactsQueue);
+    const batchMean = metricSum(metrics, 'hotline_event_batch_size_sum', contactsQueue) / Math.max(1, batches);
     const peakRss = peakRssMb(dispatch.pid ?? 0);
     rss.stop();
     console.log(
-      `\n${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; dispatch as its own process (from source, SWC), one replica; ` +
+      `\n${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; dispatch as its own process (${FROM_SOURCE ? 'from source, SWC' : 'the build'}), one replica; ` +
         `${TENANTS} tenants, answer time ${ANSWER_SECONDS} s; load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after the steady phase\n`,
     );
     console.log('| measure | value | notes |\n| --- | ---: | --- |');
@@ -108,7 +112,7 @@ async function main(): Promise<void> {
       [
         'handler time per event',
         `${perEvent('contact.queued').toFixed(2)} ms queued, ${perEvent('contact.answered').toFixed(2)} ms answered`,
-        `dispatch's own histograms; ${fmt(batches)} batches of ${batchMean.toFixed(1)} deliveries on average`,
+        `dispatch's own histograms; ${fmt(batches)} contact batches of ${batchMean.toFixed(1)} deliveries on average`,
       ],
       ['dispatch peak RSS', `${peakRss.toFixed(0)} MB`, `VmHWM; sampled RSS max ${rss.maxMb().toFixed(0)} MB`],
     ];
@@ -283,7 +287,10 @@ async function backdrop(db: DataSource): Promise<void> {
 }
 
 async function startDispatch(databaseUrl: string, namespace: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', path.join(__dirname, 'run-from-source.cjs'), path.join(root, 'services/dispatch/src/main.ts')], {
+  const main = FROM_SOURCE
+    ? ['-r', path.join(__dirname, 'run-from-source.cjs'), path.join(root, 'services/dispatch/src/main.ts')]
+    : [path.join(root, 'dist/services/dispatch/main.js')];
+  const child = spawn(process.execPath, main, {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, AMQP_URL, HOTLINE_NAMESPACE: namespace, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: `bench-secret-${namespace}` },
     stdio: ['ignore', 'inherit', 'inherit'],

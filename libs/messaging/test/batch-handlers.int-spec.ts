@@ -24,7 +24,8 @@ class ContactBatchProbe {
   static gate?: Promise<void>;
   static gateEntered = false;
 
-  @OnEventBatch('contact.*', { queue: 'kpis' })
+  // Contacts named skip-… are of no use to it: acked with no transaction and no inbox row.
+  @OnEventBatch('contact.*', { queue: 'kpis', skips: (event) => event.data.contactId.startsWith('skip-') })
   async onContacts(events: readonly KnownCloudEvent<EventTypesMatching<'contact.*'>>[], tx: EventBatchTransaction): Promise<void> {
     ContactBatchProbe.calls.push(events.map((e) => e.id));
     if (events.some((e) => e.data.contactId === 'gate')) {
@@ -104,6 +105,23 @@ describe('batch handlers: @OnEventBatch called once per batch transaction (real 
     const ids = members.map((e) => e.id);
     // The gate alone, the 41 together (rolled back), each of them alone, then the poison's two retries alone.
     expect(ContactBatchProbe.calls).toEqual([[gate], ids, ...ids.map((id) => [id]), [poison.id], [poison.id]]);
+  });
+
+  it('acks the events every handler skips without a transaction or inbox row, and applies the rest of their batch', async () => {
+    const skipped = [contact('skip-1'), contact('skip-2')];
+    const wanted = contact('c-wanted');
+    const gate = await behindGate([skipped[0], wanted, skipped[1]]);
+    await eventually(async () => expect(metricValue(await register.metrics(), 'hotline_queue_messages_unacked', { queue })).toBe(0));
+    expect(ContactBatchProbe.calls).toEqual([[gate], [wanted.id]]);
+    // A batch of skipped events only: no call, no transaction, nothing kept; the queue is drained all the same.
+    const alone = [contact('skip-3'), contact('skip-4')];
+    await publishToBus(namespace, alone);
+    await eventually(async () => expect(metricValue(await register.metrics(), 'hotline_events_consumed_total', { queue, type: 'contact.queued', outcome: 'skipped' })).toBe(4));
+    await eventually(async () => expect(metricValue(await register.metrics(), 'hotline_queue_messages_unacked', { queue })).toBe(0));
+    expect(ContactBatchProbe.calls).toEqual([[gate], [wanted.id]]);
+    const seen = await dataSource.query(`SELECT event_id FROM ${schema}.inbox WHERE event_id = ANY($1::text[])`, [[...skipped, ...alone].map((e) => e.id)]);
+    expect(seen).toEqual([]);
+    expect((await effects()).map((r) => r.event_id).sort()).toEqual([gate, wanted.id].sort());
   });
 
   it('publishes what the handler publishes for an event through the outbox, caused by that event', async () => {

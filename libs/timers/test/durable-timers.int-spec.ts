@@ -236,6 +236,49 @@ describe('durable timers (real PostgreSQL)', () => {
     expect(await openOf('many')).toBe(0);
   });
 
+  it('cancels and sets many timers in one statement (changeMany): a ref in both ends set, its parked copy dropped', async () => {
+    const t = timers({ retry: { maxAttempts: 1 } });
+    let failing = true;
+    t.handle('change', async (manager, timer) => {
+      if (failing && timer.key === 'parked') throw new Error('fails once');
+      await record()(manager, timer);
+    });
+    const past = await inMs(-1_000);
+    const future = await inMs(3_600_000);
+    const spec = (key: string, dueAt: Date) => ({ tenantId: 'acme', kind: 'change', key, dueAt, payload: { key } });
+    const ref = (key: string) => ({ tenantId: 'acme', kind: 'change', key });
+    await t.setMany(dataSource.manager, [spec('parked', past)]);
+    expect(await t.drain()).toBe(0);
+    failing = false;
+    await t.setMany(dataSource.manager, [spec('stopped', future), spec('restarted', future)]);
+
+    // stopped: cancelled; restarted: cancelled then set again (moved); parked: its parked copy dropped and set live; fresh: set.
+    const live = await t.changeMany(dataSource.manager, {
+      cancel: [ref('stopped'), ref('restarted'), ref('parked'), ref('never-set')],
+      set: [spec('restarted', past), spec('parked', past), spec('fresh', past)],
+    });
+    expect(live).toBe(1);
+    const parked = new ParkedTimers(schema);
+    const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
+    expect((await parked.list(sql, { limit: 100, tenantId: 'acme' })).filter((p) => p.kind === 'change')).toEqual([]);
+    expect(await t.changeMany(dataSource.manager, { cancel: [], set: [] })).toBe(0);
+
+    expect(await t.drain()).toBe(3);
+    expect((await firedOf('change')).map((r) => r.key)).toEqual(['fresh', 'parked', 'restarted']);
+    expect(await openOf('change')).toBe(0);
+  });
+
+  it('is woken early by NOTIFY when changeMany sets a timer sooner than its next poll', async () => {
+    const t = timers({ pollIntervalMs: 60_000 });
+    t.handle('change-notified', record());
+    await t.start();
+    await t.changeMany(dataSource.manager, {
+      cancel: [{ tenantId: 'acme', kind: 'change-notified', key: 'gone' }],
+      set: [{ tenantId: 'acme', kind: 'change-notified', key: 'soon', dueAt: await inMs(200) }],
+    });
+    await eventually(async () => expect((await firedOf('change-notified')).map((r) => r.key)).toEqual(['soon']), { timeoutMs: 10_000 });
+  });
+
   it('drops parked copies when many timers are cancelled at once', async () => {
     const t = timers({ retry: { maxAttempts: 1 } });
     t.handle('doomed-many', async () => {
@@ -329,6 +372,29 @@ describe('durable timers (real PostgreSQL)', () => {
     expect(calls.slice(1)).toEqual([['k1'], ['k2'], ['k3'], ['k4'], ['k5']]);
     expect((await firedOf('batched')).map((r) => [r.key, r.attempt])).toEqual([['k1', 1], ['k2', 1], ['k3', 1], ['k4', 1], ['k5', 1]]);
     expect(await openOf('batched')).toBe(0);
+  });
+
+  it('leaves the timers a batch handler finds busy set, with no try counted, and fires them once their subject is free', async () => {
+    let held = true;
+    const t = timers();
+    t.handleBatch('busy', async (manager, due) => {
+      const busy = held ? due.filter((timer) => timer.key === 'held') : [];
+      for (const timer of due) if (!busy.includes(timer)) await record()(manager, timer);
+      return { busy };
+    });
+    const due = await inMs(-100);
+    for (const key of ['free-1', 'held', 'free-2']) await set(t, 'busy', key, due);
+    await t.start();
+
+    await eventually(async () => expect((await firedOf('busy')).map((r) => r.key)).toEqual(['free-1', 'free-2']));
+    // Put off a moment at a time, never counted as a failed try.
+    const [waiting] = await dataSource.query(`SELECT attempts, fire_at > due_at AS put_off FROM ${schema}.timers WHERE kind = 'busy'`);
+    expect(waiting).toEqual({ attempts: 0, put_off: true });
+    expect(t.parkedTimers()).toBe(0);
+
+    held = false;
+    await eventually(async () => expect((await firedOf('busy')).map((r) => [r.key, r.attempt])).toEqual([['free-1', 1], ['free-2', 1], ['held', 1]]));
+    expect(await openOf('busy')).toBe(0);
   });
 
   it('drops a parked copy when the timer is cancelled, so a retry cannot fire what was cancelled', async () => {

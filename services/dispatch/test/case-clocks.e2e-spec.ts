@@ -128,6 +128,25 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
     expect(await listed(false)).not.toContainEqual(['CASE-MARKER', true]);
   });
 
+  it('puts off a timer whose clock another transaction holds (no try counted), and fires it once that transaction ends', async () => {
+    await opened('CASE-HELD');
+    const timer = async () =>
+      (await svc.db.query(`SELECT attempts, fire_at > due_at AS put_off FROM dispatch.timers WHERE kind = 'sla.case' AND key = 'CASE-HELD/network-fault-response'`))[0];
+    const held = svc.db.createQueryRunner();
+    await held.connect();
+    await held.startTransaction();
+    try {
+      await held.query(`SELECT 1 FROM dispatch.case_clocks WHERE tenant_id = 'acme' AND case_id = 'CASE-HELD' FOR UPDATE`);
+      await eventually(async () => expect(await timer()).toEqual({ attempts: 0, put_off: true }), { timeoutMs: 10_000 });
+      expect(verdicts('sla.warned', 'CASE-HELD')).toEqual([]);
+    } finally {
+      await held.commitTransaction();
+      await held.release();
+    }
+    const [breach] = await awaitVerdicts('sla.breached', 'CASE-HELD');
+    expect(breach.data).toMatchObject({ standardId: 'network-fault-response', late: false });
+  });
+
   it('ignores a re-sent opening: one set of clocks, one breach', async () => {
     const openedAt = new Date();
     await opened('CASE-TWICE', openedAt);

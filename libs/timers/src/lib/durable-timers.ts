@@ -105,12 +105,8 @@ export class DurableTimers implements TimersStatus {
       if (!Number.isFinite(timer.dueAt.getTime())) throw new RangeError(`timer ${timer.kind} ${timer.key}: dueAt is not a valid date`);
     }
     const soonest = Math.min(...timers.map((t) => t.dueAt.getTime()));
-    const params = [...refColumns(timers), timers.map((t) => t.dueAt.toISOString()), timers.map((t) => JSON.stringify(t.payload ?? {}))];
-    const upsert = `INSERT INTO ${this.table('timers')} (tenant_id, kind, key, due_at, fire_at, payload)
-       SELECT t.tenant_id, t.kind, t.key, t.due_at, t.due_at, t.payload
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[]) AS t(tenant_id, kind, key, due_at, payload)
-       ON CONFLICT (tenant_id, kind, key) DO UPDATE SET due_at = excluded.due_at, fire_at = excluded.fire_at,
-         payload = excluded.payload, attempts = 0, last_error = NULL, revision = timers.revision + 1, set_at = now()`;
+    const params = setColumns(timers);
+    const upsert = this.upsertMany(1);
     if (soonest - Date.now() > this.notifyWithinMs) {
       await manager.query(upsert, params);
       return;
@@ -143,6 +139,51 @@ export class DurableTimers implements TimersStatus {
     return Number(live.n);
   }
 
+  /**
+   * `cancelMany` then `setMany` in one round trip, as a batch of events that stops some clocks and
+   * starts others needs: a ref in both ends set (moved, its parked copy dropped). Resolves with how
+   * many of the cancelled ones that are not set again were live.
+   */
+  async changeMany(manager: EntityManager, change: { cancel: readonly TimerRef[]; set: readonly TimerSpec[] }): Promise<number> {
+    const { cancel, set } = change;
+    if (set.length === 0) return this.cancelMany(manager, cancel);
+    if (cancel.length === 0) {
+      await this.setMany(manager, set);
+      return 0;
+    }
+    for (const timer of set) {
+      if (!Number.isFinite(timer.dueAt.getTime())) throw new RangeError(`timer ${timer.kind} ${timer.key}: dueAt is not a valid date`);
+    }
+    const refKey = (r: TimerRef) => JSON.stringify([r.tenantId, r.kind, r.key]);
+    const setAgain = new Set(set.map(refKey));
+    // The live rows of refs set again are moved by the upsert, not deleted: one statement may not touch a row twice.
+    const live = cancel.filter((ref) => !setAgain.has(refKey(ref)));
+    const soonest = Math.min(...set.map((t) => t.dueAt.getTime()));
+    const notify = soonest - Date.now() <= this.notifyWithinMs;
+    const [row] = await manager.query(
+      `WITH cancelled AS (
+         DELETE FROM ${this.table('timers')} t USING unnest($1::text[], $2::text[], $3::text[]) AS r(tenant_id, kind, key)
+         WHERE t.tenant_id = r.tenant_id AND t.kind = r.kind AND t.key = r.key RETURNING 1
+       ), unparked AS (
+         DELETE FROM ${this.table('timers_parked')} p USING unnest($4::text[], $5::text[], $6::text[]) AS r(tenant_id, kind, key)
+         WHERE p.tenant_id = r.tenant_id AND p.kind = r.kind AND p.key = r.key RETURNING 1
+       ), upserted AS (${this.upsertMany(7)} RETURNING due_at)
+       SELECT (SELECT count(*)::int FROM cancelled) AS n, (SELECT count(*)::int FROM unparked) AS unparked${
+         notify
+           ? `, (SELECT pg_notify($12, (extract(epoch FROM min(due_at)) * 1000)::bigint::text) FROM upserted
+                 HAVING min(due_at) <= now() + $13::float8 * interval '1 millisecond') AS notified`
+           : ''
+       }`,
+      [
+        ...refColumns(live),
+        ...refColumns(cancel),
+        ...setColumns(set),
+        ...(notify ? [timersChannel(this.options.schema), this.notifyWithinMs] : []),
+      ],
+    );
+    return Number(row.n);
+  }
+
   /** Starts firing timers in this process; idempotent. */
   start(): Promise<void> {
     return this.runner.start();
@@ -162,7 +203,22 @@ export class DurableTimers implements TimersStatus {
     return this.runner.parkedTimers();
   }
 
+  /** The upsert of `setMany`, its five column arrays numbered from `$first`. */
+  private upsertMany(first: number): string {
+    const [tenant, kind, key, due, payload] = [0, 1, 2, 3, 4].map((i) => `$${first + i}`);
+    return `INSERT INTO ${this.table('timers')} (tenant_id, kind, key, due_at, fire_at, payload)
+       SELECT t.tenant_id, t.kind, t.key, t.due_at, t.due_at, t.payload
+       FROM unnest(${tenant}::text[], ${kind}::text[], ${key}::text[], ${due}::timestamptz[], ${payload}::jsonb[]) AS t(tenant_id, kind, key, due_at, payload)
+       ON CONFLICT (tenant_id, kind, key) DO UPDATE SET due_at = excluded.due_at, fire_at = excluded.fire_at,
+         payload = excluded.payload, attempts = 0, last_error = NULL, revision = timers.revision + 1, set_at = now()`;
+  }
+
   private table(name: string): string {
     return `"${this.options.schema}".${name}`;
   }
+}
+
+/** Column arrays for `upsertMany`: refs, due times and payloads. */
+function setColumns(timers: readonly TimerSpec[]): unknown[] {
+  return [...refColumns(timers), timers.map((t) => t.dueAt.toISOString()), timers.map((t) => JSON.stringify(t.payload ?? {}))];
 }

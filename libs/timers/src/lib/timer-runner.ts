@@ -4,7 +4,7 @@ import { type PassResult, type SqlRunner, WakeablePoller } from '@hotline/messag
 import { type ClaimedTimerRow, toFiredTimer } from './claimed-timer';
 import { ParkedTimers } from './parked-timers';
 import { afterFailure, DEFAULT_RETRY_BACKOFF, type RetryBackoff } from './retry-backoff';
-import type { FiredTimer, TimerBatchHandler } from './timer';
+import type { FiredTimer, TimerBatchHandler, TimerBatchOutcome, TimerRef } from './timer';
 import { describeRef, refColumns } from './timer-refs';
 import { timersChannel } from './timers-tables';
 import { timersMetrics } from './timers-metrics';
@@ -23,6 +23,8 @@ export interface TimerRunnerOptions {
 
 /** While due timers are held by another replica, look again this soon rather than spin. */
 const RECHECK_MS = 50;
+/** A timer its handler found busy (another transaction holds its subject) is claimable again this soon. */
+const BUSY_RETRY_MS = 100;
 
 type Claimed = FiredTimer & { revision: number };
 
@@ -105,11 +107,13 @@ export class TimerRunner {
         [kinds, this.batchSize],
       );
       const claimed: Claimed[] = rows.map((row) => ({ ...toFiredTimer(row, this.lateAfterMs), revision: Number(row.revision) }));
-      const failures = await this.fireAll(runner, claimed);
-      const fired = claimed.filter((t) => !failures.has(t));
+      const { failures, busy } = await this.fireAll(runner, claimed);
+      const fired = claimed.filter((t) => !failures.has(t) && !busy.has(t));
       await this.remove(runner, fired);
       await this.settleFailures(runner, failures);
+      await this.putOff(runner, busy);
       await runner.commitTransaction();
+      if (busy.size > 0) timersMetrics.busy.inc(busy.size);
       for (const timer of fired) {
         timersMetrics.fired.inc({ kind: timer.kind, late: String(timer.late) });
         timersMetrics.delaySeconds.observe({ kind: timer.kind }, timer.lateByMs / 1000);
@@ -123,31 +127,36 @@ export class TimerRunner {
     }
   }
 
-  /** Runs the handlers; resolves with the timers whose handler threw, and why. */
-  private async fireAll(runner: QueryRunner, timers: readonly Claimed[]): Promise<Map<Claimed, string>> {
+  /**
+   * Runs the handlers; resolves with the timers whose handler threw, and why, and those a handler
+   * found busy (left for a moment later).
+   */
+  private async fireAll(runner: QueryRunner, timers: readonly Claimed[]): Promise<{ failures: Map<Claimed, string>; busy: Set<Claimed> }> {
+    const busy = new Set<Claimed>();
     if (timers.length > 1) {
       await runner.query('SAVEPOINT timers_batch');
       try {
-        for (const [kind, ofKind] of byKind(timers)) await this.handlerOf(kind)(runner.manager, ofKind);
+        for (const [kind, ofKind] of byKind(timers)) addBusy(busy, ofKind, await this.handlerOf(kind)(runner.manager, ofKind));
         await runner.query('RELEASE SAVEPOINT timers_batch');
-        return new Map();
+        return { failures: new Map(), busy };
       } catch {
         // Someone's handler failed: undo the batch's effects, then find out whose, one by one.
         await runner.query('ROLLBACK TO SAVEPOINT timers_batch');
+        busy.clear();
       }
     }
     const failures = new Map<Claimed, string>();
     for (const timer of timers) {
       await runner.query('SAVEPOINT timer');
       try {
-        await this.handlerOf(timer.kind)(runner.manager, [timer]);
+        addBusy(busy, [timer], await this.handlerOf(timer.kind)(runner.manager, [timer]));
         await runner.query('RELEASE SAVEPOINT timer');
       } catch (error) {
         await runner.query('ROLLBACK TO SAVEPOINT timer');
         failures.set(timer, error instanceof Error ? error.message : String(error));
       }
     }
-    return failures;
+    return { failures, busy };
   }
 
   private handlerOf(kind: string): TimerBatchHandler {
@@ -164,6 +173,18 @@ export class TimerRunner {
        USING unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS f(tenant_id, kind, key, revision)
        WHERE t.tenant_id = f.tenant_id AND t.kind = f.kind AND t.key = f.key AND t.revision = f.revision`,
       [...refColumns(fired), fired.map((t) => t.revision)],
+    );
+  }
+
+  /** Busy timers stay set, claimable again in BUSY_RETRY_MS, with no try counted. */
+  private async putOff(runner: QueryRunner, busy: ReadonlySet<Claimed>): Promise<void> {
+    if (busy.size === 0) return;
+    const timers = [...busy];
+    await runner.query(
+      `UPDATE ${this.table('timers')} t SET fire_at = now() + $5::float8 * interval '1 millisecond'
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS f(tenant_id, kind, key, revision)
+       WHERE t.tenant_id = f.tenant_id AND t.kind = f.kind AND t.key = f.key AND t.revision = f.revision`,
+      [...refColumns(timers), timers.map((t) => t.revision), BUSY_RETRY_MS],
     );
   }
 
@@ -235,6 +256,15 @@ export class TimerRunner {
     return `"${this.options.schema}".${name}`;
   }
 }
+
+/** Adds the timers of `ofKind` that the handler's outcome names busy. */
+function addBusy(busy: Set<Claimed>, ofKind: readonly Claimed[], outcome: void | TimerBatchOutcome): void {
+  if (!outcome?.busy?.length) return;
+  const keys = new Set(outcome.busy.map(refKey));
+  for (const timer of ofKind) if (keys.has(refKey(timer))) busy.add(timer);
+}
+
+const refKey = (ref: TimerRef) => JSON.stringify([ref.tenantId, ref.kind, ref.key]);
 
 /** The batch's timers by kind, each kind's in claim (due) order. */
 function byKind<T extends FiredTimer>(timers: readonly T[]): Map<string, T[]> {

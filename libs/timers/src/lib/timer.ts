@@ -37,9 +37,20 @@ export interface FiredTimer extends TimerRef {
 export type TimerHandler = (manager: EntityManager, timer: FiredTimer) => Promise<void>;
 
 /**
+ * What a batch handler may answer: `busy` are timers it left alone because what they time is held
+ * by another transaction right now (locked with SKIP LOCKED rather than waited for, which could
+ * deadlock with a transaction that holds it and is cancelling the timer). They stay set and are
+ * claimed again a moment later, with no try counted; the others count as fired.
+ */
+export interface TimerBatchOutcome {
+  busy?: readonly TimerRef[];
+}
+
+/**
  * A handler of many due timers of its kind at once, in the claiming transaction: for a kind whose
  * timers fall due by the thousand (answer deadlines), so their effects take a few statements, not a
  * few per timer. Same contract as TimerHandler; if it throws, the runner retries each timer of the
- * batch alone (a batch of one), so one failing timer only delays itself.
+ * batch alone (a batch of one), so one failing timer only delays itself. It may hand back timers it
+ * found busy (TimerBatchOutcome) instead of failing the batch for them.
  */
-export type TimerBatchHandler = (manager: EntityManager, timers: readonly FiredTimer[]) => Promise<void>;
+export type TimerBatchHandler = (manager: EntityManager, timers: readonly FiredTimer[]) => Promise<void | TimerBatchOutcome>;

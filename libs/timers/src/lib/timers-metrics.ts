@@ -14,6 +14,7 @@ function histogram(name: string, help: string, labelNames: string[], buckets: nu
 export const timersMetrics = {
   fired: counter('hotline_timers_fired_total', 'Timers fired (handler committed), by kind and whether late', ['kind', 'late']),
   failed: counter('hotline_timers_failed_total', 'Handler failures, each retried later or parked', ['kind']),
+  busy: counter('hotline_timers_busy_total', 'Timers their handler found busy (subject held by another transaction), claimed again shortly', []),
   parked: counter('hotline_timers_parked_total', 'Timers parked after their handler kept failing', ['kind']),
   parkedRows: gauge('hotline_timers_parked_rows', 'Parked timers waiting for a retry'),
   overdueSeconds: gauge('hotline_timers_overdue_seconds', 'How long ago the oldest unfired timer fell due (0 when none)'),

@@ -87,14 +87,18 @@ export class CaseClocksRepository {
 
   /**
    * One clock for a firing timer, locked without waiting: a transaction holding it is changing it
-   * (and moving this very timer), so the timer is better retried than left waiting on it.
+   * (and moving this very timer), so the clock is `busy` and its timer put off a moment rather than
+   * waited on (that transaction may be waiting on the timer's row) or failed. Undefined if absent.
    */
-  async lockForFiring(manager: EntityManager, tenantId: string, caseId: string, policyId: string): Promise<CaseClockRow | undefined> {
+  async lockForFiring(manager: EntityManager, tenantId: string, caseId: string, policyId: string): Promise<CaseClockRow | 'busy' | undefined> {
     const [row] = await manager.query(
-      `SELECT ${COLUMNS} FROM dispatch.case_clocks WHERE tenant_id = $1 AND case_id = $2 AND policy_id = $3 FOR UPDATE NOWAIT`,
+      `SELECT ${COLUMNS} FROM dispatch.case_clocks WHERE tenant_id = $1 AND case_id = $2 AND policy_id = $3 FOR UPDATE SKIP LOCKED`,
       [tenantId, caseId, policyId],
     );
-    return row ? toRow(row as RawRow) : undefined;
+    if (row) return toRow(row as RawRow);
+    // Skipped (held by another transaction) or absent: only a row that exists is busy.
+    const [held] = await manager.query(`SELECT 1 FROM dispatch.case_clocks WHERE tenant_id = $1 AND case_id = $2 AND policy_id = $3`, [tenantId, caseId, policyId]);
+    return held ? 'busy' : undefined;
   }
 
   /** What chooses a case's clocks: its type, region and opening; undefined for a case the tenant does not have. */

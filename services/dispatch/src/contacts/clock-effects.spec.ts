@@ -5,13 +5,10 @@ import { type AnswerClock, type ClockEffect, type ClockOutcome } from './domain/
 
 /** Records what ClockEffects asks of the timers, in the order asked. */
 class RecordingTimers {
-  readonly calls: ({ op: 'setMany'; timers: readonly TimerSpec[] } | { op: 'cancelMany'; refs: readonly TimerRef[] })[] = [];
-  async setMany(_manager: EntityManager, timers: readonly TimerSpec[]): Promise<void> {
-    this.calls.push({ op: 'setMany', timers });
-  }
-  async cancelMany(_manager: EntityManager, refs: readonly TimerRef[]): Promise<number> {
-    this.calls.push({ op: 'cancelMany', refs });
-    return refs.length;
+  readonly calls: { op: 'changeMany'; cancel: readonly TimerRef[]; set: readonly TimerSpec[] }[] = [];
+  async changeMany(_manager: EntityManager, change: { cancel: readonly TimerRef[]; set: readonly TimerSpec[] }): Promise<number> {
+    this.calls.push({ op: 'changeMany', ...change });
+    return change.cancel.length;
   }
 }
 
@@ -33,7 +30,7 @@ const dueAt = new Date('2026-11-30T10:00:30Z');
 const ref = (key: string) => ({ tenantId: 'acme', kind: 'sla.answer', key });
 
 describe('ClockEffects.applyMany', () => {
-  it('sets and cancels a batch’s timers in one call each, each clock’s timer as its last effect left it', async () => {
+  it('sets and cancels a batch’s timers in one call, each clock’s timer as its last effect left it', async () => {
     const timers = new RecordingTimers();
     const effects = new ClockEffects(timers as unknown as DurableTimers);
     const verdicts = await effects.applyMany(manager, [
@@ -44,21 +41,21 @@ describe('ClockEffects.applyMany', () => {
       { outcome: outcome('late', { kind: 'publish-breach' }) },
     ]);
     expect(timers.calls).toEqual([
-      { op: 'cancelMany', refs: [ref('queued-then-answered'), ref('answered')] },
-      { op: 'setMany', timers: [{ ...ref('queued'), dueAt, payload: { correlationId: 'k2', causationId: 'e2' } }] },
+      {
+        op: 'changeMany',
+        cancel: [ref('queued-then-answered'), ref('answered')],
+        set: [{ ...ref('queued'), dueAt, payload: { correlationId: 'k2', causationId: 'e2' } }],
+      },
     ]);
     expect(verdicts.map((v) => v.map((e) => e.type))).toEqual([[], [], [], [], ['sla.breached']]);
   });
 
-  it('sets a timer cancelled earlier in the same batch, after the cancel', async () => {
+  it('sets a timer cancelled earlier in the same batch: cancelled and set again (changeMany then sets it)', async () => {
     const timers = new RecordingTimers();
     await new ClockEffects(timers as unknown as DurableTimers).applyMany(manager, [
       { outcome: outcome('c', { kind: 'cancel-timer' }) },
       { outcome: outcome('c', { kind: 'set-timer', dueAt }) },
     ]);
-    expect(timers.calls).toEqual([
-      { op: 'cancelMany', refs: [ref('c')] },
-      { op: 'setMany', timers: [{ ...ref('c'), dueAt, payload: {} }] },
-    ]);
+    expect(timers.calls).toEqual([{ op: 'changeMany', cancel: [ref('c')], set: [{ ...ref('c'), dueAt, payload: {} }] }]);
   });
 });

@@ -29,7 +29,7 @@ export class ClockEffects {
   constructor(private readonly timers: DurableTimers) {}
 
   /**
-   * The outcomes' effects in order, with their timers set and cancelled in one statement each:
+   * The outcomes' effects in order, with their timers set and cancelled in one statement:
    * each clock's timer ends as its last effect left it (a set then a cancel in one batch cancels).
    * Resolves with each outcome's verdicts.
    */
@@ -59,9 +59,8 @@ export class ClockEffects {
       }
       return published;
     });
-    // Cancels first: a timer cancelled then set again in the batch is set.
-    await this.timers.cancelMany(manager, [...cancels.values()]);
-    await this.timers.setMany(manager, [...sets.values()]);
+    // One statement: a timer cancelled then set again in the batch is set.
+    await this.timers.changeMany(manager, { cancel: [...cancels.values()], set: [...sets.values()] });
     return verdicts;
   }
 }

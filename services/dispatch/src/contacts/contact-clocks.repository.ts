@@ -113,20 +113,29 @@ export class ContactClocksRepository {
   }
 
   /**
-   * The contacts' clocks, locked for firing timers without waiting, in one round trip. A consumer
-   * transaction holding one is changing it (and cancelling its timer), so its timer is better
-   * retried than left waiting on the consumer: the batch fails, and the runner fires its timers one
-   * at a time, so only that one waits. Keyed by `contactKey`.
+   * The contacts' clocks, locked for firing timers without waiting, in one round trip (two when
+   * some are missing). A consumer transaction holding one is changing it (and cancelling its
+   * timer): its timer is `busy`, to be fired a moment later, rather than waited for (the consumer
+   * may be waiting on the timer's row) or failed (which would send the whole batch one by one).
+   * `locked` is keyed by `contactKey`; a contact with no clock row is in neither.
    */
-  async lockManyForFiring(manager: EntityManager, refs: readonly ContactRef[]): Promise<Map<string, AnswerClock>> {
-    if (refs.length === 0) return new Map();
+  async lockManyForFiring(manager: EntityManager, refs: readonly ContactRef[]): Promise<{ locked: Map<string, AnswerClock>; busy: ContactRef[] }> {
+    if (refs.length === 0) return { locked: new Map(), busy: [] };
     const rows: ClockRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM dispatch.contact_clocks
        WHERE (tenant_id, contact_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
-       ORDER BY tenant_id, contact_id FOR UPDATE NOWAIT`,
+       ORDER BY tenant_id, contact_id FOR UPDATE SKIP LOCKED`,
       [refs.map((r) => r.tenantId), refs.map((r) => r.contactId)],
     );
-    return new Map(rows.map((row) => [contactKey({ tenantId: row.tenant_id, contactId: row.contact_id }), toClock(row)]));
+    const locked = new Map(rows.map((row) => [contactKey({ tenantId: row.tenant_id, contactId: row.contact_id }), toClock(row)]));
+    const missing = refs.filter((ref) => !locked.has(contactKey(ref)));
+    if (missing.length === 0) return { locked, busy: [] };
+    // Skipped (held by another transaction) or absent: only a row that exists is busy.
+    const existing: { tenant_id: string; contact_id: string }[] = await manager.query(
+      `SELECT tenant_id, contact_id FROM dispatch.contact_clocks WHERE (tenant_id, contact_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [missing.map((r) => r.tenantId), missing.map((r) => r.contactId)],
+    );
+    return { locked, busy: existing.map((row) => ({ tenantId: row.tenant_id, contactId: row.contact_id })) };
   }
 
   async find(tenantId: string, contactId: string): Promise<AnswerClock | undefined> {

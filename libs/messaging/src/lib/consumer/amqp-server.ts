@@ -71,6 +71,11 @@ function kindOf(extras: unknown): HandlerKind {
   return isBatchHandler(extras) ? 'batch' : isTypedHandler(extras) ? 'typed' : 'untyped';
 }
 
+/** The handler declared it has no use for the event (`@OnEvent(…, { skips })`). */
+function skips(extras: unknown, event: CloudEvent): boolean {
+  return isTypedHandler(extras) && extras.skips !== undefined && extras.skips(event);
+}
+
 /** Nest chains the event handlers registered for one pattern (`next`) behind the first. */
 function chainOf(handler: MessageHandler): MessageHandler[] {
   const chain: MessageHandler[] = [];
@@ -272,6 +277,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
         decode: (message) => this.decode(message),
         invoke: (pattern, event, tx) => this.invoke(this.handlerOf(topology, pattern), event, tx),
         invokeBatch: (pattern, events, tx) => this.invoke(this.handlerOf(topology, pattern), events, tx),
+        wants: (pattern, event) => chainOf(this.handlerOf(topology, pattern)).some((h) => !skips(h.extras, event)),
         fail: (message, type, retries, error) => this.onFailure(channel, queue, message, type, retries, error),
         settle: (message, upTo) => this.settle(channel, message, upTo),
       },

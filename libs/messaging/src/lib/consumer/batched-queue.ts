@@ -20,6 +20,8 @@ export interface BatchedQueueHost {
   decode(message: ConsumeMessage): CloudEvent;
   /** Runs one handler (through Nest's pipeline) for one event. */
   invoke(pattern: string, event: CloudEvent, tx: EventTransaction): Promise<void>;
+  /** Whether some handler of `pattern` has a use for the event (none declared it skips it). */
+  wants(pattern: string, event: CloudEvent): boolean;
   /** Runs one batch handler (through Nest's pipeline) for a batch's events its pattern matches. */
   invokeBatch(pattern: string, events: readonly CloudEvent[], tx: EventBatchTransaction): Promise<void>;
   /** Retries or dead-letters a delivery; resolves false if it had to leave it unacked. */
@@ -117,8 +119,14 @@ export class BatchedQueue {
     const { queue, batchHandlers, transactions, source } = this.options;
     const reactions = new Reactions(source);
     const attempts = new Map(batch.map((d) => [d.event, d.retries + 1]));
-    const events = batch.map((d) => d.event);
     messagingMetrics.batchSize.observe({ queue }, batch.length);
+    // Deliveries no handler has a use for are acked with the batch, without an inbox row.
+    const events: CloudEvent[] = [];
+    for (const { event } of batch) {
+      if (this.wanted(event)) events.push(event);
+      else messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'skipped' });
+    }
+    if (events.length === 0) return;
     const stopBatchTimer = messagingMetrics.batchSeconds.startTimer({ queue });
     // One span per event, as each continues its own producer's trace; they end with the batch's
     // transaction, so a span marked ok was committed (a failed batch's are marked failed, and each
@@ -203,6 +211,10 @@ export class BatchedQueue {
     for (const [event, correlation] of correlations) {
       CorrelationContext.run(correlation, () => this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batchSize})`));
     }
+  }
+
+  private wanted(event: CloudEvent): boolean {
+    return this.patternsFor(event).some((pattern) => this.host.wants(pattern, event));
   }
 
   private patternsFor(event: CloudEvent): string[] {

@@ -1,5 +1,5 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import type { EventTypesMatching, KnownCloudEvent, QueuePurpose, SubscribedPattern } from '@hotline/contracts';
+import type { CloudEvent, EventTypesMatching, KnownCloudEvent, QueuePurpose, SubscribedPattern } from '@hotline/contracts';
 import type { EventBatchTransaction, EventTransaction } from './event-transaction';
 
 /** What the transport reads off a handler registered with `@OnEvent`. */
@@ -10,6 +10,20 @@ export interface TypedHandlerExtras {
   typed: true;
   /** Registered with `@OnEventBatch`: called once per batch with the batch's events. */
   batch?: true;
+  /** Events the handler does nothing with (see TypedHandlerOptions). */
+  skips?: (event: CloudEvent) => boolean;
+}
+
+/** Where a typed handler consumes, and optionally which of its pattern's events it has no use for. */
+export interface TypedHandlerOptions<Q extends QueuePurpose, P extends string> {
+  queue: Q;
+  /**
+   * Events this handler does nothing with (e.g. breaches of contacts, for a handler of cases'
+   * breaches). A delivery every handler of its queue skips is acked with no transaction and no
+   * inbox row: redelivered, it is skipped again. A hint only: a skipped event still reaches the
+   * handler when another handler in the batch wants it, so the handler must ignore it itself too.
+   */
+  skips?: (event: KnownCloudEvent<EventTypesMatching<P>>) => boolean;
 }
 
 /** A typed handler for the events `P` matches. */
@@ -22,9 +36,9 @@ export type EventHandlerMethod<P extends string> = (event: KnownCloudEvent<Event
  * and only a pattern the `kpis` queue is bound to. The transport owns the rest: inbox
  * de-duplication, the transaction (`tx.manager`), batching, acks, retries and dead letters.
  */
-export function OnEvent<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(pattern: P, options: { queue: Q }) {
+export function OnEvent<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(pattern: P, options: TypedHandlerOptions<Q, P>) {
   return <M extends EventHandlerMethod<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
-    const extras: TypedHandlerExtras = { queue: options.queue, pattern, typed: true };
+    const extras: TypedHandlerExtras = { queue: options.queue, pattern, typed: true, skips: options.skips as TypedHandlerExtras['skips'] };
     EventPattern(typedHandlerKey(options.queue, pattern), extras)(target, key, descriptor);
     // Nest passes a handler only its payload unless its parameters say otherwise.
     Payload()(target, key, 0);
@@ -45,9 +59,9 @@ export type EventBatchHandlerMethod<P extends string> = (
  * the batch's new events its pattern matches, in delivery order (redeliveries already dropped by
  * the inbox). When a batch fails and its members are applied alone, it is called with one event.
  */
-export function OnEventBatch<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(pattern: P, options: { queue: Q }) {
+export function OnEventBatch<Q extends QueuePurpose, P extends SubscribedPattern<Q>>(pattern: P, options: TypedHandlerOptions<Q, P>) {
   return <M extends EventBatchHandlerMethod<P>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<M>): void => {
-    const extras: TypedHandlerExtras = { queue: options.queue, pattern, typed: true, batch: true };
+    const extras: TypedHandlerExtras = { queue: options.queue, pattern, typed: true, batch: true, skips: options.skips as TypedHandlerExtras['skips'] };
     EventPattern(typedHandlerKey(options.queue, pattern), extras)(target, key, descriptor);
     Payload()(target, key, 0);
     Ctx()(target, key, 1);

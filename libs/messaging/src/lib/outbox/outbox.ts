@@ -14,17 +14,21 @@ export class Outbox {
   async add(manager: EntityManager, added: readonly CloudEvent[]): Promise<void> {
     if (added.length === 0) return;
     const events = added.map((event) => traced(event));
+    // The insert and the NOTIFY in one round trip (a data-modifying CTE runs whether or not it is read).
     await manager.query(
-      `INSERT INTO "${this.schema}".outbox (event_id, tenant_id, type, payload)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])`,
+      `WITH added AS (
+         INSERT INTO "${this.schema}".outbox (event_id, tenant_id, type, payload)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+       )
+       SELECT pg_notify($5, '')`,
       [
         events.map((e) => e.id),
         events.map((e) => e.tenantid),
         events.map((e) => e.type),
         events.map((e) => JSON.stringify(e)),
+        outboxChannel(this.schema),
       ],
     );
-    await manager.query('SELECT pg_notify($1, $2)', [outboxChannel(this.schema), '']);
   }
 
   /**

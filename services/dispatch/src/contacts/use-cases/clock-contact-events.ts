@@ -33,12 +33,17 @@ export class ClockContactEvents {
     if (events.length === 0) return;
     const now = this.clock.now();
     const refs = events.map((event): ContactRef => ({ tenantId: event.tenantid, contactId: event.data.contactId }));
+    // Every queued contact's standard up front and together: tenants whose cached standards expired
+    // are read side by side (one read each, shared), not one after another inside the transaction.
+    const queued = events.filter((event) => event.type === 'contact.queued');
+    const resolved = await Promise.all(queued.map((event) => this.answerStandard(event.tenantid, new Date(event.time))));
+    const standards = new Map<ContactEvent, AnswerStandard>(queued.map((event, index) => [event, resolved[index]]));
     const clocks = await this.clocks.lockOrCreateMany(tx.manager, refs);
     const changed = new Map<string, AnswerClock>();
     const outcomes: (TimedOutcome & { cause: ContactEvent })[] = [];
     for (const [index, event] of events.entries()) {
       const key = contactKey(refs[index]);
-      const outcome = await this.outcomeOf(event, clocks.get(key) as AnswerClock, now);
+      const outcome = this.outcomeOf(event, clocks.get(key) as AnswerClock, now, standards);
       if (!outcome?.changed) continue;
       // A later event of the same contact in this batch sees this one's result.
       clocks.set(key, outcome.clock);
@@ -52,10 +57,10 @@ export class ClockContactEvents {
     }
   }
 
-  private async outcomeOf(event: ContactEvent, existing: AnswerClock, now: Date): Promise<ClockOutcome | undefined> {
+  private outcomeOf(event: ContactEvent, existing: AnswerClock, now: Date, standards: ReadonlyMap<ContactEvent, AnswerStandard>): ClockOutcome | undefined {
     const at = new Date(event.time);
     const ids = { tenantId: event.tenantid, contactId: event.data.contactId };
-    if (event.type === 'contact.queued') return queue(existing, { ...ids, at, standard: await this.answerStandard(event.tenantid, at) }, now);
+    if (event.type === 'contact.queued') return queue(existing, { ...ids, at, standard: standards.get(event) as AnswerStandard }, now);
     const kind = stopKindOf(event.type);
     return kind ? stop(existing, { ...ids, kind, at }, now) : undefined;
   }

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import { Outbox } from '@hotline/messaging';
-import type { Clock, FiredTimer } from '@hotline/timers';
+import type { Clock, FiredTimer, TimerBatchOutcome } from '@hotline/timers';
 import { type AnswerTimerPayload, ClockEffects, type TimedOutcome } from '../clock-effects';
+import { ANSWER_TIMER_KIND } from '../answer-verdicts';
 import { ContactClocksRepository, contactKey } from '../contact-clocks.repository';
 import { deadlinePassed } from '../domain/answer-clock';
 import { WALL_CLOCK } from '../wall-clock';
@@ -11,7 +12,8 @@ import { WALL_CLOCK } from '../wall-clock';
 /**
  * Contacts' answer deadlines went off (`sla.answer` timers, a batch at a time): each customer still
  * waiting gets `sla.breached` in the outbox, in the timers' transaction. The clock rows are re-read
- * under lock, so a stop that committed first (and cancelled its timer too late) publishes nothing.
+ * under lock, so a stop that committed first (and cancelled its timer too late) publishes nothing;
+ * one a consumer holds is skipped and its timer put off a moment (busy), not failed.
  * Whatever the batch's size: one statement locks the clocks, one saves those that changed, one adds
  * their breaches to the outbox.
  */
@@ -24,9 +26,11 @@ export class FireAnswerDeadline {
     @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(manager: EntityManager, timers: readonly FiredTimer[]): Promise<void> {
+  async execute(manager: EntityManager, timers: readonly FiredTimer[]): Promise<TimerBatchOutcome> {
     const refs = timers.map((timer) => ({ tenantId: timer.tenantId, contactId: timer.key }));
-    const locked = await this.clocks.lockManyForFiring(manager, refs);
+    const { locked, busy: busyClocks } = await this.clocks.lockManyForFiring(manager, refs);
+    // A clock a consumer holds: its timer goes again in a moment, when the consumer has committed.
+    const busy = busyClocks.map((ref) => ({ tenantId: ref.tenantId, kind: ANSWER_TIMER_KIND, key: ref.contactId }));
     const now = this.clock.now();
     const fired: { timer: FiredTimer; outcome: TimedOutcome['outcome'] }[] = [];
     for (const [index, timer] of timers.entries()) {
@@ -35,7 +39,7 @@ export class FireAnswerDeadline {
       const outcome = deadlinePassed(existing, timer, now);
       if (outcome.changed) fired.push({ timer, outcome });
     }
-    if (fired.length === 0) return;
+    if (fired.length === 0) return { busy };
     const verdicts = await this.effects.applyMany(manager, fired.map(({ outcome }) => ({ outcome })));
     const events: CloudEvent[] = fired.flatMap(({ timer }, index) => {
       const { correlationId, causationId } = timer.payload as Partial<AnswerTimerPayload>;
@@ -43,5 +47,6 @@ export class FireAnswerDeadline {
     });
     await this.clocks.saveMany(manager, fired.map(({ outcome }) => outcome.clock));
     await this.outbox.add(manager, events);
+    return { busy };
   }
 }
