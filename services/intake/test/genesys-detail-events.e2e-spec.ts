@@ -3,6 +3,7 @@ import { eventually } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
 import queryResponse from './fixtures/genesys/conversation-details-query.json';
+import answeredSnapshot from './fixtures/genesys/conversation-notification-answered.json';
 import abandonedNotifications from './fixtures/genesys/detail-events-abandoned-notifications.json';
 import answeredEvents from './fixtures/genesys/detail-events-answered-eventbridge.json';
 import { insertApiKey } from './support/api-keys';
@@ -77,6 +78,19 @@ describe('intake: Genesys Cloud live detail events (real HTTP, PostgreSQL, Rabbi
     expect((await post(ofConversation(userEnd, id)).expect(202)).body).toEqual({ accepted: ids(id, 'ended'), duplicates: [] });
     await eventually(async () => expect(publishedWith(ids(id, 'ended')[0])).toHaveLength(1));
     expect(publishedWith(ids(id, 'ended')[0])[0].data).toMatchObject({ talkSeconds: 323.25, holdSeconds: 30, disconnectReason: 'peer' });
+  });
+
+  it('takes v2.conversations.{id} notifications on the same route, under the same ids', async () => {
+    // The conversation the detail events and the detail record already brought: nothing new.
+    expect((await post(answeredSnapshot).expect(202)).body).toEqual({ accepted: [], duplicates: ids(answeredCall.conversationId, 'queued', 'answered', 'ended') });
+    const id = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
+    const fresh = structuredClone(answeredSnapshot);
+    fresh.topicName = `v2.conversations.${id}`;
+    fresh.eventBody.id = id;
+    expect((await post(fresh).expect(202)).body).toEqual({ accepted: ids(id, 'queued', 'answered', 'ended'), duplicates: [] });
+    await eventually(async () => expect(publishedWith(ids(id, 'ended')[0])).toHaveLength(1));
+    expect(publishedWith(ids(id, 'queued')[0])[0].data).toMatchObject({ queue: 'Billing', queueId: '6b1c7f3e-2a4d-4c8e-9f10-3d5a7b9c1e2f' });
+    expect(publishedWith(ids(id, 'ended')[0])[0]).toMatchObject({ time: '2026-11-25T01:37:03.500Z', data: { handleSeconds: 358.25, afterContactWorkSeconds: 5 } });
   });
 
   describe('stores nothing for', () => {

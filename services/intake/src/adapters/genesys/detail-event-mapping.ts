@@ -5,6 +5,7 @@ import type { EventDataInput, PlatformEventType } from '@hotline/contracts';
 import { type MappedEvent, mappedEvent } from '../kit/mapped-event';
 import { mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { phoneNumberOf } from '../kit/phone-number';
+import { isConversationTopic, mapConversationSnapshot } from './conversation-notification-mapping';
 import { CHANNELS, GENESYS_SOURCE, milestoneId } from './genesys-vocabulary';
 
 /*
@@ -25,6 +26,9 @@ import { CHANNELS, GENESYS_SOURCE, milestoneId } from './genesys-vocabulary';
  * |              | event comes in the same delivery); an agent who transferred or never connected: none     |
  * | customer.end | contact.ended, unless the conversation was answered (the agent's user.end ends it)       |
  * | acw          | after-call work onto the agent's contact.ended of the same delivery; alone: none         |
+ *
+ * A `v2.conversations.{id}` notification (the conversation as it stands) on the same delivery is
+ * mapped by `conversation-notification-mapping.ts`.
  *
  * Ids are the detail records' own (`genesys:<conversationId>:<milestone>`), so a conversation sent
  * both live and as a detail record is counted once: whichever brings a milestone first keeps it.
@@ -126,6 +130,7 @@ export function mapDetailEvent(value: unknown): Mapping {
     notification.required('topicName', 'the notification topic (v2.detail.events.conversation.{id}.<event>)');
     return { result: unmappable(outer.errors) };
   }
+  if (isConversationTopic(topic)) return conversationSnapshot(value, fromEventBridge);
   const kind = TOPIC.exec(topic)?.[1];
   const handler = kind ? HANDLERS[kind] : undefined;
   if (!handler) return ignored(topic.slice(0, 200), 'no contact milestone (another topic or detail event)');
@@ -143,6 +148,20 @@ export function mapDetailEvent(value: unknown): Mapping {
   if (mapping.result.outcome !== 'mapped') return mapping;
   const errors: FieldError[] = mapping.result.events.flatMap((event) => catalogueErrors(event, 'detail event', (path) => fieldOf(body, path)));
   return errors.length > 0 ? { result: unmappable(errors, kind) } : mapping;
+}
+
+/** A `v2.conversations.{id}` notification: the conversation as it stands, its times ISO 8601. */
+function conversationSnapshot(value: Record<string, unknown>, fromEventBridge: boolean): Mapping {
+  const outer = FieldReader.of(value, ['iso8601']);
+  const body = (fromEventBridge ? outer.at('detail') : outer)?.at('eventBody');
+  if (!body) {
+    (fromEventBridge ? (outer.at('detail') as FieldReader) : outer).fail('eventBody', 'Required: the conversation');
+    return { result: unmappable(outer.errors) };
+  }
+  const events = mapConversationSnapshot(body);
+  if (outer.errors.length > 0) return { result: unmappable(outer.errors, 'conversation') };
+  const errors = events.flatMap((event) => catalogueErrors(event, 'conversation notification', (path) => (path === 'id' || path === 'data.contactId' ? body.pathOf('id') : undefined)));
+  return errors.length > 0 ? { result: unmappable(errors, 'conversation') } : { result: mapped(events) };
 }
 
 interface EventContext {

@@ -64,18 +64,20 @@ export class GenesysController {
   @Post('events')
   @HttpCode(202)
   @ApiKeyAuth('events:write')
-  @ApiOperation({ summary: 'Send Genesys Cloud conversation detail events (notifications or EventBridge)' })
+  @ApiOperation({ summary: 'Send Genesys Cloud live conversation notifications (detail events, conversations; notification channel or EventBridge)' })
   @ApiBody({
     schema: genesysDetailEventsApiSchema,
     description:
-      'Analytics detail events of `v2.detail.events.conversation.{id}.*` topics: one notification (`{topicName, eventBody}`) or ' +
-      'Amazon EventBridge event (`{"detail-type", "detail"}`), or an array of them',
+      'Analytics detail events of `v2.detail.events.conversation.{id}.*` topics, or `v2.conversations.{id}` notifications (the ' +
+      'conversation as it stands): one notification (`{topicName, eventBody}`) or Amazon EventBridge event (`{"detail-type", "detail"}`), ' +
+      'or an array of them',
   })
   @ApiResponse({
     status: 202,
     schema: ingestResultApiSchema,
     description:
-      'acd.start, acd.end, user.end and customer.end mapped onto contact.queued/answered/abandoned/ended under the detail records\' ids ' +
+      'acd.start, acd.end, user.end and customer.end, and v2.conversations.{id} snapshots, mapped onto ' +
+      'contact.queued/answered/abandoned/transferred/ended under the detail records\' ids ' +
       '(`{accepted: [ids], duplicates: [ids]}`): a milestone the conversations route already brought is a duplicate, and the other way round',
   })
   @ApiResponse({ status: 200, description: 'No contact milestone (another topic, customer.start, user.start, a transfer, an acw alone): `{accepted: [], ignored}`' })
