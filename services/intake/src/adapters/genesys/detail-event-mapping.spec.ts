@@ -1,5 +1,6 @@
 import { validateIncomingEvent } from '@hotline/contracts';
 import queryResponse from '../../../test/fixtures/genesys/conversation-details-query.json';
+import answeredSnapshot from '../../../test/fixtures/genesys/conversation-notification-answered.json';
 import abandonedNotifications from '../../../test/fixtures/genesys/detail-events-abandoned-notifications.json';
 import answeredEvents from '../../../test/fixtures/genesys/detail-events-answered-eventbridge.json';
 import { errorsOf, eventsOf } from '../kit/mapping-result';
@@ -199,5 +200,37 @@ describe('mapDetailEvents: what it refuses', () => {
   it('reads one notification as a single record and an array as a batch', () => {
     expect(readDetailEvents(acdStart)).toEqual({ records: [acdStart], batch: false });
     expect(readDetailEvents(answeredEvents)).toEqual({ records: answeredEvents, batch: true });
+  });
+});
+
+describe('mapDetailEvents on damaged notifications', () => {
+  const NASTY: unknown[] = [null, 0, -1, 1e300, '', ' ', 'x'.repeat(300), '\u0000', true, {}, [], [null], { nested: { deep: 1 } }];
+
+  /** Every copy of `record` with one value (at any depth) replaced by one of NASTY. */
+  function* damaged(record: unknown, path: string[] = []): Generator<{ record: unknown; path: string }> {
+    const value = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], record);
+    if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) yield* damaged(record, [...path, key]);
+    }
+    if (path.length === 0) return;
+    for (const bad of NASTY) {
+      const copy = structuredClone(record) as Record<string, unknown>;
+      const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], copy) as Record<string, unknown>;
+      parent[path[path.length - 1]] = bad;
+      yield { record: copy, path: path.join('.') };
+    }
+  }
+
+  it('answers every one with events the catalogue takes, ignored, or errors naming fields: never a throw', () => {
+    let cases = 0;
+    for (const original of [...answeredEvents, ...abandonedNotifications, answeredSnapshot]) {
+      for (const { record, path } of damaged(original)) {
+        cases += 1;
+        const { result } = mapDetailEvents([record], false);
+        if (result.outcome === 'mapped') for (const event of result.events) expect({ path, ok: validateIncomingEvent(event).ok }).toEqual({ path, ok: true });
+        if (result.outcome === 'unmappable') expect(result.errors.length).toBeGreaterThan(0);
+      }
+    }
+    expect(cases).toBeGreaterThan(1000);
   });
 });
