@@ -130,6 +130,11 @@ describe('v2.conversations.{id} notifications', () => {
     expect(errorsOf(mapDetailEvents([badTime], false).result)).toEqual([
       { path: 'eventBody.participants[2].calls[0].connectedTime', message: expect.stringContaining('ISO 8601') },
     ]);
+    const undirected = copy(answeredNotification);
+    delete undirected.eventBody.participants[0].calls[0]['direction'];
+    expect(errorsOf(mapDetailEvents([undirected], false).result)).toEqual([
+      { path: 'eventBody.participants[0].calls[0].direction', message: expect.stringContaining('INBOUND') },
+    ]);
     const noAgent = copy(answeredNotification);
     delete noAgent.eventBody.participants[3]['userId'];
     expect(errorsOf(mapDetailEvents([noAgent], false).result)).toEqual([{ path: 'eventBody.participants[3].userId', message: expect.stringContaining('Required') }]);

@@ -93,7 +93,7 @@ export function mapConversationSnapshot(body: FieldReader): MappedEvent[] {
   const queues = byJoin(ofPurpose('acd'));
   const queueNameOf = (queueId: string | undefined) => {
     const acd = queues.find((p) => p.reader.string('queueId') === queueId);
-    return (acd && (acd.reader.string('name') ?? queueId)) ?? queueId;
+    return acd?.reader.string('name') ?? queueId;
   };
   const events: MappedEvent[] = [];
 
@@ -103,10 +103,12 @@ export function mapConversationSnapshot(body: FieldReader): MappedEvent[] {
   const customer = ofPurpose('customer')[0];
   if (firstQueue && queuedAt !== undefined) {
     const channel = firstQueue.communications[0]?.channel ?? customer?.communications[0]?.channel;
-    const direction = (customer?.communications[0]?.reader.string('direction') ?? firstQueue.communications[0]?.reader.string('direction'))?.toLowerCase();
+    // The direction the customer's communication reports, else the queue's.
+    const directed = customer?.communications[0] ?? firstQueue.communications[0];
+    const direction = directed?.reader.string('direction')?.toLowerCase();
     if (!queue) firstQueue.reader.fail('name', 'Required: the queue (name, or queueId)');
     if (!channel) firstQueue.reader.fail('calls', 'Required: a communication (calls, callbacks, chats, messages, emails, videos)');
-    if (direction !== 'inbound' && direction !== 'outbound') firstQueue.reader.fail('calls[0].direction', "Required: 'INBOUND' or 'OUTBOUND'");
+    if (directed && direction !== 'inbound' && direction !== 'outbound') directed.reader.fail('direction', "Required: 'INBOUND' or 'OUTBOUND'");
     if (queue && channel && (direction === 'inbound' || direction === 'outbound')) {
       const phone = phoneNumberOf(customer?.reader.string('address'));
       events.push(
