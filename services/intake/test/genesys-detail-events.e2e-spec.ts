@@ -123,6 +123,13 @@ describe('intake: Genesys Cloud live detail events (real HTTP, PostgreSQL, Rabbi
       });
     });
 
+    it('a notification holding text PostgreSQL cannot keep: 400 naming its path, mapped field or not', async () => {
+      const body = structuredClone(answeredEvents) as Array<{ detail: { metadata: Record<string, string> } }>;
+      body[4].detail.metadata['CorrelationId'] = 'corr\u0000elation';
+      const res = await svc.http().post(PATH).set('Authorization', `Bearer ${key}`).set('Content-Type', 'application/json').send(JSON.stringify(body)).expect(400);
+      expect(res.body.errors).toEqual([{ path: '4.detail.metadata.CorrelationId', message: expect.stringContaining('NUL') }]);
+    });
+
     it('a body that is no notification (422), no JSON (415), or comes without a valid API key (401)', async () => {
       expect((await post({ hello: 'world' }).expect(422)).body.errors).toEqual([{ path: 'topicName', message: expect.stringContaining('Required') }]);
       await svc.http().post(PATH).set('Authorization', `Bearer ${key}`).set('Content-Type', 'text/plain').send('hi').expect(415);

@@ -83,6 +83,7 @@ export class GenesysController {
   @ApiResponse({ status: 200, description: 'No contact milestone (another topic, customer.start, user.start, a transfer, an acw alone): `{accepted: [], ignored}`' })
   @ApiResponse({ status: 415, description: 'Not application/json' })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
+  @ApiResponse({ status: 400, description: 'problem+json naming each path holding text PostgreSQL cannot keep (NUL, a lone surrogate); nothing stored' })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable notification lacks (with its index in a batch); nothing stored' })
   async events(
     @CurrentPrincipal() principal: Principal,
