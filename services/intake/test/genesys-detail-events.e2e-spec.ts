@@ -93,6 +93,13 @@ describe('intake: Genesys Cloud live detail events (real HTTP, PostgreSQL, Rabbi
     expect(publishedWith(ids(id, 'ended')[0])[0]).toMatchObject({ time: '2026-11-25T01:37:03.500Z', data: { handleSeconds: 358.25, afterContactWorkSeconds: 5 } });
   });
 
+  it('is documented in the OpenAPI document: API key, the platform payload as objects, its answers', async () => {
+    const post = (await svc.http().get('/docs-json').expect(200)).body.paths[PATH].post;
+    expect(post.security).toEqual([{ 'api-key': [] }]);
+    expect(JSON.stringify(post.requestBody.content['application/json'].schema)).toContain('GenesysDetailEvents');
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '202', '400', '415', '422', '429']));
+  });
+
   describe('stores nothing for', () => {
     let before: { events: number; deliveries: number };
 

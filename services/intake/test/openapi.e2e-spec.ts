@@ -29,7 +29,6 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
     });
     expect(doc.paths['/v1/events'].post.security).toEqual([{ 'api-key': [] }]);
     expect(doc.paths['/v1/adapters/genesys/conversations'].post.security).toEqual([{ 'api-key': [] }]);
-    expect(doc.paths['/v1/adapters/genesys/events'].post.security).toEqual([{ 'api-key': [] }]);
     expect(doc.paths['/v1/adapters/twilio/taskrouter'].post.security).toEqual([{ 'twilio-signature': [] }]);
     expect(doc.paths['/v1/admin/tenants/{tenantId}/api-keys'].post.security).toBeUndefined(); // the global JWT
     expect(doc.paths['/health'].get.security).toEqual([]);
@@ -77,7 +76,6 @@ describe('intake: the OpenAPI document at /docs-json (real HTTP)', () => {
       doc.paths['/v1/adapters/amazon-connect/contact-records'].post,
       doc.paths['/v1/adapters/amazon-connect/contact-lens'].post,
       doc.paths['/v1/adapters/genesys/conversations'].post,
-      doc.paths['/v1/adapters/genesys/events'].post,
       doc.paths['/v1/adapters/twilio/taskrouter'].post,
     ].map((post) => Object.values(post.requestBody.content).map((media) => (media as { schema: object }).schema));
     expect(JSON.stringify(bodies)).not.toContain('"type":"string"}');
