@@ -140,6 +140,13 @@ describe('v2.conversations.{id} notifications', () => {
     expect(errorsOf(mapDetailEvents([noAgent], false).result)).toEqual([{ path: 'eventBody.participants[3].userId', message: expect.stringContaining('Required') }]);
   });
 
+  it('says why a conversation that has reached no queue yields nothing', () => {
+    const inIvr = copy(answeredNotification);
+    inIvr.eventBody.participants = inIvr.eventBody.participants.slice(0, 2);
+    inIvr.eventBody.participants[0].calls[0]['state'] = 'CONNECTED';
+    expect(mapDetailEvents([inIvr], false).result).toEqual({ outcome: 'ignored', eventType: 'detail events', reason: expect.stringContaining('no milestone yet') });
+  });
+
   it('leaves a conversation’s sub-topics alone', () => {
     const transcription = { ...copy(answeredNotification), topicName: `v2.conversations.${answeredCall.conversationId}.transcription` };
     expect(mapDetailEvents([transcription], false).result.outcome).toBe('ignored');

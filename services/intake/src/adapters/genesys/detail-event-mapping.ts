@@ -161,7 +161,8 @@ function conversationSnapshot(value: Record<string, unknown>, fromEventBridge: b
   const events = mapConversationSnapshot(body);
   if (outer.errors.length > 0) return { result: unmappable(outer.errors, 'conversation') };
   const errors = events.flatMap((event) => catalogueErrors(event, 'conversation notification', (path) => (path === 'id' || path === 'data.contactId' ? body.pathOf('id') : undefined)));
-  return errors.length > 0 ? { result: unmappable(errors, 'conversation') } : { result: mapped(events) };
+  if (errors.length > 0) return { result: unmappable(errors, 'conversation') };
+  return events.length > 0 ? { result: mapped(events) } : ignored('v2.conversations.{id}', 'no milestone yet (the conversation has reached no queue)');
 }
 
 interface EventContext {
