@@ -5,6 +5,7 @@ import { type ContactChannel, type MappedEvent, mappedEvent } from '../kit/mappe
 import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { phoneNumberOf } from '../kit/phone-number';
 import { platformTimestampToIso } from '../kit/platform-timestamp';
+import { CHANNELS, GENESYS_SOURCE, milestoneId } from './genesys-vocabulary';
 
 /**
  * Maps Genesys Cloud analytics conversation detail records (the `conversations` of a
@@ -26,18 +27,6 @@ import { platformTimestampToIso } from '../kit/platform-timestamp';
  * progresses (a query over an interval sees it in progress, later ended), and each time it yields
  * the same ids, so only the milestones that are new get published.
  */
-
-export const GENESYS_SOURCE = '/genesys/cloud';
-
-/** AnalyticsSession.mediaType values that are contacts, as catalogue channels. */
-const CHANNELS: ReadonlyMap<string, ContactChannel> = new Map([
-  ['voice', 'voice'],
-  ['callback', 'callback'],
-  ['chat', 'chat'],
-  ['message', 'chat'],
-  ['email', 'email'],
-  ['video', 'video'],
-]);
 
 /** Genesys analytics times are ISO 8601 (`2026-11-25T01:30:00.000Z`). */
 const GENESYS_TIMESTAMPS = ['iso8601'] as const;
@@ -90,7 +79,7 @@ export function mapConversation(input: unknown): MappingResult {
   const sessions = participants.flatMap((p) => p.sessions);
   const ofPurpose = (purpose: string) => sessions.filter((s) => s.participant.purpose === purpose);
   const queueNames = queueNamesById(ofPurpose('acd'));
-  const envelope = (milestone: string, time: string) => ({ id: `genesys:${conversationId}:${milestone}`, source: GENESYS_SOURCE, time });
+  const envelope = (milestone: string, time: string) => ({ id: milestoneId(conversationId as string, milestone), source: GENESYS_SOURCE, time });
   const drafts: Draft[] = [];
 
   // contact.queued: when the conversation first reached a queue.

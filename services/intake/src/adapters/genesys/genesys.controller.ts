@@ -1,9 +1,12 @@
-import { Body, Controller, Headers, HttpCode, Post, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
 import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { mapConversations, readConversations } from './conversation-mapping';
+import { genesysDetailEventsApiSchema } from './detail-events-api-schema';
+import { mapDetailEvents, readDetailEvents } from './detail-event-mapping';
 import { genesysConversationsApiSchema } from '../adapter-api-schemas';
 import { assertStorablePayload } from '../kit/storable-payload';
 import { eventsOf } from '../kit/mapping-result';
@@ -11,6 +14,12 @@ import { unmappableProblem } from '../kit/unmappable-problem';
 
 const ADAPTER = 'genesys';
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/** A delivery of which nothing is a contact milestone. */
+export interface IgnoredDetailEvents {
+  accepted: [];
+  ignored: string;
+}
 
 @ApiTags('adapters')
 @Controller('v1/adapters/genesys')
@@ -49,6 +58,56 @@ export class GenesysController {
       indexed: true,
       original: { adapter: ADAPTER, payload: body },
       changedResends: 'duplicate',
+    });
+  }
+
+  @Post('events')
+  @HttpCode(202)
+  @ApiKeyAuth('events:write')
+  @ApiOperation({ summary: 'Send Genesys Cloud live conversation notifications (detail events, conversations; notification channel or EventBridge)' })
+  @ApiBody({
+    schema: genesysDetailEventsApiSchema,
+    description:
+      'Analytics detail events of `v2.detail.events.conversation.{id}.*` topics, or `v2.conversations.{id}` notifications (the ' +
+      'conversation as it stands): one notification (`{topicName, eventBody}`) or Amazon EventBridge event (`{"detail-type", "detail"}`), ' +
+      'or an array of them',
+  })
+  @ApiResponse({
+    status: 202,
+    schema: ingestResultApiSchema,
+    description:
+      'acd.start, acd.end, user.end and customer.end, and v2.conversations.{id} snapshots, mapped onto ' +
+      'contact.queued/answered/abandoned/transferred/ended under the detail records\' ids ' +
+      '(`{accepted: [ids], duplicates: [ids]}`): a milestone the conversations route already brought is a duplicate, and the other way round',
+  })
+  @ApiResponse({ status: 200, description: 'No contact milestone (another topic, customer.start, user.start, a transfer, an acw alone): `{accepted: [], ignored}`' })
+  @ApiResponse({ status: 415, description: 'Not application/json' })
+  @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
+  @ApiResponse({ status: 400, description: 'problem+json naming each path holding text PostgreSQL cannot keep (NUL, a lone surrogate); nothing stored' })
+  @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable notification lacks (with its index in a batch); nothing stored' })
+  async events(
+    @CurrentPrincipal() principal: Principal,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IngestResult | IgnoredDetailEvents> {
+    if (!contentType || !JSON_TYPE.test(contentType)) throw new UnsupportedMediaTypeException('Send application/json');
+    assertStorablePayload(body);
+    const delivery = readDetailEvents(body);
+    const { result, supersededBy } = mapDetailEvents(delivery.records, delivery.batch);
+    if (result.outcome === 'unmappable') throw unmappableProblem('some notifications', result.errors);
+    if (result.outcome === 'ignored') {
+      // Notification channels and EventBridge carry every subscribed topic: the others need only a 2xx.
+      res.status(200);
+      return { accepted: [], ignored: result.reason };
+    }
+    return this.pipeline.ingest(principal.tenantId, eventsOf(result), {
+      indexed: delivery.batch,
+      original: { adapter: ADAPTER, payload: body },
+      // The detail record of the same conversation brings the same milestones under the same ids.
+      changedResends: 'duplicate',
+      // A customer's end is the contact's end only while no agent answered it.
+      supersededBy,
     });
   }
 }
