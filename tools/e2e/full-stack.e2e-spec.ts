@@ -51,8 +51,13 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     await env?.teardown(queues);
   });
 
-  const handled = async (service: string, type: string, outcome: 'handled' | 'duplicate' = 'handled') =>
-    metricValue((await request(services[service].url).get('/metrics')).text, 'hotline_events_consumed_total', { type, outcome });
+  /** How often `service` consumed events of `type` with `outcome`; on one of its queues when `purpose` names it. */
+  const handled = async (service: string, type: string, outcome: 'handled' | 'duplicate' = 'handled', purpose?: string) =>
+    metricValue((await request(services[service].url).get('/metrics')).text, 'hotline_events_consumed_total', {
+      type,
+      outcome,
+      ...(purpose ? { queue: withNamespace(queueName(service as ServiceName, purpose), env.namespace) } : {}),
+    });
   const get = async (service: string, path: string) =>
     (await request(services[service].url).get(path).auth(token, { type: 'bearer' }).expect(200)).body;
 
@@ -99,7 +104,9 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     // Wait for the relay's publish to land everywhere, then deliver both events a second time.
     await eventually(async () => {
       expect(await handled('dispatch', 'case.opened')).toBe(1);
-      expect(await handled('quality', 'contact.queued')).toBe(1);
+      // Quality's KPIs and its alerts each take contact events on a queue of their own.
+      expect(await handled('quality', 'contact.queued', 'handled', 'kpis')).toBe(1);
+      expect(await handled('quality', 'contact.queued', 'handled', 'alerts')).toBe(1);
       expect(await handled('security', 'case.opened') + (await handled('security', 'contact.queued'))).toBe(2);
     }, { timeoutMs: 20_000 });
     const [stored] = await Promise.all([
@@ -112,7 +119,8 @@ describe('full stack: intake → RabbitMQ → dispatch, quality, security', () =
     await publishToBus(env.namespace, stored);
     await eventually(async () => {
       expect(await handled('dispatch', 'case.opened', 'duplicate')).toBe(1);
-      expect(await handled('quality', 'contact.queued', 'duplicate')).toBe(1);
+      expect(await handled('quality', 'contact.queued', 'duplicate', 'kpis')).toBe(1);
+      expect(await handled('quality', 'contact.queued', 'duplicate', 'alerts')).toBe(1);
       expect(await handled('security', 'case.opened', 'duplicate') + (await handled('security', 'contact.queued', 'duplicate'))).toBe(2);
     }, { timeoutMs: 20_000 });
     expect(await handled('dispatch', 'case.opened')).toBe(1);
