@@ -19,4 +19,10 @@ describe('the anchor key', () => {
     expect(fromJwt.key.toString('utf8')).not.toContain(jwtSecret);
     expect(resolveAnchorKey({ jwtSecret }).key.equals(fromJwt.key)).toBe(true);
   });
+
+  it('refuses in production to derive it from JWT_SECRET, which may be the public default beside OIDC', () => {
+    expect(() => resolveAnchorKey({ jwtSecret, nodeEnv: 'production' })).toThrow(/AUDIT_ANCHOR_KEY \(or HOTLINE_CREDENTIALS_KEY\) must be set in production/);
+    expect(resolveAnchorKey({ credentialsKey: 'c'.repeat(44), jwtSecret, nodeEnv: 'production' }).source).toBe('credentials-key');
+    expect(resolveAnchorKey({ anchorKey: 'k'.repeat(32), jwtSecret, nodeEnv: 'production' }).source).toBe('configured');
+  });
 });

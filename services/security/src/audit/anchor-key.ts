@@ -15,8 +15,12 @@ export interface AnchorKey {
   key: Buffer;
 }
 
-/** Throws when AUDIT_ANCHOR_KEY is set but too short: a typo must stop the service at start. */
-export function resolveAnchorKey(env: { anchorKey?: string; credentialsKey?: string; jwtSecret: string }): AnchorKey {
+/**
+ * Throws when AUDIT_ANCHOR_KEY is set but too short (a typo must stop the service at start), and in
+ * production when neither it nor HOTLINE_CREDENTIALS_KEY is set: a key derived from JWT_SECRET may be
+ * derived from its public default (allowed beside OIDC), and then anyone could sign anchors.
+ */
+export function resolveAnchorKey(env: { anchorKey?: string; credentialsKey?: string; jwtSecret: string; nodeEnv?: string }): AnchorKey {
   const configured = env.anchorKey?.trim();
   if (configured) {
     if (configured.length < 32) throw new Error(`${ANCHOR_KEY_ENV} must be at least 32 characters (e.g. the output of \`openssl rand -base64 32\`)`);
@@ -24,6 +28,9 @@ export function resolveAnchorKey(env: { anchorKey?: string; credentialsKey?: str
   }
   const credentials = env.credentialsKey?.trim();
   if (credentials) return { source: 'credentials-key', key: derive(credentials) };
+  if (env.nodeEnv === 'production') {
+    throw new Error(`${ANCHOR_KEY_ENV} (or ${CREDENTIALS_KEY_ENV}) must be set in production: audit anchors are not signed with a key derived from JWT_SECRET there`);
+  }
   return { source: 'jwt-secret', key: derive(env.jwtSecret) };
 }
 

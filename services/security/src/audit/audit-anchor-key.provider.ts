@@ -14,6 +14,7 @@ export const auditAnchorKeyProvider: Provider = {
       anchorKey: config.get<string>(ANCHOR_KEY_ENV),
       credentialsKey: config.get<string>(CREDENTIALS_KEY_ENV),
       jwtSecret: platform.jwt.secret,
+      nodeEnv: platform.nodeEnv,
     });
     if (resolved.source !== 'configured') {
       const from = resolved.source === 'credentials-key' ? CREDENTIALS_KEY_ENV : 'JWT_SECRET';
