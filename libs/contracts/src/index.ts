@@ -29,6 +29,7 @@ export {
   type NewCloudEventParams,
   type ToCloudEventOptions,
 } from './lib/cloud-event-factory';
+export { auditRecordedEvent, type AuditedChange } from './lib/audit-recorded-event';
 export { toJsonSchema, type JsonSchemaOptions, type JsonSchemaTarget } from './lib/json-schema';
 export type { JsonSchema, JsonSchemaObject } from './lib/compatibility';
 export { asyncApiDocument, type AsyncApiDocument } from './lib/asyncapi-document';

@@ -226,6 +226,32 @@ describe('security: incident response — plan steps on durable timers, review t
     });
   });
 
+  it("catches a blob rewritten together with its stored sha256: the audit trail's evidence.add entry kept the original hash", async () => {
+    const id = await openIncident('C-REWRITE');
+    const content = Buffer.from('agent segment 3: 您的号码是 138****5678');
+    const evidence = { name: 'segment-3.txt', mediaType: 'text/plain', content: content.toString('base64'), sha256: sha256(content) };
+    const added = (await as(officer).post(`/v1/incidents/${id}/evidence`, evidence).expect(201)).body;
+    const listPath = `/v1/incidents/${id}/evidence`;
+    // Once the audit consumer has chained the evidence.add entry, reads compare against it.
+    await eventually(async () => {
+      const [item] = (await as(officer).get(listPath).expect(200)).body.items;
+      expect(item).toMatchObject({ integrity: 'intact', integrityReason: null, auditedSha256: evidence.sha256 });
+    });
+
+    const forged = Buffer.from('agent segment 3: nothing to see');
+    await svc.db.query(`UPDATE security.incident_evidence SET content = $2, sha256 = $3 WHERE id = $1`, [added.id, forged, sha256(forged)]);
+
+    const [listed] = (await as(officer).get(listPath).expect(200)).body.items;
+    // The blob matches its (rewritten) stored hash, so only the audit trail tells.
+    expect(listed).toMatchObject({ sha256: sha256(forged), actualSha256: sha256(forged), auditedSha256: evidence.sha256, integrity: 'tampered' });
+    expect(listed.integrityReason).toContain(`not the ${evidence.sha256} the audit trail recorded`);
+    const read = (await as(officer).get(`${listPath}/${added.id}`).expect(200)).body;
+    expect(read).toMatchObject({ integrity: 'tampered', auditedSha256: evidence.sha256 });
+    expect(read.custody.at(-1)).toMatchObject({ action: 'accessed', intact: false });
+    // The audit entry it was checked against is itself unbroken.
+    await as(officer).get('/v1/audit/verify').expect(200).expect((res) => expect(res.body).toMatchObject({ intact: true }));
+  });
+
   // Last: it closes the app the other tests use and starts two replicas on the same database and namespace.
   it('fires at start, flagged late, a step that fell due while security was down, once across two replicas', async () => {
     const initech = await svc.token({ tenant: 'initech', roles: ['security'] });

@@ -5,6 +5,7 @@ import { apiKeyViewSchema, createdApiKeySchema } from './api-key-responses';
 import { type ApiKeyView, ApiKeysService, type CreatedApiKey } from './api-keys.service';
 import { API_KEY_SCOPES } from './domain/api-key-scopes';
 import { createApiKeyRequest } from './domain/create-api-key-request';
+import { adminActorOf } from '../tenants/admin-audit';
 import { assertMayManageTenant, RESERVED_TENANTS } from '../tenants/tenant-access';
 
 /**
@@ -21,7 +22,7 @@ export class AdminApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  @ApiOperation({ summary: "Create an API key for a tenant's platform" })
+  @ApiOperation({ summary: "Create an API key for a tenant's platform", description: 'Publishes `audit.recorded` (`api_key.create`: name, prefix, scopes; never the key) with the key, in one transaction.' })
   @ApiBody({
     description: `\`{ name, scopes? }\`; scopes from ${API_KEY_SCOPES.join(', ')} (default events:write)`,
     schema: zodApiSchema(createApiKeyRequest, 'input', 'CreateApiKeyRequest'),
@@ -37,7 +38,7 @@ export class AdminApiKeysController {
     if (RESERVED_TENANTS.includes(tenantId)) {
       throw new ValidationProblem([{ path: 'tenantId', message: `"${tenantId}" is reserved for the platform; no key can act for it` }]);
     }
-    return this.keys.create(tenantId, parseOr400(createApiKeyRequest, body ?? {}));
+    return this.keys.create(tenantId, parseOr400(createApiKeyRequest, body ?? {}), adminActorOf(principal));
   }
 
   @Get()
@@ -50,12 +51,12 @@ export class AdminApiKeysController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiOperation({ summary: 'Revoke an API key', description: 'Publishes `audit.recorded` (`api_key.revoke`) with the revocation, in one transaction; revoking again changes and publishes nothing.' })
   @ApiResponse({ status: 204, description: 'Revoked (revoking again keeps the first revocation time)' })
   @ApiResponse({ status: 404, description: 'The tenant has no key with this id' })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Param('id') id: string): Promise<void> {
     assertMayManageTenant(principal, tenantId, 'API keys');
-    await this.keys.revoke(tenantId, id);
+    await this.keys.revoke(tenantId, id, adminActorOf(principal));
   }
 
 }

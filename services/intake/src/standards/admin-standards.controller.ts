@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, ValidationProblem, zodApiSchema } from '@hotline/platform';
+import { adminActorOf } from '../tenants/admin-audit';
 import { assertMayManageTenant, RESERVED_TENANTS } from '../tenants/tenant-access';
 import { listStandardVersionsQuery } from './domain/list-standard-versions-query';
 import { validateStandardVersion } from './domain/validate-standard-version';
@@ -41,7 +42,7 @@ export class AdminStandardsController {
       },
     },
   })
-  @ApiResponse({ status: 201, schema: VERSION, description: 'Kept and published as `standards.published`' })
+  @ApiResponse({ status: 201, schema: VERSION, description: 'Kept and published as `standards.published`, with `audit.recorded` (`standards.publish`), in one transaction' })
   @ApiResponse({ status: 200, schema: VERSION, description: 'The same version sent again: nothing changes, nothing is published' })
   @ApiResponse({ status: 400, description: 'problem+json naming each malformed field' })
   @ApiResponse({ status: 409, description: 'The version exists with other content, or another version takes effect at the same instant' })
@@ -67,7 +68,7 @@ export class AdminStandardsController {
         errors: check.issues,
       });
     }
-    const result = await this.standards.put(check.overrides);
+    const result = await this.standards.put(check.overrides, adminActorOf(principal));
     if (result.outcome === 'conflict') throw new ProblemException({ status: 409, detail: result.detail });
     res.status(result.outcome === 'created' ? 201 : 200);
     return result.version;

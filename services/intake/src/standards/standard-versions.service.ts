@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import type { StandardOverrides } from '@hotline/standards';
+import { type AdminActor, adminAuditEvent } from '../tenants/admin-audit';
 import { decidePut } from './domain/put-decision';
 import { StandardVersionsRepository, type StandardVersionView } from './standard-versions.repository';
 
@@ -23,8 +24,8 @@ export class StandardVersionsService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** `overrides` were validated by libs/standards; the version and its `standards.published` commit together. */
-  put(overrides: StandardOverrides): Promise<PutResult> {
+  /** `overrides` were validated by libs/standards; the version, its `standards.published` and its `audit.recorded` commit together. */
+  put(overrides: StandardOverrides, actor: AdminActor): Promise<PutResult> {
     const { tenantId, version, effectiveFrom, standards } = overrides;
     const incoming = { tenantId, version, effectiveFrom: new Date(effectiveFrom).toISOString(), standards };
     return this.dataSource.transaction(async (manager) => {
@@ -43,7 +44,15 @@ export class StandardVersionsService {
         data: { version, effectiveFrom: incoming.effectiveFrom, standards },
       });
       const kept = await this.versions.insert(manager, incoming, event.id);
-      await this.outbox.add(manager, [event]);
+      const audit = adminAuditEvent({
+        tenantId,
+        actor,
+        action: 'standards.publish',
+        subject: { type: 'standards_version', id: version },
+        after: { version, effectiveFrom: incoming.effectiveFrom, standards: Object.keys(standards ?? {}) },
+        summary: `standards version ${version} published`,
+      });
+      await this.outbox.add(manager, [event, audit]);
       return { outcome: 'created', version: kept };
     });
   }

@@ -24,7 +24,11 @@ export const evidenceSchema = z.object({
   mediaType: z.string(),
   sizeBytes: z.number().int(),
   sha256: z.string().describe('Recorded at collection'),
-  integrity: z.enum(['intact', 'tampered']).describe('`tampered`: the stored content no longer hashes to `sha256`'),
+  integrity: z
+    .enum(['intact', 'tampered'])
+    .describe('`tampered`: the stored content no longer hashes to `sha256`, or `sha256` is not the hash the audit trail recorded at collection (`auditedSha256`)'),
+  integrityReason: z.string().nullable().describe('Why it is tampered; null when intact'),
+  auditedSha256: z.string().nullable().describe('The SHA-256 the audit trail’s `evidence.add` entry recorded; null until that entry is in the chain'),
   actualSha256: z.string().describe('What the stored content hashes to now'),
   addedAt: timestamp,
   addedBy: actorSchema,
@@ -39,9 +43,10 @@ export const evidenceDownloadSchema = evidenceSchema.extend({ content: z.string(
 export type EvidenceResponse = z.output<typeof evidenceSchema>;
 export type EvidenceDownload = z.output<typeof evidenceDownloadSchema>;
 
-export function toEvidenceResponse(evidence: StoredEvidence, custody: readonly ChainedCustodyEntry[]): EvidenceResponse {
+export function toEvidenceResponse(evidence: StoredEvidence, custody: readonly ChainedCustodyEntry[], auditedSha256?: string): EvidenceResponse {
   const { id, incidentId, name, mediaType, sizeBytes, sha256, actualSha256, addedAt, addedBy } = evidence;
   const chain = verifyCustody(id, custody);
+  const verdict = integrityOf({ recorded: sha256, actual: actualSha256, audited: auditedSha256 });
   return {
     id,
     incidentId,
@@ -49,7 +54,9 @@ export function toEvidenceResponse(evidence: StoredEvidence, custody: readonly C
     mediaType,
     sizeBytes,
     sha256,
-    integrity: integrityOf(sha256, actualSha256),
+    integrity: verdict.integrity,
+    integrityReason: verdict.reason,
+    auditedSha256: auditedSha256 ?? null,
     actualSha256,
     addedAt: addedAt.toISOString(),
     addedBy,

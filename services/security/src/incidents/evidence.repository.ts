@@ -3,6 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { IncidentActor } from './domain/incident';
 import { CUSTODY_GENESIS, custodyHash } from './domain/custody-chain';
 import type { CustodyAction } from './domain/evidence';
+import { auditedSha256Of, EVIDENCE_ADD_EVENT_ID_PATTERN } from './domain/evidence-audit-id';
+import { SECURITY_SOURCE } from './domain/incident-events';
 
 export interface StoredEvidence {
   id: string;
@@ -81,6 +83,27 @@ export class EvidenceRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [tenantId, evidenceId, entry.at, JSON.stringify(entry.actor), entry.action, entry.to, entry.note, entry.sha256Observed, entry.intact, prevHash, custodyHash(prevHash, evidenceId, entry)],
     );
+  }
+
+  /**
+   * The SHA-256 each piece of evidence had when collected, as the audit trail's `evidence.add` entry
+   * keeps it (the audit module's table, read by subject: the evidence id); absent while the entry is
+   * not in the chain yet. That the entry itself is unchanged is what `GET /v1/audit/verify` proves.
+   */
+  async auditedSha256s(manager: EntityManager, tenantId: string, evidenceIds: readonly string[]): Promise<Map<string, string>> {
+    const rows: { subject: string; event_id: string }[] = await manager.query(
+      `SELECT subject, event_id FROM security.audit_entries
+       WHERE tenant_id = $1 AND subject = ANY($2::text[]) AND type = 'audit.recorded' AND source = $3 AND event_id LIKE $4
+       ORDER BY seq`,
+      [tenantId, evidenceIds, SECURITY_SOURCE, EVIDENCE_ADD_EVENT_ID_PATTERN],
+    );
+    const audited = new Map<string, string>();
+    for (const { subject, event_id } of rows) {
+      const sha256 = auditedSha256Of(event_id, subject);
+      // The first entry counts: the chain holds one per piece of evidence.
+      if (sha256 && !audited.has(subject)) audited.set(subject, sha256);
+    }
+    return audited;
   }
 
   /** The custody entries of these pieces of evidence, oldest first, by evidence id. */

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { adminActorOf } from '../../tenants/admin-audit';
 import { assertMayManageTenant } from '../../tenants/tenant-access';
 import { HelpScoutSecretKeys } from './helpscout-secret-keys';
 
@@ -30,13 +31,13 @@ export class HelpScoutCredentialsController {
     description: '`{ secretKey }`: the secret key entered in the Help Scout webhook (stored encrypted, never returned)',
     schema: zodApiSchema(setHelpScoutCredentials, 'input', 'SetHelpScoutCredentials'),
   })
-  @ApiResponse({ status: 204, description: 'Stored (replacing any earlier key)' })
+  @ApiResponse({ status: 204, description: 'Stored with its `audit.recorded` (`credentials.set` or `credentials.replace`, never the secret), in one transaction (replacing any earlier key)' })
   @ApiResponse({ status: 400, description: 'problem+json: no usable secretKey' })
   @ApiResponse({ status: 401, description: 'No valid JWT' })
   @ApiResponse({ status: 403, description: 'Not an admin of this tenant or a platform operator' })
   async setHelpScout(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Body() body: unknown): Promise<void> {
     assertMayManageTenant(principal, tenantId, 'Help Scout credentials');
     const { secretKey } = parseOr400(setHelpScoutCredentials, body ?? {});
-    await this.secretKeys.set(tenantId, secretKey);
+    await this.secretKeys.set(tenantId, secretKey, adminActorOf(principal));
   }
 }

@@ -2,7 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Outbox } from '@hotline/messaging';
 import { CREDENTIALS_KEY_ENV, CredentialCipher, PlatformConfig, resolveCredentialsKey } from '@hotline/platform';
+import { type AdminActor, adminAuditEvent } from '../../tenants/admin-audit';
 
 const PLATFORM = 'helpscout';
 
@@ -18,6 +20,7 @@ export class HelpScoutSecretKeys {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
     platform: PlatformConfig,
     config: ConfigService,
   ) {
@@ -25,12 +28,27 @@ export class HelpScoutSecretKeys {
     this.cipher = new CredentialCipher(resolveCredentialsKey(config.get<string>(CREDENTIALS_KEY_ENV), platform.nodeEnv, 'intake').key);
   }
 
-  async set(tenantId: string, secretKey: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO intake.platform_credentials (tenant_id, platform, secret_ciphertext) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, platform) DO UPDATE SET secret_ciphertext = EXCLUDED.secret_ciphertext, updated_at = now()`,
-      [tenantId, PLATFORM, this.cipher.encrypt(secretKey, context(tenantId))],
-    );
+  /** Stores it with its `audit.recorded` (that it was set or replaced, never the Help Scout secret key itself), in one transaction. */
+  async set(tenantId: string, secretKey: string, actor: AdminActor): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      // xmax is 0 on a freshly inserted row, the updating transaction's id on an upserted one.
+      const [{ replaced }]: { replaced: boolean }[] = await manager.query(
+        `INSERT INTO intake.platform_credentials (tenant_id, platform, secret_ciphertext) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id, platform) DO UPDATE SET secret_ciphertext = EXCLUDED.secret_ciphertext, updated_at = now()
+         RETURNING xmax <> 0 AS replaced`,
+        [tenantId, PLATFORM, this.cipher.encrypt(secretKey, context(tenantId))],
+      );
+      const audit = adminAuditEvent({
+        tenantId,
+        actor,
+        action: replaced ? 'credentials.replace' : 'credentials.set',
+        subject: { type: 'platform_credentials', id: PLATFORM },
+        before: { set: replaced },
+        after: { set: true },
+        summary: `Help Scout secret key ${replaced ? 'replaced' : 'set'}`,
+      });
+      await this.outbox.add(manager, [audit]);
+    });
   }
 
   /** The tenant's secret key; undefined when it has none, or it cannot be decrypted (logged: the key changed). */

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { adminActorOf } from '../../tenants/admin-audit';
 import { assertMayManageTenant } from '../../tenants/tenant-access';
 import { TwilioAuthTokens } from './twilio-auth-tokens';
 
@@ -30,13 +31,13 @@ export class TwilioCredentialsController {
     description: '`{ authToken }`: the Twilio account auth token (stored encrypted, never returned)',
     schema: zodApiSchema(setTwilioCredentials, 'input', 'SetTwilioCredentials'),
   })
-  @ApiResponse({ status: 204, description: 'Stored (replacing any earlier token)' })
+  @ApiResponse({ status: 204, description: 'Stored with its `audit.recorded` (`credentials.set` or `credentials.replace`, never the secret), in one transaction (replacing any earlier token)' })
   @ApiResponse({ status: 400, description: 'problem+json: no usable authToken' })
   @ApiResponse({ status: 401, description: 'No valid JWT' })
   @ApiResponse({ status: 403, description: 'Not an admin of this tenant or a platform operator' })
   async setTwilio(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Body() body: unknown): Promise<void> {
     assertMayManageTenant(principal, tenantId, 'Twilio credentials');
     const { authToken } = parseOr400(setTwilioCredentials, body ?? {});
-    await this.authTokens.set(tenantId, authToken);
+    await this.authTokens.set(tenantId, authToken, adminActorOf(principal));
   }
 }

@@ -19,7 +19,30 @@ export function checkEvidence(content: Buffer, claimedSha256: string, maxBytes: 
   return actual;
 }
 
-/** A stored blob is intact while it still hashes to what was recorded when it was collected. */
-export function integrityOf(recordedSha256: string, actualSha256: string): EvidenceIntegrity {
-  return recordedSha256 === actualSha256 ? 'intact' : 'tampered';
+/** The hashes a piece of evidence is judged by. */
+export interface EvidenceHashes {
+  /** Stored with the evidence when it was collected. */
+  recorded: string;
+  /** What the stored content hashes to now. */
+  actual: string;
+  /** What the audit trail's `evidence.add` entry recorded; undefined while that entry is not in the chain (yet). */
+  audited?: string;
+}
+
+export interface EvidenceVerdict {
+  integrity: EvidenceIntegrity;
+  /** Why it is tampered; null when intact. */
+  reason: string | null;
+}
+
+/**
+ * A stored blob is intact while it still hashes to what was recorded when it was collected, and that
+ * record is still the one the audit trail kept: rewriting both the blob and its stored hash is caught.
+ */
+export function integrityOf({ recorded, actual, audited }: EvidenceHashes): EvidenceVerdict {
+  if (audited !== undefined && audited !== recorded) {
+    return { integrity: 'tampered', reason: `the stored sha256 ${recorded} is not the ${audited} the audit trail recorded when it was collected` };
+  }
+  if (actual !== recorded) return { integrity: 'tampered', reason: `the stored content hashes to ${actual}, not the recorded ${recorded}` };
+  return { integrity: 'intact', reason: null };
 }

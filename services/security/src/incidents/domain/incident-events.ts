@@ -1,4 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import type { IncidentActor, IncidentSnapshot, IncidentTransition } from './incident';
 import type { IncidentStep } from './incident-steps';
 import type { ResponsePlan } from './response-plans';
@@ -35,20 +35,28 @@ export interface IncidentAudit {
   after?: Record<string, unknown>;
   summary: string;
   at: Date;
+  /** A deterministic event id, where the entry must be found again (evidence.add); else a new UUID. */
+  eventId?: string;
 }
 
 /** `audit.recorded` for a change made through the incidents API: ids, states and hashes, never notes or content. */
 export function auditEvent(tenantId: string, audit: IncidentAudit, correlationId?: string): CloudEvent {
-  const { actor, action, incidentId, subject, before, after, summary, at } = audit;
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: SECURITY_SOURCE,
+  const { actor, action, incidentId, subject, before, after, summary, at, eventId } = audit;
+  const event = auditRecordedEvent({
+    service: 'security',
     tenantId,
+    actor,
+    action,
+    subject: subject ?? { type: 'incident', id: incidentId },
+    before,
+    after,
+    summary,
     correlationId,
-    subject: incidentId,
     time: at,
-    data: { actor, action, subject: subject ?? { type: 'incident', id: incidentId }, before, after, summary, service: 'security' },
+    id: eventId,
   });
+  // The envelope names the incident (the data names what was changed), as before.
+  return { ...event, subject: incidentId };
 }
 
 /** `incident.transitioned`, with the move's audit, in its transaction. */

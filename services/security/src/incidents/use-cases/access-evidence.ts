@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import type { Clock } from '@hotline/timers';
-import type { CustodyAction } from '../domain/evidence';
+import { type CustodyAction, integrityOf } from '../domain/evidence';
 import type { IncidentActor } from '../domain/incident';
 import { auditEvent } from '../domain/incident-events';
 import { type CustodyEntry, EvidenceRepository, type StoredEvidence } from '../evidence.repository';
@@ -48,7 +48,9 @@ export class AccessEvidence {
       const found: StoredEvidence | undefined = await this.evidence.find(manager, tenantId, incidentId, evidenceId);
       if (!found) return undefined;
       const at = this.clock.now();
-      const entry: CustodyEntry = { at, actor, action, to: to ?? null, note: note ?? null, sha256Observed: found.actualSha256, intact: found.actualSha256 === found.sha256 };
+      const audited = (await this.evidence.auditedSha256s(manager, tenantId, [evidenceId])).get(evidenceId);
+      const intact = integrityOf({ recorded: found.sha256, actual: found.actualSha256, audited }).integrity === 'intact';
+      const entry: CustodyEntry = { at, actor, action, to: to ?? null, note: note ?? null, sha256Observed: found.actualSha256, intact };
       await this.evidence.appendCustody(manager, tenantId, evidenceId, entry);
       const audit = {
         actor,
@@ -61,7 +63,7 @@ export class AccessEvidence {
       };
       await this.outbox.add(manager, [auditEvent(tenantId, audit, CorrelationContext.current()?.correlationId)]);
       const custody = (await this.evidence.custody(manager, tenantId, [evidenceId])).get(evidenceId) ?? [];
-      const response = toEvidenceResponse(found, custody);
+      const response = toEvidenceResponse(found, custody, audited);
       return withContent ? { ...response, content: (await this.evidence.content(manager, tenantId, evidenceId)).toString('base64') } : response;
     });
   }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import type { Clock } from '@hotline/timers';
 import { checkEvidence } from '../domain/evidence';
+import { evidenceAddEventId } from '../domain/evidence-audit-id';
 import type { IncidentActor } from '../domain/incident';
 import { auditEvent } from '../domain/incident-events';
 import { EvidenceRepository } from '../evidence.repository';
@@ -49,7 +50,7 @@ export class AddEvidence {
       await this.evidence.insert(manager, tenantId, { id, incidentId, name, mediaType, sizeBytes: content.length, sha256: hash, content, addedAt: at, addedBy: actor });
       await this.evidence.appendCustody(manager, tenantId, id, { at, actor, action: 'collected', to: null, note: null, sha256Observed: hash, intact: true });
       await this.incidents.appendTimeline(manager, tenantId, incidentId, { at, kind: 'evidence_added', detail: { evidenceId: id, name, mediaType, sizeBytes: content.length, sha256: hash, actor } });
-      const audit = { actor, action: 'evidence.add', incidentId, subject: { type: 'evidence', id }, after: { incidentId, sha256: hash, sizeBytes: content.length }, summary: `evidence ${id} added to incident ${incidentId}`, at };
+      const audit = { actor, action: 'evidence.add', incidentId, subject: { type: 'evidence', id }, after: { incidentId, sha256: hash, sizeBytes: content.length }, summary: `evidence ${id} added to incident ${incidentId}`, at, eventId: evidenceAddEventId(id, hash) };
       await this.outbox.add(manager, [auditEvent(tenantId, audit, CorrelationContext.current()?.correlationId)]);
       const custody = (await this.evidence.custody(manager, tenantId, [id])).get(id) ?? [];
       return toEvidenceResponse({ id, incidentId, name, mediaType, sizeBytes: content.length, sha256: hash, actualSha256: hash, addedAt: at, addedBy: actor }, custody);
