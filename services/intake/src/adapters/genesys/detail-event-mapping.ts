@@ -25,13 +25,15 @@ import { CHANNELS, GENESYS_SOURCE, milestoneId } from './genesys-vocabulary';
  * | user.end     | contact.ended of the agent who talked: talk, hold (and after-call work when the acw      |
  * |              | event comes in the same delivery); an agent who transferred or never connected: none     |
  * | customer.end | contact.ended, unless the conversation was answered (the agent's user.end ends it)       |
- * | acw          | after-call work onto the agent's contact.ended of the same delivery; alone: none         |
+ * | acw          | contact.completed of that agent participant (wrap-up time, code); its after-call work    |
+ * |              | also joins the agent's contact.ended of the same delivery                                 |
  *
  * A `v2.conversations.{id}` notification (the conversation as it stands) on the same delivery is
  * mapped by `conversation-notification-mapping.ts`.
  *
  * Ids are the detail records' own (`genesys:<conversationId>:<milestone>`), so a conversation sent
- * both live and as a detail record is counted once: whichever brings a milestone first keeps it.
+ * both live and as a detail record is counted once: whichever brings a milestone first keeps it. The
+ * detail record has no completion (its tAcw is on the ended): `…:completed:<participantId>` is the acw's own.
  */
 
 /** Detail event times are epoch milliseconds. */
@@ -192,6 +194,7 @@ function fieldOf(body: FieldReader, eventPath: string): string | undefined {
     'data.queue': 'queueId',
     'data.agentId': body.has('answeredUserId') ? 'answeredUserId' : 'userId',
     'data.disconnectReason': 'disconnectType',
+    'data.completedReason': 'wrapupCode',
   };
   return fields[eventPath] === undefined ? undefined : body.pathOf(fields[eventPath]);
 }
@@ -293,15 +296,30 @@ function customerEnd(context: EventContext): Mapping {
   };
 }
 
-/** acw: the agent applied a wrap-up code; its after-call work joins that agent's ended when both come in one delivery. */
+/**
+ * acw: the agent finished the after-call work: `contact.completed` at its time, one per agent
+ * participant (a conversation handed on has one wrap-up per agent). The work also joins that agent's
+ * ended when both come in one delivery, as the detail record's tAcw does; quality takes an ended's
+ * after-contact work over a completion's, so the two never add up.
+ */
 function afterCallWork(context: EventContext): Mapping {
-  const { body, conversationId, kind } = context;
+  const { body, conversationId } = context;
   const agentId = body.required('userId', 'the agent who wrapped up');
+  const participantId = body.required('participantId', 'the agent participant who wrapped up');
   const ms = body.amount('wrapupDurationMs');
   const wrapupCode = body.string('wrapupCode');
-  if (!agentId) return { result: mapped([]) };
+  if (!agentId || !participantId) return { result: mapped([]) };
+  const afterContactWorkSeconds = seconds(ms);
   return {
-    ...ignored(kind, "after-call work: Hotline's catalogue has no wrap-up milestone; it is added to the agent's contact.ended when both come in one delivery"),
-    afterCallWork: { endedId: milestoneId(conversationId, 'ended'), agentId, seconds: seconds(ms), wrapupCode },
+    result: mapped([
+      event(context, `completed:${participantId}`, 'contact.completed', {
+        contactId: conversationId,
+        agentId,
+        queue: body.string('queueId'),
+        afterContactWorkSeconds,
+        completedReason: wrapupCode,
+      }),
+    ]),
+    afterCallWork: { endedId: milestoneId(conversationId, 'ended'), agentId, seconds: afterContactWorkSeconds, wrapupCode },
   };
 }
