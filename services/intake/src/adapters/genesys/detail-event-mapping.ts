@@ -7,6 +7,7 @@ import { mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { phoneNumberOf } from '../kit/phone-number';
 import { isConversationTopic, mapConversationSnapshot } from './conversation-notification-mapping';
 import { CHANNELS, GENESYS_SOURCE, milestoneId } from './genesys-vocabulary';
+import { readGenesysNotification } from './notification-envelope';
 
 /*
  * Genesys Cloud analytics detail events, the live feed of a conversation's milestones
@@ -121,23 +122,20 @@ function withAfterCallWork(events: MappedEvent[], mappings: readonly Mapping[]):
 export function mapDetailEvent(value: unknown): Mapping {
   if (!isObject(value)) return { result: unmappable([notAnObject(value, 'a Genesys Cloud notification or EventBridge event')]) };
   const outer = FieldReader.of(value, DETAIL_EVENT_TIMESTAMPS);
-  const fromEventBridge = outer.has('detail-type') || outer.has('detail');
-  const notification = fromEventBridge ? outer.at('detail') : outer;
+  const { notification, topic, eventBody: body } = readGenesysNotification(outer);
   if (!notification) {
     outer.fail('detail', 'Required: the notification an EventBridge event carries ({topicName, eventBody})');
     return { result: unmappable(outer.errors) };
   }
-  const topic = notification.string('topicName') ?? (fromEventBridge ? outer.string('detail-type') : undefined);
   if (!topic) {
     notification.required('topicName', 'the notification topic (v2.detail.events.conversation.{id}.<event>)');
     return { result: unmappable(outer.errors) };
   }
-  if (isConversationTopic(topic)) return conversationSnapshot(value, fromEventBridge);
+  if (isConversationTopic(topic)) return conversationSnapshot(value);
   const kind = TOPIC.exec(topic)?.[1];
   const handler = kind ? HANDLERS[kind] : undefined;
   if (!handler) return ignored(topic.slice(0, 200), 'no contact milestone (another topic or detail event)');
 
-  const body = notification.at('eventBody');
   if (!body) {
     notification.fail('eventBody', 'Required: the detail event');
     return { result: unmappable(outer.errors) };
@@ -153,11 +151,11 @@ export function mapDetailEvent(value: unknown): Mapping {
 }
 
 /** A `v2.conversations.{id}` notification: the conversation as it stands, its times ISO 8601. */
-function conversationSnapshot(value: Record<string, unknown>, fromEventBridge: boolean): Mapping {
+function conversationSnapshot(value: Record<string, unknown>): Mapping {
   const outer = FieldReader.of(value, ['iso8601']);
-  const body = (fromEventBridge ? outer.at('detail') : outer)?.at('eventBody');
+  const { notification, eventBody: body } = readGenesysNotification(outer);
   if (!body) {
-    (fromEventBridge ? (outer.at('detail') as FieldReader) : outer).fail('eventBody', 'Required: the conversation');
+    (notification ?? outer).fail('eventBody', 'Required: the conversation');
     return { result: unmappable(outer.errors) };
   }
   const events = mapConversationSnapshot(body);
