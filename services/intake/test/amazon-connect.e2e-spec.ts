@@ -239,6 +239,19 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       await post('contact-events', events[0]).expect(202).expect({ accepted: [], duplicates: [id(answeredId, 'queued')] });
     });
 
+    it('publishes COMPLETED after After Contact Work as contact.completed once; a COMPLETED without it adds nothing', async () => {
+      const [afterWork, withoutWork] = fixture('contact-events-completed') as unknown as { detail: { contactId: string } }[];
+      await post('contact-events', [afterWork, withoutWork]).expect(202).expect({ accepted: [id(answeredId, 'completed')], duplicates: [] });
+      await settled();
+      expect(publishedOf(id(answeredId, 'completed'))[0]).toMatchObject({
+        type: 'contact.completed',
+        time: '2026-11-25T01:35:45.500Z',
+        data: { contactId: answeredId, agentId: 'liwei', queue: 'Billing', afterContactWorkSeconds: 45 },
+      });
+      await post('contact-events', afterWork).expect(202).expect({ accepted: [], duplicates: [id(answeredId, 'completed')] });
+      await post('contact-events', withoutWork).expect(200);
+    });
+
     it('answers 200 for events with no live milestone and 422 naming what an event lacks, storing nothing', async () => {
       const before = await count('events');
       const initiated = { ...events[0], detail: { ...events[0].detail, eventType: 'INITIATED' } };

@@ -41,6 +41,10 @@ describe('intake: JSON nesting depth is bounded at the edge (real HTTP, PostgreS
     ['/v1/adapters/amazon-connect/contact-lens-segments', 'application/json'],
     ['/v1/adapters/amazon-connect/contact-lens-segments', 'application/x-ndjson'],
     ['/v1/adapters/genesys/conversations', 'application/json'],
+    ['/v1/adapters/genesys/events', 'application/json'],
+    ['/v1/adapters/genesys/surveys', 'application/json'],
+    // Signed by Help Scout, not by the API key: the depth is refused before the signature is looked at.
+    ['/v1/adapters/helpscout/satisfaction-ratings?tenant=acme', 'application/json'],
   ])('%s (%s) refuses 5,000 levels of arrays or of objects with a 400 problem', async (path, contentType) => {
     expectTooDeep(await post(path, nestedArrays(5000), contentType));
     expectTooDeep(await post(path, nestedObjects(5000), contentType));

@@ -6,6 +6,9 @@ import contactLens from './fixtures/amazon-connect/contact-lens-call-en.json';
 import contactLensSegments from './fixtures/amazon-connect/contact-lens-realtime-voice.json';
 import ctr from './fixtures/amazon-connect/ctr-voice-answered.json';
 import genesys from './fixtures/genesys/conversation-details-query.json';
+import genesysEvents from './fixtures/genesys/detail-events-answered-eventbridge.json';
+import genesysSurvey from './fixtures/genesys-surveys/finished-survey.json';
+import helpscout from './fixtures/helpscout/satisfaction-rating.json';
 import twilioCreated from './fixtures/twilio/task-created.json';
 import { insertApiKey } from './support/api-keys';
 import { type Credential, type FuzzCase, fuzzCases } from './support/fuzz-cases';
@@ -13,9 +16,11 @@ import { rawRequest, type RawResponse } from './support/raw-http';
 import { SeededRandom } from './support/seeded-random';
 
 const SEED = 20261129;
-const CASES = 450;
+// 45 cases a route, as when the fuzz had its first ten routes.
+const CASES = 585;
 const PUBLIC_URL = 'https://hotline.example.com';
 const TWILIO_AUTH_TOKEN = '9f86d081884c7d659a2feaa0c55ad015';
+const HELPSCOUT_SECRET_KEY = 'fuzz-helpscout-secret';
 
 /** Twilio's signature, written out here as in the TaskRouter test: HMAC-SHA1 of the URL and the sorted parameters. */
 function twilioSignature(url: string, params: Record<string, string>): string {
@@ -73,6 +78,14 @@ describe('intake: seeded fuzz of every route (real HTTP, PostgreSQL, RabbitMQ)',
       Buffer.from(JSON.stringify({ authToken: TWILIO_AUTH_TOKEN })),
     );
     expect(setToken.status).toBe(204);
+    const setSecret = await rawRequest(
+      svc.port,
+      'PUT',
+      '/v1/admin/tenants/acme/credentials/helpscout',
+      { Authorization: authorization.get('operator-jwt') ?? '', 'Content-Type': 'application/json' },
+      Buffer.from(JSON.stringify({ secretKey: HELPSCOUT_SECRET_KEY })),
+    );
+    expect(setSecret.status).toBe(204);
   });
 
   afterAll(() => svc?.stop());
@@ -81,6 +94,9 @@ describe('intake: seeded fuzz of every route (real HTTP, PostgreSQL, RabbitMQ)',
     const headers = { ...fuzz.headers };
     if (fuzz.credential === 'twilio-signature') headers['X-Twilio-Signature'] = twilioSignature(PUBLIC_URL + fuzz.path, fuzz.signedParams);
     else if (fuzz.credential === 'bad-twilio-signature') headers['X-Twilio-Signature'] = 'bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==';
+    // Help Scout signs the raw body: Base64 HMAC-SHA1 with the webhook's secret key.
+    else if (fuzz.credential === 'helpscout-signature') headers['X-HelpScout-Signature'] = createHmac('sha1', HELPSCOUT_SECRET_KEY).update(fuzz.body ?? Buffer.alloc(0)).digest('base64');
+    else if (fuzz.credential === 'bad-helpscout-signature') headers['X-HelpScout-Signature'] = 'bm90IGEgc2lnbmF0dXJlIGF0IGFsbA==';
     else if (fuzz.credential !== 'none') headers['Authorization'] = authorization.get(fuzz.credential) ?? '';
     return rawRequest(svc.port, fuzz.method, fuzz.path, headers, fuzz.body);
   };
@@ -91,6 +107,9 @@ describe('intake: seeded fuzz of every route (real HTTP, PostgreSQL, RabbitMQ)',
       contactLens,
       contactLensSegments,
       genesys,
+      genesysEvents,
+      genesysSurvey,
+      helpscout,
       twilio: twilioCreated,
     });
     const failures: Failure[] = [];

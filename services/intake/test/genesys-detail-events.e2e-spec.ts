@@ -10,7 +10,7 @@ import { insertApiKey } from './support/api-keys';
 
 const PATH = '/v1/adapters/genesys/events';
 const [answeredCall, abandonedCall] = queryResponse.conversations;
-const [, acdStart, , acdAnswered, customerEnd, userEnd] = answeredEvents;
+const [, acdStart, , acdAnswered, customerEnd, userEnd, acw] = answeredEvents;
 const [abandonQueued, acdAbandon, abandonCustomerEnd] = abandonedNotifications;
 const ids = (conversationId: string, ...milestones: string[]) => milestones.map((milestone) => `genesys:${conversationId}:${milestone}`);
 
@@ -37,27 +37,27 @@ describe('intake: Genesys Cloud live detail events (real HTTP, PostgreSQL, Rabbi
 
   afterAll(() => svc?.stop());
 
-  it('maps an answered conversation’s EventBridge events onto queued, answered and ended with Genesys’s figures', async () => {
+  it('maps an answered conversation’s EventBridge events onto queued, answered, ended and completed with Genesys’s figures', async () => {
     const res = await post(answeredEvents).expect(202);
-    expect(res.body).toEqual({ accepted: ids(answeredCall.conversationId, 'queued', 'answered', 'ended'), duplicates: [] });
-    await eventually(async () => expect(published()).toHaveLength(3));
+    expect(res.body).toEqual({ accepted: ids(answeredCall.conversationId, 'queued', 'answered', 'ended', 'completed:p-0004-agent'), duplicates: [] });
+    await eventually(async () => expect(published()).toHaveLength(4));
     const [answered] = publishedWith(ids(answeredCall.conversationId, 'answered')[0]);
     expect(answered).toMatchObject({ tenantid: 'acme', time: '2026-11-25T01:31:05.250Z', data: { agentId: '9f3c1a2b-4d5e-4f60-8a71-b2c3d4e5f607', waitSeconds: 20.24 } });
     const [ended] = publishedWith(ids(answeredCall.conversationId, 'ended')[0]);
     expect(ended.time).toBe('2026-11-25T01:36:58.500Z');
     expect(ended.data).toMatchObject({ talkSeconds: 323.25, holdSeconds: 30, afterContactWorkSeconds: 5 });
     const [delivery] = await svc.db.query(`SELECT event_ids FROM intake.deliveries WHERE adapter = 'genesys'`);
-    expect(delivery.event_ids).toHaveLength(3);
+    expect(delivery.event_ids).toHaveLength(4);
   });
 
   it('counts a re-sent delivery, and the detail record of the same conversation, as duplicates', async () => {
-    expect((await post(answeredEvents).expect(202)).body).toEqual({ accepted: [], duplicates: ids(answeredCall.conversationId, 'queued', 'answered', 'ended') });
+    expect((await post(answeredEvents).expect(202)).body).toEqual({ accepted: [], duplicates: ids(answeredCall.conversationId, 'queued', 'answered', 'ended', 'completed:p-0004-agent') });
     const batch = await post({ conversations: [answeredCall] }, '/v1/adapters/genesys/conversations').expect(202);
     expect(batch.body).toEqual({ accepted: [], duplicates: ids(answeredCall.conversationId, 'queued', 'answered', 'ended') });
     // And the other way round: a conversation the detail record brought first gains nothing from its live events.
     const single = await post(acdStart).expect(202);
     expect(single.body).toEqual({ accepted: [], duplicates: ids(answeredCall.conversationId, 'queued') });
-    expect(await count('events')).toBe(3);
+    expect(await count('events')).toBe(4);
   });
 
   it('takes notifications one at a time: a caller who hung up in the queue is abandoned at the time it left the queue', async () => {
@@ -65,7 +65,7 @@ describe('intake: Genesys Cloud live detail events (real HTTP, PostgreSQL, Rabbi
     expect((await post(abandonQueued).expect(202)).body).toEqual({ accepted: ids(id, 'queued'), duplicates: [] });
     expect((await post(acdAbandon).expect(202)).body).toEqual({ accepted: ids(id, 'abandoned', 'ended'), duplicates: [] });
     expect((await post(abandonCustomerEnd).expect(202)).body).toEqual({ accepted: [], duplicates: ids(id, 'ended') });
-    await eventually(async () => expect(published()).toHaveLength(6));
+    await eventually(async () => expect(published()).toHaveLength(7));
     expect(publishedWith(ids(id, 'abandoned')[0])[0]).toMatchObject({ time: '2026-11-25T01:41:30.400Z', data: { queue: '6b1c7f3e-2a4d-4c8e-9f10-3d5a7b9c1e2f', waitSeconds: 60.39 } });
     const batch = await post([abandonedCall], '/v1/adapters/genesys/conversations').expect(202);
     expect(batch.body).toEqual({ accepted: [], duplicates: ids(id, 'queued', 'abandoned', 'ended') });
@@ -78,6 +78,19 @@ describe('intake: Genesys Cloud live detail events (real HTTP, PostgreSQL, Rabbi
     expect((await post(ofConversation(userEnd, id)).expect(202)).body).toEqual({ accepted: ids(id, 'ended'), duplicates: [] });
     await eventually(async () => expect(publishedWith(ids(id, 'ended')[0])).toHaveLength(1));
     expect(publishedWith(ids(id, 'ended')[0])[0].data).toMatchObject({ talkSeconds: 323.25, holdSeconds: 30, disconnectReason: 'peer' });
+  });
+
+  it('takes an acw delivered after the conversation ended as contact.completed of that agent, once', async () => {
+    const id = '3d4e5f6a-7b8c-4d9e-8f0a-1b2c3d4e5f6a';
+    expect((await post(ofConversation(userEnd, id)).expect(202)).body).toEqual({ accepted: ids(id, 'ended'), duplicates: [] });
+    expect((await post(ofConversation(acw, id)).expect(202)).body).toEqual({ accepted: ids(id, 'completed:p-0004-agent'), duplicates: [] });
+    expect((await post(ofConversation(acw, id)).expect(202)).body).toEqual({ accepted: [], duplicates: ids(id, 'completed:p-0004-agent') });
+    await eventually(async () => expect(publishedWith(ids(id, 'completed:p-0004-agent')[0])).toHaveLength(1));
+    expect(publishedWith(ids(id, 'completed:p-0004-agent')[0])[0]).toMatchObject({
+      type: 'contact.completed',
+      time: '2026-11-25T01:37:03.500Z',
+      data: { contactId: id, agentId: '9f3c1a2b-4d5e-4f60-8a71-b2c3d4e5f607', afterContactWorkSeconds: 5 },
+    });
   });
 
   it('takes v2.conversations.{id} notifications on the same route, under the same ids', async () => {

@@ -175,7 +175,16 @@ const connectContactEvent: SchemaObject = {
         channel: { type: 'string', example: 'VOICE' },
         initiationMethod: { type: 'string', example: 'INBOUND' },
         queueInfo: { type: 'object', properties: { queueArn: { type: 'string' }, enqueueTimestamp: { type: 'string', format: 'date-time' } } },
-        agentInfo: { type: 'object', properties: { agentArn: { type: 'string' }, connectedToAgentTimestamp: { type: 'string', format: 'date-time' } } },
+        agentInfo: {
+          type: 'object',
+          properties: {
+            agentArn: { type: 'string' },
+            connectedToAgentTimestamp: { type: 'string', format: 'date-time' },
+            afterContactWorkStartTimestamp: { type: 'string', format: 'date-time' },
+            afterContactWorkEndTimestamp: { type: 'string', format: 'date-time' },
+            afterContactWorkDuration: { type: 'integer', minimum: 0, description: 'Whole seconds (COMPLETED after After Contact Work)' },
+          },
+        },
         disconnectTimestamp: { type: 'string', format: 'date-time' },
         disconnectReason: { type: 'string', example: 'CUSTOMER_DISCONNECT' },
       },

@@ -37,9 +37,12 @@ export type Credential =
   | 'forged-jwt'
   | 'expired-jwt'
   | 'twilio-signature'
-  | 'bad-twilio-signature';
+  | 'bad-twilio-signature'
+  | 'helpscout-signature'
+  | 'bad-helpscout-signature';
 
-type Auth = 'api-key' | 'admin-jwt' | 'twilio';
+/** `twilio` and `helpscout` routes authenticate each delivery by its signature, the tenant named in the query. */
+type Auth = 'api-key' | 'admin-jwt' | 'twilio' | 'helpscout';
 
 interface Route {
   name: string;
@@ -48,7 +51,20 @@ interface Route {
   /** The path with its parameters (already percent-encoded) filled in. */
   path(tenant: string, id: string): string;
   /** A well-formed body for the route, JSON or (Twilio) form parameters; none for GET and DELETE. */
-  body?: 'events' | 'ctr' | 'contact-lens' | 'contact-lens-segments' | 'genesys' | 'twilio' | 'api-key' | 'credentials';
+  body?:
+    | 'events'
+    | 'ctr'
+    | 'contact-lens'
+    | 'contact-lens-segments'
+    | 'genesys'
+    | 'genesys-events'
+    | 'genesys-surveys'
+    | 'helpscout'
+    | 'twilio'
+    | 'api-key'
+    | 'credentials';
+  /** Headers the platform always sends on this route. */
+  headers?: Record<string, string>;
 }
 
 export const ROUTES: readonly Route[] = [
@@ -63,6 +79,16 @@ export const ROUTES: readonly Route[] = [
     body: 'contact-lens-segments',
   },
   { name: 'POST genesys', method: 'POST', auth: 'api-key', path: () => '/v1/adapters/genesys/conversations', body: 'genesys' },
+  { name: 'POST genesys events', method: 'POST', auth: 'api-key', path: () => '/v1/adapters/genesys/events', body: 'genesys-events' },
+  { name: 'POST genesys surveys', method: 'POST', auth: 'api-key', path: () => '/v1/adapters/genesys/surveys', body: 'genesys-surveys' },
+  {
+    name: 'POST helpscout satisfaction-ratings',
+    method: 'POST',
+    auth: 'helpscout',
+    path: (tenant) => `/v1/adapters/helpscout/satisfaction-ratings?tenant=${tenant}`,
+    body: 'helpscout',
+    headers: { 'X-HelpScout-Event': 'satisfaction.ratings' },
+  },
   { name: 'POST twilio taskrouter', method: 'POST', auth: 'twilio', path: (tenant) => `/v1/adapters/twilio/taskrouter?tenant=${tenant}`, body: 'twilio' },
   { name: 'POST api-keys', method: 'POST', auth: 'admin-jwt', path: (tenant) => `/v1/admin/tenants/${tenant}/api-keys`, body: 'api-key' },
   { name: 'GET api-keys', method: 'GET', auth: 'admin-jwt', path: (tenant) => `/v1/admin/tenants/${tenant}/api-keys` },
@@ -90,12 +116,16 @@ export interface Fixtures {
   contactLens: unknown;
   contactLensSegments: unknown;
   genesys: unknown;
+  genesysEvents: unknown;
+  genesysSurvey: unknown;
+  helpscout: unknown;
   twilio: Record<string, string>;
 }
 
 const NASTY_TENANTS = ['%00', 'ac%00me', '%ED%A0%80', '%ZZ', '%', 'a'.repeat(300), '%2A', '_platform', '%F0%9F%98%80', 'caf%C3%A9', '%2F', '%20'];
 const NASTY_IDS = ['not-a-uuid', '%00', '%ED%B0%80', '0'.repeat(1000), '00000000-0000-4000-8000-000000000000', '%C0%AF'];
-const NASTY_TWILIO_QUERIES = [
+/** Queries of the signed routes, which name their tenant in the query. */
+const NASTY_TENANT_QUERIES = [
   '',
   '?tenant=',
   '?tenant=%00',
@@ -203,7 +233,10 @@ export function fuzzCases(random: SeededRandom, count: number, fixtures: Fixture
 
 function credentialFor(random: SeededRandom, auth: Auth): Credential {
   // Mostly the right credential, so that the input reaches the route's own code.
-  if (random.chance(0.7)) return auth === 'api-key' ? 'api-key' : auth === 'twilio' ? 'twilio-signature' : random.pick(['operator-jwt', 'tenant-admin-jwt'] as const);
+  if (random.chance(0.7)) {
+    if (auth === 'admin-jwt') return random.pick(['operator-jwt', 'tenant-admin-jwt'] as const);
+    return auth === 'api-key' ? 'api-key' : auth === 'twilio' ? 'twilio-signature' : 'helpscout-signature';
+  }
   return random.pick([
     'none',
     'api-key',
@@ -218,6 +251,8 @@ function credentialFor(random: SeededRandom, auth: Auth): Credential {
     'expired-jwt',
     'twilio-signature',
     'bad-twilio-signature',
+    'helpscout-signature',
+    'bad-helpscout-signature',
   ] as const);
 }
 
@@ -237,6 +272,13 @@ function baseBody(random: SeededRandom, kind: NonNullable<Route['body']>, index:
       return fixtures.contactLensSegments as Json;
     case 'genesys':
       return fixtures.genesys as Json;
+    case 'genesys-events':
+      return fixtures.genesysEvents as Json;
+    case 'genesys-surveys':
+      return random.chance(0.5) ? (fixtures.genesysSurvey as Json) : { topicName: 'v2.quality.surveys', eventBody: fixtures.genesysSurvey as Json };
+    case 'helpscout':
+      // A rating id of its own per case, so valid cases are not all duplicates.
+      return { ...(fixtures.helpscout as Record<string, Json>), id: 100_000 + index };
     case 'twilio':
       return { ...fixtures.twilio, TaskSid: `WT${String(index).padStart(32, '0')}` };
     case 'api-key':
@@ -373,7 +415,7 @@ function buildCase(random: SeededRandom, index: number, route: Route, family: Fa
       break;
     }
     case 'path-and-query':
-      if (route.auth === 'twilio') query = random.pick(NASTY_TWILIO_QUERIES);
+      if (route.auth === 'twilio' || route.auth === 'helpscout') query = random.pick(NASTY_TENANT_QUERIES);
       else {
         if (route.auth === 'admin-jwt' && random.chance(0.7)) tenant = random.pick(NASTY_TENANTS);
         if (route.method === 'DELETE' && random.chance(0.7)) id = random.pick(NASTY_IDS);
@@ -384,7 +426,7 @@ function buildCase(random: SeededRandom, index: number, route: Route, family: Fa
   }
 
   let path = route.path(tenant, id);
-  if (route.auth === 'twilio' && family === 'path-and-query') path = path.replace(/\?tenant=.*$/, query);
+  if ((route.auth === 'twilio' || route.auth === 'helpscout') && family === 'path-and-query') path = path.replace(/\?tenant=.*$/, query);
   else if (query) path += path.includes('?') ? `&${query.slice(1)}` : query;
 
   let signedParams: Record<string, string> = {};
@@ -396,7 +438,7 @@ function buildCase(random: SeededRandom, index: number, route: Route, family: Fa
     signedParams = Object.fromEntries(new URLSearchParams(encoded));
   } else if (body !== undefined) bytes = Buffer.from(JSON.stringify(body), 'utf8');
 
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...route.headers };
   if (contentType !== undefined) headers['Content-Type'] = contentType;
   return {
     index,

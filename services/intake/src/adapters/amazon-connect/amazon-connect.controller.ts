@@ -95,8 +95,8 @@ export class AmazonConnectController {
     schema: contactEventsApiSchema,
     description: 'EventBridge "Amazon Connect Contact Event" events, one or an array (an EventBridge API destination posts them)',
   })
-  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'QUEUED, CONNECTED_TO_AGENT and a caller\'s hang-up while queued, mapped onto contact.queued/answered/abandoned under the contact records\' ids' })
-  @ApiResponse({ status: 200, description: 'No live milestone (INITIATED, CONNECTED_TO_SYSTEM, an answered contact\'s DISCONNECTED, …): `{accepted: [], ignored}`' })
+  @ApiResponse({ status: 202, schema: ingestResultApiSchema, description: 'QUEUED, CONNECTED_TO_AGENT, a caller\'s hang-up while queued and COMPLETED after After Contact Work, mapped onto contact.queued/answered/abandoned/completed under the contact records\' ids' })
+  @ApiResponse({ status: 200, description: 'No live milestone (INITIATED, CONNECTED_TO_SYSTEM, an answered contact\'s DISCONNECTED, COMPLETED without After Contact Work, …): `{accepted: [], ignored}`' })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable event lacks (with its index in a batch); nothing stored' })
   async contactEvents(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredRecords> {

@@ -1,9 +1,11 @@
+import completedEvents from '../../../test/fixtures/amazon-connect/contact-events-completed.json';
 import events from '../../../test/fixtures/amazon-connect/contact-events-eventbridge.json';
 import { resourceNamesOf } from './agent-event-mapping';
 import agentEvent from '../../../test/fixtures/amazon-connect/agent-event-state-change.json';
 import { arnsOf, mapContactEvent, mapContactEvents } from './contact-event-mapping';
 
 const [queued, connected, disconnectedAnswered, queuedAbandoned, disconnectedAbandoned] = events;
+const [completedAfterWork, completedWithoutWork] = completedEvents;
 const NAMES = new Map(resourceNamesOf([agentEvent]).map(({ arn, name }) => [arn, name]));
 const named = (arn: string) => NAMES.get(arn);
 const unnamed = () => undefined;
@@ -44,6 +46,37 @@ describe('Amazon Connect contact events (EventBridge) → live contact milestone
     const flowDisconnect = { ...disconnectedAbandoned, detail: { ...disconnectedAbandoned.detail, disconnectReason: 'CONTACT_FLOW_DISCONNECT' } };
     expect(mapContactEvent(flowDisconnect, named)).toEqual({ outcome: 'mapped', events: [] });
     expect(mapContactEvents([disconnectedAnswered], named)).toMatchObject({ outcome: 'ignored' });
+  });
+
+  it('COMPLETED after the agent’s After Contact Work is contact.completed at the work’s end, with Connect’s duration', () => {
+    expect(mapContactEvent(completedAfterWork, named)).toEqual({
+      outcome: 'mapped',
+      events: [
+        {
+          id: `amazon-connect:${completedAfterWork.detail.contactId}:completed`,
+          source: '/amazon-connect',
+          type: 'contact.completed',
+          time: '2026-11-25T01:35:45.500Z',
+          // afterContactWorkDuration: Connect's whole seconds, as the contact record's Agent.AfterContactWorkDuration.
+          data: { contactId: completedAfterWork.detail.contactId, agentId: 'liwei', queue: 'Billing', afterContactWorkSeconds: 45 },
+        },
+      ],
+    });
+    const agentInfo = completedAfterWork.detail.agentInfo as Record<string, unknown>;
+    const { afterContactWorkDuration: _d, ...noDuration } = agentInfo;
+    expect(mapContactEvent({ ...completedAfterWork, detail: { ...completedAfterWork.detail, agentInfo: noDuration } }, named)).toMatchObject({
+      events: [{ data: { afterContactWorkSeconds: 45.5 } }],
+    });
+    const backwards = { ...noDuration, afterContactWorkStartTimestamp: '2026-11-25T01:36:00.000Z' };
+    expect(mapContactEvent({ ...completedAfterWork, detail: { ...completedAfterWork.detail, agentInfo: backwards } }, named)).toEqual({
+      outcome: 'unmappable',
+      errors: [{ path: 'detail.agentInfo.afterContactWorkEndTimestamp', message: expect.stringContaining('before') }],
+    });
+  });
+
+  it('COMPLETED of a contact without After Contact Work (no agent, or none entered) adds nothing: the record ends it', () => {
+    expect(mapContactEvent(completedWithoutWork, named)).toEqual({ outcome: 'mapped', events: [] });
+    expect(mapContactEvents([completedWithoutWork], named)).toMatchObject({ outcome: 'ignored' });
   });
 
   it('lists the ARNs a delivery names, and names what an event lacks with its index', () => {

@@ -15,11 +15,13 @@ import { connectChannel, connectDirection } from './connect-vocabulary';
  * | QUEUED                                             | contact.queued     | queueInfo.enqueueTimestamp           |
  * | CONNECTED_TO_AGENT                                 | contact.answered   | agentInfo.connectedToAgentTimestamp  |
  * | DISCONNECTED, queued, no agent, CUSTOMER_DISCONNECT | contact.abandoned | disconnectTimestamp                  |
- * | anything else                                      | none               |                                      |
+ * | COMPLETED after the agent's After Contact Work     | contact.completed  | agentInfo.afterContactWorkEndTimestamp |
+ * | anything else (COMPLETED of a contact without ACW) | none               |                                      |
  *
  * Ids are the contact records' own (`amazon-connect:<contactId>:<milestone>`), so the record that
  * follows repeats these milestones as duplicates and adds the rest: the end of the contact with its
- * talk, hold and after-contact work, transfers, callbacks, and every other way out of the queue,
+ * talk, hold and after-contact work (which quality takes over the completion's: no double count),
+ * transfers, callbacks, and every other way out of the queue,
  * which a contact event cannot tell apart (a flow's disconnect may be a callback, a transfer or a
  * timeout). Events name agents and queues by ARN: `nameOf` gives the names the records use, learnt
  * from agent events; unknown, the ARN's last segment stands in.
@@ -27,13 +29,13 @@ import { connectChannel, connectDirection } from './connect-vocabulary';
 
 export type NameOf = (arn: string) => string | undefined;
 
-const MILESTONE_TYPES = new Set(['QUEUED', 'CONNECTED_TO_AGENT', 'DISCONNECTED']);
+const MILESTONE_TYPES = new Set(['QUEUED', 'CONNECTED_TO_AGENT', 'DISCONNECTED', 'COMPLETED']);
 
 /** EventBridge contact events, one or an array; any unmappable event makes the delivery unmappable. */
 export function mapContactEvents(records: readonly unknown[], nameOf: NameOf, batch = true): MappingResult {
   const result = mapEach(records, batch, (record) => mapContactEvent(record, nameOf), 'The delivery holds no contact events');
   if (result.outcome !== 'mapped' || result.events.length > 0 || records.length === 0) return result;
-  return { outcome: 'ignored', eventType: 'contact event', reason: 'No queued, answered or abandoned milestone: the contact record brings the rest' };
+  return { outcome: 'ignored', eventType: 'contact event', reason: 'No queued, answered, abandoned or completed milestone: the contact record brings the rest' };
 }
 
 /** The ARNs a delivery names, to look their names up before mapping it. */
@@ -86,6 +88,10 @@ export function mapContactEvent(value: unknown, nameOf: NameOf): MappingResult {
       events.push(mappedEvent('contact.abandoned', envelope(contactId, 'abandoned', disconnectedAt), { contactId, queue, waitSeconds }));
     }
   }
+  if (type === 'COMPLETED') {
+    const completed = completion(r, contactId, queue, nameOf);
+    if (completed) events.push(completed);
+  }
   if (r.errors.length > 0) return unmappable(r.errors);
   const errors = events.flatMap((event) => catalogueErrors(event, 'contact event', (path) => FIELD_OF[path]));
   return errors.length > 0 ? unmappable(errors) : mapped(events);
@@ -97,7 +103,29 @@ const FIELD_OF: Readonly<Record<string, string | undefined>> = {
   'data.queue': 'detail.queueInfo.queueArn',
   'data.agentId': 'detail.agentInfo.agentArn',
   'data.previousContactId': 'detail.previousContactId',
+  'data.afterContactWorkSeconds': 'detail.agentInfo.afterContactWorkDuration',
 };
+
+/**
+ * COMPLETED: the contact fully ended. After the agent's After Contact Work it carries the work's end
+ * (and start and duration): contact.completed then. Without ACW (no agent, or none entered) Connect
+ * publishes it right after DISCONNECTED with the same data: nothing to add.
+ */
+function completion(r: FieldReader, contactId: string, queue: string | undefined, nameOf: NameOf): MappedEvent | undefined {
+  const endedAt = r.timestamp('detail.agentInfo.afterContactWorkEndTimestamp');
+  if (!endedAt) return undefined;
+  const startedAt = r.timestamp('detail.agentInfo.afterContactWorkStartTimestamp');
+  if (startedAt && Date.parse(endedAt) < Date.parse(startedAt)) r.fail('detail.agentInfo.afterContactWorkEndTimestamp', 'Is before detail.agentInfo.afterContactWorkStartTimestamp');
+  // The contact record's own reading: the duration Connect gives, else the span between the two timestamps.
+  const afterContactWorkSeconds = r.amount('detail.agentInfo.afterContactWorkDuration') ?? (startedAt ? secondsBetween(startedAt, endedAt) : undefined);
+  const agentArn = r.string('detail.agentInfo.agentArn');
+  return mappedEvent('contact.completed', envelope(contactId, 'completed', endedAt), {
+    contactId,
+    agentId: agentArn ? nameFor(agentArn, nameOf) : undefined,
+    queue,
+    afterContactWorkSeconds,
+  });
+}
 
 /** Only the customer's own hang-up while queued is an abandon; a callback leg waited off the line. */
 function isCallerHangUp(r: FieldReader): boolean {

@@ -3,6 +3,7 @@ import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
 import { mappedEvent } from '../kit/mapped-event';
 import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { normaliseScore, numericScale } from '../kit/satisfaction-scale';
+import { readGenesysNotification } from '../genesys/notification-envelope';
 
 /**
  * Maps Genesys Cloud web survey results, the Survey of the Quality API
@@ -33,11 +34,10 @@ export type SurveysDelivery =
 export function readSurveys(body: unknown): SurveysDelivery {
   if (Array.isArray(body)) return { ok: true, surveys: body, batch: true };
   if (isObject(body) && Array.isArray(body['entities'])) return { ok: true, surveys: body['entities'], batch: true };
-  const envelope = isObject(body) && isObject(body['detail']) ? body['detail'] : body;
-  if (isObject(envelope) && isObject(envelope['eventBody'])) {
-    if (looksLikeSurvey(envelope['eventBody'])) return { ok: true, surveys: [envelope['eventBody']], batch: false };
-    const topic = envelope['topicName'] ?? (isObject(body) ? body['detail-type'] : undefined);
-    return { ok: true, ignored: typeof topic === 'string' && topic.trim() !== '' ? topic.slice(0, 200) : 'notification' };
+  const { eventBody, topic } = isObject(body) ? readGenesysNotification(FieldReader.of(body, ['iso8601'])) : { eventBody: undefined, topic: undefined };
+  if (eventBody) {
+    if (looksLikeSurvey(eventBody.record)) return { ok: true, surveys: [eventBody.record], batch: false };
+    return { ok: true, ignored: topic ? topic.slice(0, 200) : 'notification' };
   }
   if (looksLikeSurvey(body)) return { ok: true, surveys: [body], batch: false };
   return {

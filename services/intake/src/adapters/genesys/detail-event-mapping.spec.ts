@@ -75,22 +75,46 @@ describe('mapDetailEvents: a conversation answered, as EventBridge delivers its 
         data: { contactId: answeredCall.conversationId, agentId: AGENT, talkSeconds: 323.25, holdSeconds: 30, queue: BILLING, disconnectReason: 'peer' },
       },
     ]);
-    // The acw event comes after the conversation ended: a separate milestone, folded in only when it travels with user.end.
+    // The acw event comes after the conversation ended: its own milestone, folded in too when it travels with user.end.
     const [ended] = mappedFrom([userEnd, acw]);
     expect(ended.data).toEqual({ ...alone[0].data, afterContactWorkSeconds: 5, wrapupCode: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' });
     expect(ended.time).toBe('2026-11-25T01:36:58.500Z');
   });
 
-  it('maps the whole delivery onto queued, answered and ended; the customer’s end yields to the agent’s', () => {
+  it('maps the whole delivery onto queued, answered, ended and completed; the customer’s end yields to the agent’s', () => {
     const events = mappedFrom(answeredEvents);
     expect(events.map((e) => [e.type, e.time])).toEqual([
       ['contact.queued', '2026-11-25T01:30:45.010Z'],
       ['contact.answered', '2026-11-25T01:31:05.250Z'],
       ['contact.ended', '2026-11-25T01:36:58.500Z'],
+      ['contact.completed', '2026-11-25T01:37:03.500Z'],
     ]);
     expect(events[2].data).toMatchObject({ agentId: AGENT, talkSeconds: 323.25, holdSeconds: 30, afterContactWorkSeconds: 5 });
-    // The same milestones as the detail record of this conversation, under the same ids.
-    expect(events.map((e) => e.id)).toEqual(eventsOf(mapConversation(answeredCall)).map((e) => e.id));
+    // The same milestones as the detail record of this conversation, under the same ids; the record has no completion.
+    expect(events.slice(0, 3).map((e) => e.id)).toEqual(eventsOf(mapConversation(answeredCall)).map((e) => e.id));
+  });
+
+  it('maps an acw delivered on its own onto contact.completed of that agent participant, with Genesys’s wrap-up time', () => {
+    const completed = mappedFrom([acw]);
+    expect(completed).toEqual([
+      {
+        id: `genesys:${answeredCall.conversationId}:completed:p-0004-agent`,
+        source: '/genesys/cloud',
+        type: 'contact.completed',
+        time: '2026-11-25T01:37:03.500Z',
+        data: { contactId: answeredCall.conversationId, agentId: AGENT, queue: BILLING, afterContactWorkSeconds: 5, completedReason: '7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f' },
+      },
+    ]);
+    // The detail record carries the same wrap-up on its ended (tAcw 5000 ms): quality takes the ended's, so it counts once.
+    const batchEnded = eventsOf(mapConversation(answeredCall)).find((e) => e.type === 'contact.ended');
+    expect(batchEnded?.data).toMatchObject({ afterContactWorkSeconds: 5 });
+    // Each agent participant wraps up on its own: another participant is another completion.
+    const other = edited(acw, (body) => (body['participantId'] = 'p-0006-agent'));
+    expect(mappedFrom([other])[0].id).toBe(`genesys:${answeredCall.conversationId}:completed:p-0006-agent`);
+    const noWrapupDuration = edited(acw, (body) => delete body['wrapupDurationMs']);
+    expect(mappedFrom([noWrapupDuration])[0].data).not.toHaveProperty('afterContactWorkSeconds');
+    const noParticipant = edited(acw, (body) => delete body['participantId']);
+    expect(errorsOf(mapDetailEvent(noParticipant).result)).toEqual([{ path: 'detail.eventBody.participantId', message: expect.stringContaining('Required') }]);
   });
 
   it('lets a customer’s end stand only while the conversation is unanswered', () => {
@@ -103,7 +127,7 @@ describe('mapDetailEvents: a conversation answered, as EventBridge delivers its 
   });
 
   it('ignores what is no milestone, saying why', () => {
-    for (const record of [customerStart, userStart, acw]) expect(mapDetailEvent(record).result.outcome).toBe('ignored');
+    for (const record of [customerStart, userStart]) expect(mapDetailEvent(record).result.outcome).toBe('ignored');
     const heartbeat = { topicName: 'channel.metadata', eventBody: { message: 'WebSocket Heartbeat' } };
     // EventBridge names the topic in detail-type, with `{id}` for the conversation.
     const flow = structuredClone(acdStart) as { 'detail-type': string; detail: { topicName?: string } };

@@ -7,6 +7,7 @@ import { mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { phoneNumberOf } from '../kit/phone-number';
 import { isConversationTopic, mapConversationSnapshot } from './conversation-notification-mapping';
 import { CHANNELS, GENESYS_SOURCE, milestoneId } from './genesys-vocabulary';
+import { readGenesysNotification } from './notification-envelope';
 
 /*
  * Genesys Cloud analytics detail events, the live feed of a conversation's milestones
@@ -25,13 +26,15 @@ import { CHANNELS, GENESYS_SOURCE, milestoneId } from './genesys-vocabulary';
  * | user.end     | contact.ended of the agent who talked: talk, hold (and after-call work when the acw      |
  * |              | event comes in the same delivery); an agent who transferred or never connected: none     |
  * | customer.end | contact.ended, unless the conversation was answered (the agent's user.end ends it)       |
- * | acw          | after-call work onto the agent's contact.ended of the same delivery; alone: none         |
+ * | acw          | contact.completed of that agent participant (wrap-up time, code); its after-call work    |
+ * |              | also joins the agent's contact.ended of the same delivery                                 |
  *
  * A `v2.conversations.{id}` notification (the conversation as it stands) on the same delivery is
  * mapped by `conversation-notification-mapping.ts`.
  *
  * Ids are the detail records' own (`genesys:<conversationId>:<milestone>`), so a conversation sent
- * both live and as a detail record is counted once: whichever brings a milestone first keeps it.
+ * both live and as a detail record is counted once: whichever brings a milestone first keeps it. The
+ * detail record has no completion (its tAcw is on the ended): `…:completed:<participantId>` is the acw's own.
  */
 
 /** Detail event times are epoch milliseconds. */
@@ -119,23 +122,20 @@ function withAfterCallWork(events: MappedEvent[], mappings: readonly Mapping[]):
 export function mapDetailEvent(value: unknown): Mapping {
   if (!isObject(value)) return { result: unmappable([notAnObject(value, 'a Genesys Cloud notification or EventBridge event')]) };
   const outer = FieldReader.of(value, DETAIL_EVENT_TIMESTAMPS);
-  const fromEventBridge = outer.has('detail-type') || outer.has('detail');
-  const notification = fromEventBridge ? outer.at('detail') : outer;
+  const { notification, topic, eventBody: body } = readGenesysNotification(outer);
   if (!notification) {
     outer.fail('detail', 'Required: the notification an EventBridge event carries ({topicName, eventBody})');
     return { result: unmappable(outer.errors) };
   }
-  const topic = notification.string('topicName') ?? (fromEventBridge ? outer.string('detail-type') : undefined);
   if (!topic) {
     notification.required('topicName', 'the notification topic (v2.detail.events.conversation.{id}.<event>)');
     return { result: unmappable(outer.errors) };
   }
-  if (isConversationTopic(topic)) return conversationSnapshot(value, fromEventBridge);
+  if (isConversationTopic(topic)) return conversationSnapshot(value);
   const kind = TOPIC.exec(topic)?.[1];
   const handler = kind ? HANDLERS[kind] : undefined;
   if (!handler) return ignored(topic.slice(0, 200), 'no contact milestone (another topic or detail event)');
 
-  const body = notification.at('eventBody');
   if (!body) {
     notification.fail('eventBody', 'Required: the detail event');
     return { result: unmappable(outer.errors) };
@@ -151,11 +151,11 @@ export function mapDetailEvent(value: unknown): Mapping {
 }
 
 /** A `v2.conversations.{id}` notification: the conversation as it stands, its times ISO 8601. */
-function conversationSnapshot(value: Record<string, unknown>, fromEventBridge: boolean): Mapping {
+function conversationSnapshot(value: Record<string, unknown>): Mapping {
   const outer = FieldReader.of(value, ['iso8601']);
-  const body = (fromEventBridge ? outer.at('detail') : outer)?.at('eventBody');
+  const { notification, eventBody: body } = readGenesysNotification(outer);
   if (!body) {
-    (fromEventBridge ? (outer.at('detail') as FieldReader) : outer).fail('eventBody', 'Required: the conversation');
+    (notification ?? outer).fail('eventBody', 'Required: the conversation');
     return { result: unmappable(outer.errors) };
   }
   const events = mapConversationSnapshot(body);
@@ -192,6 +192,7 @@ function fieldOf(body: FieldReader, eventPath: string): string | undefined {
     'data.queue': 'queueId',
     'data.agentId': body.has('answeredUserId') ? 'answeredUserId' : 'userId',
     'data.disconnectReason': 'disconnectType',
+    'data.completedReason': 'wrapupCode',
   };
   return fields[eventPath] === undefined ? undefined : body.pathOf(fields[eventPath]);
 }
@@ -293,15 +294,30 @@ function customerEnd(context: EventContext): Mapping {
   };
 }
 
-/** acw: the agent applied a wrap-up code; its after-call work joins that agent's ended when both come in one delivery. */
+/**
+ * acw: the agent finished the after-call work: `contact.completed` at its time, one per agent
+ * participant (a conversation handed on has one wrap-up per agent). The work also joins that agent's
+ * ended when both come in one delivery, as the detail record's tAcw does; quality takes an ended's
+ * after-contact work over a completion's, so the two never add up.
+ */
 function afterCallWork(context: EventContext): Mapping {
-  const { body, conversationId, kind } = context;
+  const { body, conversationId } = context;
   const agentId = body.required('userId', 'the agent who wrapped up');
+  const participantId = body.required('participantId', 'the agent participant who wrapped up');
   const ms = body.amount('wrapupDurationMs');
   const wrapupCode = body.string('wrapupCode');
-  if (!agentId) return { result: mapped([]) };
+  if (!agentId || !participantId) return { result: mapped([]) };
+  const afterContactWorkSeconds = seconds(ms);
   return {
-    ...ignored(kind, "after-call work: Hotline's catalogue has no wrap-up milestone; it is added to the agent's contact.ended when both come in one delivery"),
-    afterCallWork: { endedId: milestoneId(conversationId, 'ended'), agentId, seconds: seconds(ms), wrapupCode },
+    result: mapped([
+      event(context, `completed:${participantId}`, 'contact.completed', {
+        contactId: conversationId,
+        agentId,
+        queue: body.string('queueId'),
+        afterContactWorkSeconds,
+        completedReason: wrapupCode,
+      }),
+    ]),
+    afterCallWork: { endedId: milestoneId(conversationId, 'ended'), agentId, seconds: afterContactWorkSeconds, wrapupCode },
   };
 }

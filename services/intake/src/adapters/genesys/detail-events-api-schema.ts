@@ -6,7 +6,7 @@ const eventBody: SchemaObject = {
   description:
     'The detail event (AcdStartEvent, AcdEndEvent, UserEndEvent, CustomerEndEvent, AfterCallWorkEvent, …). Read: conversationId, ' +
     'eventTime (epoch ms), mediaType, direction, ani, dnis, queueId, acdOutcome, answeredUserId, connectedDurationMs, disconnectType, ' +
-    'userId, interactingDurationMs, heldDurationMs, wrapupCode, wrapupDurationMs; or, for `v2.conversations.{id}`, the conversation ' +
+    'userId, participantId, interactingDurationMs, heldDurationMs, wrapupCode, wrapupDurationMs; or, for `v2.conversations.{id}`, the conversation ' +
     '(id, participants[].purpose/name/queueId/userId/address/startAcwTime/endAcwTime/wrapupRequired, and their ' +
     'calls/callbacks/chats/messages/emails/videos[].state/direction/connectedTime/disconnectedTime/disconnectType)',
   properties: {

@@ -76,11 +76,11 @@ export class GenesysController {
     status: 202,
     schema: ingestResultApiSchema,
     description:
-      'acd.start, acd.end, user.end and customer.end, and v2.conversations.{id} snapshots, mapped onto ' +
-      'contact.queued/answered/abandoned/transferred/ended under the detail records\' ids ' +
+      'acd.start, acd.end, user.end, customer.end and acw, and v2.conversations.{id} snapshots, mapped onto ' +
+      'contact.queued/answered/abandoned/transferred/ended/completed under the detail records\' ids ' +
       '(`{accepted: [ids], duplicates: [ids]}`): a milestone the conversations route already brought is a duplicate, and the other way round',
   })
-  @ApiResponse({ status: 200, description: 'No contact milestone (another topic, customer.start, user.start, a transfer, an acw alone): `{accepted: [], ignored}`' })
+  @ApiResponse({ status: 200, description: 'No contact milestone (another topic, customer.start, user.start, a transfer): `{accepted: [], ignored}`' })
   @ApiResponse({ status: 415, description: 'Not application/json' })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 400, description: 'problem+json naming each path holding text PostgreSQL cannot keep (NUL, a lone surrogate); nothing stored' })
