@@ -48,4 +48,14 @@ export { applyOverrides } from './lib/apply-overrides';
 export { ResolvedStandards } from './lib/resolved-standards';
 export { NoStandardsInForceError, StandardsCatalog, type StandardsCatalogOptions } from './lib/standards-catalog';
 export { deadlineFrom } from './lib/deadline-from';
-export { etiquetteRules, type EtiquetteRule, type EtiquetteRuleSet, type EtiquetteStandardId } from './lib/etiquette-rules';
+export {
+  MAX_ETIQUETTE_POINTS,
+  etiquetteRules,
+  etiquetteStandardIds,
+  isEtiquetteStandardId,
+  type EtiquetteRule,
+  type EtiquetteRuleSet,
+  type EtiquetteStandardId,
+  type EtiquetteWeight,
+  type EtiquetteWeights,
+} from './lib/etiquette-rules';

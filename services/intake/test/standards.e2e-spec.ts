@@ -109,6 +109,20 @@ describe("intake: tenants' standards versions through the admin API (real HTTP, 
     await get(path('acme', '7')).expect(404);
   });
 
+  it('keeps a heavier etiquette deduction, and refuses a lighter one with 422 naming the field', async () => {
+    const heavier = { effectiveFrom: '2027-02-01T00:00:00Z', standards: { 'forbidden-phrases': { kind: 'phrases', points: 30 }, 'long-silence': { kind: 'deadline', seconds: 5 } } };
+    await put('hooli', '8', heavier, tokens.operator).expect(201);
+    await eventually(async () => expect(published('hooli').filter((e) => (e.data as { version: string }).version === '8')).toHaveLength(1));
+    expect((await get(path('hooli', '8'), tokens.operator).expect(200)).body.standards['forbidden-phrases']).toEqual({ kind: 'phrases', points: 30 });
+
+    const lighter = await put('hooli', '9', { effectiveFrom: '2027-03-01T00:00:00Z', standards: { 'forbidden-phrases': { kind: 'phrases', points: 5 } } }, tokens.operator).expect(422);
+    expect(lighter.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(lighter.body.errors).toEqual([{ path: 'standards.forbidden-phrases.points', message: expect.stringContaining("lighter than Hotline's default weight of 15") }]);
+    await get(path('hooli', '9'), tokens.operator).expect(404);
+    const notARule = await put('hooli', '9', { effectiveFrom: '2027-03-01T00:00:00Z', standards: { 'answer-time': { kind: 'deadline', seconds: 20, points: 10 } } }, tokens.operator).expect(400);
+    expect(notARule.body.errors).toEqual([{ path: 'standards.answer-time.points', message: expect.stringContaining('no etiquette rule') }]);
+  });
+
   it("keeps each admin to its own tenant's standards; the operator manages every tenant", async () => {
     await put('acme', '8', v3, tokens.globexAdmin).expect(403);
     await get(path('acme'), tokens.globexAdmin).expect(403);

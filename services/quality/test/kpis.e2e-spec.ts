@@ -164,6 +164,9 @@ describe('quality: KPIs from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
         breachRate: 0.2,
         outageBreached: 0,
         outageBreachRate: 0,
+        followUps: 0, // no case resolved
+        followUpsMet: 0,
+        followUpCompletion: null,
         standardVersion: null,
         standardVersions: ['1', 'globex:2@1'],
       });
@@ -289,6 +292,86 @@ describe('quality: KPIs from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
       // Redelivered, both milestones change nothing.
       await publishAndSettle([reversed.ended, reversed.completed], { handled: 0, duplicate: 2 });
       expect(await figuresOf('completefirst')).toEqual(wrapFirst);
+    });
+  });
+
+  describe('GET /v1/kpis: follow-up completion of resolved cases, counted once whatever the order', () => {
+    const event = (type: string, data: object, id?: string): CloudEvent =>
+      newCloudEvent({ type: type as never, source: '/hotline/dispatch', tenantId: 'initech', time: '2026-11-27T12:00:00Z', data: data as never, ...(id ? { id } : {}) });
+    const assigned = (caseId: string, time: string, agentId: string, queue?: string) =>
+      event('case.assigned', { caseId, agentId, ...(queue ? { queue } : {}), assignedAt: `2026-11-27T${time}Z` });
+    const clock = (caseId: string, resolvedAt: string, slaKind = 'follow_up') => ({
+      subjectType: 'case',
+      subjectId: caseId,
+      slaKind,
+      startedAt: `2026-11-27T${resolvedAt}Z`,
+      deadline: '2026-11-28T12:00:00Z',
+      standardId: 'follow-up-call',
+      standardVersion: '1',
+    });
+    const stopped = (caseId: string, resolvedAt: string, outcome: 'met' | 'breached', slaKind?: string) =>
+      event('sla.stopped', { ...clock(caseId, resolvedAt, slaKind), outcome, stoppedAt: '2026-11-27T12:00:00Z' });
+    const breached = (caseId: string, resolvedAt: string) => event('sla.breached', clock(caseId, resolvedAt));
+    const withdrawn = (caseId: string, resolvedAt: string) =>
+      event('sla.withdrawn', { ...clock(caseId, resolvedAt), withdraws: 'sla.breached', reason: 'called back at 11:00, before the deadline' });
+
+    // CASE-1: held by f1 in faults, resolved 10:00, called back in time.
+    // CASE-2: reassigned from f1 to f2 before its 10:20 resolution; overdue (breached), then called back late.
+    // CASE-3: resolved 11:05, called back in time; its assignment to f2 arrives last.
+    // CASE-4: breached, then the breach withdrawn: nothing settled yet. CASE-1's resolution clock is no follow-up.
+    const case3Assigned = assigned('CASE-3', '10:50:00', 'f2', 'faults');
+    const stream = [
+      stopped('CASE-3', '11:05:00', 'met'),
+      stopped('CASE-2', '10:20:00', 'breached'),
+      assigned('CASE-1', '09:00:00', 'f1', 'faults'),
+      breached('CASE-2', '10:20:00'),
+      stopped('CASE-1', '10:00:00', 'met'),
+      assigned('CASE-2', '09:30:00', 'f2'),
+      assigned('CASE-2', '09:10:00', 'f1', 'billing'),
+      breached('CASE-4', '10:40:00'),
+      withdrawn('CASE-4', '10:40:00'),
+      stopped('CASE-1', '09:59:00', 'breached', 'resolution'),
+    ];
+    const day = 'from=2026-11-27T00:00:00Z&to=2026-11-28T00:00:00Z';
+    let token = '';
+    const kpis = async (query: string) => (await svc.http().get(`/v1/kpis?${day}&${query}`).auth(token, { type: 'bearer' }).expect(200)).body.items;
+    const pick = (items: Record<string, unknown>[]) => items.map(({ bucketStart, group, followUps, followUpsMet, followUpCompletion }) => ({ bucketStart, group, followUps, followUpsMet, followUpCompletion }));
+
+    beforeAll(async () => {
+      token = await svc.token({ tenant: 'initech', roles: ['supervisor'] });
+      await publishAndSettle(stream, { handled: stream.length, duplicate: 0 });
+    });
+
+    it('gives the share of settled follow-ups done in time, per tenant and in the quarter-hours of the resolutions', async () => {
+      expect(pick(await kpis('bucket=1d'))).toEqual([{ bucketStart: '2026-11-27T00:00:00.000Z', group: null, followUps: 3, followUpsMet: 2, followUpCompletion: 2 / 3 }]);
+      expect(pick(await kpis('bucket=15m')).map(({ bucketStart, followUps, followUpsMet }) => [bucketStart, followUps, followUpsMet])).toEqual([
+        ['2026-11-27T10:00:00.000Z', 1, 1],
+        ['2026-11-27T10:15:00.000Z', 1, 0],
+        ['2026-11-27T11:00:00.000Z', 1, 1],
+      ]);
+    });
+
+    it("attributes each to the agent and queue holding the case when it was resolved, a late assignment moving it", async () => {
+      expect(pick(await kpis('groupBy=agent')).map(({ group, followUps, followUpsMet }) => [group, followUps, followUpsMet])).toEqual([
+        ['(unknown)', 1, 1],
+        ['f1', 1, 1],
+        ['f2', 1, 0],
+      ]);
+      await publishAndSettle([case3Assigned], { handled: 1, duplicate: 0 });
+      expect(pick(await kpis('groupBy=agent')).map(({ group, followUps, followUpsMet }) => [group, followUps, followUpsMet])).toEqual([
+        ['f1', 1, 1],
+        ['f2', 2, 1],
+      ]);
+      expect(pick(await kpis('groupBy=queue')).map(({ group, followUps, followUpsMet }) => [group, followUps, followUpsMet])).toEqual([
+        ['billing', 1, 0],
+        ['faults', 2, 2],
+      ]);
+    });
+
+    it('changes nothing when every event is delivered again', async () => {
+      const before = await kpis('groupBy=agent&bucket=15m');
+      await publishAndSettle([...stream, case3Assigned], { handled: 0, duplicate: stream.length + 1 });
+      expect(await kpis('groupBy=agent&bucket=15m')).toEqual(before);
     });
   });
 

@@ -142,4 +142,36 @@ describe('quality: etiquette scores of transcripts from the bus (real HTTP, Post
     const res = await get('x'.repeat(201)).expect(400);
     expect(res.text).toContain('params.contactId');
   });
+
+  it("weighs deductions by the tenant's standards version in force at the transcript's time, and names it", async () => {
+    // Tenant globex makes a forbidden phrase cost 25 points from 2026-11-25 (Hotline's default: 15, at most 45 a contact).
+    const standards = newCloudEvent({
+      type: 'standards.published',
+      source: '/hotline/intake',
+      tenantId: 'globex',
+      data: { version: '5', effectiveFrom: '2026-11-25T00:00:00Z', standards: { 'forbidden-phrases': { kind: 'phrases', points: 25 } } },
+    });
+    const globexToken = await svc.token({ tenant: 'globex', roles: ['supervisor'] });
+    await publishToBus(svc.env.namespace, [standards]);
+    await eventually(async () => {
+      expect((await svc.http().get('/v1/standards').auth(globexToken, { type: 'bearer' }).expect(200)).body.versions).toHaveLength(1);
+    });
+    const segments = (zh.data as { segments: Segment[] }).segments;
+    const of = (contactId: string, time: string): CloudEvent =>
+      newCloudEvent({ type: 'transcript.recorded', source: '/test', tenantId: 'globex', time, data: { contactId, agentId: 'a7', language: 'zh', segments } });
+    await publishToBus(svc.env.namespace, [of('G-after', '2026-11-25T09:30:00Z'), of('G-before', '2026-11-24T09:30:00Z')]);
+    await eventually(async () => {
+      await get('G-after', globexToken).expect(200);
+      await get('G-before', globexToken).expect(200);
+    });
+
+    const after = (await get('G-after', globexToken).expect(200)).body;
+    expect(after).toMatchObject({ score: 55, version: 'globex:5@1' });
+    expect(after.deductions.map((d: { rule: string; points: number; version: string }) => [d.rule, d.points, d.version])).toEqual([
+      ['forbidden-phrases', 25, 'globex:5@1'],
+      ['forbidden-phrases', 20, 'globex:5@1'], // capped at the 45 a contact may lose to the rule
+    ]);
+    const before = (await get('G-before', globexToken).expect(200)).body;
+    expect(before).toMatchObject({ score: 70, version: '1' });
+  });
 });

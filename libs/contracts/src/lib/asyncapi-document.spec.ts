@@ -14,7 +14,7 @@ describe('asyncApiDocument', () => {
     // 'contact.*' queues hear contact.scored too; their handlers take no fact or clock from it.
     expect(doc.channels['contactScored']['x-hotline-consumers']).toEqual(['dispatch.contacts', 'quality.kpis', 'quality.ledger', 'quality.alerts', 'security.audit']);
     expect(doc.channels['slaBreached']['x-hotline-consumers']).toEqual(['dispatch.escalations', 'quality.kpis', 'quality.compliance', 'quality.ledger', 'quality.alerts', 'security.audit']);
-    expect(doc.channels['caseAssigned']['x-hotline-consumers']).toEqual(['quality.ledger', 'security.audit']);
+    expect(doc.channels['caseAssigned']['x-hotline-consumers']).toEqual(['quality.kpis', 'quality.ledger', 'security.audit']);
     expect(doc.channels['transcriptRecorded']['x-hotline-consumers']).toEqual(['quality.scores', 'security.audit', 'security.detection']);
     expect(doc.channels['alertRaised']['x-hotline-consumers']).toEqual(['quality.alert-notifications', 'security.audit']);
     expect(doc.channels['alertResolved']['x-hotline-consumers']).toEqual(['quality.alert-notifications', 'security.audit']);

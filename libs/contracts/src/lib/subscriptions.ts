@@ -24,8 +24,13 @@ export const SUBSCRIPTIONS = Object.freeze([
   { service: 'dispatch', purpose: 'agents', patterns: ['agent.status_changed'] },
   // A case's breach starts its escalation chain (issue 10 part 5); a withdrawn breach stops it.
   { service: 'dispatch', purpose: 'escalations', patterns: ['sla.breached', 'sla.withdrawn'] },
-  // KPIs per contact: its life (contact.*), and the survey, complaint and answer breach linked to it.
-  { service: 'quality', purpose: 'kpis', patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn'] },
+  // KPIs per contact: its life (contact.*), and the survey, complaint and answer breach linked to it;
+  // per resolved case: its follow-up clock's verdict (sla.*) and who held it (case.assigned).
+  {
+    service: 'quality',
+    purpose: 'kpis',
+    patterns: ['contact.*', 'survey.completed', 'complaint.filed', 'sla.breached', 'sla.withdrawn', 'sla.stopped', 'case.assigned'],
+  },
   // Every transcript scored against the etiquette rules (issue 11 part 3).
   { service: 'quality', purpose: 'scores', patterns: ['transcript.recorded'] },
   // Compliance with each deadline standard (issue 11 part 6): case clocks' verdicts, newest wins, withdrawals correct.

@@ -1,5 +1,6 @@
 import { deepFreeze } from './deep-freeze';
 import { formatDuration } from './duration';
+import { defaultEtiquetteRule, type EtiquetteStandardId, type EtiquetteWeight, isEtiquetteStandardId } from './etiquette-rules';
 import { isFloor, tenantStandard } from './provenance';
 import { formatRatio } from './ratio';
 import type { CountStandard, DeadlineStandard, PhraseLists, PhrasesStandard, RatioStandard, Standard } from './standard';
@@ -20,7 +21,8 @@ import {
  * Applies one version of a tenant's standard to a base set and returns the tenant's set.
  *
  * Tighten, never loosen (MANUAL ch. 1.3): a deadline may get shorter, a ratio's maximum smaller and a
- * count's threshold lower (or its window longer);
+ * count's threshold lower (or its window longer); an etiquette rule's deduction heavier (never
+ * lighter than Hotline's default weight, kept in `etiquetteWeights`);
  * a phrase list may gain phrases (for a forbidden list that forbids more), never lose one. Loosening
  * a floor — a figure from a regulation or from the manual itself — is rejected, naming the standard
  * and both values. A `Hotline default` is not a floor: a tenant may set it either way (see `isFloor`).
@@ -51,6 +53,7 @@ export function applyOverrides(base: StandardSet, overrides: unknown): StandardS
   }
   const provenance = tenantStandard(parsed.tenantId, parsed.version);
   const standards: Record<string, Standard> = { ...base.standards };
+  const weights: Partial<Record<EtiquetteStandardId, EtiquetteWeight>> = {};
   for (const id of standardIds) {
     const override = parsed.standards[id];
     if (override === undefined) {
@@ -59,8 +62,13 @@ export function applyOverrides(base: StandardSet, overrides: unknown): StandardS
     const original: Standard = base.standards[id];
     const changed = { layer: 'tenant' as const, provenance };
     const path = `standards.${id}`;
+    if (isEtiquetteStandardId(id)) {
+      const weight = weightOf(id, override as Partial<EtiquetteWeight>, path, issues);
+      if (weight !== undefined) weights[id] = weight;
+    }
     if (original.kind === 'deadline') {
       const { seconds } = override as DeadlineOverride;
+      if (seconds === undefined) continue; // a weight alone
       if (isFloor(original) && seconds > original.seconds) {
         issues.push({ path: `${path}.seconds`, message: looser(original, formatSeconds(seconds), formatSeconds(original.seconds)) });
       }
@@ -79,6 +87,7 @@ export function applyOverrides(base: StandardSet, overrides: unknown): StandardS
       standards[id] = { ...original, ...changed, count, windowSeconds, derivedFrom: original } satisfies CountStandard;
     } else {
       const { add } = override as PhrasesOverride;
+      if (add === undefined) continue; // a weight alone
       const phrases = withAdded(original.phrases, add);
       standards[id] = { ...original, ...changed, phrases, derivedFrom: original } satisfies PhrasesStandard;
     }
@@ -91,7 +100,29 @@ export function applyOverrides(base: StandardSet, overrides: unknown): StandardS
     effectiveFrom: laterOf(base.effectiveFrom, parsed.effectiveFrom),
     tenant: { tenantId: parsed.tenantId, version: parsed.version, baseVersion: base.version },
     standards: standards as unknown as StandardsById,
+    ...(Object.keys(weights).length > 0 && { etiquetteWeights: weights }),
   });
+}
+
+/**
+ * A tenant's weight of an etiquette rule, or undefined when it sets none: points and cap default
+ * to Hotline's (the cap raised to the points when only they are heavier). Lighter than the default
+ * is a loosening, reported naming the field.
+ */
+function weightOf(id: EtiquetteStandardId, override: Partial<EtiquetteWeight>, path: string, issues: OverrideIssue[]): EtiquetteWeight | undefined {
+  if (override.points === undefined && override.maxPoints === undefined) return undefined;
+  const rule = defaultEtiquetteRule(id);
+  const points = override.points ?? rule.points;
+  const maxPoints = override.maxPoints ?? Math.max(rule.maxPoints, points);
+  const lighter = (field: 'points' | 'maxPoints', value: number, what: string) =>
+    issues.push({
+      path: `${path}.${field}`,
+      message: `'${id}': ${value} points ${what} is lighter than Hotline's default weight of ${rule[field]}; a tenant may only make a deduction heavier`,
+    });
+  if (points < rule.points) lighter('points', points, 'per breach');
+  if (maxPoints < rule.maxPoints) lighter('maxPoints', maxPoints, 'per contact at most');
+  else if (maxPoints < points) issues.push({ path: `${path}.maxPoints`, message: `'${id}': maxPoints ${maxPoints} is less than its ${points} points per breach` });
+  return { points, maxPoints };
 }
 
 function looser(original: Standard, value: string, floor: string): string {
@@ -106,7 +137,7 @@ function formatSeconds(seconds: number): string {
   return readable === `${seconds} s` ? readable : `${readable} (${seconds} s)`;
 }
 
-function withAdded(phrases: PhraseLists, add: PhrasesOverride['add']): PhraseLists {
+function withAdded(phrases: PhraseLists, add: NonNullable<PhrasesOverride['add']>): PhraseLists {
   const merge = (existing: readonly string[], added: readonly string[] = []) => [...new Set([...existing, ...added])];
   return { zh: merge(phrases.zh, add.zh), en: merge(phrases.en, add.en) };
 }

@@ -2,10 +2,35 @@ import { deepFreeze } from './deep-freeze';
 import type { StandardId } from './standard-ids';
 
 /** The standards etiquette scoring applies (MANUAL ch. 3): their phrases and thresholds are the standards' values. */
-export type EtiquetteStandardId = Extract<
-  StandardId,
-  'greeting' | 'self-identification' | 'polite-forms' | 'forbidden-phrases' | 'closing-offer' | 'closing-thanks' | 'long-silence' | 'long-hold' | 'interruption'
->;
+export const etiquetteStandardIds = [
+  'greeting',
+  'self-identification',
+  'polite-forms',
+  'forbidden-phrases',
+  'closing-offer',
+  'closing-thanks',
+  'long-silence',
+  'long-hold',
+  'interruption',
+] as const satisfies readonly StandardId[];
+
+export type EtiquetteStandardId = (typeof etiquetteStandardIds)[number];
+
+export function isEtiquetteStandardId(id: string): id is EtiquetteStandardId {
+  return (etiquetteStandardIds as readonly string[]).includes(id);
+}
+
+/** What breaching a rule costs: points per breach, at most `maxPoints` per contact. */
+export interface EtiquetteWeight {
+  points: number;
+  maxPoints: number;
+}
+
+/** A tenant's heavier weights, by rule (only the rules it changed). */
+export type EtiquetteWeights = Readonly<Partial<Record<EtiquetteStandardId, EtiquetteWeight>>>;
+
+/** No rule costs more than the whole score. */
+export const MAX_ETIQUETTE_POINTS = 100;
 
 /**
  * One etiquette rule: which standard it checks, the manual clause a deduction cites and how many
@@ -48,3 +73,14 @@ export const etiquetteRules: EtiquetteRuleSet = deepFreeze({
     { id: 'interruption', clause: 'Manual ch. 3.3: do not talk over the customer', points: 5, maxPoints: 15 },
   ],
 });
+
+/** The rule with Hotline's default weight (the base a tenant's weights may only make heavier). */
+export function defaultEtiquetteRule(id: EtiquetteStandardId): EtiquetteRule {
+  return etiquetteRules.rules.find((rule) => rule.id === id) as EtiquetteRule;
+}
+
+/** The rules with a tenant's weights in place of the defaults; the rules themselves when it has none. */
+export function weightedEtiquetteRules(weights: EtiquetteWeights | undefined): EtiquetteRuleSet {
+  if (weights === undefined || Object.keys(weights).length === 0) return etiquetteRules;
+  return deepFreeze({ ...etiquetteRules, rules: etiquetteRules.rules.map((rule) => ({ ...rule, ...weights[rule.id] })) });
+}

@@ -1,3 +1,4 @@
+import { type EtiquetteRuleSet, weightedEtiquetteRules } from './etiquette-rules';
 import type { AppliedStandard, StandardReference } from './standard';
 import { isStandardId, type StandardId, type StandardOf } from './standard-ids';
 import type { StandardSet } from './standard-set';
@@ -24,6 +25,14 @@ export class ResolvedStandards {
     Object.freeze(applied);
     return applied;
   }
+
+  /** The etiquette rules with this set's weights: Hotline's defaults, made heavier by a tenant's version. */
+  etiquetteRules(): EtiquetteRuleSet {
+    this.weighted ??= weightedEtiquetteRules(this.set.etiquetteWeights);
+    return this.weighted;
+  }
+
+  private weighted?: EtiquetteRuleSet;
 
   /** Just what a verdict records: `{ standardId, standardVersion }`. */
   reference(id: StandardId): StandardReference {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DAY } from './duration';
+import { etiquetteStandardIds, isEtiquetteStandardId, MAX_ETIQUETTE_POINTS } from './etiquette-rules';
 import { standardIds, standardKinds, type StandardId } from './standard-ids';
 
 /**
@@ -11,11 +12,13 @@ import { standardIds, standardKinds, type StandardId } from './standard-ids';
  *   "standards": {
  *     "answer-time": { "kind": "deadline", "seconds": 20 },
  *     "billing-error-rate": { "kind": "ratio", "max": 0.00005 },
- *     "forbidden-phrases": { "kind": "phrases", "add": { "zh": ["你问别人"], "en": ["ask someone else"] } },
+ *     "forbidden-phrases": { "kind": "phrases", "add": { "zh": ["你问别人"], "en": ["ask someone else"] }, "points": 20 },
+ *     "long-silence": { "kind": "deadline", "seconds": 8 },
  *     "brute-force-attempts": { "kind": "count", "count": 10 } } }
  * ```
  * Each version lists every change the tenant wants from the base, not a change to its previous
- * version: versions do not stack.
+ * version: versions do not stack. An etiquette rule's override may also weigh its deduction
+ * (`points` per breach, `maxPoints` per contact), heavier than Hotline's defaults only.
  */
 
 /** A sanity bound on any deadline (catches milliseconds entered as seconds): 366 days. */
@@ -30,13 +33,26 @@ const phraseAdditions = z
   .strictObject({ zh: z.array(phrase).max(500).optional(), en: z.array(phrase).max(500).optional() })
   .refine((add) => (add.zh?.length ?? 0) + (add.en?.length ?? 0) > 0, 'Add at least one phrase, in zh or en');
 
+/** An etiquette rule's weight: points per breach and at most per contact (heavier than the defaults only: see `applyOverrides`). */
+const points = (what: string) =>
+  z
+    .number()
+    .int(`${what} is a whole number of points`)
+    .positive(`${what} must be at least 1 point`)
+    .max(MAX_ETIQUETTE_POINTS, `${what} cannot exceed ${MAX_ETIQUETTE_POINTS} points`)
+    .optional();
+const weight = { points: points('A deduction'), maxPoints: points('A deduction cap') };
+
 const deadlineOverride = z.strictObject({
   kind: z.literal('deadline'),
+  /** Optional only beside an etiquette weight (checked in `overrideOf`). */
   seconds: z
     .number()
     .int('A deadline is a whole number of seconds')
     .positive('A deadline must be longer than 0 seconds')
-    .max(MAX_DEADLINE_SECONDS, `A deadline cannot exceed ${MAX_DEADLINE_SECONDS} seconds (366 days)`),
+    .max(MAX_DEADLINE_SECONDS, `A deadline cannot exceed ${MAX_DEADLINE_SECONDS} seconds (366 days)`)
+    .optional(),
+  ...weight,
 });
 
 const ratioOverride = z.strictObject({
@@ -44,7 +60,8 @@ const ratioOverride = z.strictObject({
   max: z.number().min(0, 'A ratio is between 0 and 1').max(1, 'A ratio is between 0 and 1'),
 });
 
-const phrasesOverride = z.strictObject({ kind: z.literal('phrases'), add: phraseAdditions });
+/** `add` optional only beside an etiquette weight (checked in `overrideOf`). */
+const phrasesOverride = z.strictObject({ kind: z.literal('phrases'), add: phraseAdditions.optional(), ...weight });
 
 const countOverride = z
   .strictObject({
@@ -86,6 +103,23 @@ const overrideOf = (id: StandardId) => {
     .superRefine((override, context) => {
       if (override.kind !== kind) {
         context.addIssue({ code: 'custom', path: ['kind'], message: wrongKind(override.kind) });
+        return;
+      }
+      const { points, maxPoints } = override as { points?: number; maxPoints?: number };
+      const weighted = points !== undefined || maxPoints !== undefined;
+      if (weighted && !isEtiquetteStandardId(id)) {
+        const field = points !== undefined ? 'points' : 'maxPoints';
+        const message = `'${id}' is no etiquette rule: only ${etiquetteStandardIds.join(', ')} deduct points`;
+        context.addIssue({ code: 'custom', path: [field], message });
+      }
+      if (points !== undefined && maxPoints !== undefined && maxPoints < points) {
+        context.addIssue({ code: 'custom', path: ['maxPoints'], message: 'maxPoints (the most a contact loses to this rule) must be at least points' });
+      }
+      if (override.kind === 'deadline' && override.seconds === undefined && !weighted) {
+        context.addIssue({ code: 'custom', path: ['seconds'], message: 'Set seconds (or, for an etiquette rule, points or maxPoints)' });
+      }
+      if (override.kind === 'phrases' && override.add === undefined && !weighted) {
+        context.addIssue({ code: 'custom', path: ['add'], message: 'Add at least one phrase, in zh or en (or, for an etiquette rule, set points or maxPoints)' });
       }
     });
 };

@@ -1,3 +1,4 @@
+import type { EtiquetteWeights } from './etiquette-rules';
 import type { StandardsById } from './standard-ids';
 
 /**
@@ -16,6 +17,8 @@ export interface StandardSet {
   /** Set on a tenant set only. */
   tenant?: { tenantId: string; version: string; baseVersion: string };
   standards: StandardsById;
+  /** A tenant set's heavier etiquette weights, by rule; absent: Hotline's defaults (`etiquetteRules`). */
+  etiquetteWeights?: EtiquetteWeights;
 }
 
 /** The contracts' limit on a recorded `standardVersion`. */

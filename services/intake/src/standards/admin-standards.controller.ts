@@ -38,7 +38,11 @@ export class AdminStandardsController {
       required: ['effectiveFrom', 'standards'],
       properties: {
         effectiveFrom: { type: 'string', format: 'date-time', example: '2026-01-01T00:00:00+08:00' },
-        standards: { type: 'object', example: { 'answer-time': { kind: 'deadline', seconds: 20 } } },
+        standards: {
+          type: 'object',
+          description: 'By standard id; an etiquette rule may also weigh its deduction heavier (`points` per breach, `maxPoints` per contact)',
+          example: { 'answer-time': { kind: 'deadline', seconds: 20 }, 'forbidden-phrases': { kind: 'phrases', points: 20 } },
+        },
       },
     },
   })
@@ -46,7 +50,7 @@ export class AdminStandardsController {
   @ApiResponse({ status: 200, schema: VERSION, description: 'The same version sent again: nothing changes, nothing is published' })
   @ApiResponse({ status: 400, description: 'problem+json naming each malformed field' })
   @ApiResponse({ status: 409, description: 'The version exists with other content, or another version takes effect at the same instant' })
-  @ApiResponse({ status: 422, description: 'problem+json naming every field that loosens a floor, e.g. `standards.answer-time.seconds`' })
+  @ApiResponse({ status: 422, description: 'problem+json naming every field that loosens a floor or lightens an etiquette deduction, e.g. `standards.answer-time.seconds`, `standards.forbidden-phrases.points`' })
   async put(
     @CurrentPrincipal() principal: Principal,
     @Param('tenant') tenant: string,

@@ -33,6 +33,9 @@ export const kpiRowSchema = z.object({
   breachRate: rate('Breached over offered'),
   outageBreached: count().describe('Answer deadlines breached during a declared major outage'),
   outageBreachRate: rate('Outage-caused breaches over offered'),
+  followUps: count().describe("Resolved cases (in the bucket of their resolution) whose follow-up call is settled: dispatch's follow_up clock stopped, or breached; by the agent and queue holding the case when it was resolved (case.assigned), team \"(unknown)\""),
+  followUpsMet: count().describe('Of those, called back within the follow-up deadline'),
+  followUpCompletion: rate('Follow-ups done within their deadline over follow-ups settled'),
   standardVersion: z.string().nullable().describe("The tenant standards version the targets came from; null when the bucket's contacts span several"),
   standardVersions: z.array(z.string()).describe('Every standards version applied in the bucket'),
 });

@@ -32,6 +32,10 @@ export const COUNTER_NAMES = [
   /** Answer deadlines breached (as dispatch judged, withdrawals applied), outage-caused ones apart. */
   'breached',
   'outageBreached',
+  /** Resolved cases whose follow-up call (manual ch. 2) is settled: done, in time or late, or overdue. Not contacts. */
+  'followUps',
+  /** Of those, done within the follow-up deadline (a withdrawn breach was in time). */
+  'followUpsMet',
 ] as const;
 
 export type CounterName = (typeof COUNTER_NAMES)[number];

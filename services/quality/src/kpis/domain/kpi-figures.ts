@@ -32,6 +32,11 @@ export interface KpiFigures {
   breachRate: number | null;
   outageBreached: number;
   outageBreachRate: number | null;
+  /** Resolved cases whose follow-up is settled, in the buckets of their resolution. */
+  followUps: number;
+  followUpsMet: number;
+  /** Follow-ups done within their deadline over those settled. */
+  followUpCompletion: number | null;
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -62,5 +67,8 @@ export function kpiFigures(c: KpiCounters): KpiFigures {
     breachRate: ratio(c.breached, c.offered),
     outageBreached: c.outageBreached,
     outageBreachRate: ratio(c.outageBreached, c.offered),
+    followUps: c.followUps,
+    followUpsMet: c.followUpsMet,
+    followUpCompletion: ratio(c.followUpsMet, c.followUps),
   };
 }

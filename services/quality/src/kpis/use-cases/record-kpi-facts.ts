@@ -33,9 +33,10 @@ export class RecordKpiFacts {
     private readonly repeats: RepeatContactFlags,
   ) {}
 
-  async execute(manager: EntityManager, events: readonly KpiEvent[]): Promise<void> {
+  /** `also`: other changes to the cells in this transaction (cases' follow-ups), written in the same statement so cells are locked once, in one order. */
+  async execute(manager: EntityManager, events: readonly KpiEvent[], also: readonly TenantCell[] = []): Promise<void> {
     const about = events.map(contactFactOf).filter((fact): fact is FactAboutContact => fact !== undefined);
-    if (about.length === 0) return;
+    if (about.length === 0 && also.length === 0) return;
     const held = await this.facts.lockOrCreateMany(manager, about);
     const changed = new Map<string, HeldContact>();
     const before = new Map<string, ContactFacts>();
@@ -50,6 +51,11 @@ export class RecordKpiFacts {
     const { flags, recount } = await this.repeats.of(manager, [...changed.values()], before);
     for (const contact of recount) changed.set(contactKey(contact), contact);
     const deltas = new Map<string, KpiDeltas>();
+    for (const { tenantId, ...cell } of also) {
+      const tenantDeltas = deltas.get(tenantId) ?? new KpiDeltas();
+      tenantDeltas.add(cell);
+      deltas.set(tenantId, tenantDeltas);
+    }
     for (const contact of changed.values()) {
       const at = contactTime(contact.facts);
       const rules = at === null ? null : { ...(await this.rulesAt(contact.tenantId, at)), followedByRepeat: flags.get(contactKey(contact)) };

@@ -10,7 +10,7 @@ import { ScoresRepository } from '../scores.repository';
 type TranscriptEvent = KnownCloudEvent<'transcript.recorded'>;
 
 /**
- * Scores a batch of transcripts against the etiquette rules and the tenant's standards in force at
+ * Scores a batch of transcripts against the etiquette rules, weighted, and the tenant's standards in force at
  * each transcript's time, keeps each contact's latest score (one statement) and publishes
  * `contact.scored` for each score written, all in the batch's transaction. A re-sent transcript
  * re-scores and replaces; an older one arriving after a newer is kept out and not published. A
@@ -30,7 +30,8 @@ export class ScoreTranscripts {
       if (event.data.segments.length === 0) continue;
       const at = new Date(event.time);
       const standards = await this.standards.resolve(event.tenantid, at);
-      const { score, deductions } = scoreTranscript(event.data, standards, etiquetteRules);
+      // The tenant's version may weigh deductions heavier: score and deductions name that version.
+      const { score, deductions } = scoreTranscript(event.data, standards, standards.etiquetteRules());
       scored.push({
         cause: event,
         tenantId: event.tenantid,

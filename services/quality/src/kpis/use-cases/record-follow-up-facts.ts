@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
+import type { EntityManager } from 'typeorm';
+import { KpiDeltas } from '../domain/kpi-cells';
+import { type FactAboutCase, type FollowUpEvent, followUpFactOf } from '../domain/follow-up-fact-of-event';
+import { followUpKpis, mergeFollowUpFact } from '../domain/follow-up-facts';
+import { caseKey, FollowUpFactsRepository, type HeldCase } from '../follow-up-facts.repository';
+import type { TenantCell } from '../kpi-cells.repository';
+
+/**
+ * Applies a batch's follow-up verdicts and case assignments to their cases' follow-up facts, in the
+ * batch's transaction (one statement locking or creating the cases, one saving those that changed),
+ * and returns the difference each case's count made to the KPI cells, for `RecordKpiFacts` to add
+ * with the batch's other changes. A case's count is recomputed from its facts and the cells adjusted
+ * by the difference, so a late assignment or a redelivered, reordered or withdrawn verdict moves it
+ * between agents or outcomes without rescanning anything.
+ */
+@Injectable()
+export class RecordFollowUpFacts {
+  constructor(private readonly cases: FollowUpFactsRepository) {}
+
+  async execute(manager: EntityManager, events: readonly FollowUpEvent[]): Promise<TenantCell[]> {
+    const about = events.map(followUpFactOf).filter((fact): fact is FactAboutCase => fact !== undefined);
+    if (about.length === 0) return [];
+    const held = await this.cases.lockOrCreateMany(manager, about);
+    const changed = new Map<string, HeldCase>();
+    for (const { fact, ...ref } of about) {
+      const kept = held.get(caseKey(ref)) as HeldCase;
+      const merged = mergeFollowUpFact(kept.facts, fact);
+      if (isDeepStrictEqual(merged, kept.facts)) continue;
+      kept.facts = merged;
+      changed.set(caseKey(ref), kept);
+    }
+    const deltas = new Map<string, KpiDeltas>();
+    for (const kept of changed.values()) {
+      const counted = followUpKpis(kept.facts);
+      if (isDeepStrictEqual(counted, kept.counted)) continue;
+      const tenantDeltas = deltas.get(kept.tenantId) ?? new KpiDeltas();
+      tenantDeltas.change(kept.counted, counted);
+      deltas.set(kept.tenantId, tenantDeltas);
+      kept.counted = counted;
+    }
+    await this.cases.saveMany(manager, [...changed.values()]);
+    return [...deltas].flatMap(([tenantId, d]) => d.list().map((cell): TenantCell => ({ ...cell, tenantId })));
+  }
+}
