@@ -156,6 +156,8 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
   describe('contact-records re-sent by Connect (newest wins for what it adds)', () => {
     const recordOf = (name: string, contactId: string) => ({ ...fixture(name), ContactId: contactId });
     const milestones = (contactId: string, ...names: string[]) => names.map((name) => id(contactId, name));
+    /** The fixture's survey: one event per record version (its LastUpdateTimestamp in ms). */
+    const SURVEY = 'survey:1795570862000';
 
     it('waits for after-contact work to end, then takes the newer record’s ended and survey once; older copies add nothing', async () => {
       const contact = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
@@ -164,8 +166,8 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
         .expect({ accepted: milestones(contact, 'queued', 'answered'), duplicates: [] });
       await post('contact-records', recordOf('ctr-voice-surveyed', contact))
         .expect(202)
-        .expect({ accepted: milestones(contact, 'ended', 'survey'), duplicates: milestones(contact, 'queued', 'answered') });
-      const everything = milestones(contact, 'queued', 'answered', 'ended', 'survey');
+        .expect({ accepted: milestones(contact, 'ended', SURVEY), duplicates: milestones(contact, 'queued', 'answered') });
+      const everything = milestones(contact, 'queued', 'answered', 'ended', SURVEY);
       await post('contact-records', recordOf('ctr-voice-surveyed', contact)).expect(202).expect({ accepted: [], duplicates: everything });
       // Older copies, arriving after the newest: every milestone they hold is already kept.
       await post('contact-records', [recordOf('ctr-voice-answered', contact), recordOf('ctr-voice-in-after-contact-work', contact)])
@@ -174,18 +176,37 @@ describe('intake: POST /v1/adapters/amazon-connect/* (real HTTP, PostgreSQL, Rab
       await settled();
       for (const eventId of everything) expect(publishedOf(eventId)).toHaveLength(1);
       expect(publishedOf(id(contact, 'ended'))[0].data).toMatchObject({ talkSeconds: 356, holdSeconds: 30, afterContactWorkSeconds: 45, handleSeconds: 431 });
-      expect(publishedOf(id(contact, 'survey'))[0]).toMatchObject({
+      expect(publishedOf(id(contact, SURVEY))[0]).toMatchObject({
         type: 'survey.completed',
         time: '2026-11-25T01:41:02.000Z',
-        data: { score: 4, platformScore: { value: '4', scale: '1-5' }, contactId: contact, comment: 'Quick and polite, thanks' },
+        data: { score: 4, platformScore: { value: '4', scale: '1-5' }, surveyId: id(contact, 'survey'), contactId: contact, comment: 'Quick and polite, thanks' },
       });
+    });
+
+    it('takes a survey score changed in a newer record as a second survey.completed of the same survey; an older copy adds nothing', async () => {
+      const contact = '2c3d4e5f-6071-4c8d-9e0f-1a2b3c4d5e6f';
+      const first = recordOf('ctr-voice-surveyed', contact);
+      const changed = { ...first, LastUpdateTimestamp: '2026-11-25T02:05:00Z', Attributes: { ...(fixture('ctr-voice-surveyed').Attributes as object), csat: '2' } };
+      await post('contact-records', first).expect(202);
+      await post('contact-records', changed)
+        .expect(202)
+        .expect({ accepted: milestones(contact, 'survey:1795572300000'), duplicates: milestones(contact, 'queued', 'answered', 'ended') });
+      await post('contact-records', first)
+        .expect(202)
+        .expect({ accepted: [], duplicates: milestones(contact, 'queued', 'answered', 'ended', SURVEY) });
+      await settled();
+      const surveys = svc.tap.events.filter((e) => e.type === 'survey.completed' && (e.data as { contactId?: string }).contactId === contact);
+      expect(surveys.map((e) => [e.time, (e.data as { score: number }).score, (e.data as { surveyId: string }).surveyId])).toEqual([
+        ['2026-11-25T01:41:02.000Z', 4, id(contact, 'survey')],
+        ['2026-11-25T02:05:00.000Z', 2, id(contact, 'survey')],
+      ]);
     });
 
     it('adds nothing from an older record that arrives only after the newest', async () => {
       const contact = '1b2c3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e';
       await post('contact-records', recordOf('ctr-voice-surveyed', contact))
         .expect(202)
-        .expect({ accepted: milestones(contact, 'queued', 'answered', 'ended', 'survey'), duplicates: [] });
+        .expect({ accepted: milestones(contact, 'queued', 'answered', 'ended', SURVEY), duplicates: [] });
       await post('contact-records', recordOf('ctr-voice-answered-early', contact))
         .expect(202)
         .expect({ accepted: [], duplicates: milestones(contact, 'queued', 'answered') });

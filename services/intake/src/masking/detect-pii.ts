@@ -45,7 +45,7 @@ export function detectPii(text: string): PiiFinding[] {
       kind: span.kind,
       start: span.start,
       end: span.end,
-      replacement: maskInternationalPhone(text, views.latin, span),
+      replacement: maskInternationalPhone(text, span),
     })),
     ...findNumbers(views.latin, LATIN_RUN).map((f) => numberFinding(text, f)),
     ...findNumbers(views.spoken, SPOKEN_RUN).map((f) => numberFinding(text, f)),

@@ -34,6 +34,8 @@ describe('e-mail addresses', () => {
     ['client:alice_40example_2Ecom', 'client:a***_40example_2Ecom'],
     ['axta_40%40example.net', 'a***%40example.net'],
     ['From=client%3Abob.li_40mail_2Eexample_2Eorg&To=x', 'From=client%3Ab***_40mail_2Eexample_2Eorg&To=x'],
+    ['agent%2540example.com', 'a***%2540example.com'],
+    ['redirect=mailto%253Azhang%2540example%252Ecn', 'redirect=mailto%253Az***%2540example%252Ecn'],
   ])('finds the address escaped in %s', (text, masked) => {
     expect(maskText(text)).toEqual({ text: masked, found: { email: 1 } });
     expect(maskText(masked)).toEqual({ text: masked, found: {} });

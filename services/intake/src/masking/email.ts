@@ -7,13 +7,13 @@ const EMAIL =
   /(?<![A-Za-z0-9._%+-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-])/g;
 
 /**
- * The same address escaped on its way through a URL or an identity field: percent-encoded
- * (`agent%40example.com`, `a%40example%2Ecom`) or Twilio's client-identity escaping
+ * The same address escaped on its way through a URL or an identity field: percent-encoded, once or
+ * twice (`agent%40example.com`, `a%40example%2Ecom`, `agent%2540example.com`) or Twilio's client-identity escaping
  * (`alice_40example_2Ecom`, where `_40` is '@' and `_2E` is '.'), also right after another escape
- * (`client%3Aalice_40…`).
+ * (`client%3Aalice_40…`, `mailto%253Aalice%2540…`).
  */
 const ENCODED_EMAIL =
-  /(?:(?<![A-Za-z0-9._%+-])|(?<=%[0-9A-Fa-f]{2}))([A-Za-z0-9._+-]+?)(?:%40|_40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.|%2[Ee]|_2[Ee]))+[A-Za-z]{2,63}(?![A-Za-z0-9-])/g;
+  /(?:(?<![A-Za-z0-9._%+-])|(?<=%(?:25)?[0-9A-Fa-f]{2})(?<!%25))([A-Za-z0-9._+-]+?)(?:%(?:25)?40|_40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.|%(?:25)?2[Ee]|_2[Ee]))+[A-Za-z]{2,63}(?![A-Za-z0-9-])/g;
 
 export interface EmailSpan {
   start: number;

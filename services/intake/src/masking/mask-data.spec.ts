@@ -169,4 +169,71 @@ describe('maskData', () => {
       Called: '******2671',
     });
   });
+
+  it("masks Genesys's endpoint fields and the names of its parties", () => {
+    const { data, redactions } = maskData({
+      participants: [
+        {
+          name: 'Wang Fang',
+          address: 'tel:%2B442079460958',
+          aniName: 'WANG FANG',
+          calls: [{ self: { name: 'Li Na', nameRaw: 'Li Na', addressNormalized: 'tel:+4915123456789' }, other: { addressRaw: '0044 20 7946 0958' } }],
+        },
+      ],
+      sessions: [
+        {
+          addressFrom: 'sip:+33612345678@trunk',
+          addressTo: '+14155552671',
+          addressDisplayable: '+44 7911 123456',
+          addressOther: 'zhang.san@example.com',
+          sessionDnis: 'tel:+861088886666',
+          callbackNumbers: ['tel:+8613700002222'],
+          remoteNameDisplayable: 'Zhang San',
+          remote: '+14155550123',
+          direction: 'inbound',
+        },
+      ],
+    });
+    expect(data).toEqual({
+      participants: [
+        {
+          name: 'W**',
+          address: 'tel:%2B44******0958',
+          aniName: 'W**',
+          calls: [{ self: { name: 'L**', nameRaw: 'L**', addressNormalized: 'tel:+49*******6789' }, other: { addressRaw: '0044 ** **** 0958' } }],
+        },
+      ],
+      sessions: [
+        {
+          addressFrom: 'sip:+33*****5678@trunk',
+          addressTo: '+1******2671',
+          addressDisplayable: '+44 **** **3456',
+          addressOther: 'z***@example.com',
+          sessionDnis: 'tel:+8610****6666',
+          callbackNumbers: ['tel:+86137****2222'],
+          remoteNameDisplayable: 'Z**',
+          remote: '+**',
+          direction: 'inbound',
+        },
+      ],
+    });
+    expect(redactions.map((r) => `${r.path}:${r.kind}`)).toEqual([
+      'participants.0.name:name',
+      'participants.0.address:landline',
+      'participants.0.aniName:name',
+      'participants.0.calls.0.self.name:name',
+      'participants.0.calls.0.self.nameRaw:name',
+      'participants.0.calls.0.self.addressNormalized:mobile',
+      'participants.0.calls.0.other.addressRaw:landline',
+      'sessions.0.addressFrom:mobile',
+      'sessions.0.addressTo:mobile',
+      'sessions.0.addressDisplayable:mobile',
+      'sessions.0.addressOther:email',
+      'sessions.0.sessionDnis:landline',
+      'sessions.0.callbackNumbers.0:mobile',
+      'sessions.0.remoteNameDisplayable:name',
+      'sessions.0.remote:name',
+    ]);
+    expect(maskData(data).redactions).toEqual([]);
+  });
 });

@@ -44,19 +44,28 @@ const PHONE_KEY = /(?:^[Pp]hone|[a-z0-9]Phone|_phone)(?:_?[Nn]umber)?$|^(?:mobil
 
 /**
  * A call's endpoints, which platforms fill with a phone number, a SIP URI or an e-mail address:
- * Connect's `CustomerEndpoint.Address`, Twilio's `From`/`To`/`Caller`/`Called`.
+ * Connect's `CustomerEndpoint.Address`, Twilio's `From`/`To`/`Caller`/`Called`/`ForwardedFrom`,
+ * Genesys's `address`, its Address objects' `addressNormalized`/`addressRaw`/`addressDisplayable`,
+ * its analytics sessions' `addressFrom`/`addressTo`/`addressSelf`/`addressOther`, `sessionDnis`
+ * and `callbackNumbers`.
  */
-const ENDPOINT_KEY = /^(?:[Aa]ddress|[Ff]rom|[Tt]o|[Cc]aller|[Cc]alled|[Cc]allerId|[Cc]allerID|dnis|DNIS|ANI)$/;
+const ENDPOINT_KEY =
+  /^(?:[Aa]ddress(?:Normalized|Raw|Displayable|From|To|Self|Other)?|[Ff]rom|[Tt]o|[Cc]aller|[Cc]alled|[Cc]allerId|[Cc]allerID|ForwardedFrom|dnis|DNIS|ANI|sessionDnis|callbackNumbers)$/;
 
 /**
  * Fields that plainly hold a person's name: `customerName`, Twilio's `WorkerName` and a worker's
- * `friendly_name`, Genesys's `participantName`. (`TaskQueueFriendlyName` names a queue: kept.)
+ * `friendly_name`, Genesys's `participantName`, `aniName`, `remoteNameDisplayable`, `remote` (the
+ * remote party's name, number or address) and an Address object's `nameRaw`, Contact Lens's
+ * `DisplayName`. (`TaskQueueFriendlyName` names a queue: kept.)
  */
 const NAME_KEY =
-  /(?:^|[a-z0-9_])(?:[Cc]ustomer|[Cc]aller|[Cc]allee|[Ww]orker|[Aa]gent|[Cc]ontact|[Pp]articipant|[Ff]irst|[Ll]ast|[Ff]ull|[Dd]isplay|[Gg]iven|[Ff]amily|[Mm]iddle|[Uu]ser|[Nn]ick)_?[Nn]ame$|^(?:[Ss]urname|[Ff]riendly_?[Nn]ame)$/;
+  /(?:^|[a-z0-9_])(?:[Cc]ustomer|[Cc]aller|[Cc]allee|[Ww]orker|[Aa]gent|[Cc]ontact|[Pp]articipant|[Ff]irst|[Ll]ast|[Ff]ull|[Dd]isplay|[Gg]iven|[Ff]amily|[Mm]iddle|[Uu]ser|[Nn]ick)_?[Nn]ame$|^(?:[Ss]urname|[Ff]riendly_?[Nn]ame|aniName|nameRaw|remote|remoteNameDisplayable)$/;
 
-/** A `name` inside one of these objects is a person's: `customer: { name }`. */
-const PERSON_KEY = /^(?:customer|caller|callee|worker|agent|contact|participant|user|person)s?$/i;
+/**
+ * A `name` inside one of these objects is a person's: `customer: { name }`, Genesys's
+ * `participants[].name` and the `self`/`other` Address objects of its calls, a Zendesk `requester`.
+ */
+const PERSON_KEY = /^(?:customer|caller|callee|worker|agent|contact|participant|user|person|requester|assignee|self|other)s?$/i;
 
 /** Fields that place a person: Twilio's `CallerCity`, `FromZip`, a customer's `postcode`. */
 const LOCATION_KEY = /(?:^|[a-z0-9_])(?:[Cc]ity|[Zz]ip|[Zz]ip_?[Cc]ode|[Pp]ostcode|[Pp]ostal_?[Cc]ode)$/;

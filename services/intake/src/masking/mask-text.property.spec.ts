@@ -2,6 +2,7 @@ import { seededRandom, type SeededRandom } from '@hotline/testing/random';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { isLuhnValid } from './bank-card';
 import { idCardCheckCharacter, isValidIdCardNumber } from './id-card';
+import { maskData } from './mask-data';
 import { maskText } from './mask-text';
 import type { PiiKind } from './pii-kind';
 import { textViews } from './text-views';
@@ -11,7 +12,9 @@ import { textViews } from './text-views';
  * numbers, Luhn-valid card numbers, mobiles, landlines (Chinese, international and North American)
  * and e-mail addresses (plain and escaped) in the ways people, speech recognition and URLs write
  * them, masking leaves no valid ID or Luhn-valid 13–19 digit run, none of the inserted phones or
- * addresses, counts exactly what was inserted, and is idempotent.
+ * addresses, counts exactly what was inserted, and is idempotent. And for generated platform payloads
+ * (Connect, Twilio, Genesys shapes), every endpoint field's number and every name field's name is
+ * masked, counted where it was, and everything innocuous beside them stays as it was.
  */
 
 const SEED = 20261125;
@@ -159,24 +162,47 @@ const INTERNATIONAL: readonly ((g: Gen) => [string, string, 'mobile' | 'landline
   (g) => ['91', String(g.int(7, 9)) + g.digits(9), 'mobile'],
 ];
 
-function internationalItem(g: Gen): Item {
+/** A valid international number of its declared kind (+91 8… may be a fixed line; US numbers may be either). */
+function internationalNumber(g: Gen): [string, string, 'mobile' | 'landline'] {
   for (;;) {
     const [code, national, kind] = g.pick(INTERNATIONAL)(g);
-    // Valid numbers of the declared kind only (+91 8… may be a fixed line; US numbers may be either).
     const parsed = parsePhoneNumberFromString(`+${code}${national}`);
     const type = parsed?.isValid() ? parsed.getType() : undefined;
-    if (type !== (kind === 'landline' ? 'FIXED_LINE' : code === '1' ? 'FIXED_LINE_OR_MOBILE' : 'MOBILE')) continue;
-    const [a, b, c] = groupsOf(national, [3, 3, 4]);
-    const written = g.pick([
-      () => `+${code} ${national}`,
-      () => `+${code}${national}`,
-      () => `+${code} ${groupsOf(national, [3, 3]).join(' ')}`,
-      () => `+${code}-${groupsOf(national, [3, 3]).join('-')}`,
-      () => fullWidth(`+${code} ${national}`).replace('+', '＋'),
-      ...(code === '1' ? [() => `(${a}) ${b}-${c}`, () => `${a}-${b}-${c}`, () => `${a}.${b}.${c}`] : []),
-    ])();
-    return { kind, written, secret: national };
+    if (type === (kind === 'landline' ? 'FIXED_LINE' : code === '1' ? 'FIXED_LINE_OR_MOBILE' : 'MOBILE')) return [code, national, kind];
   }
+}
+
+/** A number as dial strings, URIs and URL parameters carry it: SIP and tel: URIs, `%2B` (once or twice encoded), `00`. */
+function dialled(g: Gen, code: string, national: string): string {
+  const e164 = `${code}${national}`;
+  return g.pick([
+    () => `tel:+${e164}`,
+    () => `sip:+${e164}@trunk`,
+    () => `sip:+${e164}@10.0.0.1;transport=udp`,
+    () => `tel:%2B${e164}`,
+    () => `sip:%2B${e164}@trunk`,
+    () => `From=%2B${e164}&To=x`,
+    () => `From=%252B${e164}`,
+    () => `%2B${code}%20${groupsOf(national, [3, 3]).join('%20')}`,
+    () => `${g.pick(['tel:', 'sip:', 'To='])}00${e164}`,
+    () => `00${code} ${groupsOf(national, [3, 3]).join(' ')}`,
+    () => `00 ${code} ${national}`,
+  ])();
+}
+
+function internationalItem(g: Gen): Item {
+  const [code, national, kind] = internationalNumber(g);
+  const [a, b, c] = groupsOf(national, [3, 3, 4]);
+  const written = g.pick([
+    () => `+${code} ${national}`,
+    () => `+${code}${national}`,
+    () => `+${code} ${groupsOf(national, [3, 3]).join(' ')}`,
+    () => `+${code}-${groupsOf(national, [3, 3]).join('-')}`,
+    () => fullWidth(`+${code} ${national}`).replace('+', '＋'),
+    () => dialled(g, code, national),
+    ...(code === '1' ? [() => `(${a}) ${b}-${c}`, () => `${a}-${b}-${c}`, () => `${a}.${b}.${c}`] : []),
+  ])();
+  return { kind, written, secret: national };
 }
 
 function encodedEmailItem(g: Gen): Item {
@@ -185,6 +211,8 @@ function encodedEmailItem(g: Gen): Item {
   const written = g.pick([
     () => address.replace('@', '%40'),
     () => address.replace('@', '%40').replace(/\./g, '%2E'),
+    () => address.replace('@', '%2540'),
+    () => `mailto%253A${address.replace('@', '%2540').replace(/\./g, '%252E')}`,
     // Twilio client identities: every character but letters and digits as _XX
     () => address.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase()}`),
   ])();
@@ -294,5 +322,75 @@ describe('maskText on generated transcripts (property)', () => {
       expect(leaks(`身份证${idItem(g).written}。`).length).toBeGreaterThan(0);
       expect(leaks(`卡号${cardItem(g).written}。`).length).toBeGreaterThan(0);
     }
+  });
+});
+
+/** Endpoint fields of the platforms, each filled with a phone in one of the ways they send it. */
+const ENDPOINT_FIELDS = ['Address', 'From', 'To', 'Caller', 'ForwardedFrom', 'address', 'addressNormalized', 'addressRaw', 'addressFrom', 'addressTo', 'addressDisplayable', 'sessionDnis', 'ani', 'dnis'];
+const NAME_FIELDS = ['customerName', 'WorkerName', 'DisplayName', 'participantName', 'remoteNameDisplayable', 'aniName', 'callbackUserName', 'firstName'];
+const NAMES = ['Wang Fang', 'Li Na', '张三丰', '欧阳娜娜', 'Alice Smith', "Seán O'Brien", 'Zhang San', 'María José'];
+
+/** A phone in an endpoint field: international or Chinese, plain, grouped, in a URI, encoded or 00-prefixed. */
+function endpointPhone(g: Gen): { value: string; kind: 'mobile' | 'landline'; national: string } {
+  const [code, national, kind] = g.int(0, 3) === 0 ? ['86', mobileNumber(g), 'mobile' as const] : internationalNumber(g);
+  const value = g.pick([() => `+${code}${national}`, () => `+${code} ${groupsOf(national, [3, 3]).join(' ')}`, () => dialled(g, code, national)])();
+  return { value, kind, national };
+}
+
+/** What masking must leave as it is: ids, enumerations, labels, durations, metric names, times and PII-free text. */
+function innocuous(g: Gen): Record<string, unknown> {
+  return {
+    id: `${g.digits(8)}-1d2a-4b7e-9c3d-${g.digits(12)}`,
+    queueId: `q-${g.digits(6)}`,
+    direction: g.pick(['inbound', 'outbound']),
+    purpose: g.pick(['customer', 'agent', 'acd', 'ivr']),
+    Queue: { Name: g.pick(['Billing', 'Broadband support', '投诉专线']) },
+    TaskQueueFriendlyName: g.pick(['Broadband support', 'VIP']),
+    metrics: [{ name: g.pick(['tAcd', 'tTalk', 'nOffered']), value: g.int(0, 600000) }],
+    talkSeconds: g.int(0, 3600),
+    connectedTime: `2026-11-${pad(g.int(1, 28), 2)}T0${g.int(0, 9)}:30:00.000Z`,
+    notes: g.pick(FILLERS),
+  };
+}
+
+describe('maskData on generated platform payloads (property)', () => {
+  it('masks every endpoint number and name field, counts each where it was, keeps the rest, and is idempotent', () => {
+    const g = seededRandom(SEED + 2);
+    const failures: { n: number; payload: unknown; problems: string[] }[] = [];
+    for (let n = 0; n < TEXTS / 3; n++) {
+      const phones = Object.fromEntries(ENDPOINT_FIELDS.filter(() => g.int(0, 2) === 0).map((field) => [field, endpointPhone(g)]));
+      const callbacks = g.int(0, 3) === 0 ? [endpointPhone(g)] : [];
+      const names = Object.fromEntries(NAME_FIELDS.filter(() => g.int(0, 2) === 0).map((field) => [field, g.pick(NAMES)]));
+      const participantName = g.pick(NAMES);
+      const kept = innocuous(g);
+      const payload = {
+        ...kept,
+        session: { ...Object.fromEntries(Object.entries(phones).map(([field, p]) => [field, p.value])), callbackNumbers: callbacks.map((p) => p.value) },
+        ...names,
+        participants: [{ name: participantName, purpose: 'customer' }],
+      };
+      const { data, redactions } = maskData(payload);
+      const masked = data as typeof payload;
+      const problems: string[] = [];
+      const counted = (path: string) => redactions.filter((r) => r.path === path).map((r) => `${r.kind}:${r.count}`);
+      for (const [field, phone] of Object.entries(phones)) {
+        const value = (masked.session as Record<string, unknown>)[field] as string;
+        if (value.replace(/[^0-9]/g, '').includes(phone.national)) problems.push(`${field} ${phone.value} survived as ${value}`);
+        if (counted(`session.${field}`).join() !== `${phone.kind}:1`) problems.push(`${field} ${phone.value} counted ${counted(`session.${field}`)}`);
+      }
+      callbacks.forEach((phone, i) => {
+        if (counted(`session.callbackNumbers.${i}`).join() !== `${phone.kind}:1`) problems.push(`callback ${phone.value} counted ${counted(`session.callbackNumbers.${i}`)}`);
+      });
+      for (const [field, name] of [...Object.entries(names), ['participants.0.name', participantName]]) {
+        const value = field.includes('.') ? masked.participants[0].name : (masked as Record<string, unknown>)[field];
+        if (value !== `${Array.from(name)[0]}**`) problems.push(`${field} ${name} became ${String(value)}`);
+      }
+      for (const [field, value] of Object.entries(kept)) {
+        if (JSON.stringify((masked as Record<string, unknown>)[field]) !== JSON.stringify(value)) problems.push(`${field} changed`);
+      }
+      if (maskData(data).redactions.length > 0) problems.push('masking again found more');
+      if (problems.length > 0) failures.push({ n, payload, problems });
+    }
+    expect(failures.slice(0, 5)).toEqual([]);
   });
 });

@@ -256,13 +256,19 @@ describe('mapContactRecord', () => {
     it('maps survey attributes a post-contact flow set onto one survey.completed, timed at the update, its score on 1–5', () => {
       const { events, errors } = map(fixture('ctr-voice-surveyed'));
       expect(errors).toEqual([]);
-      expect(events.map((e) => e.id.slice(`amazon-connect:${VOICE}:`.length))).toEqual(['queued', 'answered', 'ended', 'survey']);
+      expect(events.map((e) => e.id.slice(`amazon-connect:${VOICE}:`.length))).toEqual(['queued', 'answered', 'ended', 'survey:1795570862000']);
       expect(events[3]).toEqual({
-        id: `amazon-connect:${VOICE}:survey`,
+        id: `amazon-connect:${VOICE}:survey:1795570862000`,
         source: '/amazon-connect',
         type: 'survey.completed',
         time: '2026-11-25T01:41:02.000Z',
-        data: { score: 4, platformScore: { value: '4', scale: '1-5' }, contactId: VOICE, comment: 'Quick and polite, thanks' },
+        data: {
+          score: 4,
+          platformScore: { value: '4', scale: '1-5' },
+          surveyId: `amazon-connect:${VOICE}:survey`,
+          contactId: VOICE,
+          comment: 'Quick and polite, thanks',
+        },
       });
       // Each older copy yields a subset of the newest's ids, with the same ids: nothing of it is new.
       const newest = ids(fixture('ctr-voice-surveyed'));
@@ -271,12 +277,21 @@ describe('mapContactRecord', () => {
       }
     });
 
+    it('makes a changed answer in a newer record a new survey event of the same survey (newest wins)', () => {
+      const record = fixture('ctr-voice-surveyed');
+      const newer = { ...record, LastUpdateTimestamp: '2026-11-25T02:05:00Z', Attributes: { ...record.Attributes, csat: '2' } };
+      const [first, second] = [record, newer].map((r) => eventsOf(mapContactRecord(r)).find((e) => e.type === 'survey.completed'));
+      expect(second).toMatchObject({ id: `amazon-connect:${VOICE}:survey:1795572300000`, time: '2026-11-25T02:05:00.000Z', data: { score: 2 } });
+      expect(second?.data).toMatchObject({ surveyId: (first?.data as { surveyId: string }).surveyId });
+      expect(first?.id).not.toBe(second?.id);
+    });
+
     it('reads the attribute names and scale the centre configured, the first answered name winning', () => {
       const record = fixture('ctr-voice-surveyed');
       record.Attributes = { nps: '9', npsNote: ' ', csat: '' };
       const settings = { scoreAttributes: ['csat', 'nps'], commentAttribute: 'npsNote', scale: numericScale(0, 10) };
       const survey = eventsOf(mapContactRecord(record, settings)).find((e) => e.type === 'survey.completed');
-      expect(survey?.data).toEqual({ score: 5, platformScore: { value: '9', scale: '0-10' }, contactId: VOICE });
+      expect(survey?.data).toEqual({ score: 5, platformScore: { value: '9', scale: '0-10' }, surveyId: `amazon-connect:${VOICE}:survey`, contactId: VOICE });
       record.Attributes = { greetingPlayed: 'true' };
       expect(types(record)).not.toContain('survey.completed');
     });

@@ -56,7 +56,8 @@ export function mapContactRecords(records: readonly unknown[], batch = true, sur
  * LastUpdateTimestamp: after-contact work finished, attributes set by a post-contact survey); the
  * re-sent copy yields the same ids for the milestones already seen, so only new ones are new
  * events (the newest record wins for what it adds), and an older copy arriving after a newer one
- * holds no milestone the newer did not: it adds nothing. A milestone is emitted only once its
+ * holds no milestone the newer did not: it adds nothing. A survey answer is per record version
+ * (see `contactSurveyOf`), so a changed answer is a new event of the same survey. A milestone is emitted only once its
  * figures are final: while the agent is still in after-contact work, contact.ended waits for the
  * record Connect sends when it ends, so its handle time is never the partial one.
  */

@@ -1,7 +1,7 @@
 import { type FieldReader, isObject } from '../kit/field-reader';
 import { type MappedEvent, mappedEvent } from '../kit/mapped-event';
 import { normaliseScore, numericScale, type SatisfactionScale, wordedScale } from '../kit/satisfaction-scale';
-import { envelope } from './connect-event';
+import { AMAZON_CONNECT_SOURCE, eventId } from './connect-event';
 
 /**
  * A post-contact survey answered in Amazon Connect: a flow (or the UpdateContactAttributes API)
@@ -55,9 +55,11 @@ function scaleOf(setting: string): SatisfactionScale {
 }
 
 /**
- * The record's survey answer as survey.completed, or none when no score attribute is set. One per
- * contact (`amazon-connect:<ContactId>:survey`): every later re-send carrying it is a duplicate. It
- * is timed when Connect last updated the record (the attributes' arrival), else at the disconnect.
+ * The record's survey answer as survey.completed, or none when no score attribute is set. It is
+ * timed when Connect last updated the record (the attributes' arrival), else at the disconnect, and
+ * each record version is its own event (`amazon-connect:<ContactId>:survey:<that time in ms>`) under
+ * one `surveyId` (`amazon-connect:<ContactId>:survey`): a re-send of the same version is a duplicate,
+ * a changed answer in a newer record is a new event that replaces the older one (newest wins).
  */
 export function contactSurveyOf(r: FieldReader, contactId: string | undefined, settings: ContactSurveySettings): MappedEvent<'survey.completed'> | undefined {
   // Attribute names are the flow's own words (dots included): read them as keys, not as paths.
@@ -71,9 +73,11 @@ export function contactSurveyOf(r: FieldReader, contactId: string | undefined, s
   if (!time) r.fail('LastUpdateTimestamp', 'Required: when the survey answer was recorded (or DisconnectTimestamp)');
   if (!normalised.ok || !time || !contactId) return undefined;
   const comment = settings.commentAttribute === undefined ? undefined : attributes[settings.commentAttribute];
-  return mappedEvent('survey.completed', envelope(contactId, 'survey', time), {
+  const surveyId = eventId(contactId, 'survey');
+  return mappedEvent('survey.completed', { id: `${surveyId}:${Date.parse(time)}`, source: AMAZON_CONNECT_SOURCE, time }, {
     score: normalised.score,
     platformScore: normalised.platformScore,
+    surveyId,
     contactId,
     comment: typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined,
   });
