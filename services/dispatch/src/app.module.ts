@@ -26,6 +26,7 @@ import { CreateCaseRecordChanges1796900000000 } from './database/migrations/1796
 import { CreateRegions1796900100000 } from './database/migrations/1796900100000-create-regions';
 import { CreateEscalationEntries1796900200000 } from './database/migrations/1796900200000-create-escalation-entries';
 import { CreateBusinessCalendars1797000000000 } from './database/migrations/1797000000000-create-business-calendars';
+import { SlaPolicyWarnPoints1797000100000 } from './database/migrations/1797000100000-sla-policy-warn-points';
 import { EscalationModule } from './escalation/escalation.module';
 import { OutagesModule } from './outages/outages.module';
 import { RegionsModule } from './regions/regions.module';
@@ -54,6 +55,7 @@ import { RoutingModule } from './routing/routing.module';
           CreateRegions1796900100000,
           CreateEscalationEntries1796900200000,
           CreateBusinessCalendars1797000000000,
+          SlaPolicyWarnPoints1797000100000,
         ],
       }),
     ),

@@ -190,6 +190,55 @@ describe('dispatch: business calendars and priority changes in the case clocks (
     await as(supervisor).put('/v1/sla-policies/answer', { calendarId: null }).expect(400);
   });
 
+  it('warns where the policy setting says: warnAt [0.25] publishes exactly one warning, at 25 % of the budget', async () => {
+    const budgetMs = 8 * SECOND;
+    const setting = await as(supervisor).put('/v1/sla-policies/complaint-acknowledgement', { calendarId: null, priorityBudgets: { P2: budgetMs / SECOND }, warnAt: [0.25] }).expect(200);
+    expect(setting.body).toMatchObject({ policyId: 'complaint-acknowledgement', calendarId: null, warnAt: [0.25] });
+    const openedAt = new Date();
+    await publishToBus(svc.env.namespace, [opened('CO-WARN', 'complaint', 'P2', openedAt)]);
+    await eventually(async () => expect(verdicts('sla.breached', 'CO-WARN')).toHaveLength(1), { timeoutMs: 20_000 });
+    const warnings = verdicts('sla.warned', 'CO-WARN');
+    expect(warnings).toEqual([expect.objectContaining({ data: expect.objectContaining({ standardId: 'complaint-acknowledgement', priority: 'P2' }) })]);
+    const timeline = (await as(agent).get('/v1/cases/CO-WARN/timeline').expect(200)).body.items as { event?: string; policyId?: string; at: string; summary: string }[];
+    const warned = timeline.filter((item) => item.event === 'sla.warned' && item.policyId === 'complaint-acknowledgement');
+    expect(warned).toEqual([expect.objectContaining({ at: new Date(openedAt.getTime() + budgetMs / 4).toISOString(), summary: expect.stringContaining('25 %') })]);
+
+    // Other policies keep the default points; the setting lists them.
+    const settings = (await as(supervisor).get('/v1/sla-policies').expect(200)).body.items as { policyId: string; warnAt: number[] }[];
+    expect(settings.find((item) => item.policyId === 'complaint-acknowledgement')?.warnAt).toEqual([0.25]);
+    expect(settings.find((item) => item.policyId === 'equipment-fault-response')?.warnAt).toEqual([0.5, 0.8]);
+  });
+
+  it('refuses warn points a clock cannot use with 422 naming each, and changes nothing', async () => {
+    const put = (warnAt: unknown) => as(supervisor).put('/v1/sla-policies/follow-up-call', { calendarId: null, warnAt });
+    const bad = await put([0.5, 0.4, 1, 0]).expect(422);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['warnAt[1]', 'warnAt[2]', 'warnAt[3]']);
+    expect((await put([0.1, 0.2, 0.3, 0.4, 0.5, 0.6]).expect(422)).body.errors.map((e: { path: string }) => e.path)).toEqual(['warnAt']);
+    expect((await put(['half']).expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'warnAt.0' })]);
+    expect((await as(supervisor).get('/v1/sla-policies').expect(200)).body.items.map((s: { policyId: string }) => s.policyId)).not.toContain('follow-up-call');
+  });
+
+  it('pages calendars and policy settings by id (?limit=&cursor=)', async () => {
+    const initech = await svc.token({ tenant: 'initech', roles: ['admin'] });
+    const hours = { timeZone: 'UTC', weeklyHours: { monday: [{ from: '09:00', to: '17:00' }] } };
+    for (const id of ['c-1', 'c-2', 'c-3']) await as(initech).put(`/v1/calendars/${id}`, hours).expect(200);
+    const first = (await as(initech).get('/v1/calendars?limit=2').expect(200)).body;
+    expect(first.items.map((c: { calendarId: string }) => c.calendarId)).toEqual(['c-1', 'c-2']);
+    const second = (await as(initech).get(`/v1/calendars?limit=2&cursor=${first.nextCursor}`).expect(200)).body;
+    expect(second).toEqual({ items: [expect.objectContaining({ calendarId: 'c-3' })], nextCursor: null });
+
+    for (const id of ['follow-up-call', 'record-completion']) await as(initech).put(`/v1/sla-policies/${id}`, { calendarId: 'c-1' }).expect(200);
+    const page = (await as(initech).get('/v1/sla-policies?limit=1').expect(200)).body;
+    expect(page.items.map((s: { policyId: string }) => s.policyId)).toEqual(['follow-up-call']);
+    const next = (await as(initech).get(`/v1/sla-policies?limit=1&cursor=${page.nextCursor}`).expect(200)).body;
+    expect(next.items.map((s: { policyId: string }) => s.policyId)).toEqual(['record-completion']);
+    expect((await as(initech).get(`/v1/sla-policies?limit=1&cursor=${next.nextCursor}`).expect(200)).body).toEqual({ items: [], nextCursor: null });
+
+    expect((await as(initech).get('/v1/calendars?cursor=garbage').expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'query.cursor' })]);
+    expect((await as(initech).get('/v1/sla-policies?limit=0').expect(400)).body.errors).toEqual([expect.objectContaining({ path: 'query.limit' })]);
+  });
+
   it("keeps each tenant's calendars its own", async () => {
     const other = await svc.token({ tenant: 'globex', roles: ['supervisor'] });
     await as(supervisor).put('/v1/calendars/shared-name', { timeZone: 'UTC', weeklyHours: { monday: [{ from: '09:00', to: '17:00' }] } }).expect(200);

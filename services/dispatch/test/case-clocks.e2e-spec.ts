@@ -74,6 +74,7 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
       standardVersion: 'acme:3@1',
       clause: '2.2',
       late: false,
+      priority: 'P1',
     };
     for (const warning of warnings) expect(warning.data).toEqual(expected);
     expect(breach.data).toEqual({ ...expected, breachedAt: new Date(due).toISOString(), region: 'beijing' });

@@ -62,7 +62,11 @@ describe('dispatch: the OpenAPI document at /docs-json (real HTTP)', () => {
 
   it('documents the calendar and SLA policy routes and the priority change, with their 422s and 409', async () => {
     const { paths } = (await svc.http().get('/docs-json').expect(200)).body;
-    expect(JSON.stringify(paths['/v1/calendars'].get.responses['200'])).toContain('#/components/schemas/BusinessCalendarList');
+    expect(JSON.stringify(paths['/v1/calendars'].get.responses['200'])).toContain('#/components/schemas/BusinessCalendarPage');
+    expect(JSON.stringify(paths['/v1/sla-policies'].get.responses['200'])).toContain('#/components/schemas/SlaPolicySettingPage');
+    for (const list of ['/v1/calendars', '/v1/sla-policies']) {
+      expect(paths[list].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['limit', 'cursor']));
+    }
     const putCalendar = paths['/v1/calendars/{calendarId}'].put;
     expect(JSON.stringify(putCalendar.requestBody)).toContain('#/components/schemas/BusinessCalendarRequest');
     expect(Object.keys(putCalendar.responses)).toEqual(expect.arrayContaining(['200', '400', '403', '422']));

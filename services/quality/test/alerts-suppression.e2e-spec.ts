@@ -59,12 +59,13 @@ describe('quality: alert grouping, inhibition, escalation, breaches and scores (
   beforeAll(async () => {
     svc = await startService(AppModule, { name: 'quality', consumer: 'quality' });
     tap = await BusTap.open(svc.env.namespace);
-    for (const tenant of ['hooli', 'umbrella', 'stark', 'wayne']) tokens.set(tenant, await svc.token({ tenant, roles: ['supervisor'] }));
+    for (const tenant of ['hooli', 'umbrella', 'stark', 'wayne', 'lexcorp']) tokens.set(tenant, await svc.token({ tenant, roles: ['supervisor'] }));
     await api('hooli', 'put', '/v1/alert-rules/sl', slRule()).expect(201);
     await api('umbrella', 'put', '/v1/alert-rules/sl', slRule()).expect(201);
     await api('stark', 'put', '/v1/alert-rules/sl', slRule({ escalateAfterSeconds: 1, maxEscalationLevel: 2 })).expect(201);
     await api('wayne', 'put', '/v1/alert-rules/breaches', { severity: 'critical', condition: { kind: 'sla-breach', slaKinds: ['response'] }, resolveAfterSeconds: 3600 }).expect(201);
     await api('wayne', 'put', '/v1/alert-rules/low-score', { condition: { kind: 'low-score', below: 60 } }).expect(201);
+    await api('lexcorp', 'put', '/v1/alert-rules/p1-breaches', { severity: 'critical', condition: { kind: 'sla-breach', priorities: ['P1'] }, resolveAfterSeconds: 3600 }).expect(201);
   });
 
   afterAll(async () => {
@@ -111,6 +112,17 @@ describe('quality: alert grouping, inhibition, escalation, breaches and scores (
     await eventually(async () => expect(published('alert.updated', 'stark').map((e) => data(e)['escalationLevel'])).toEqual([1, 2]), { timeoutMs: 20_000 });
     expect(published('alert.updated', 'stark').map((e) => data(e)['change'])).toEqual(['escalated', 'escalated']);
     expect((await openAlerts('stark'))[0].escalationLevel).toBe(2);
+  });
+
+  it("raises for a breach of a P1 case under a rule for P1, not for a P3 case's nor a contact's (no priority)", async () => {
+    // As dispatch publishes them: a case's sla.* events carry its priority, a contact's none.
+    await publishAndSettle([
+      breach('lexcorp', 'case-p1', { priority: 'P1' }),
+      breach('lexcorp', 'case-p3', { priority: 'P3' }),
+      breach('lexcorp', 'contact-1', { subjectType: 'contact', slaKind: 'answer', standardId: 'answer-time', clause: '2.1' }),
+    ]);
+    expect(published('alert.raised', 'lexcorp').map((e) => data(e)['scope'])).toEqual(['case:case-p1']);
+    expect((await openAlerts('lexcorp')).map((a) => a.scope)).toEqual(['case:case-p1']);
   });
 
   it('raises for a live breach, not a late or outage-caused one, resolves it when withdrawn; and for a low score', async () => {

@@ -1,8 +1,27 @@
 import { z } from 'zod';
 import { ProblemException } from '@hotline/platform';
-import { SLA_POLICY_IDS, SLA_PRIORITIES, WEEKDAYS, type Weekday } from '../sla/domain';
+import { cursorParameter, encodeCursor } from '../cases/page-cursor';
+import { DEFAULT_WARN_POINTS, SLA_POLICY_IDS, SLA_PRIORITIES, WEEKDAYS, type Weekday } from '../sla/domain';
 import type { PolicySetting } from './domain/policy-setting';
 import type { CalendarDefinition, FieldIssue, TenantCalendar } from './domain/tenant-calendar';
+
+/** `GET /v1/calendars` and `GET /v1/sla-policies`: keyset pages by id. */
+export const idPageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: cursorParameter(z.tuple([z.string()])).optional(),
+});
+export const ID_PAGE_QUERIES = [
+  { name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 } },
+  { name: 'cursor', required: false, description: '`nextCursor` of the previous page, unchanged' },
+] as const;
+
+const NEXT_CURSOR = z.string().nullable().describe('Pass as `cursor` for the next page; null on the last');
+
+/** A page of items keyed by `id`: a cursor after the last one when the page is full. */
+export function idPage<T, R>(found: readonly T[], limit: number, id: (item: T) => string, toResponse: (item: T) => R): { items: R[]; nextCursor: string | null } {
+  const last = found.at(-1);
+  return { items: found.map(toResponse), nextCursor: found.length === limit && last ? encodeCursor([id(last)]) : null };
+}
 
 /** `:calendarId`: a tenant's own name for a calendar. */
 export const calendarParameter = z.strictObject({
@@ -44,7 +63,7 @@ export const calendarSchema = z.object({
   workdays: z.array(z.object({ date: z.string(), workAs: z.string() })),
   updatedAt: z.iso.datetime(),
 });
-export const calendarListSchema = z.object({ items: z.array(calendarSchema) });
+export const calendarPageSchema = z.object({ items: z.array(calendarSchema), nextCursor: NEXT_CURSOR });
 export type CalendarResponse = z.output<typeof calendarSchema>;
 
 export const toCalendarResponse = ({ calendarId, definition, updatedAt }: TenantCalendar): CalendarResponse => ({
@@ -61,21 +80,28 @@ export const policySettingRequest = z.strictObject({
     .strictObject(Object.fromEntries(SLA_PRIORITIES.map((p) => [p, z.number().int().positive().optional()])) as Record<(typeof SLA_PRIORITIES)[number], z.ZodOptional<z.ZodNumber>>)
     .default({})
     .describe("Seconds of budget for a case of that priority, counted on the policy's calendar; none may exceed the standard in force"),
+  warnAt: z
+    .array(z.number())
+    .max(100)
+    .optional()
+    .describe('Fractions of the budget at which `sla.warned` is published, ascending, each in (0, 1), at most 5; left out: 0.5 and 0.8; [] warns never'),
 });
 
 export const policySettingSchema = z.object({
   policyId: z.string(),
   calendarId: z.string().nullable(),
   priorityBudgets: z.record(z.string(), z.number()),
+  warnAt: z.array(z.number()).describe('Where clocks of the policy warn, as fractions of their budget (the default when not set)'),
   updatedAt: z.iso.datetime(),
 });
-export const policySettingListSchema = z.object({ items: z.array(policySettingSchema) });
+export const policySettingPageSchema = z.object({ items: z.array(policySettingSchema), nextCursor: NEXT_CURSOR });
 export type PolicySettingResponse = z.output<typeof policySettingSchema>;
 
-export const toPolicySettingResponse = ({ policyId, calendarId, priorityBudgets, updatedAt }: PolicySetting): PolicySettingResponse => ({
+export const toPolicySettingResponse = ({ policyId, calendarId, priorityBudgets, warnPoints, updatedAt }: PolicySetting): PolicySettingResponse => ({
   policyId,
   calendarId,
   priorityBudgets: priorityBudgets as Record<string, number>,
+  warnAt: [...(warnPoints ?? DEFAULT_WARN_POINTS)],
   updatedAt: updatedAt.toISOString(),
 });
 

@@ -1,14 +1,17 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { actorOf } from '../cases/case-actor';
 import {
-  calendarListSchema,
   calendarNotFound,
+  calendarPageSchema,
   calendarParameter,
   calendarRequest,
   type CalendarResponse,
   calendarSchema,
+  ID_PAGE_QUERIES,
+  idPage,
+  idPageQuery,
   toCalendarDefinition,
   toCalendarResponse,
   unprocessable,
@@ -28,10 +31,14 @@ export class CalendarsController {
 
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: "Your tenant's business calendars, by id" })
-  @ApiResponse({ status: 200, schema: zodApiSchema(calendarListSchema, 'output', 'BusinessCalendarList'), description: 'Every calendar' })
-  async list(@CurrentPrincipal() principal: Principal): Promise<{ items: CalendarResponse[] }> {
-    return { items: (await this.calendars.list(principal.tenantId)).map(toCalendarResponse) };
+  @ApiOperation({ summary: "Your tenant's business calendars, by id (keyset pages)" })
+  @ApiQuery(ID_PAGE_QUERIES[0])
+  @ApiQuery(ID_PAGE_QUERIES[1])
+  @ApiResponse({ status: 200, schema: zodApiSchema(calendarPageSchema, 'output', 'BusinessCalendarPage'), description: 'A page of calendars' })
+  @ApiResponse({ status: 400, description: 'problem+json naming the bad parameter, e.g. `query.cursor`' })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<{ items: CalendarResponse[]; nextCursor: string | null }> {
+    const { limit, cursor } = parseParametersOr400('query', idPageQuery, query);
+    return idPage(await this.calendars.list(principal.tenantId, limit, cursor?.[0]), limit, (c) => c.calendarId, toCalendarResponse);
   }
 
   @Get(':calendarId')

@@ -16,6 +16,7 @@ interface RawSetting {
   policy_id: string;
   calendar_id: string | null;
   priority_budgets: Partial<Record<SlaPriority, number>>;
+  warn_points: number[] | null;
   updated_at: Date;
 }
 
@@ -25,6 +26,7 @@ const toSetting = (row: RawSetting): PolicySetting => ({
   policyId: row.policy_id,
   calendarId: row.calendar_id,
   priorityBudgets: row.priority_budgets,
+  warnPoints: row.warn_points ?? null,
   updatedAt: new Date(row.updated_at),
 });
 
@@ -40,10 +42,12 @@ export class CalendarsRepository {
     return row ? toCalendar(row as RawCalendar) : undefined;
   }
 
-  async calendars(manager: EntityManager, tenantId: string): Promise<TenantCalendar[]> {
+  /** A page of calendars by id, after `afterId`. */
+  async calendars(manager: EntityManager, tenantId: string, limit: number, afterId?: string): Promise<TenantCalendar[]> {
     const rows: RawCalendar[] = await manager.query(
-      `SELECT tenant_id, calendar_id, definition, updated_at FROM dispatch.business_calendars WHERE tenant_id = $1 ORDER BY calendar_id`,
-      [tenantId],
+      `SELECT tenant_id, calendar_id, definition, updated_at FROM dispatch.business_calendars
+       WHERE tenant_id = $1 AND ($2::text IS NULL OR calendar_id > $2) ORDER BY calendar_id LIMIT $3`,
+      [tenantId, afterId ?? null, limit],
     );
     return rows.map(toCalendar);
   }
@@ -58,25 +62,28 @@ export class CalendarsRepository {
 
   async findSetting(manager: EntityManager, tenantId: string, policyId: string, lock = false): Promise<PolicySetting | undefined> {
     const [row] = await manager.query(
-      `SELECT tenant_id, policy_id, calendar_id, priority_budgets, updated_at FROM dispatch.sla_policy_settings WHERE tenant_id = $1 AND policy_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT tenant_id, policy_id, calendar_id, priority_budgets, warn_points, updated_at FROM dispatch.sla_policy_settings WHERE tenant_id = $1 AND policy_id = $2${lock ? ' FOR UPDATE' : ''}`,
       [tenantId, policyId],
     );
     return row ? toSetting(row as RawSetting) : undefined;
   }
 
-  async settings(manager: EntityManager, tenantId: string): Promise<PolicySetting[]> {
+  /** A page of settings by policy id, after `afterId`. */
+  async settings(manager: EntityManager, tenantId: string, limit: number, afterId?: string): Promise<PolicySetting[]> {
     const rows: RawSetting[] = await manager.query(
-      `SELECT tenant_id, policy_id, calendar_id, priority_budgets, updated_at FROM dispatch.sla_policy_settings WHERE tenant_id = $1 ORDER BY policy_id`,
-      [tenantId],
+      `SELECT tenant_id, policy_id, calendar_id, priority_budgets, warn_points, updated_at FROM dispatch.sla_policy_settings
+       WHERE tenant_id = $1 AND ($2::text IS NULL OR policy_id > $2) ORDER BY policy_id LIMIT $3`,
+      [tenantId, afterId ?? null, limit],
     );
     return rows.map(toSetting);
   }
 
-  async saveSetting(manager: EntityManager, { tenantId, policyId, calendarId, priorityBudgets, updatedAt }: PolicySetting): Promise<void> {
+  async saveSetting(manager: EntityManager, { tenantId, policyId, calendarId, priorityBudgets, warnPoints, updatedAt }: PolicySetting): Promise<void> {
     await manager.query(
-      `INSERT INTO dispatch.sla_policy_settings (tenant_id, policy_id, calendar_id, priority_budgets, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5)
-       ON CONFLICT (tenant_id, policy_id) DO UPDATE SET calendar_id = EXCLUDED.calendar_id, priority_budgets = EXCLUDED.priority_budgets, updated_at = EXCLUDED.updated_at`,
-      [tenantId, policyId, calendarId, JSON.stringify(priorityBudgets), updatedAt],
+      `INSERT INTO dispatch.sla_policy_settings (tenant_id, policy_id, calendar_id, priority_budgets, warn_points, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6)
+       ON CONFLICT (tenant_id, policy_id) DO UPDATE SET calendar_id = EXCLUDED.calendar_id, priority_budgets = EXCLUDED.priority_budgets,
+         warn_points = EXCLUDED.warn_points, updated_at = EXCLUDED.updated_at`,
+      [tenantId, policyId, calendarId, JSON.stringify(priorityBudgets), warnPoints === null ? null : JSON.stringify(warnPoints), updatedAt],
     );
   }
 
@@ -88,7 +95,7 @@ export class CalendarsRepository {
   ): Promise<{ setting: PolicySetting; calendar?: TenantCalendar }[]> {
     if (policyIds.length === 0) return [];
     const rows: (RawSetting & { definition: CalendarDefinition | null; calendar_updated_at: Date | null })[] = await manager.query(
-      `SELECT s.tenant_id, s.policy_id, s.calendar_id, s.priority_budgets, s.updated_at, c.definition, c.updated_at AS calendar_updated_at
+      `SELECT s.tenant_id, s.policy_id, s.calendar_id, s.priority_budgets, s.warn_points, s.updated_at, c.definition, c.updated_at AS calendar_updated_at
        FROM dispatch.sla_policy_settings s
        LEFT JOIN dispatch.business_calendars c ON c.tenant_id = s.tenant_id AND c.calendar_id = s.calendar_id
        WHERE s.tenant_id = $1 AND s.policy_id = ANY($2::text[])`,

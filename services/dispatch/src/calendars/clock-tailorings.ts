@@ -23,6 +23,7 @@ export class ClockTailorings {
         ...(casePriority && { priority: casePriority }),
         ...(found?.calendar && { calendarId: found.calendar.calendarId, calendar: businessDefinition(found.calendar.definition) }),
         ...(budgets && { budgetByPriority: budgets }),
+        ...(found?.setting.warnPoints && { warnPoints: [...found.setting.warnPoints] }),
       });
     }
     return tailorings;

@@ -53,10 +53,11 @@ export class CaseClockSteps {
     await this.clocks.save(manager, row, inputs, step);
     const breach = step.publish.find(({ verdict }) => verdict.kind === 'breached')?.verdict;
     const outageId = breach && (await this.outages.covering(manager, row.tenantId, row.caseId, breach.at));
-    // Breaches and stops carry the case's region, so compliance is reported per region.
+    // Every event carries the case's priority now; breaches and stops its region too, so compliance is reported per region.
+    const facts = step.publish.length + step.withdraw.length > 0 ? await this.clocks.caseFacts(manager, row.tenantId, row.caseId) : undefined;
     const settles = step.publish.some(({ verdict }) => verdict.kind !== 'warned');
-    const region = settles ? (await this.clocks.caseFacts(manager, row.tenantId, row.caseId))?.region : undefined;
-    await this.outbox.add(manager, caseSlaEvents(row.tenantId, row.caseId, step, correlation, options.cause, outageId, region));
+    const about = { ...(settles && facts?.region !== undefined && { region: facts.region }), ...(facts && { priority: facts.priority }) };
+    await this.outbox.add(manager, caseSlaEvents(row.tenantId, row.caseId, step, correlation, options.cause, outageId, about));
 
     const ref = { tenantId: row.tenantId, kind: CASE_TIMER_KIND, key: `${row.caseId}/${row.policyId}` };
     if (step.nextAt && (options.fired || step.nextAt.getTime() !== row.nextAt?.getTime())) {

@@ -44,14 +44,25 @@ describe('the sla.* events of a case clock step (valid against the contracts)', 
   });
 
   it('publishes the stop, met or breached, with the counted time and the case region on stops and breaches', () => {
-    const inTime = caseSlaEvents('acme', 'fault:F-1', stepClock(opened.on('stage:handling', after(5 * MINUTE)), [], after(5 * MINUTE)), {}, undefined, undefined, 'beijing');
+    const inTime = caseSlaEvents('acme', 'fault:F-1', stepClock(opened.on('stage:handling', after(5 * MINUTE)), [], after(5 * MINUTE)), {}, undefined, undefined, { region: 'beijing' });
     expect(inTime.map((e) => e.type)).toEqual(['sla.stopped']);
     expect(inTime[0].data).toEqual({ ...common, late: false, region: 'beijing', outcome: 'met', stoppedAt: after(5 * MINUTE).toISOString(), countedSeconds: 300 });
 
     const breached = stepClock(opened, [], after(16 * MINUTE));
-    expect(caseSlaEvents('acme', 'fault:F-1', breached, {}, undefined, undefined, 'beijing')[2].data).toMatchObject({ region: 'beijing' });
+    expect(caseSlaEvents('acme', 'fault:F-1', breached, {}, undefined, undefined, { region: 'beijing' })[2].data).toMatchObject({ region: 'beijing' });
     const late = caseSlaEvents('acme', 'fault:F-1', stepClock(opened.on('stage:handling', after(20 * MINUTE)), breached.published, after(20 * MINUTE)), {});
     expect(late.map((e) => [e.type, (e.data as { outcome?: string }).outcome])).toEqual([['sla.stopped', 'breached']]);
     expect(late[0].data).not.toHaveProperty('region');
+  });
+
+  it('carries the case priority on every event, and leaves out one outside P1–P4', () => {
+    const breached = stepClock(opened, [], after(16 * MINUTE));
+    const events = caseSlaEvents('acme', 'fault:F-1', breached, {}, undefined, undefined, { priority: 'P1' });
+    expect(events.map((e) => [e.type, (e.data as { priority?: string }).priority])).toEqual([
+      ['sla.warned', 'P1'],
+      ['sla.warned', 'P1'],
+      ['sla.breached', 'P1'],
+    ]);
+    expect(caseSlaEvents('acme', 'fault:F-1', breached, {}, undefined, undefined, { priority: 'urgent' })[2].data).not.toHaveProperty('priority');
   });
 });

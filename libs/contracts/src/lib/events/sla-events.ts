@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
-import { identifier, label, standardId, standardVersion, text, timestamp } from '../fields';
+import { identifier, label, priority, standardId, standardVersion, text, timestamp } from '../fields';
 
 /** What a deadline is about. */
 export const slaSubjectType = z.enum(['contact', 'case', 'complaint', 'incident']);
@@ -27,6 +27,8 @@ const slaFields = {
   causedByOutage: z.boolean().optional(),
   /** The subject's region, when the publisher knows it (a case's `region`): compliance is reported per region. */
   region: label().optional(),
+  /** The case's priority when the clock's event is published (contacts have none): alert rules filter breaches by it. */
+  priority: priority().optional(),
 };
 
 export const slaWarned = defineEvent({

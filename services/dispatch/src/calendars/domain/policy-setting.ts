@@ -13,7 +13,23 @@ export interface PolicySetting {
   policyId: string;
   calendarId: string | null;
   priorityBudgets: Partial<Record<SlaPriority, number>>;
+  /** Fractions of the budget to warn at, ascending (none: Hotline's default, 50 % and 80 %). */
+  warnPoints: readonly number[] | null;
   updatedAt: Date;
+}
+
+export const MAX_WARN_POINTS = 5;
+
+/** Warn points a clock can use: at most five fractions strictly between 0 and 1, ascending, each once. */
+export function warnPointIssues(points: readonly number[] | null): FieldIssue[] {
+  if (points === null) return [];
+  const issues: FieldIssue[] = [];
+  if (points.length > MAX_WARN_POINTS) issues.push({ path: 'warnAt', message: `at most ${MAX_WARN_POINTS} warn points, got ${points.length}` });
+  points.forEach((point, i) => {
+    if (!(point > 0 && point < 1)) issues.push({ path: `warnAt[${i}]`, message: `must be a fraction of the budget between 0 and 1 (exclusive), got ${point}` });
+    else if (i > 0 && point <= points[i - 1]) issues.push({ path: `warnAt[${i}]`, message: 'warn points must be in ascending order, each once' });
+  });
+  return issues;
 }
 
 /** Each priority budget looser than the policy's budget in force (DESIGN decision 11: tenants only tighten). */
@@ -32,7 +48,7 @@ export function budgetsByPriority(policy: SlaPolicy, budgets: Partial<Record<Sla
 }
 
 export function policySettingAudit(setting: PolicySetting, before: PolicySetting | undefined, actor: CaseActor, correlationId?: string): CloudEvent {
-  const { tenantId, policyId, calendarId, priorityBudgets, updatedAt } = setting;
+  const { tenantId, policyId, calendarId, priorityBudgets, warnPoints, updatedAt } = setting;
   return newCloudEvent({
     type: 'audit.recorded',
     source: '/hotline/dispatch',
@@ -44,8 +60,8 @@ export function policySettingAudit(setting: PolicySetting, before: PolicySetting
       actor,
       action: 'sla_policy.put',
       subject: { type: 'sla_policy', id: policyId },
-      ...(before ? { before: { calendarId: before.calendarId, priorityBudgets: before.priorityBudgets } } : {}),
-      after: { calendarId, priorityBudgets },
+      ...(before ? { before: { calendarId: before.calendarId, priorityBudgets: before.priorityBudgets, warnAt: before.warnPoints } } : {}),
+      after: { calendarId, priorityBudgets, warnAt: warnPoints },
       summary: `SLA policy ${policyId}: ${calendarId ? `business hours of ${calendarId}` : '24/7'}`,
       service: 'dispatch',
     },

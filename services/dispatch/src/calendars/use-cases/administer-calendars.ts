@@ -41,7 +41,7 @@ export class AdministerCalendars {
     return this.calendars.findCalendar(this.dataSource.manager, tenantId, calendarId);
   }
 
-  list(tenantId: string): Promise<TenantCalendar[]> {
-    return this.calendars.calendars(this.dataSource.manager, tenantId);
+  list(tenantId: string, limit: number, afterId?: string): Promise<TenantCalendar[]> {
+    return this.calendars.calendars(this.dataSource.manager, tenantId, limit, afterId);
   }
 }

@@ -9,17 +9,19 @@ import { CalendarsRepository } from '../calendars.repository';
 import { CALENDARS_CLOCK, type CalendarsClock } from '../calendars-clock';
 import { InvalidSetting } from '../domain/invalid-setting';
 import { sameJson } from '../domain/same-json';
-import { type PolicySetting, policySettingAudit, priorityBudgetIssues } from '../domain/policy-setting';
+import { type PolicySetting, policySettingAudit, priorityBudgetIssues, warnPointIssues } from '../domain/policy-setting';
 
 export interface PolicySettingCommand {
   calendarId: string | null;
   priorityBudgets: Partial<Record<SlaPriority, number>>;
+  /** Null: Hotline's default warn points. */
+  warnPoints: readonly number[] | null;
 }
 
 /**
  * Which calendar a tenant's SLA policy counts on, and its budgets by priority. Refused whole
- * (InvalidSetting) for a calendar the tenant does not have or a budget looser than the standard in
- * force now. Applies to clocks created from then on.
+ * (InvalidSetting) for a calendar the tenant does not have, a budget looser than the standard in
+ * force now or warn points a clock cannot use. Applies to clocks created from then on.
  */
 @Injectable()
 export class AdministerPolicySettings {
@@ -31,26 +33,26 @@ export class AdministerPolicySettings {
     @Inject(CALENDARS_CLOCK) private readonly clock: CalendarsClock,
   ) {}
 
-  put(tenantId: string, policyId: SlaPolicyId, { calendarId, priorityBudgets }: PolicySettingCommand, actor: CaseActor): Promise<PolicySetting> {
+  put(tenantId: string, policyId: SlaPolicyId, { calendarId, priorityBudgets, warnPoints }: PolicySettingCommand, actor: CaseActor): Promise<PolicySetting> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const policy = slaPolicyCatalogue(await this.standards.resolve(tenantId, now))[policyId];
-      const issues = priorityBudgetIssues(policy, priorityBudgets);
+      const issues = [...priorityBudgetIssues(policy, priorityBudgets), ...warnPointIssues(warnPoints)];
       // Locked so it cannot go between this check and the commit (the foreign key would refuse it with a 5xx).
       if (calendarId !== null && !(await this.calendars.findCalendar(manager, tenantId, calendarId, true))) {
         issues.unshift({ path: 'calendarId', message: `your tenant has no business calendar '${calendarId}' (PUT /v1/calendars/${calendarId} first)` });
       }
       if (issues.length > 0) throw new InvalidSetting('The SLA policy setting cannot be applied', issues);
       const before = await this.calendars.findSetting(manager, tenantId, policyId, true);
-      if (before && before.calendarId === calendarId && sameJson(before.priorityBudgets, priorityBudgets)) return before;
-      const setting: PolicySetting = { tenantId, policyId, calendarId, priorityBudgets, updatedAt: now };
+      if (before && before.calendarId === calendarId && sameJson(before.priorityBudgets, priorityBudgets) && sameJson(before.warnPoints, warnPoints)) return before;
+      const setting: PolicySetting = { tenantId, policyId, calendarId, priorityBudgets, warnPoints, updatedAt: now };
       await this.calendars.saveSetting(manager, setting);
       await this.outbox.add(manager, [policySettingAudit(setting, before, actor, CorrelationContext.current()?.correlationId)]);
       return setting;
     });
   }
 
-  list(tenantId: string): Promise<PolicySetting[]> {
-    return this.calendars.settings(this.dataSource.manager, tenantId);
+  list(tenantId: string, limit: number, afterId?: string): Promise<PolicySetting[]> {
+    return this.calendars.settings(this.dataSource.manager, tenantId, limit, afterId);
   }
 }

@@ -24,6 +24,14 @@ describe('tailoredClockOptions: a case clock as its tenant tailored it when it w
     expect(clock.dueAt()).toEqual(at('2026-03-10T11:00:00+08:00'));
   });
 
+  it('warns at the stored points, and at the policy’s default points without them', () => {
+    const opened = clockInputs([signalInput('opened', at('2026-03-06T00:00:00Z'))]);
+    const tailored = SlaClock.replay(tailoredClockOptions(repair, { warnPoints: [0.25] }), opened);
+    expect(tailoredClockOptions(repair, { warnPoints: [0.25] }).policy.warnPoints).toEqual([0.25]);
+    expect(tailored.warnAt(0.25)).toEqual(at('2026-03-06T12:00:00Z'));
+    expect(tailoredClockOptions(repair, { priority: 'P1' }).policy.warnPoints).toEqual([0.5, 0.8]);
+  });
+
   it('keeps a floor’s wall-clock ceiling on business hours: 48 h of working time is still due within 48 h', () => {
     const clock = SlaClock.replay(tailoredClockOptions(repair, { calendar }), clockInputs([signalInput('opened', at('2026-03-06T15:00:00+08:00'))]));
     expect(clock.due()).toEqual({ at: at('2026-03-08T15:00:00+08:00'), by: 'ceiling' });
