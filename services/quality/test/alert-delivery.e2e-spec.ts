@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
-import { eventually, publishToBus } from '@hotline/testing';
+import { eventually, publishToBus, SseClient, WebhookReceiver } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AlertStreamFeed } from '../src/alert-delivery/alert-stream-feed';
 import { AppModule } from '../src/app.module';
-import { SseClient } from './support/sse-client';
-import { WebhookReceiver } from './support/webhook-receiver';
 
 const raised = (tenantId: string, alertId: string, id?: string): CloudEvent =>
   newCloudEvent({
