@@ -61,7 +61,8 @@ export default [
     },
   },
   {
-    files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*-spec.ts'],
+    // tools/e2e is test code throughout: its helpers start the stack for its specs.
+    files: ['**/test/**/*.ts', '**/*.spec.ts', '**/*-spec.ts', 'tools/e2e/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true) },
   },
   {

@@ -1,9 +1,7 @@
 import request from 'supertest';
-import { deadLetterQueueName, queueName, retryQueueName, type ServiceName, withNamespace } from '@hotline/contracts';
-import { DEFAULT_RETRY_DELAYS_MS } from '@hotline/messaging';
 import { signDevToken } from '@hotline/platform';
-import { eventually, isolatedEnvironment, type IsolatedEnvironment } from '@hotline/testing';
-import { ServiceProcess } from './service-process';
+import { eventually, type IsolatedEnvironment } from '@hotline/testing';
+import { startStack, type Stack } from './stack';
 
 /** Bulk-export threshold in force (`bulk-export-records`, built-in): this many complaint exports by one user within the hour. */
 const BULK_EXPORTS = 10;
@@ -18,43 +16,20 @@ const BULK_EXPORTS = 10;
  * with its count), security sums them per user.
  */
 describe('full stack: security incidents from what intake receives', () => {
+  let stack: Stack;
   let env: IsolatedEnvironment;
-  const services: Record<string, ServiceProcess> = {};
-  let apiKey: string;
+  let services: Stack['services'];
   let officer: string;
-  const processEnv = () => ({ ...process.env, LOG_LEVEL: 'info', NODE_ENV: 'test' });
-  const consumerQueues: [ServiceName, string][] = [
-    ['dispatch', 'cases'],
-    ['dispatch', 'contacts'],
-    ['dispatch', 'agents'],
-    ['dispatch', 'escalations'],
-    ['dispatch', 'standards'],
-    ['security', 'audit'],
-    ['security', 'detection'],
-    ['security', 'standards'],
-  ];
 
   beforeAll(async () => {
-    env = await isolatedEnvironment();
-    for (const name of ['intake', 'dispatch', 'security']) services[name] = await ServiceProcess.start(name, processEnv());
-    await Promise.all(Object.values(services).map((s) => s.waitUntilReady()));
-    const operator = await signDevToken({ tenant: '*', roles: ['admin'], secret: env.jwtSecret });
-    const created = await request(services.intake.url).post('/v1/admin/tenants/acme/api-keys').auth(operator, { type: 'bearer' }).send({ name: 'e2e' });
-    expect(created.status).toBe(201);
-    apiKey = created.body.key;
-    officer = await signDevToken({ tenant: 'acme', roles: ['security'], secret: env.jwtSecret });
+    stack = await startStack(['intake', 'dispatch', 'security']);
+    ({ env, services } = stack);
+    officer = await stack.token('acme', ['security']);
   }, 120_000);
 
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((s) => s.stop()));
-    const queues = consumerQueues.flatMap(([service, purpose]) => {
-      const queue = withNamespace(queueName(service, purpose), env.namespace);
-      return [queue, deadLetterQueueName(queue), ...DEFAULT_RETRY_DELAYS_MS.map((ms) => retryQueueName(queue, ms))];
-    });
-    await env?.teardown(queues);
-  });
+  afterAll(() => stack?.stop());
 
-  const ingest = (events: object[]) => request(services.intake.url).post('/v1/events').set('Authorization', `Bearer ${apiKey}`).send({ events }).expect(202);
+  const ingest = (events: object[]) => stack.ingest(events);
   type Incident = { id: string; type: string; severity: string; planId: string; summary: string };
   const incidentsOf = async (type: string, token = officer): Promise<Incident[]> =>
     (await request(services.security.url).get(`/v1/incidents?type=${type}`).auth(token, { type: 'bearer' }).expect(200)).body.items;

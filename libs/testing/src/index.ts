@@ -8,3 +8,5 @@ export * from './lib/bus-publisher';
 export * from './lib/bus-tap';
 export * from './lib/prometheus-text';
 export * from './lib/api-document-lint';
+export * from './lib/sse-client';
+export * from './lib/webhook-receiver';

@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
-import { eventually, publishToBus } from '@hotline/testing';
+import { BusTap, eventually, publishToBus, SseClient, WebhookReceiver } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AlertStreamFeed } from '../src/alert-delivery/alert-stream-feed';
 import { AppModule } from '../src/app.module';
-import { SseClient } from './support/sse-client';
-import { WebhookReceiver } from './support/webhook-receiver';
 
 const raised = (tenantId: string, alertId: string, id?: string): CloudEvent =>
   newCloudEvent({
@@ -243,12 +241,28 @@ describe('quality: alert delivery by SSE and signed webhooks (real HTTP, Postgre
       expect((await svc.http().get('/v1/webhooks').auth(tokens['hooks'], { type: 'bearer' }).expect(200)).body).toHaveLength(1);
     });
 
-    it("deletes a webhook of the caller's tenant only", async () => {
-      const created = (await register('globex', { url: 'https://example.com/globex', description: 'to delete' }).expect(201)).body;
-      await svc.http().delete(`/v1/webhooks/${created.id}`).auth(tokens['acme'], { type: 'bearer' }).expect(404);
-      await svc.http().delete('/v1/webhooks/not-a-uuid').auth(tokens['globex'], { type: 'bearer' }).expect(400);
-      await svc.http().delete(`/v1/webhooks/${created.id}`).auth(tokens['globex'], { type: 'bearer' }).expect(204);
-      expect((await svc.http().get('/v1/webhooks').auth(tokens['globex'], { type: 'bearer' }).expect(200)).body).toEqual([]);
+    it("deletes a webhook of the caller's tenant only, auditing its registration and removal (never its secret)", async () => {
+      const tap = await BusTap.open(svc.env.namespace);
+      try {
+        const created = (await register('globex', { url: 'https://example.com/globex?token=t0p', description: 'to delete' }).expect(201)).body;
+        await svc.http().delete(`/v1/webhooks/${created.id}`).auth(tokens['acme'], { type: 'bearer' }).expect(404);
+        await svc.http().delete('/v1/webhooks/not-a-uuid').auth(tokens['globex'], { type: 'bearer' }).expect(400);
+        await svc.http().delete(`/v1/webhooks/${created.id}`).auth(tokens['globex'], { type: 'bearer' }).expect(204);
+        expect((await svc.http().get('/v1/webhooks').auth(tokens['globex'], { type: 'bearer' }).expect(200)).body).toEqual([]);
+
+        const audits = () => tap.events.filter((e) => e.type === 'audit.recorded' && e.subject === created.id);
+        await eventually(async () => expect(audits()).toHaveLength(2));
+        const actor = { id: 'dev-user', kind: 'user', roles: ['supervisor'] };
+        expect(audits().map((e) => ({ tenant: e.tenantid, data: e.data }))).toEqual([
+          { tenant: 'globex', data: expect.objectContaining({ action: 'webhook.create', actor, subject: { type: 'webhook', id: created.id }, after: { origin: 'https://example.com', events: null }, service: 'quality' }) },
+          { tenant: 'globex', data: expect.objectContaining({ action: 'webhook.delete', actor, subject: { type: 'webhook', id: created.id }, before: { origin: 'https://example.com', events: null }, service: 'quality' }) },
+        ]);
+        const audited = JSON.stringify(audits());
+        expect(audited).not.toContain(created.secret.slice(6));
+        expect(audited).not.toContain('t0p');
+      } finally {
+        await tap.close();
+      }
     });
   });
 });

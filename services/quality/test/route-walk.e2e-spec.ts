@@ -54,4 +54,53 @@ describe('quality: every route of its OpenAPI document is protected (issue 12, p
     expect(counts.agentAdmitted).toBeGreaterThan(0);
     expect(counts.anonymousRefused).toBe(counts.operations - counts.open);
   });
+
+  it("lets tenant A change none of B's alerts, webhooks, silences or disputes: 404, B's resources unchanged", async () => {
+    const b = await svc.token({ tenant: 'tenant-b', roles: ['supervisor'] });
+    const bAgent = await svc.token({ tenant: 'tenant-b', roles: ['agent'], subject: MARKER });
+    const a = await svc.token({ tenant: 'acme', roles: ['supervisor', 'ops', 'admin'] });
+    const as = (token: string) => ({
+      get: (path: string) => svc.http().get(path).auth(token, { type: 'bearer' }),
+      post: (path: string, body: object = {}) => svc.http().post(path).auth(token, { type: 'bearer' }).send(body),
+      put: (path: string, body: object) => svc.http().put(path).auth(token, { type: 'bearer' }).send(body),
+      delete: (path: string) => svc.http().delete(path).auth(token, { type: 'bearer' }),
+    });
+    // B's alert (a low score, now), webhook, silence (of another queue) and a dispute of B's ledger entry.
+    await as(b).put('/v1/alert-rules/low-b', { condition: { kind: 'low-score', below: 90 } }).expect(201);
+    const scored = { contactId: 'c-b-live', agentId: 'agent-b', score: 50, deductions: [], standardId: 'etiquette', standardVersion: '1' };
+    await publishToBus(svc.env.namespace, [newCloudEvent({ type: 'contact.scored', source: '/hotline/quality', tenantId: 'tenant-b', data: scored })]);
+    const alertId: string = await eventually(async () => {
+      const { items } = (await as(b).get('/v1/alerts').expect(200)).body;
+      expect(items).toHaveLength(1);
+      return items[0].alertId;
+    });
+    const webhook = (await as(b).post('/v1/webhooks', { url: 'https://example.com/b', description: 'B pager' }).expect(201)).body;
+    const endsAt = new Date(Date.now() + 3_600_000).toISOString();
+    const silence = (await as(b).post('/v1/silences', { matchers: [{ label: 'queue', value: 'elsewhere' }], endsAt, reason: 'B maintenance' }).expect(201)).body;
+    const [entry] = (await as(b).get(`/v1/scorecards/${MARKER}/ledger?period=2026-11`).expect(200)).body.items;
+    const dispute = (await as(bAgent).post(`/v1/ledger/${entry.id}/disputes`, { reason: 'not me' }).expect(201)).body;
+
+    const bResources = async () => ({
+      alert: (await as(b).get(`/v1/alerts/${alertId}`).expect(200)).body,
+      webhooks: (await as(b).get('/v1/webhooks').expect(200)).body,
+      silences: (await as(b).get('/v1/silences').expect(200)).body,
+      disputes: (await as(b).get('/v1/disputes').expect(200)).body,
+    });
+    const before = await bResources();
+    expect(before.alert.state).toBe('raised');
+    expect(before.disputes.items).toEqual([expect.objectContaining({ id: dispute.id, state: 'open' })]);
+
+    await as(a).post(`/v1/alerts/${alertId}/ack`).expect(404);
+    await as(a).post(`/v1/alerts/${alertId}/resolve`).expect(404);
+    await as(a).delete(`/v1/webhooks/${webhook.id}`).expect(404);
+    await as(a).delete(`/v1/silences/${silence.silenceId}`).expect(404);
+    await as(a).post(`/v1/disputes/${dispute.id}/ruling`, { decision: 'upheld', note: 'not yours to rule' }).expect(404);
+    // Nor can A open an improvement action on B's alert or ledger entry.
+    await as(a).post('/v1/improvement-actions', { title: 'x', source: { kind: 'alert', id: alertId }, owner: 'a1', dueAt: endsAt }).expect(422);
+    await as(a).post('/v1/improvement-actions', { title: 'x', source: { kind: 'ledger-entry', id: entry.id }, owner: 'a1', dueAt: endsAt }).expect(422);
+
+    expect(await bResources()).toEqual(before);
+    // B itself may: its alert is a source for its own improvement action.
+    await as(b).post('/v1/improvement-actions', { title: 'Coach on etiquette', source: { kind: 'alert', id: alertId }, owner: 'agent-b', dueAt: endsAt }).expect(201);
+  });
 });

@@ -200,6 +200,25 @@ describe('quality: scorecards from the points ledger (real HTTP, PostgreSQL, Rab
     await eventually(async () => expect(tap.events.filter((e) => (e.data as { action?: string }).action?.startsWith('improvement_action.'))).toHaveLength(3));
   });
 
+  it('opens an action only from an alert or ledger entry the tenant has: 422 naming source.id otherwise, nothing stored', async () => {
+    const [entry] = await ledger();
+    const open = (source: object, token = supervisor) =>
+      http().post('/v1/improvement-actions').auth(token, { type: 'bearer' }).send({ title: 'Review the evidence', source, owner: 'a7', dueAt: '2030-01-01T00:00:00Z' });
+    const before = (await http().get('/v1/improvement-actions').auth(supervisor, { type: 'bearer' }).expect(200)).body.items.length;
+    for (const source of [{ kind: 'alert', id: 'no-such-alert' }, { kind: 'ledger-entry', id: 'not-a-uuid' }, { kind: 'ledger-entry', id: '0b7e2f4c-7d3a-4f0e-9a43-5d6b1c2e8f90' }]) {
+      const res = await open(source).expect(422);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'source.id' })]);
+      expect(res.body.detail).toContain(source.id);
+    }
+    // Another tenant's supervisor cannot name acme's entry.
+    const globex = await svc.token({ tenant: 'globex', roles: ['supervisor'], subject: 'sup9' });
+    expect((await open({ kind: 'ledger-entry', id: entry.id }, globex).expect(422)).body.errors).toEqual([expect.objectContaining({ path: 'source.id' })]);
+    expect((await http().get('/v1/improvement-actions').auth(supervisor, { type: 'bearer' }).expect(200)).body.items).toHaveLength(before);
+    expect((await http().get('/v1/improvement-actions').auth(globex, { type: 'bearer' }).expect(200)).body.items).toEqual([]);
+
+    expect((await open({ kind: 'ledger-entry', id: entry.id }).expect(201)).body).toMatchObject({ source: { kind: 'ledger-entry', id: entry.id }, state: 'open' });
+  });
+
   it('counts a breach from before the answer for the agent who answers, once the answer arrives', async () => {
     const queued = event('contact.queued', '2026-11-12T10:00:00Z', { contactId: 'C4', channel: 'voice', queue: 'billing', direction: 'inbound' });
     const early = { ...breach('C4'), id: 'breach-C4' };

@@ -118,15 +118,24 @@ describe('quality: etiquette scores of transcripts from the bus (real HTTP, Post
     expect(scoredEvents('C-zh').map((e) => (e.data as { score: number }).score)).toEqual([70, 100]);
   });
 
-  it('scores no transcript without segments', async () => {
+  it('scores no transcript without segments, and says so: 404 not-scored naming the reason', async () => {
     const empty = transcript('C-empty', '2026-11-25T09:50:00Z', 'en', []);
     await publishToBus(svc.env.namespace, [empty]);
     await eventually(async () => {
       const metrics = (await svc.http().get('/metrics')).text;
       expect(metricValue(metrics, 'hotline_events_consumed_total', { queue: `${svc.env.namespace}.quality.scores`, outcome: 'handled' })).toBe(5);
     });
-    await get('C-empty').expect(404);
+    const res = await get('C-empty').expect(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toEqual({ type: 'urn:hotline:problem:not-scored', title: 'Not scored', status: 404, detail: 'Contact C-empty was not scored: the transcript has no segments.' });
     expect(scoredEvents('C-empty')).toEqual([]);
+    expect(await svc.db.query(`SELECT 1 FROM quality.scores WHERE contact_id = 'C-empty'`)).toEqual([]);
+    // Another tenant's contact of that id is simply unknown.
+    const other = await svc.token({ tenant: 'globex', roles: ['supervisor'] });
+    expect((await get('C-empty', other).expect(404)).body.type).toBe('about:blank');
+    // A transcript with segments for the contact later: its score is the answer.
+    await publishToBus(svc.env.namespace, [transcript('C-empty', '2026-11-25T09:55:00Z', 'en', [agent('Hello, this is Sam, staff number 1023. Thank you for calling.', 0, 3000)])]);
+    await eventually(async () => expect((await get('C-empty').expect(200)).body.contactId).toBe('C-empty'));
   });
 
   it('answers 404 problem+json for a contact with no score, and for another tenant', async () => {

@@ -7,6 +7,7 @@ import { AlertStreamFeed } from './alert-stream-feed';
 import { DeliverWebhooks } from './use-cases/deliver-webhooks';
 import { LogAlertEvents } from './use-cases/log-alert-events';
 import { RegisterWebhook } from './use-cases/register-webhook';
+import { RemoveWebhook } from './use-cases/remove-webhook';
 import { StreamAlerts } from './use-cases/stream-alerts';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryTimer } from './webhook-delivery.timer';
@@ -34,6 +35,7 @@ import { WebhooksRepository } from './webhooks.repository';
     DeliverWebhooks,
     WebhookDeliveryTimer,
     RegisterWebhook,
+    RemoveWebhook,
     StreamAlerts,
   ],
 })

@@ -1,8 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf } from '../audit-trail/quality-audit';
 import { webhookUrlProblem } from './domain/webhook-url';
 import { RegisterWebhook } from './use-cases/register-webhook';
+import { RemoveWebhook } from './use-cases/remove-webhook';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { deliveriesQuery, registerWebhookBody, webhookParams } from './webhook-requests';
 import {
@@ -25,6 +27,7 @@ const ID_PARAM = { name: 'id', description: "The webhook's id (a UUID)", example
 export class WebhooksController {
   constructor(
     private readonly register: RegisterWebhook,
+    private readonly removal: RemoveWebhook,
     private readonly webhooks: WebhooksRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
   ) {}
@@ -42,8 +45,7 @@ export class WebhooksController {
     if (problem !== undefined) {
       throw new ProblemException({ status: 422, detail: `The webhook URL ${problem}.`, errors: [{ path: 'url', message: `The URL ${problem}` }] });
     }
-    const createdBy = principal.kind === 'jwt' ? principal.subject : principal.keyId;
-    const { webhook, secret } = await this.register.execute(principal.tenantId, createdBy, registration);
+    const { webhook, secret } = await this.register.execute(principal.tenantId, actorOf(principal), registration);
     return { ...toWebhookResponse(webhook), secret };
   }
 
@@ -65,7 +67,7 @@ export class WebhooksController {
   @ApiResponse({ status: 404, description: 'Your tenant has no such webhook' })
   async remove(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
     const params = parseParametersOr400('params', webhookParams, { id });
-    if (!(await this.webhooks.delete(principal.tenantId, params.id))) throw notFound(params.id);
+    if (!(await this.removal.execute(principal.tenantId, actorOf(principal), params.id))) throw notFound(params.id);
   }
 
   @Get(':id/deliveries')

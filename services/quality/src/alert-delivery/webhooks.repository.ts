@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** A registered webhook, without its secret. */
 export interface Webhook {
@@ -33,8 +33,8 @@ const COLUMNS = 'id, tenant_id, url, events, description, created_by, created_at
 export class WebhooksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(webhook: Omit<Webhook, 'createdAt'>, secretCiphertext: string): Promise<Webhook> {
-    const [row]: Row[] = await this.dataSource.query(
+  async insert(manager: EntityManager, webhook: Omit<Webhook, 'createdAt'>, secretCiphertext: string): Promise<Webhook> {
+    const [row]: Row[] = await manager.query(
       `INSERT INTO quality.webhooks (id, tenant_id, url, events, description, secret_ciphertext, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
       [webhook.id, webhook.tenantId, webhook.url, webhook.events, webhook.description, secretCiphertext, webhook.createdBy],
@@ -52,12 +52,10 @@ export class WebhooksRepository {
     return rows.length > 0;
   }
 
-  /** Removes it with its delivery log; deliveries still due find nothing to send. Answers whether it existed. */
-  async delete(tenantId: string, id: string): Promise<boolean> {
-    const [row]: { n: number }[] = await this.dataSource.query(
-      `WITH deleted AS (DELETE FROM quality.webhooks WHERE tenant_id = $1 AND id = $2 RETURNING 1) SELECT count(*)::int AS n FROM deleted`,
-      [tenantId, id],
-    );
-    return Number(row?.n) > 0;
+  /** Removes it with its delivery log; deliveries still due find nothing to send. Answers what was removed, if anything. */
+  async delete(manager: EntityManager, tenantId: string, id: string): Promise<Webhook | undefined> {
+    // A bare DELETE … RETURNING answers [rows, count] through TypeORM; a SELECT over it answers rows.
+    const [row]: Row[] = await manager.query(`WITH deleted AS (DELETE FROM quality.webhooks WHERE tenant_id = $1 AND id = $2 RETURNING ${COLUMNS}) SELECT * FROM deleted`, [tenantId, id]);
+    return row ? toWebhook(row) : undefined;
   }
 }

@@ -23,6 +23,7 @@ import { ManageRules } from './use-cases/manage-rules';
 import { ManageSilences } from './use-cases/manage-silences';
 import { EscalateAlerts, RecheckAlerts } from './use-cases/recheck-alerts';
 import { TrackOutages } from './use-cases/track-outages';
+import { AlertsPort } from './alerts-port';
 
 /**
  * Live alerts (issue 11 part 4, MANUAL 5.2): rules per tenant, sliding windows, the alert
@@ -52,6 +53,8 @@ import { TrackOutages } from './use-cases/track-outages';
     ManageRules,
     ManageAlerts,
     ManageSilences,
+    AlertsPort,
   ],
+  exports: [AlertsPort],
 })
 export class AlertsModule {}

@@ -2,8 +2,8 @@ import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
 import type { Principal } from '@hotline/platform';
 
-/** Who acted, as audited: the JWT's subject and roles (the contract keeps up to 20 roles). */
-export type AuditActor = { id: string; kind: 'user' | 'api_key'; roles: string[] };
+/** Who acted, as audited (and as alerts name who acknowledged or resolved them): the contract keeps up to 20 roles. */
+export type AuditActor = { id: string; kind: 'user' | 'api_key' | 'service'; roles?: string[] };
 
 export function actorOf(principal: Principal): AuditActor {
   return principal.kind === 'jwt' ? { id: principal.subject, kind: 'user', roles: principal.roles.slice(0, 20) } : { id: principal.keyId, kind: 'api_key', roles: [] };
@@ -15,14 +15,18 @@ export interface QualityChange {
   /** `<area>.<verb>`, e.g. `dispute.rule`. */
   action: string;
   subject: { type: string; id: string };
-  /** Short summaries, never free text from the request (a note may hold personal data). */
+  /** Short summaries, never free text from the request (a note may hold personal data) nor secrets. */
   before?: Record<string, unknown>;
-  after: Record<string, unknown>;
+  after?: Record<string, unknown>;
   summary: string;
-  at: Date;
+  /** When the change was made; now when absent. */
+  at?: Date;
 }
 
-/** `audit.recorded` for a change made through quality's API (DESIGN decision 13), for the outbox in the change's transaction. */
+/**
+ * `audit.recorded` for a change made through quality's API (DESIGN decision 13), for the outbox in
+ * the change's transaction. Quality's one audit helper: every capability's routes use it.
+ */
 export function qualityAudit({ tenantId, actor, action, subject, before, after, summary, at }: QualityChange): CloudEvent {
   return newCloudEvent({
     type: 'audit.recorded',
@@ -30,7 +34,7 @@ export function qualityAudit({ tenantId, actor, action, subject, before, after, 
     tenantId,
     correlationId: CorrelationContext.current()?.correlationId,
     subject: subject.id,
-    time: at.toISOString(),
-    data: { actor, action, subject, ...(before ? { before } : {}), after, summary, service: 'quality' },
+    ...(at ? { time: at.toISOString() } : {}),
+    data: { actor: { ...actor }, action, subject, ...(before ? { before } : {}), ...(after ? { after } : {}), summary, service: 'quality' },
   });
 }

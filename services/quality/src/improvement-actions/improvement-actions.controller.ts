@@ -16,7 +16,7 @@ import {
   transitionRequest,
 } from './improvement-action-api';
 import { ImprovementActionsClock } from './improvement-actions-clock';
-import { TrackImprovementActions } from './use-cases/track-improvement-actions';
+import { TrackImprovementActions, UnknownActionSource } from './use-cases/track-improvement-actions';
 
 const ACTION = zodApiSchema(actionSchema, 'output', 'ImprovementAction');
 /** Supervisors, ops and admins see every action; an agent only those they own (the JWT subject). */
@@ -41,10 +41,15 @@ export class ImprovementActionsController {
   @ApiBody({ schema: zodApiSchema(createActionRequest, 'input', 'ImprovementActionRequest') })
   @ApiResponse({ status: 201, schema: ACTION, description: 'The action, open' })
   @ApiResponse({ status: 400, description: 'problem+json naming the bad field, e.g. `dueAt` or `source.kind`' })
+  @ApiResponse({ status: 422, description: 'problem+json naming `source.id` when your tenant has no such alert or ledger entry' })
   async open(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<ActionResponse> {
     const request = parseOr400(createActionRequest, body);
     const now = this.clock.now();
-    return actionView(await this.actions.open(principal.tenantId, request, actorOf(principal), now), now);
+    const action = await this.actions.open(principal.tenantId, request, actorOf(principal), now).catch((error: unknown) => {
+      if (!(error instanceof UnknownActionSource)) throw error;
+      throw new ProblemException({ status: 422, detail: error.message, errors: [{ path: 'source.id', message: error.message }] });
+    });
+    return actionView(action, now);
   }
 
   @Get()

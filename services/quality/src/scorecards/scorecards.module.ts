@@ -13,6 +13,7 @@ import { DisputeEntries } from './use-cases/dispute-entries';
 import { ManageScheme } from './use-cases/manage-scheme';
 import { ReadScorecards } from './use-cases/read-scorecards';
 import { RecordLedger } from './use-cases/record-ledger';
+import { LedgerPort } from './ledger-port';
 
 /**
  * Assessment (MANUAL 5.4, issue 11 part 5): the points ledger fed by `quality.ledger`, the
@@ -31,6 +32,8 @@ import { RecordLedger } from './use-cases/record-ledger';
     ManageScheme,
     ReadScorecards,
     DisputeEntries,
+    LedgerPort,
   ],
+  exports: [LedgerPort],
 })
 export class ScorecardsModule {}

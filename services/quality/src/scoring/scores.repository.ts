@@ -7,6 +7,17 @@ import { ScoreEntity } from './score.entity';
 /** A kept score with when it was computed. */
 export type StoredScore = ContactScore & { scoredAt: Date };
 
+/** Why a contact's transcript was not scored. */
+export type UnscoredReason = 'no-segments';
+
+/** A transcript recorded as not scored, and why. */
+export interface UnscoredTranscript {
+  tenantId: string;
+  contactId: string;
+  reason: UnscoredReason;
+  transcriptTime: Date;
+}
+
 const key = (tenantId: string, contactId: string) => JSON.stringify([tenantId, contactId]);
 
 /** Where contacts' scores are kept. */
@@ -49,6 +60,26 @@ export class ScoresRepository {
     if (row === null) return null;
     const { agentId, ...rest } = row;
     return { ...rest, ...(agentId === null ? {} : { agentId }) };
+  }
+
+  /** Records transcripts that were not scored (at most one per contact; a later transcript's reason replaces an earlier one's). */
+  async recordUnscoredMany(manager: EntityManager, unscored: readonly UnscoredTranscript[]): Promise<void> {
+    if (unscored.length === 0) return;
+    await manager.query(
+      `INSERT INTO quality.unscored_transcripts (tenant_id, contact_id, reason, transcript_time)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) ORDER BY 1, 2
+       ON CONFLICT (tenant_id, contact_id) DO UPDATE SET reason = excluded.reason, transcript_time = excluded.transcript_time, recorded_at = now()
+       WHERE unscored_transcripts.transcript_time <= excluded.transcript_time`,
+      [unscored.map((u) => u.tenantId), unscored.map((u) => u.contactId), unscored.map((u) => u.reason), unscored.map((u) => u.transcriptTime.toISOString())],
+    );
+  }
+
+  async findUnscored(tenantId: string, contactId: string): Promise<UnscoredTranscript | null> {
+    const [row]: { reason: UnscoredReason; transcript_time: Date }[] = await this.dataSource.query(
+      `SELECT reason, transcript_time FROM quality.unscored_transcripts WHERE tenant_id = $1 AND contact_id = $2`,
+      [tenantId, contactId],
+    );
+    return row ? { tenantId, contactId, reason: row.reason, transcriptTime: new Date(row.transcript_time) } : null;
   }
 
   static keyOf(score: Pick<ContactScore, 'tenantId' | 'contactId'>): string {

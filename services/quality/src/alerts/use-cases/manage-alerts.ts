@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Outbox } from '@hotline/messaging';
-import { auditEvent } from '../alert-audit';
+import { qualityAudit } from '../../audit-trail/quality-audit';
 import { type AlertPage, type AlertResponse, toAlertResponse } from '../alert-response';
 import { AlertsRepository } from '../alerts.repository';
 import { acknowledge, type AlertActor, type AlertState } from '../domain/alert';
@@ -37,7 +37,7 @@ export class ManageAlerts {
       const history = acknowledge(alert, actor, this.engine.now());
       if (history.length > 0) {
         await this.engine.acknowledged(manager, alert, history, actor);
-        await this.outbox.add(manager, [auditEvent(tenantId, actor, 'alert.acknowledge', { type: 'alert', id: alertId }, { before: { state: before }, after: { state: alert.state }, summary: `alert ${alert.ruleId} on ${alert.scope} acknowledged` })]);
+        await this.outbox.add(manager, [qualityAudit({ tenantId, actor, action: 'alert.acknowledge', subject: { type: 'alert', id: alertId }, before: { state: before }, after: { state: alert.state }, summary: `alert ${alert.ruleId} on ${alert.scope} acknowledged` })]);
       }
       return toAlertResponse(alert, await this.alerts.history(manager, tenantId, alertId));
     });
@@ -49,7 +49,7 @@ export class ManageAlerts {
       if (!alert) return undefined;
       const before = alert.state;
       await this.engine.resolvedByHand(manager, alert, actor);
-      await this.outbox.add(manager, [auditEvent(tenantId, actor, 'alert.resolve', { type: 'alert', id: alertId }, { before: { state: before }, after: { state: alert.state }, summary: `alert ${alert.ruleId} on ${alert.scope} resolved by hand` })]);
+      await this.outbox.add(manager, [qualityAudit({ tenantId, actor, action: 'alert.resolve', subject: { type: 'alert', id: alertId }, before: { state: before }, after: { state: alert.state }, summary: `alert ${alert.ruleId} on ${alert.scope} resolved by hand` })]);
       return toAlertResponse(alert, await this.alerts.history(manager, tenantId, alertId));
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Outbox } from '@hotline/messaging';
-import { auditEvent } from '../alert-audit';
+import { qualityAudit } from '../../audit-trail/quality-audit';
 import { AlertRulesRepository, type StoredRule } from '../alert-rules.repository';
 import type { AlertActor } from '../domain/alert';
 import type { AlertRule } from '../domain/alert-rule';
@@ -26,7 +26,7 @@ export class ManageRules {
       await this.rules.put(manager, tenantId, rule, actor.id);
       const summary = `alert rule ${rule.ruleId} ${before ? 'changed' : 'created'}`;
       const after = { kind: rule.condition.kind, enabled: rule.enabled, severity: rule.severity };
-      const audit = auditEvent(tenantId, actor, 'alert_rule.put', { type: 'alert_rule', id: rule.ruleId }, { ...(before ? { before: { kind: before.condition.kind, enabled: before.enabled, severity: before.severity } } : {}), after, summary });
+      const audit = qualityAudit({ tenantId, actor, action: 'alert_rule.put', subject: { type: 'alert_rule', id: rule.ruleId }, ...(before ? { before: { kind: before.condition.kind, enabled: before.enabled, severity: before.severity } } : {}), after, summary });
       await this.outbox.add(manager, [audit]);
       return { created: !before };
     });
@@ -35,7 +35,7 @@ export class ManageRules {
   delete(tenantId: string, ruleId: string, actor: AlertActor): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.rules.delete(manager, tenantId, ruleId))) return false;
-      await this.outbox.add(manager, [auditEvent(tenantId, actor, 'alert_rule.delete', { type: 'alert_rule', id: ruleId }, { summary: `alert rule ${ruleId} deleted` })]);
+      await this.outbox.add(manager, [qualityAudit({ tenantId, actor, action: 'alert_rule.delete', subject: { type: 'alert_rule', id: ruleId }, summary: `alert rule ${ruleId} deleted` })]);
       return true;
     });
   }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Outbox } from '@hotline/messaging';
-import { auditEvent } from '../alert-audit';
+import { qualityAudit } from '../../audit-trail/quality-audit';
 import type { AlertActor } from '../domain/alert';
 import type { LabelMatcher } from '../domain/silence';
 import { type StoredSilence, SilencesRepository } from '../silences.repository';
@@ -45,7 +45,7 @@ export class ManageSilences {
       await this.engine.silencesChanged(manager, tenantId);
       const matchers = body.matchers.map((m) => `${m.label}${m.op}${m.value}`).join(', ');
       await this.outbox.add(manager, [
-        auditEvent(tenantId, actor, 'silence.create', { type: 'silence', id: silence.silenceId }, { after: { matchers, endsAt: body.endsAt }, summary: `silence on ${matchers}`.slice(0, 500) }),
+        qualityAudit({ tenantId, actor, action: 'silence.create', subject: { type: 'silence', id: silence.silenceId }, after: { matchers, endsAt: body.endsAt }, summary: `silence on ${matchers}`.slice(0, 500) }),
       ]);
       return silence;
     });
@@ -64,7 +64,7 @@ export class ManageSilences {
       if (silence.expiredAt === null && silence.endsAt > now) {
         await this.silences.expire(manager, tenantId, silenceId, now, actor.id);
         await this.engine.silencesChanged(manager, tenantId);
-        await this.outbox.add(manager, [auditEvent(tenantId, actor, 'silence.expire', { type: 'silence', id: silenceId }, { summary: 'silence expired early' })]);
+        await this.outbox.add(manager, [qualityAudit({ tenantId, actor, action: 'silence.expire', subject: { type: 'silence', id: silenceId }, summary: 'silence expired early' })]);
       }
       return this.silences.find(manager, tenantId, silenceId);
     });

@@ -5,7 +5,16 @@ import { DataSource } from 'typeorm';
 import { Outbox } from '@hotline/messaging';
 import { type AuditActor, qualityAudit } from '../../audit-trail/quality-audit';
 import { type ActionState, type ImprovementAction, openAction, transitionAction } from '../domain/improvement-action';
+import { AlertsPort } from '../../alerts/alerts-port';
+import { LedgerPort } from '../../scorecards/ledger-port';
 import { type ActionFilters, ImprovementActionsRepository } from '../improvement-actions.repository';
+
+/** The alert or ledger entry an action names is not the tenant's. */
+export class UnknownActionSource extends Error {
+  constructor(readonly source: ImprovementAction['source']) {
+    super(`Your tenant has no ${source.kind} ${source.id}.`);
+  }
+}
 
 /** Improvement actions (MANUAL 5.3): opened, moved and read; each change commits with its `audit.recorded`. */
 @Injectable()
@@ -14,10 +23,16 @@ export class TrackImprovementActions {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actions: ImprovementActionsRepository,
     private readonly outbox: Outbox,
+    private readonly alerts: AlertsPort,
+    private readonly ledger: LedgerPort,
   ) {}
 
+  /** Throws UnknownActionSource when it names an alert or ledger entry the tenant does not have (a scorecard is named by agent and month, and is computed on reading). */
   open(tenantId: string, fields: Pick<ImprovementAction, 'title' | 'source' | 'owner' | 'dueAt'>, actor: AuditActor, at: Date): Promise<ImprovementAction> {
     return this.dataSource.transaction(async (manager) => {
+      const { kind, id } = fields.source;
+      const known = kind === 'alert' ? await this.alerts.exists(manager, tenantId, id) : kind === 'ledger-entry' ? await this.ledger.entryExists(manager, tenantId, id) : true;
+      if (!known) throw new UnknownActionSource(fields.source);
       const action = openAction({ id: randomUUID(), tenantId, ...fields }, actor.id, at);
       await this.actions.insert(manager, action);
       await this.outbox.add(manager, [
