@@ -8,8 +8,11 @@
 //     time), p50/p99/max, and the events counted per second;
 //   - transcripts: BENCH_TRANSCRIPTS (default 2,000) transcripts of 40 segments posted at once;
 //     the time until all are scored gives transcripts scored per second;
+//   - alerts: BENCH_ALERT_ROUNDS rounds (default 20), each a fresh queue of a tenant with a service-level
+//     rule (under 80 % within 30 s over a minute, at least 10 offered): 9 contacts answered in time,
+//     then 10 abandoned after 33 s in one post; the delay from that post's acceptance (the condition
+//     true) to the queue's `alert.raised` on the tenant's SSE stream (GET /v1/alerts/stream);
 //   - quality's peak RSS (VmHWM) over the run.
-// The alert delay (condition true → alert on the SSE stream) is measured once alerts are built (planned).
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { ChildProcess } from 'node:child_process';
@@ -25,6 +28,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_RATE ?? 2_000);
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 5);
 const TRANSCRIPTS = Number(process.env.BENCH_TRANSCRIPTS ?? 2_000);
+const ALERT_ROUNDS = Number(process.env.BENCH_ALERT_ROUNDS ?? 20);
 const TICK_MS = 50;
 const MAX_IN_FLIGHT = 16;
 
@@ -54,8 +58,9 @@ async function main(): Promise<void> {
   let ds: DataSource | undefined;
   try {
     const intakePort = await freePort();
+    const qualityPort = await freePort();
     intake = await startBuiltService('intake', env, intakePort);
-    quality = await startBuiltService('quality', env, await freePort());
+    quality = await startBuiltService('quality', env, qualityPort);
     ds = await new DataSource({ type: 'postgres', url: db.url, extra: { max: 2 } }).initialize();
     const keys = await Promise.all(Array.from({ length: TENANTS }, (_, t) => createKey(intakePort, jwtSecret, `t${t}`)));
     const post = poster(intakePort);
@@ -72,11 +77,15 @@ async function main(): Promise<void> {
     log(`transcripts: ${TRANSCRIPTS} at once…`);
     const scoring = await transcriptBurst(post, keys, ds);
 
+    log(`alerts: ${ALERT_ROUNDS} service-level slips…`);
+    const alerts = (await alertDelays(post, intakePort, qualityPort, jwtSecret)).sort((a, b) => a - b);
+
     const rows: [string, string, string][] = [
       ['events accepted by intake', fmt(steady.at.size), `${fmt(steady.at.size / SECONDS)} /s offered; refused: ${steady.refused}`],
       ['events counted by quality /s', fmt(counted.size / countedSpan), `${fmt(counted.size)} of ${fmt(steady.at.size)} counted`],
       ['acceptance → KPI p50 / p99 / max', `${ms(delays, 50)} / ${ms(delays, 99)}`, `max ${ms(delays, 100)}`],
       ['transcripts scored /s', fmt(scoring.perSecond), `${fmt(TRANSCRIPTS)} transcripts of 40 segments, posted at once`],
+      ['condition true → alert on SSE p50 / p99', `${ms(alerts, 50)} / ${ms(alerts, 99)}`, `${alerts.length} of ${ALERT_ROUNDS} slips paged; max ${ms(alerts, 100)}`],
       ["quality's peak RSS", `${Math.round(peakRssMb(quality.pid))} MB`, 'VmHWM, built service (dist)'],
     ];
     console.log(`\n${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}\n`);
@@ -172,6 +181,96 @@ async function transcriptBurst(post: Post, keys: readonly string[], ds: DataSour
   await until(async () => (await ds.query(scores))[0].n >= TRANSCRIPTS, 300_000).catch(() => log('not all transcripts scored within 5 min'));
   const scored = (await ds.query(scores))[0].n as number;
   return { perSecond: scored / ((Date.now() - started) / 1000) };
+}
+
+/**
+ * Each round: a fresh queue of tenant `alerting` whose service level slips with one post; the delay
+ * from that post's acceptance to its `alert.raised` on the tenant's SSE stream.
+ */
+async function alertDelays(post: Post, intakePort: number, qualityPort: number, jwtSecret: string): Promise<number[]> {
+  const tenant = 'alerting';
+  const key = await createKey(intakePort, jwtSecret, tenant);
+  const token = await signDevToken({ tenant, roles: ['supervisor'], secret: jwtSecret });
+  const rule = {
+    severity: 'critical',
+    condition: { kind: 'kpi-threshold', metric: 'serviceLevel', target: 0.8, windowSeconds: 60, minVolume: 10, scope: 'queue' },
+    resolveAfterSeconds: 1,
+    groupBy: ['queue'],
+  };
+  const put = await fetch(`http://127.0.0.1:${qualityPort}/v1/alert-rules/bench-slip`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
+  if (put.status !== 201) throw new Error(`putting the alert rule: ${put.status} ${await put.text()}`);
+  const stream = await openAlertStream(qualityPort, token);
+  const delays: number[] = [];
+  try {
+    for (let round = 0; round < ALERT_ROUNDS; round++) {
+      const queue = `q${round}`;
+      await post(key, slipContacts(`${queue}-in-time`, 9, 'answered', queue));
+      await post(key, slipContacts(`${queue}-lost`, 10, 'abandoned', queue));
+      const trueAt = Date.now();
+      const raised = () => stream.frames.find((f) => f.event === 'alert.raised' && f.data.data?.scope === `queue:${queue}`);
+      await until(() => Promise.resolve(raised() !== undefined), 30_000).catch(() => log(`no alert for ${queue} within 30 s`));
+      const frame = raised();
+      if (frame) delays.push(frame.at - trueAt);
+    }
+  } finally {
+    stream.close();
+  }
+  return delays;
+}
+
+/** Contacts of one queue, queued 35 s ago: answered 5 s in, or abandoned after 33 s (over the 30 s standard). */
+function slipContacts(prefix: string, n: number, outcome: 'answered' | 'abandoned', queue: string): PostedEvent[] {
+  const queuedAt = Date.now() - 35_000;
+  return Array.from({ length: n }, (_, i) => {
+    const contactId = `${prefix}-${i}`;
+    const at = (offset: number) => iso(queuedAt + offset);
+    return [
+      { id: `${contactId}-q`, source: '/bench', type: 'contact.queued', time: at(0), data: { contactId, channel: 'voice', queue, direction: 'inbound' } },
+      outcome === 'answered'
+        ? { id: `${contactId}-a`, source: '/bench', type: 'contact.answered', time: at(5_000), data: { contactId, agentId: 'agent-1', queue } }
+        : { id: `${contactId}-x`, source: '/bench', type: 'contact.abandoned', time: at(33_000), data: { contactId, queue } },
+    ];
+  }).flat();
+}
+
+interface StreamFrame {
+  event: string;
+  data: { data?: { scope?: string } };
+  /** When the frame arrived (epoch ms). */
+  at: number;
+}
+
+/** A tenant's alert stream, read as it arrives: each frame with its arrival time. */
+async function openAlertStream(port: number, token: string): Promise<{ frames: StreamFrame[]; close(): void }> {
+  const controller = new AbortController();
+  const res = await fetch(`http://127.0.0.1:${port}/v1/alerts/stream`, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
+  if (res.status !== 200 || !res.body) throw new Error(`opening the alert stream: ${res.status}`);
+  const frames: StreamFrame[] = [];
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const lines = buffer.slice(0, end).split('\n');
+        buffer = buffer.slice(end + 2);
+        const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
+        const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+        if (event && data) frames.push({ event, data: JSON.parse(data), at: Date.now() });
+      }
+    }
+  })().catch(() => undefined);
+  return { frames, close: () => controller.abort() };
 }
 
 const LINES = {

@@ -85,7 +85,7 @@ describe('full stack: a service-level slip posted to intake becomes one alert on
     // 80 answered in 5 s: 80 of 95 offered within the standard, 84 % over the 80 % target: cleared, resolved a second later.
     await stack.ingest(contacts(40, 'answered'));
     await stack.ingest(contacts(40, 'answered'));
-    await eventually(async () => expect(open.events.map((e) => e.event)).toContain('alert.resolved'), { timeoutMs: 25_000 });
+    await eventually(async () => expect(open.events.map((e) => e.event)).toContain('alert.resolved'), { timeoutMs: 45_000 });
     const resolved = open.events.filter((e) => e.event === 'alert.resolved');
     expect(resolved).toHaveLength(1);
     expect(Number(resolved[0].id)).toBeGreaterThan(Number(raised.id));
@@ -98,5 +98,5 @@ describe('full stack: a service-level slip posted to intake becomes one alert on
     }, { timeoutMs: 20_000 });
     const last = hooks.requests[1];
     expect(last.headers['webhook-signature']).toBe(signatureOf(webhook.secret, last.headers, last.body));
-  }, 60_000);
+  }, 120_000);
 });
