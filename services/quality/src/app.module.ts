@@ -17,6 +17,7 @@ import { Alerts1797200000000 } from './database/migrations/1797200000000-alerts'
 import { AlertDelivery1797300000000 } from './database/migrations/1797300000000-alert-delivery';
 import { UnscoredTranscripts1797400000000 } from './database/migrations/1797400000000-unscored-transcripts';
 import { FollowUpKpi1797410000000 } from './database/migrations/1797410000000-follow-up-kpi';
+import { CaseDeadlineKpi1797420000000 } from './database/migrations/1797420000000-case-deadline-kpi';
 import { ContactTallyEntity } from './kpis/contact-tally.entity';
 import { KpisModule } from './kpis/kpis.module';
 import { ScoreEntity } from './scoring/score.entity';
@@ -30,7 +31,7 @@ import { ScoringModule } from './scoring/scoring.module';
       databaseOptions({
         schema: 'quality',
         entities: [ContactTallyEntity, ScoreEntity],
-        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000, Scorecards1797100000000, durableTimersMigration('quality'), Alerts1797200000000, AlertDelivery1797300000000, UnscoredTranscripts1797400000000, FollowUpKpi1797410000000],
+        migrations: [CreateQualitySchema1764028800000, outboxParkingMigration('quality'), tenantStandardsMigration('quality'), KpiFactsAndCells1796500000000, Scores1796700000000, ComplianceFacts1797000000000, Scorecards1797100000000, durableTimersMigration('quality'), Alerts1797200000000, AlertDelivery1797300000000, UnscoredTranscripts1797400000000, FollowUpKpi1797410000000, CaseDeadlineKpi1797420000000],
       }),
     ),
     MessagingModule.forRoot({ service: 'quality', schema: 'quality' }),

@@ -167,6 +167,11 @@ describe('quality: KPIs from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
         followUps: 0, // no case resolved
         followUpsMet: 0,
         followUpCompletion: null,
+        caseDeadlines: 0, // no case clock settled
+        caseDeadlinesBreached: 0,
+        caseDeadlinesBreachedByOutage: 0,
+        caseBreachRate: null,
+        caseBreachRateExcludingOutages: null,
         standardVersion: null,
         standardVersions: ['1', 'globex:2@1'],
       });
@@ -345,6 +350,7 @@ describe('quality: KPIs from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
     it('gives the share of settled follow-ups done in time, per tenant and in the quarter-hours of the resolutions', async () => {
       expect(pick(await kpis('bucket=1d'))).toEqual([{ bucketStart: '2026-11-27T00:00:00.000Z', group: null, followUps: 3, followUpsMet: 2, followUpCompletion: 2 / 3 }]);
       expect(pick(await kpis('bucket=15m')).map(({ bucketStart, followUps, followUpsMet }) => [bucketStart, followUps, followUpsMet])).toEqual([
+        ['2026-11-27T09:45:00.000Z', 0, 0], // CASE-1's resolution deadline, a case deadline but no follow-up
         ['2026-11-27T10:00:00.000Z', 1, 1],
         ['2026-11-27T10:15:00.000Z', 1, 0],
         ['2026-11-27T11:00:00.000Z', 1, 1],
@@ -371,6 +377,95 @@ describe('quality: KPIs from the bus (real HTTP, PostgreSQL, RabbitMQ)', () => {
     it('changes nothing when every event is delivered again', async () => {
       const before = await kpis('groupBy=agent&bucket=15m');
       await publishAndSettle([...stream, case3Assigned], { handled: 0, duplicate: stream.length + 1 });
+      expect(await kpis('groupBy=agent&bucket=15m')).toEqual(before);
+    });
+  });
+
+  describe('GET /v1/kpis: case deadline breach rate, outage-caused apart, counted once whatever the order', () => {
+    const event = (type: string, data: object, id?: string): CloudEvent =>
+      newCloudEvent({ type: type as never, source: '/hotline/dispatch', tenantId: 'umbrella', time: '2026-11-28T12:00:00Z', data: data as never, ...(id ? { id } : {}) });
+    const assigned = (caseId: string, time: string, agentId: string, queue: string) => event('case.assigned', { caseId, agentId, queue, assignedAt: `2026-11-28T${time}Z` });
+    const clock = (caseId: string, slaKind: string, startedAt: string, extra: object = {}) => ({
+      subjectType: 'case',
+      subjectId: caseId,
+      slaKind,
+      startedAt: `2026-11-28T${startedAt}Z`,
+      deadline: '2026-11-28T23:00:00Z',
+      standardId: 'fault-response',
+      standardVersion: '1',
+      ...extra,
+    });
+    const stopped = (caseId: string, slaKind: string, startedAt: string, outcome: 'met' | 'breached', extra: object = {}) =>
+      event('sla.stopped', { ...clock(caseId, slaKind, startedAt, extra), outcome, stoppedAt: '2026-11-28T12:00:00Z' });
+    const breached = (caseId: string, slaKind: string, startedAt: string, extra: object = {}) => event('sla.breached', clock(caseId, slaKind, startedAt, extra));
+    const withdrawn = (caseId: string, slaKind: string, startedAt: string) =>
+      event('sla.withdrawn', { ...clock(caseId, slaKind, startedAt), withdraws: 'sla.breached', reason: 'the repair was recorded late' });
+
+    // CASE-A (agent r1, queue faults): responded in time at 09:00, repair breached during a major outage (the stop after it says so too).
+    // CASE-B (r1 then r2 from 09:30): response breached (stop first, breach after), repair's breach withdrawn then stopped met.
+    // CASE-C (r2, queue billing): resolution breached at 09:00, then the case reopened and its clock restarted at 11:00 and met;
+    //   the first run's late stop changes nothing.
+    const stream = [
+      stopped('CASE-A', 'repair', '09:00:00', 'breached', { causedByOutage: true }),
+      assigned('CASE-A', '08:00:00', 'r1', 'faults'),
+      stopped('CASE-B', 'response', '09:40:00', 'breached'),
+      breached('CASE-A', 'repair', '09:00:00', { causedByOutage: true }),
+      stopped('CASE-A', 'response', '09:00:00', 'met'),
+      breached('CASE-B', 'response', '09:40:00'),
+      assigned('CASE-B', '09:30:00', 'r2', 'faults'),
+      withdrawn('CASE-B', 'repair', '09:40:00'),
+      breached('CASE-B', 'repair', '09:40:00'),
+      assigned('CASE-B', '08:30:00', 'r1', 'faults'),
+      stopped('CASE-B', 'repair', '09:40:00', 'met'),
+      breached('CASE-C', 'resolution', '09:00:00'),
+      assigned('CASE-C', '08:45:00', 'r2', 'billing'),
+      stopped('CASE-C', 'resolution', '11:00:00', 'met'),
+      stopped('CASE-C', 'resolution', '09:00:00', 'breached'),
+    ];
+    const day = 'from=2026-11-28T00:00:00Z&to=2026-11-29T00:00:00Z';
+    let token = '';
+    const kpis = async (query: string) => (await svc.http().get(`/v1/kpis?${day}&${query}`).auth(token, { type: 'bearer' }).expect(200)).body.items;
+    const pick = (items: Record<string, unknown>[]) =>
+      items.map(({ group, caseDeadlines, caseDeadlinesBreached, caseDeadlinesBreachedByOutage, caseBreachRate, caseBreachRateExcludingOutages }) => [
+        group,
+        caseDeadlines,
+        caseDeadlinesBreached,
+        caseDeadlinesBreachedByOutage,
+        caseBreachRate,
+        caseBreachRateExcludingOutages,
+      ]);
+
+    beforeAll(async () => {
+      token = await svc.token({ tenant: 'umbrella', roles: ['supervisor'] });
+      await publishAndSettle(stream, { handled: stream.length, duplicate: 0 });
+    });
+
+    it('gives the share of settled case deadlines breached, with and without the outage-caused ones, next to the contact figures', async () => {
+      const [whole] = await kpis('bucket=1d');
+      // Settled: A response met, A repair breached (outage), B response breached, B repair met, C resolution (rerun) met.
+      expect(whole).toMatchObject({ offered: 0, breached: 0, breachRate: null, outageBreached: 0, followUps: 0, followUpCompletion: null });
+      expect(pick([whole])).toEqual([[null, 5, 2, 1, 2 / 5, 1 / 5]]);
+      expect((await kpis('bucket=15m')).map(({ bucketStart, caseDeadlines }: Record<string, unknown>) => [bucketStart, caseDeadlines])).toEqual([
+        ['2026-11-28T09:00:00.000Z', 2],
+        ['2026-11-28T09:30:00.000Z', 2],
+        ['2026-11-28T11:00:00.000Z', 1],
+      ]);
+    });
+
+    it('attributes each deadline to the agent and queue holding the case when its clock started', async () => {
+      expect(pick(await kpis('groupBy=agent'))).toEqual([
+        ['r1', 2, 1, 1, 1 / 2, 0],
+        ['r2', 3, 1, 0, 1 / 3, 1 / 3],
+      ]);
+      expect(pick(await kpis('groupBy=queue'))).toEqual([
+        ['billing', 1, 0, 0, 0, 0],
+        ['faults', 4, 2, 1, 2 / 4, 1 / 4],
+      ]);
+    });
+
+    it('changes nothing when every event is delivered again', async () => {
+      const before = await kpis('groupBy=agent&bucket=15m');
+      await publishAndSettle(stream, { handled: 0, duplicate: stream.length });
       expect(await kpis('groupBy=agent&bucket=15m')).toEqual(before);
     });
   });

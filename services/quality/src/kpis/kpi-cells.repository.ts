@@ -30,11 +30,11 @@ const ADD_SQL = `INSERT INTO quality.kpi_cells (${[...KEY_COLUMNS, ...COUNTER_CO
 /** Sums per bucket and group (`$6`: false sums a bucket's queues into the whole tenant, group key ''). */
 const TOTALS_SQL = `SELECT bucket_start, CASE WHEN $6 THEN group_key ELSE '' END AS key,
     ${COUNTER_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')},
-    array_agg(DISTINCT standard_version ORDER BY standard_version) FILTER (WHERE contacts <> 0 OR follow_ups <> 0) AS standard_versions
+    array_agg(DISTINCT standard_version ORDER BY standard_version) FILTER (WHERE contacts <> 0 OR follow_ups <> 0 OR case_deadlines <> 0) AS standard_versions
   FROM quality.kpi_cells
   WHERE tenant_id = $1 AND bucket = $2 AND group_by = $3 AND bucket_start >= $4 AND bucket_start < $5
   GROUP BY bucket_start, key
-  HAVING sum(contacts) <> 0 OR sum(follow_ups) <> 0
+  HAVING sum(contacts) <> 0 OR sum(follow_ups) <> 0 OR sum(case_deadlines) <> 0
   ORDER BY bucket_start, key`;
 
 /** `quality.kpi_cells`: counter sums per tenant × bucket × group × standard version, only ever adjusted by differences. */

@@ -36,6 +36,13 @@ export const kpiRowSchema = z.object({
   followUps: count().describe("Resolved cases (in the bucket of their resolution) whose follow-up call is settled: dispatch's follow_up clock stopped, or breached; by the agent and queue holding the case when it was resolved (case.assigned), team \"(unknown)\""),
   followUpsMet: count().describe('Of those, called back within the follow-up deadline'),
   followUpCompletion: rate('Follow-ups done within their deadline over follow-ups settled'),
+  caseDeadlines: count().describe(
+    "Settled case deadlines (dispatch's response, repair, resolution, record, follow_up and complaint_reply clocks on cases: stopped, or breached), each clock once (a restarted clock replaces its earlier run), in the bucket of the clock's start, by the agent and queue holding the case then (case.assigned), team \"(unknown)\"",
+  ),
+  caseDeadlinesBreached: count().describe('Of those, breached (withdrawn breaches count as met), outage-caused ones included'),
+  caseDeadlinesBreachedByOutage: count().describe('Of the breached, those dispatch marked causedByOutage (the case belongs to a declared major outage)'),
+  caseBreachRate: rate('Breached case deadlines over case deadlines settled'),
+  caseBreachRateExcludingOutages: rate('Breached case deadlines not caused by an outage over case deadlines settled (outage-caused breaches are not held against agents)'),
   standardVersion: z.string().nullable().describe("The tenant standards version the targets came from; null when the bucket's contacts span several"),
   standardVersions: z.array(z.string()).describe('Every standards version applied in the bucket'),
 });

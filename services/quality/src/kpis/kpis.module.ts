@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContactKpiFactsRepository } from './contact-kpi-facts.repository';
 import { ContactTallyRepository } from './contact-tally.repository';
 import { CustomerContactsRepository } from './customer-contacts.repository';
-import { FollowUpFactsRepository } from './follow-up-facts.repository';
+import { CaseDeadlineFactsRepository } from './case-deadline-facts.repository';
 import { KpiCellsRepository } from './kpi-cells.repository';
 import { KpiConfig } from './kpi-config';
 import { KpiEventsHandler } from './kpi-events.handler';
@@ -12,7 +12,7 @@ import { RepeatContactFlags } from './repeat-contact-flags';
 import { CountContactEvents } from './use-cases/count-contact-events';
 import { ListContactTallies } from './use-cases/list-contact-tallies';
 import { ReadKpis } from './use-cases/read-kpis';
-import { RecordFollowUpFacts } from './use-cases/record-follow-up-facts';
+import { RecordCaseDeadlineFacts } from './use-cases/record-case-deadline-facts';
 import { RecordKpiFacts } from './use-cases/record-kpi-facts';
 
 /**
@@ -25,14 +25,14 @@ import { RecordKpiFacts } from './use-cases/record-kpi-facts';
     ContactTallyRepository,
     ContactKpiFactsRepository,
     KpiCellsRepository,
-    FollowUpFactsRepository,
+    CaseDeadlineFactsRepository,
     CustomerContactsRepository,
     RepeatContactFlags,
     { provide: KpiConfig, useFactory: () => new KpiConfig() },
     CountContactEvents,
     ListContactTallies,
     RecordKpiFacts,
-    RecordFollowUpFacts,
+    RecordCaseDeadlineFacts,
     ReadKpis,
     KpisPort,
   ],

@@ -36,6 +36,12 @@ export const COUNTER_NAMES = [
   'followUps',
   /** Of those, done within the follow-up deadline (a withdrawn breach was in time). */
   'followUpsMet',
+  /** Settled case deadlines (response, repair, resolution, record, follow-up, complaint reply), each clock run once. Not contacts. */
+  'caseDeadlines',
+  /** Of those, breached (withdrawals applied), outage-caused ones included. */
+  'caseDeadlinesBreached',
+  /** Of the breached, those of cases in a declared major outage. */
+  'caseDeadlinesBreachedByOutage',
 ] as const;
 
 export type CounterName = (typeof COUNTER_NAMES)[number];

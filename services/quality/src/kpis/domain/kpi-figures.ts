@@ -37,6 +37,14 @@ export interface KpiFigures {
   followUpsMet: number;
   /** Follow-ups done within their deadline over those settled. */
   followUpCompletion: number | null;
+  /** Settled case deadlines, in the buckets of their clocks' starts. */
+  caseDeadlines: number;
+  caseDeadlinesBreached: number;
+  caseDeadlinesBreachedByOutage: number;
+  /** Breached case deadlines (outage-caused included) over those settled. */
+  caseBreachRate: number | null;
+  /** Breached case deadlines not caused by an outage over those settled. */
+  caseBreachRateExcludingOutages: number | null;
 }
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -70,5 +78,10 @@ export function kpiFigures(c: KpiCounters): KpiFigures {
     followUps: c.followUps,
     followUpsMet: c.followUpsMet,
     followUpCompletion: ratio(c.followUpsMet, c.followUps),
+    caseDeadlines: c.caseDeadlines,
+    caseDeadlinesBreached: c.caseDeadlinesBreached,
+    caseDeadlinesBreachedByOutage: c.caseDeadlinesBreachedByOutage,
+    caseBreachRate: ratio(c.caseDeadlinesBreached, c.caseDeadlines),
+    caseBreachRateExcludingOutages: ratio(c.caseDeadlinesBreached - c.caseDeadlinesBreachedByOutage, c.caseDeadlines),
   };
 }
