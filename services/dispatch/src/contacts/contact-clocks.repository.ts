@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ANSWER_TIMER_KIND } from './answer-verdicts';
 import type { AnswerClock, StopKind } from './domain/answer-clock';
 
 /** A `dispatch.contact_clocks` row as PostgreSQL returns it. */
@@ -136,6 +137,29 @@ export class ContactClocksRepository {
       [missing.map((r) => r.tenantId), missing.map((r) => r.contactId)],
     );
     return { locked, busy: existing.map((row) => ({ tenantId: row.tenant_id, contactId: row.contact_id })) };
+  }
+
+  /**
+   * Deletes up to `limit` closed clocks (stopped: answered, abandoned or exited) last changed before
+   * `cutoff` whose deadline timer is gone (none live, none parked), across tenants: the retention
+   * job's. Rows a consumer holds are skipped, not waited for (the next run takes them); an event
+   * for a purged contact then finds no row and starts it afresh. Resolves with how many went.
+   */
+  async purgeClosed(manager: EntityManager, cutoff: Date, limit: number): Promise<number> {
+    const [row] = await manager.query(
+      `WITH doomed AS (
+         SELECT tenant_id, contact_id FROM dispatch.contact_clocks c
+         WHERE c.stopped_by IS NOT NULL AND c.updated_at < $1
+           AND NOT EXISTS (SELECT 1 FROM dispatch.timers t WHERE t.tenant_id = c.tenant_id AND t.kind = $3 AND t.key = c.contact_id)
+           AND NOT EXISTS (SELECT 1 FROM dispatch.timers_parked p WHERE p.tenant_id = c.tenant_id AND p.kind = $3 AND p.key = c.contact_id)
+         LIMIT $2 FOR UPDATE SKIP LOCKED
+       ), purged AS (
+         DELETE FROM dispatch.contact_clocks c USING doomed d WHERE c.tenant_id = d.tenant_id AND c.contact_id = d.contact_id RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM purged`,
+      [cutoff, limit, ANSWER_TIMER_KIND],
+    );
+    return Number(row.n);
   }
 
   async find(tenantId: string, contactId: string): Promise<AnswerClock | undefined> {
