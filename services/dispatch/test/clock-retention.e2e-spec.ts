@@ -52,16 +52,20 @@ describe('dispatch: closed answer clocks are purged after their retention time (
       expect((await sla('c-recent').expect(200)).body).toMatchObject({ state: 'answered' });
       expect((await sla('c-open').expect(200)).body).toMatchObject({ state: 'waiting' });
     });
+    // The stop marks a clock closed (wall clock); an open one is not.
+    const closedAt = async (id: string) => (await svc.db.query(`SELECT closed_at FROM dispatch.contact_clocks WHERE tenant_id = 'acme' AND contact_id = $1`, [id]))[0].closed_at;
+    expect(await closedAt('c-recent')).toBeInstanceOf(Date);
+    expect(await closedAt('c-open')).toBeNull();
     // A closed clock whose deadline timer is somehow still set (parked, say) is kept until the timer goes.
     await svc.db.query(
-      `INSERT INTO dispatch.contact_clocks (tenant_id, contact_id, stopped_by, stopped_at, updated_at) VALUES ('acme', 'c-timed', 'abandoned', now(), now() - interval '3 hours')`,
+      `INSERT INTO dispatch.contact_clocks (tenant_id, contact_id, stopped_by, stopped_at, closed_at) VALUES ('acme', 'c-timed', 'abandoned', now(), now() - interval '3 hours')`,
     );
     await svc.db.query(
       `INSERT INTO dispatch.timers_parked (tenant_id, kind, key, due_at, payload, attempts, reason) VALUES ('acme', 'sla.answer', 'c-timed', now(), '{}', 5, 'test')`,
     );
     // Three hours since their last change, past the two hours' retention.
     await svc.db.query(
-      `UPDATE dispatch.contact_clocks SET updated_at = now() - interval '3 hours' WHERE tenant_id = 'acme' AND contact_id IN ('c-old-answered', 'c-old-breached', 'c-open')`,
+      `UPDATE dispatch.contact_clocks SET updated_at = now() - interval '3 hours', closed_at = CASE WHEN stopped_by IS NULL THEN NULL ELSE now() - interval '3 hours' END WHERE tenant_id = 'acme' AND contact_id IN ('c-old-answered', 'c-old-breached', 'c-open')`,
     );
     const before = (await svc.http().get('/metrics')).text;
     const purgedBefore = metricValue(before, 'hotline_dispatch_closed_clocks_purged_total') ?? 0;

@@ -7,6 +7,7 @@ import type { ClockRetention } from '../src/contacts/domain/clock-retention';
 import { CLOCK_RETENTION_TIMER, PurgeClosedClocks } from '../src/contacts/use-cases/purge-closed-clocks';
 import { CreateDispatchSchema1764028800000 } from '../src/database/migrations/1764028800000-create-dispatch-schema';
 import { CreateContactClocks1796000200000 } from '../src/database/migrations/1796000200000-create-contact-clocks';
+import { ContactClockClosedAt1797000200000 } from '../src/database/migrations/1797000200000-contact-clock-closed-at';
 
 /** A small batch, so one backlog takes several runs. */
 const retention: ClockRetention = { retentionMs: 3_600_000, batchSize: 2, intervalMs: 600_000 };
@@ -22,7 +23,7 @@ describe('dispatch: purging closed answer clocks in batches (real PostgreSQL, du
     database = await migratedDataSource({
       schema: 'dispatch',
       entities: [],
-      migrations: [CreateDispatchSchema1764028800000, durableTimersMigration('dispatch'), CreateContactClocks1796000200000],
+      migrations: [CreateDispatchSchema1764028800000, durableTimersMigration('dispatch'), CreateContactClocks1796000200000, ContactClockClosedAt1797000200000],
     });
     dataSource = database.dataSource;
     timers = new DurableTimers(dataSource, { schema: 'dispatch' });
@@ -36,8 +37,9 @@ describe('dispatch: purging closed answer clocks in batches (real PostgreSQL, du
 
   const insert = (tenantId: string, contactId: string, stoppedBy: string | null, ageMinutes: number) =>
     dataSource.query(
-      `INSERT INTO dispatch.contact_clocks (tenant_id, contact_id, stopped_by, stopped_at, updated_at)
-       VALUES ($1, $2, $3::text, CASE WHEN $3::text IS NULL THEN NULL ELSE now() END, $4::timestamptz - $5::int * interval '1 minute')`,
+      `INSERT INTO dispatch.contact_clocks (tenant_id, contact_id, stopped_by, stopped_at, updated_at, closed_at)
+       SELECT $1, $2, $3::text, CASE WHEN $3::text IS NULL THEN NULL ELSE now() END, at, CASE WHEN $3::text IS NULL THEN NULL ELSE at END
+       FROM (SELECT $4::timestamptz - $5::int * interval '1 minute' AS at) a`,
       [tenantId, contactId, stoppedBy, clock.now(), ageMinutes],
     );
 

@@ -105,7 +105,8 @@ export class ContactClocksRepository {
     await manager.query(
       `UPDATE dispatch.contact_clocks c SET queued_at = u.queued_at, due_at = u.due_at, standard_id = u.standard_id,
          standard_version = u.standard_version, clause = u.clause, late = u.late, stopped_by = u.stopped_by, stopped_at = u.stopped_at,
-         breached_at = u.breached_at, withdrawn_at = u.withdrawn_at, updated_at = now()
+         breached_at = u.breached_at, withdrawn_at = u.withdrawn_at, updated_at = now(),
+         closed_at = CASE WHEN u.stopped_by IS NULL THEN NULL ELSE now() END
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::boolean[],
          $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[]) AS u(${COLUMNS})
        WHERE c.tenant_id = u.tenant_id AND c.contact_id = u.contact_id`,
@@ -141,7 +142,7 @@ export class ContactClocksRepository {
 
   /**
    * Deletes up to `limit` closed clocks (stopped: answered, abandoned or exited) last changed before
-   * `cutoff` whose deadline timer is gone (none live, none parked), across tenants: the retention
+   * `cutoff` (`closed_at`, indexed) whose deadline timer is gone (none live, none parked), across tenants: the retention
    * job's. Rows a consumer holds are skipped, not waited for (the next run takes them); an event
    * for a purged contact then finds no row and starts it afresh. Resolves with how many went.
    */
@@ -149,7 +150,7 @@ export class ContactClocksRepository {
     const [row] = await manager.query(
       `WITH doomed AS (
          SELECT tenant_id, contact_id FROM dispatch.contact_clocks c
-         WHERE c.stopped_by IS NOT NULL AND c.updated_at < $1
+         WHERE c.closed_at < $1
            AND NOT EXISTS (SELECT 1 FROM dispatch.timers t WHERE t.tenant_id = c.tenant_id AND t.kind = $3 AND t.key = c.contact_id)
            AND NOT EXISTS (SELECT 1 FROM dispatch.timers_parked p WHERE p.tenant_id = c.tenant_id AND p.kind = $3 AND p.key = c.contact_id)
          LIMIT $2 FOR UPDATE SKIP LOCKED
