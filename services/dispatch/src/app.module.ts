@@ -27,6 +27,7 @@ import { CreateRegions1796900100000 } from './database/migrations/1796900100000-
 import { CreateEscalationEntries1796900200000 } from './database/migrations/1796900200000-create-escalation-entries';
 import { CreateBusinessCalendars1797000000000 } from './database/migrations/1797000000000-create-business-calendars';
 import { SlaPolicyWarnPoints1797000100000 } from './database/migrations/1797000100000-sla-policy-warn-points';
+import { ContactClockClosedAt1797000200000 } from './database/migrations/1797000200000-contact-clock-closed-at';
 import { EscalationModule } from './escalation/escalation.module';
 import { OutagesModule } from './outages/outages.module';
 import { RegionsModule } from './regions/regions.module';
@@ -56,6 +57,7 @@ import { RoutingModule } from './routing/routing.module';
           CreateEscalationEntries1796900200000,
           CreateBusinessCalendars1797000000000,
           SlaPolicyWarnPoints1797000100000,
+          ContactClockClosedAt1797000200000,
         ],
       }),
     ),

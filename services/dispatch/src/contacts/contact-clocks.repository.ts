@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ANSWER_TIMER_KIND } from './answer-verdicts';
 import type { AnswerClock, StopKind } from './domain/answer-clock';
 
 /** A `dispatch.contact_clocks` row as PostgreSQL returns it. */
@@ -104,7 +105,8 @@ export class ContactClocksRepository {
     await manager.query(
       `UPDATE dispatch.contact_clocks c SET queued_at = u.queued_at, due_at = u.due_at, standard_id = u.standard_id,
          standard_version = u.standard_version, clause = u.clause, late = u.late, stopped_by = u.stopped_by, stopped_at = u.stopped_at,
-         breached_at = u.breached_at, withdrawn_at = u.withdrawn_at, updated_at = now()
+         breached_at = u.breached_at, withdrawn_at = u.withdrawn_at, updated_at = now(),
+         closed_at = CASE WHEN u.stopped_by IS NULL THEN NULL ELSE now() END
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::boolean[],
          $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[]) AS u(${COLUMNS})
        WHERE c.tenant_id = u.tenant_id AND c.contact_id = u.contact_id`,
@@ -136,6 +138,29 @@ export class ContactClocksRepository {
       [missing.map((r) => r.tenantId), missing.map((r) => r.contactId)],
     );
     return { locked, busy: existing.map((row) => ({ tenantId: row.tenant_id, contactId: row.contact_id })) };
+  }
+
+  /**
+   * Deletes up to `limit` closed clocks (stopped: answered, abandoned or exited) last changed before
+   * `cutoff` (`closed_at`, indexed) whose deadline timer is gone (none live, none parked), across tenants: the retention
+   * job's. Rows a consumer holds are skipped, not waited for (the next run takes them); an event
+   * for a purged contact then finds no row and starts it afresh. Resolves with how many went.
+   */
+  async purgeClosed(manager: EntityManager, cutoff: Date, limit: number): Promise<number> {
+    const [row] = await manager.query(
+      `WITH doomed AS (
+         SELECT tenant_id, contact_id FROM dispatch.contact_clocks c
+         WHERE c.closed_at < $1
+           AND NOT EXISTS (SELECT 1 FROM dispatch.timers t WHERE t.tenant_id = c.tenant_id AND t.kind = $3 AND t.key = c.contact_id)
+           AND NOT EXISTS (SELECT 1 FROM dispatch.timers_parked p WHERE p.tenant_id = c.tenant_id AND p.kind = $3 AND p.key = c.contact_id)
+         LIMIT $2 FOR UPDATE SKIP LOCKED
+       ), purged AS (
+         DELETE FROM dispatch.contact_clocks c USING doomed d WHERE c.tenant_id = d.tenant_id AND c.contact_id = d.contact_id RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM purged`,
+      [cutoff, limit, ANSWER_TIMER_KIND],
+    );
+    return Number(row.n);
   }
 
   async find(tenantId: string, contactId: string): Promise<AnswerClock | undefined> {

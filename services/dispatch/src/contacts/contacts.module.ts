@@ -2,17 +2,21 @@ import { Module } from '@nestjs/common';
 import { systemClock } from '@hotline/timers';
 import { AnswerDeadlineTimer } from './answer-deadline.timer';
 import { ClockEffects } from './clock-effects';
+import { clockRetentionProvider } from './clock-retention-settings';
+import { ClockRetentionTimer } from './clock-retention.timer';
 import { ContactClocksRepository } from './contact-clocks.repository';
 import { ContactEventsHandler } from './contact-events.handler';
 import { ContactsController } from './contacts.controller';
 import { ClockContactEvents } from './use-cases/clock-contact-events';
 import { FireAnswerDeadline } from './use-cases/fire-answer-deadline';
 import { GetContactSla } from './use-cases/get-contact-sla';
+import { PurgeClosedClocks } from './use-cases/purge-closed-clocks';
 import { WALL_CLOCK } from './wall-clock';
 
 /**
  * Every contact's answer clock (issue 10 part 1), laid out as every capability is: `domain/`
  * (the clock's rules), a repository, use cases, and the HTTP, message and timer adapters.
+ * Closed clocks are deleted after their retention time by a self-arming durable timer (ClockRetentionTimer).
  * Needs `TimersModule` (global) and the contact clocks and durable timers migrations.
  */
 @Module({
@@ -25,6 +29,9 @@ import { WALL_CLOCK } from './wall-clock';
     FireAnswerDeadline,
     GetContactSla,
     AnswerDeadlineTimer,
+    clockRetentionProvider,
+    PurgeClosedClocks,
+    ClockRetentionTimer,
   ],
 })
 export class ContactsModule {}
