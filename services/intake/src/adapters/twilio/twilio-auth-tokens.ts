@@ -1,75 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Outbox } from '@hotline/messaging';
-import { CREDENTIALS_KEY_ENV, CredentialCipher, PlatformConfig, resolveCredentialsKey } from '@hotline/platform';
-import { type AdminActor, adminAuditEvent } from '../../tenants/admin-audit';
+import { PlatformConfig } from '@hotline/platform';
+import { PlatformCredentialStore } from '../kit/platform-credential-store';
 
-const PLATFORM = 'twilio';
-
-/**
- * Each tenant's Twilio auth token, kept encrypted in intake.platform_credentials: written through
- * the admin API, read to verify X-Twilio-Signature. Never logged, never returned.
- */
+/** Each tenant's Twilio auth token (verifies X-Twilio-Signature). */
 @Injectable()
-export class TwilioAuthTokens {
-  private readonly logger = new Logger(TwilioAuthTokens.name);
-  private readonly cipher: CredentialCipher;
-
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    platform: PlatformConfig,
-    config: ConfigService,
-  ) {
-    // Throws (and so stops the start) when production has no key.
-    const key = resolveCredentialsKey(config.get<string>(CREDENTIALS_KEY_ENV), platform.nodeEnv, 'intake');
-    if (key.source === 'development') {
-      this.logger.warn(`${CREDENTIALS_KEY_ENV} is not set: platform credentials are encrypted with a public development key`);
-    }
-    this.cipher = new CredentialCipher(key.key);
+export class TwilioAuthTokens extends PlatformCredentialStore {
+  constructor(@InjectDataSource() dataSource: DataSource, outbox: Outbox, platform: PlatformConfig, config: ConfigService) {
+    super(dataSource, outbox, platform, config, 'twilio', 'Twilio auth token');
   }
-
-  /** Stores it with its `audit.recorded` (that it was set or replaced, never the Twilio auth token itself), in one transaction. */
-  async set(tenantId: string, authToken: string, actor: AdminActor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      // xmax is 0 on a freshly inserted row, the updating transaction's id on an upserted one.
-      const [{ replaced }]: { replaced: boolean }[] = await manager.query(
-        `INSERT INTO intake.platform_credentials (tenant_id, platform, secret_ciphertext) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, platform) DO UPDATE SET secret_ciphertext = EXCLUDED.secret_ciphertext, updated_at = now()
-         RETURNING xmax <> 0 AS replaced`,
-        [tenantId, PLATFORM, this.cipher.encrypt(authToken, context(tenantId))],
-      );
-      const audit = adminAuditEvent({
-        tenantId,
-        actor,
-        action: replaced ? 'credentials.replace' : 'credentials.set',
-        subject: { type: 'platform_credentials', id: PLATFORM },
-        before: { set: replaced },
-        after: { set: true },
-        summary: `Twilio auth token ${replaced ? 'replaced' : 'set'}`,
-      });
-      await this.outbox.add(manager, [audit]);
-    });
-  }
-
-  /** The tenant's auth token; undefined when it has none, or it cannot be decrypted (logged: the key changed). */
-  async get(tenantId: string): Promise<string | undefined> {
-    const [row]: { secret_ciphertext: string }[] = await this.dataSource.query(
-      `SELECT secret_ciphertext FROM intake.platform_credentials WHERE tenant_id = $1 AND platform = $2`,
-      [tenantId, PLATFORM],
-    );
-    if (!row) return undefined;
-    const token = this.cipher.decrypt(row.secret_ciphertext, context(tenantId));
-    if (token === undefined) {
-      this.logger.error(`The stored Twilio auth token of tenant ${tenantId} does not decrypt: was ${CREDENTIALS_KEY_ENV} changed?`);
-    }
-    return token;
-  }
-}
-
-/** Bound into the ciphertext, so a row copied to another tenant or platform does not decrypt. */
-function context(tenantId: string): string {
-  return `${tenantId}/${PLATFORM}`;
 }
