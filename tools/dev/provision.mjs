@@ -61,8 +61,14 @@ function startLocalPostgres() {
   return false;
 }
 
+// A broker started by hand inherits the shell's soft limit of open files (often 1,024, far below
+// what RabbitMQ asks for): raise it to the hard limit first.
 function startLocalRabbit() {
-  if (has('rabbitmq-server')) return run('rabbitmq-server -detached');
+  if (has('rabbitmq-server')) {
+    // A node that runs but does not listen is wedged (or still booting: it had its chance above).
+    if (run('pgrep -f "beam.*rabbit" >/dev/null')) return restartLocalRabbit();
+    return run('ulimit -n "$(ulimit -Hn)" 2>/dev/null; rabbitmq-server -detached');
+  }
   if (has('brew')) return run('brew services start rabbitmq');
   return false;
 }
@@ -76,6 +82,8 @@ async function ensureServer(name, url, defaultPort, startLocal, composeService, 
   const host = u.hostname;
   const port = Number(u.port || defaultPort);
   if (await canConnect(host, port)) return;
+  // A server the machine is still booting gets a moment before anything is started.
+  if (isLoopback(host) && (await waitFor(host, port, 10))) return;
   if (!isLoopback(host)) fail(`${name} at ${host}:${port} does not answer; start it or fix the URL.`);
   log(`${name} is not answering on ${host}:${port}; trying to start it…`);
   if (startLocal() && (await waitFor(host, port, 60))) return log(`${name} started.`);
@@ -93,22 +101,42 @@ export async function ensureServers({ databaseUrl, amqpUrl }) {
   await ensureServer('RabbitMQ', amqpUrl, 5672, startLocalRabbit, 'rabbitmq',
     'apt-get install rabbitmq-server (Debian/Ubuntu) or brew install rabbitmq');
   // The AMQP port opens a little before the broker accepts connections.
-  await waitForAmqp(amqpUrl);
+  if (await waitForAmqp(amqpUrl, 60)) return;
+  // A local broker that takes TCP but never answers the AMQP handshake is wedged (seen here after a
+  // broker was killed and started again): restart it rather than wait forever.
+  if (isLoopback(new URL(amqpUrl).hostname) && has('rabbitmq-server')) {
+    log('RabbitMQ accepts TCP but does not answer AMQP; restarting the local broker…');
+    restartLocalRabbit();
+    if (await waitFor(new URL(amqpUrl).hostname, Number(new URL(amqpUrl).port || 5672), 90) && (await waitForAmqp(amqpUrl, 120)))
+      return log('RabbitMQ restarted.');
+  }
+  fail(`RabbitMQ at ${new URL(amqpUrl).host} accepts TCP but does not answer AMQP: restart the broker.`);
 }
 
-async function waitForAmqp(url) {
+function restartLocalRabbit() {
+  run('timeout 30 rabbitmqctl stop >/dev/null 2>&1');
+  // A wedged node may not answer its own CLI either.
+  run('pkill -9 -f "beam.*rabbit" 2>/dev/null; pkill -9 epmd 2>/dev/null; sleep 1');
+  return run('ulimit -n "$(ulimit -Hn)" 2>/dev/null; rabbitmq-server -detached');
+}
+
+/** True once an AMQP login succeeds; every attempt has a deadline, since a wedged broker never answers. */
+async function waitForAmqp(url, seconds) {
   const require = createRequire(path.join(root, 'package.json'));
   const amqp = require('amqplib');
-  for (let i = 0; i < 60; i++) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
     try {
-      const conn = await amqp.connect(url);
+      const conn = await amqp.connect(url, { timeout: 5000 });
       await conn.close();
-      return;
-    } catch {
+      return true;
+    } catch (err) {
+      if (/ACCESS_REFUSED|403/.test(String(err?.message)))
+        fail(`RabbitMQ at ${new URL(url).host} refused the login: check AMQP_URL's user and password.`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
-  fail(`RabbitMQ at ${new URL(url).host} accepts TCP but not AMQP logins: check AMQP_URL's user and password.`);
+  return false;
 }
 
 export async function ensureDatabase(databaseUrl) {

@@ -157,6 +157,8 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
       await publisher.close();
       await direct.close();
     });
+    // Each test starts with no parked rows, whatever the one before left.
+    afterEach(() => dataSource.query(`DELETE FROM ${schema}.outbox_parked`));
     const sql = (text: string, params?: unknown[]) => dataSource.query(text, params);
     const insertRaw = (payload: unknown) =>
       dataSource.query(`INSERT INTO ${schema}.outbox (event_id, tenant_id, type, payload) VALUES ('raw', 'acme', 'raw', $1::jsonb)`, [
@@ -176,8 +178,11 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
       await relay.start();
       try {
         await eventually(async () => expect(tap.ids()).toEqual(expect.arrayContaining(behind.map((e) => e.id))), { timeoutMs: 60_000 });
-        expect(await pending()).toBe(0);
-        await eventually(async () => expect(relay.parkedRows()).toBe(2));
+        // The two bad rows may still be on their member-by-member retry when the last good one lands.
+        await eventually(async () => {
+          expect(await pending()).toBe(0);
+          expect(relay.parkedRows()).toBe(2);
+        });
       } finally {
         await relay.stop();
       }
@@ -198,7 +203,6 @@ describe('outbox relay and inbox (real PostgreSQL and RabbitMQ)', () => {
       await new OutboxRelay(dataSource, publisher, { schema }).drain();
       expect(await pending()).toBe(0);
       expect(await parked.count(sql)).toBe(2);
-      await dataSource.query(`DELETE FROM ${schema}.outbox_parked`);
     }, 90_000);
 
     it('publishes events whose time or id the AMQP properties cannot carry, leaving those properties out', async () => {
