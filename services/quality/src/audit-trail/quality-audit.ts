@@ -1,4 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
 import type { Principal } from '@hotline/platform';
 
@@ -27,14 +27,6 @@ export interface QualityChange {
  * `audit.recorded` for a change made through quality's API (DESIGN decision 13), for the outbox in
  * the change's transaction. Quality's one audit helper: every capability's routes use it.
  */
-export function qualityAudit({ tenantId, actor, action, subject, before, after, summary, at }: QualityChange): CloudEvent {
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: '/hotline/quality',
-    tenantId,
-    correlationId: CorrelationContext.current()?.correlationId,
-    subject: subject.id,
-    ...(at ? { time: at.toISOString() } : {}),
-    data: { actor: { ...actor }, action, subject, ...(before ? { before } : {}), ...(after ? { after } : {}), summary, service: 'quality' },
-  });
+export function qualityAudit({ at, ...change }: QualityChange): CloudEvent {
+  return auditRecordedEvent({ ...change, service: 'quality', time: at, correlationId: CorrelationContext.current()?.correlationId });
 }
