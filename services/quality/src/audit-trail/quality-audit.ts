@@ -1,13 +1,8 @@
 import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
-import type { Principal } from '@hotline/platform';
 
-/** Who acted, as audited (and as alerts name who acknowledged or resolved them): the contract keeps up to 20 roles. */
+/** Who acted, as audited (and as alerts name who acknowledged or resolved them); a request's is `actorOf` its principal (`@hotline/platform`). */
 export type AuditActor = { id: string; kind: 'user' | 'api_key' | 'service'; roles?: string[] };
-
-export function actorOf(principal: Principal): AuditActor {
-  return principal.kind === 'jwt' ? { id: principal.subject, kind: 'user', roles: principal.roles.slice(0, 20) } : { id: principal.keyId, kind: 'api_key', roles: [] };
-}
 
 export interface QualityChange {
   tenantId: string;
