@@ -32,6 +32,7 @@ export { CREDENTIALS_KEY_ENV, resolveCredentialsKey, type CredentialsKey } from 
 // Auth
 export { ROLES, type Role } from './lib/auth/roles';
 export type { Principal } from './lib/auth/principal';
+export { actorOf, type PrincipalActor } from './lib/auth/principal-actor';
 export { AuthenticatesItself, Public } from './lib/auth/public.decorator';
 export { ApiKeyAuth } from './lib/auth/api-key-auth.decorator';
 export { Roles } from './lib/auth/roles.decorator';

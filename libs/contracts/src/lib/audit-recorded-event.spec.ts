@@ -23,6 +23,13 @@ describe('auditRecordedEvent', () => {
     expect(event).toMatchObject({ id: 'evidence.add:x', time: '2026-01-01T00:00:00.000Z' });
     expect(Object.keys(event.data).sort()).toEqual(['action', 'actor', 'service', 'subject']);
     expect(event).not.toHaveProperty('correlationid');
+    expect(event).not.toHaveProperty('causationid');
+  });
+
+  it('names the event it reacts to and, where asked, another envelope subject', () => {
+    const event = auditRecordedEvent({ ...change, subject: { type: 'complaint', id: 'cp-1' }, envelopeSubject: 'case-1', causationId: 'breach-1' });
+    expect(event).toMatchObject({ subject: 'case-1', causationid: 'breach-1' });
+    expect(event.data.subject).toEqual({ type: 'complaint', id: 'cp-1' });
   });
 
   it('keeps at most the 20 roles the contract allows', () => {

@@ -20,6 +20,10 @@ export interface AuditedChange {
   summary?: string;
   records?: number;
   correlationId?: string;
+  /** The event this change reacts to (e.g. the `sla.breached` an escalation answered). */
+  causationId?: string;
+  /** The envelope's subject where it is not the data's subject (a complaint's case, an evidence's incident); defaults to `subject.id`. */
+  envelopeSubject?: string;
   /** When it happened; defaults to now. */
   time?: string | Date;
   /** A deterministic id where the publisher needs one (e.g. to find the entry again); defaults to a new UUID. */
@@ -28,13 +32,14 @@ export interface AuditedChange {
 
 /** Builds the `audit.recorded` a service adds to its outbox in the change's transaction. */
 export function auditRecordedEvent(change: AuditedChange): KnownCloudEvent<'audit.recorded'> {
-  const { service, tenantId, actor, action, subject, before, after, summary, records, correlationId, time, id } = change;
+  const { service, tenantId, actor, action, subject, before, after, summary, records, correlationId, causationId, envelopeSubject, time, id } = change;
   return newCloudEvent({
     type: 'audit.recorded',
     source: `/hotline/${service}`,
     tenantId,
     correlationId,
-    subject: subject.id,
+    causationId,
+    subject: envelopeSubject ?? subject.id,
     time,
     id,
     data: {

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { caseStage, caseType } from '@hotline/contracts';
-import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { actorOf } from './case-actor';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { caseNotFound, priorityProblem, recordProblem, transitionProblem } from './case-problems';
 import { listCasesQuery, priorityRequest, recordRequest, timelineQuery, transitionRequest } from './case-requests';
 import { type CaseResponse, casePageSchema, caseSchema } from './case-response';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import type { CaseActor } from './domain/service-case';
 
@@ -16,14 +16,8 @@ export interface CustomerRecordsRead {
 
 /** `audit.recorded` for a read or export of customer records: security sums them per user to catch bulk reads (issue 12). */
 export function readAuditEvent({ tenantId, actor, action, subject, records }: CustomerRecordsRead): CloudEvent {
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: '/hotline/dispatch',
-    tenantId,
-    correlationId: CorrelationContext.current()?.correlationId,
-    subject: subject.id,
-    data: { actor, action, subject, records, summary: `${action}: ${records} record${records === 1 ? '' : 's'}`, service: 'dispatch' },
-  });
+  const summary = `${action}: ${records} record${records === 1 ? '' : 's'}`;
+  return auditRecordedEvent({ service: 'dispatch', tenantId, actor, action, subject, records, summary, correlationId: CorrelationContext.current()?.correlationId });
 }
 
 /** One audit event per request that returned records, through the outbox (in the read's transaction when it has one). */

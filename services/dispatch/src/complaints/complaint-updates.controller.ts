@@ -1,7 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { actorOf } from '../cases/case-actor';
+import { actorOf, CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { COMPLAINT, COMPLAINT_NOT_FOUND } from './complaint-api';
 import { complaintNotFound, complaintProblem } from './complaint-problems';
 import { acknowledgementRequest, communicationRequest, feedbackRequest, resolutionRequest } from './complaint-requests';

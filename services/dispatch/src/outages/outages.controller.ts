@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { actorOf } from '../cases/case-actor';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { outageNotFound, resolutionProblem } from './outage-problems';
 import { declareOutageRequest, listOutagesQuery, resolveOutageRequest } from './outage-requests';
 import { type OutageResponse, type OutageSummary, outagePageSchema, outageSchema } from './outage-response';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { actorOf } from '../cases/case-actor';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { agentNotFound } from './routing-problems';
 import { agentRequest, idParameter, listAgentsQuery } from './routing-requests';
 import { type AgentResponse, agentPageSchema, agentSchema, toAgentResponse } from './routing-responses';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { actorOf } from '../cases/case-actor';
+import { actorOf, CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { acceptProblem, assignmentNotFound } from './routing-problems';
 import { reassignRequest } from './routing-requests';
 import { type AssignmentResponse, assignmentSchema, toAssignmentResponse } from './routing-responses';

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { actorOf } from '../cases/case-actor';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { teamNotFound } from './routing-problems';
 import { idParameter, rulesRequest, teamRequest } from './routing-requests';
 import { type RulesResponse, rulesSchema, type TeamResponse, teamSchema, toRulesResponse, toTeamResponse } from './routing-responses';

@@ -1,4 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
 import type { CaseActor } from '../cases/domain/service-case';
 
@@ -16,12 +16,5 @@ export interface RoutingChange {
 
 /** `audit.recorded` for a change made through routing's API (DESIGN decision 13), to the outbox in the change's transaction. */
 export function routingAudit({ tenantId, actor, action, subject, before, after, summary }: RoutingChange): CloudEvent {
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: '/hotline/dispatch',
-    tenantId,
-    correlationId: CorrelationContext.current()?.correlationId,
-    subject: subject.id,
-    data: { actor, action, subject, ...(before ? { before } : {}), after, summary, service: 'dispatch' },
-  });
+  return auditRecordedEvent({ service: 'dispatch', tenantId, actor, action, subject, before, after, summary, correlationId: CorrelationContext.current()?.correlationId });
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, type Principal, Roles, ValidationProblem, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseOr400, type Principal, Roles, ValidationProblem, zodApiSchema } from '@hotline/platform';
 import { apiKeyViewSchema, createdApiKeySchema } from './api-key-responses';
 import { type ApiKeyView, ApiKeysService, type CreatedApiKey } from './api-keys.service';
 import { API_KEY_SCOPES } from './domain/api-key-scopes';
 import { createApiKeyRequest } from './domain/create-api-key-request';
-import { adminActorOf } from '../tenants/admin-audit';
 import { assertMayManageTenant, RESERVED_TENANTS } from '../tenants/tenant-access';
 
 /**
@@ -38,7 +37,7 @@ export class AdminApiKeysController {
     if (RESERVED_TENANTS.includes(tenantId)) {
       throw new ValidationProblem([{ path: 'tenantId', message: `"${tenantId}" is reserved for the platform; no key can act for it` }]);
     }
-    return this.keys.create(tenantId, parseOr400(createApiKeyRequest, body ?? {}), adminActorOf(principal));
+    return this.keys.create(tenantId, parseOr400(createApiKeyRequest, body ?? {}), actorOf(principal));
   }
 
   @Get()
@@ -56,7 +55,7 @@ export class AdminApiKeysController {
   @ApiResponse({ status: 404, description: 'The tenant has no key with this id' })
   async revoke(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Param('id') id: string): Promise<void> {
     assertMayManageTenant(principal, tenantId, 'API keys');
-    await this.keys.revoke(tenantId, id, adminActorOf(principal));
+    await this.keys.revoke(tenantId, id, actorOf(principal));
   }
 
 }

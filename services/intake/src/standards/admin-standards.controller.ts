@@ -1,8 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, ValidationProblem, zodApiSchema } from '@hotline/platform';
-import { adminActorOf } from '../tenants/admin-audit';
+import { actorOf, CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, ValidationProblem, zodApiSchema } from '@hotline/platform';
 import { assertMayManageTenant, RESERVED_TENANTS } from '../tenants/tenant-access';
 import { listStandardVersionsQuery } from './domain/list-standard-versions-query';
 import { validateStandardVersion } from './domain/validate-standard-version';
@@ -72,7 +71,7 @@ export class AdminStandardsController {
         errors: check.issues,
       });
     }
-    const result = await this.standards.put(check.overrides, adminActorOf(principal));
+    const result = await this.standards.put(check.overrides, actorOf(principal));
     if (result.outcome === 'conflict') throw new ProblemException({ status: 409, detail: result.detail });
     res.status(result.outcome === 'created' ? 201 : 200);
     return result.version;

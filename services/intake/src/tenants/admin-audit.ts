@@ -1,13 +1,8 @@
 import { type AuditedChange, auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
-import type { Principal } from '@hotline/platform';
 
-/** Who made an admin change, as audited: the JWT's subject and roles (an API key by its id). */
+/** Who made an admin change, as audited: a request's is `actorOf` its principal (`@hotline/platform`). */
 export type AdminActor = AuditedChange['actor'];
-
-export function adminActorOf(principal: Principal): AdminActor {
-  return principal.kind === 'jwt' ? { id: principal.subject, kind: 'user', roles: principal.roles } : { id: principal.keyId, kind: 'api_key', roles: [] };
-}
 
 /** A change made through intake's admin API, for the tenant it concerns (an operator acting on T audits under T). */
 export type AdminChange = Omit<AuditedChange, 'service' | 'correlationId'>;

@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { z } from 'zod';
-import { actorOf } from '../audit-trail/quality-audit';
 import { invalidRule, ruleNotFound } from './alert-problems';
 import { alertRuleBody, ruleIdParam } from './alert-rule-request';
 import type { StoredRule } from './alert-rules.repository';

@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { z } from 'zod';
-import { actorOf } from '../audit-trail/quality-audit';
 import { alertNotFound, alertStateProblem } from './alert-problems';
 import { alertIdParam, listAlertsQuery } from './alert-requests';
 import { type AlertPage, alertPageSchema, type AlertResponse, alertSchema } from './alert-response';

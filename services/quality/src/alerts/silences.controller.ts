@@ -1,8 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { z } from 'zod';
-import { actorOf } from '../audit-trail/quality-audit';
 import { silenceNotFound } from './alert-problems';
 import { listSilencesQuery, silenceBody, silenceIdParam } from './alert-requests';
 import type { StoredSilence } from './silences.repository';

@@ -1,13 +1,8 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
-import type { Principal } from '@hotline/platform';
 
-/** Who acted, as audited (and as alerts name who acknowledged or resolved them): the contract keeps up to 20 roles. */
+/** Who acted, as audited (and as alerts name who acknowledged or resolved them); a request's is `actorOf` its principal (`@hotline/platform`). */
 export type AuditActor = { id: string; kind: 'user' | 'api_key' | 'service'; roles?: string[] };
-
-export function actorOf(principal: Principal): AuditActor {
-  return principal.kind === 'jwt' ? { id: principal.subject, kind: 'user', roles: principal.roles.slice(0, 20) } : { id: principal.keyId, kind: 'api_key', roles: [] };
-}
 
 export interface QualityChange {
   tenantId: string;
@@ -27,14 +22,6 @@ export interface QualityChange {
  * `audit.recorded` for a change made through quality's API (DESIGN decision 13), for the outbox in
  * the change's transaction. Quality's one audit helper: every capability's routes use it.
  */
-export function qualityAudit({ tenantId, actor, action, subject, before, after, summary, at }: QualityChange): CloudEvent {
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: '/hotline/quality',
-    tenantId,
-    correlationId: CorrelationContext.current()?.correlationId,
-    subject: subject.id,
-    ...(at ? { time: at.toISOString() } : {}),
-    data: { actor: { ...actor }, action, subject, ...(before ? { before } : {}), ...(after ? { after } : {}), summary, service: 'quality' },
-  });
+export function qualityAudit({ at, ...change }: QualityChange): CloudEvent {
+  return auditRecordedEvent({ ...change, service: 'quality', time: at, correlationId: CorrelationContext.current()?.correlationId });
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
-import { actorOf } from '../audit-trail/quality-audit';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
 import { IllegalActionTransition } from './domain/improvement-action';
 import {
   actionPageSchema,

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentPrincipal, type Principal, ProblemException, Roles, zodApiSchema, zodProblemErrors } from '@hotline/platform';
-import { actorOf } from '../audit-trail/quality-audit';
+import { actorOf, CurrentPrincipal, type Principal, ProblemException, Roles, zodApiSchema, zodProblemErrors } from '@hotline/platform';
 import { DEFAULT_SCHEME, scorecardScheme } from './domain/scheme';
 import type { KeptScheme } from './scheme.repository';
 import { type SchemeResponse, schemeResponseSchema } from './scorecard-responses';

@@ -1,13 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
 import { agentParams, ledgerQuery, scorecardsQuery } from './scorecard-requests';
 import { type LedgerPage, ledgerPageSchema, type ScorecardPage, scorecardPageSchema } from './scorecard-responses';
 import { ReadScorecards } from './use-cases/read-scorecards';
 
 /** Supervisors, ops and admins see every scorecard; an agent (the JWT's subject is their agent id) only their own. */
 const seesAll = (principal: Principal): boolean => principal.kind === 'jwt' && principal.roles.some((role) => ['supervisor', 'ops', 'admin'].includes(role));
-const subjectOf = (principal: Principal): string => (principal.kind === 'jwt' ? principal.subject : principal.keyId);
 
 @ApiTags('scorecards')
 @Controller('v1/scorecards')
@@ -32,7 +31,7 @@ export class ScorecardsController {
     const { period, groupBy, limit, cursor } = parseParametersOr400('query', scorecardsQuery, query);
     const all = seesAll(principal);
     if (!all && groupBy === 'team') throw new ProblemException({ status: 403, detail: 'An agent sees only their own scorecard, not a team’s.' });
-    return this.read.scorecards(principal.tenantId, { period, groupBy, limit, after: cursor?.[0], ...(all ? {} : { only: subjectOf(principal) }) });
+    return this.read.scorecards(principal.tenantId, { period, groupBy, limit, after: cursor?.[0], ...(all ? {} : { only: actorOf(principal).id }) });
   }
 
   @Get(':agentId/ledger')
@@ -48,7 +47,7 @@ export class ScorecardsController {
   ledger(@CurrentPrincipal() principal: Principal, @Param('agentId') agentId: string, @Query() query: unknown): Promise<LedgerPage> {
     const params = parseParametersOr400('params', agentParams, { agentId });
     const { period, limit, cursor } = parseParametersOr400('query', ledgerQuery, query);
-    if (!seesAll(principal) && params.agentId !== subjectOf(principal)) throw new ProblemException({ status: 404, detail: 'You have no ledger of that agent’s to see.' });
+    if (!seesAll(principal) && params.agentId !== actorOf(principal).id) throw new ProblemException({ status: 404, detail: 'You have no ledger of that agent’s to see.' });
     return this.read.ledgerPage(principal.tenantId, params.agentId, { period, limit, cursor });
   }
 }

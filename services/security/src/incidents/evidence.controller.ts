@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
 import { z } from 'zod';
-import { actorOf } from './incident-actor';
 import { evidenceProblem, incidentNotFound } from './incident-problems';
 import { addEvidenceRequest, custodyRequest } from './evidence-requests';
 import { type EvidenceDownload, evidenceDownloadSchema, evidenceListSchema, type EvidenceResponse, evidenceSchema } from './evidence-response';

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { z } from 'zod';
-import { actorOf } from './incident-actor';
 import { incidentNotFound, incidentStepProblem } from './incident-problems';
 import { completeStepRequest } from './incident-requests';
 import { type IncidentDetail, incidentDetailSchema } from './incident-response';

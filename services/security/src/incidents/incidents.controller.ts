@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { z } from 'zod';
 import { INCIDENT_STATES, INCIDENT_TYPES, SEVERITIES } from './domain/incident-state';
-import { actorOf } from './incident-actor';
 import { incidentNotFound, incidentTransitionProblem } from './incident-problems';
 import { incidentTransitionRequest, listIncidentsQuery } from './incident-requests';
 import { type IncidentDetail, incidentDetailSchema, incidentPageSchema, type IncidentResponse } from './incident-response';

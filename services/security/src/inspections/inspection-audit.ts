@@ -1,15 +1,9 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import { CorrelationContext } from '@hotline/messaging';
 import type { IncidentActor } from '../incidents/domain/incident';
 
 /** `audit.recorded` for a change made through the inspections API (DESIGN decision 13): the schedule, never the notes. */
 export function inspectionAudit(tenantId: string, actor: IncidentActor, action: 'inspection.put' | 'inspection.record', id: string, after: Record<string, unknown>): CloudEvent {
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: '/hotline/security',
-    tenantId,
-    correlationId: CorrelationContext.current()?.correlationId,
-    subject: id,
-    data: { actor, action, subject: { type: 'inspection', id }, after, summary: `${action} ${id}`, service: 'security' },
-  });
+  const correlationId = CorrelationContext.current()?.correlationId;
+  return auditRecordedEvent({ service: 'security', tenantId, actor, action, subject: { type: 'inspection', id }, after, summary: `${action} ${id}`, correlationId });
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
-import { actorOf } from '../incidents/incident-actor';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
 import { inspectionDefinition, inspectionIdParams, putInspectionRequest, recordResultsRequest } from './inspection-requests';
 import { inspectionListSchema, type InspectionResponse, inspectionSchema } from './inspection-response';
 import { ListInspections } from './use-cases/list-inspections';

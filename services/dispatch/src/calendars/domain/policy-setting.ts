@@ -1,4 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import type { CaseActor } from '../../cases/domain/service-case';
 import type { SlaPolicy, SlaPriority } from '../../sla/domain';
 import type { FieldIssue } from './tenant-calendar';
@@ -49,21 +49,16 @@ export function budgetsByPriority(policy: SlaPolicy, budgets: Partial<Record<Sla
 
 export function policySettingAudit(setting: PolicySetting, before: PolicySetting | undefined, actor: CaseActor, correlationId?: string): CloudEvent {
   const { tenantId, policyId, calendarId, priorityBudgets, warnPoints, updatedAt } = setting;
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: '/hotline/dispatch',
+  return auditRecordedEvent({
+    service: 'dispatch',
     tenantId,
     correlationId,
-    subject: policyId,
     time: updatedAt,
-    data: {
-      actor,
-      action: 'sla_policy.put',
-      subject: { type: 'sla_policy', id: policyId },
-      ...(before ? { before: { calendarId: before.calendarId, priorityBudgets: before.priorityBudgets, warnAt: before.warnPoints } } : {}),
-      after: { calendarId, priorityBudgets, warnAt: warnPoints },
-      summary: `SLA policy ${policyId}: ${calendarId ? `business hours of ${calendarId}` : '24/7'}`,
-      service: 'dispatch',
-    },
+    actor,
+    action: 'sla_policy.put',
+    subject: { type: 'sla_policy', id: policyId },
+    before: before && { calendarId: before.calendarId, priorityBudgets: before.priorityBudgets, warnAt: before.warnPoints },
+    after: { calendarId, priorityBudgets, warnAt: warnPoints },
+    summary: `SLA policy ${policyId}: ${calendarId ? `business hours of ${calendarId}` : '24/7'}`,
   });
 }

@@ -1,4 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import type { CaseActor } from '../../cases/domain/service-case';
 import { BusinessCalendar, type BusinessCalendarDefinition, InvalidBusinessCalendarError, type Weekday, type WorkingHours } from '../../sla/domain';
 
@@ -45,21 +45,16 @@ export function calendarIssues(definition: CalendarDefinition): FieldIssue[] {
 export function calendarAudit(calendar: TenantCalendar, before: TenantCalendar | undefined, actor: CaseActor, correlationId?: string): CloudEvent {
   const { tenantId, calendarId, definition, updatedAt } = calendar;
   const summaryOf = (d: CalendarDefinition) => ({ timeZone: d.timeZone, holidays: d.holidays.length, workdays: d.workdays.length });
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: '/hotline/dispatch',
+  return auditRecordedEvent({
+    service: 'dispatch',
     tenantId,
     correlationId,
-    subject: calendarId,
     time: updatedAt,
-    data: {
-      actor,
-      action: 'calendar.put',
-      subject: { type: 'business_calendar', id: calendarId },
-      ...(before ? { before: summaryOf(before.definition) } : {}),
-      after: summaryOf(definition),
-      summary: `business calendar ${calendarId} (${definition.timeZone})`,
-      service: 'dispatch',
-    },
+    actor,
+    action: 'calendar.put',
+    subject: { type: 'business_calendar', id: calendarId },
+    before: before && summaryOf(before.definition),
+    after: summaryOf(definition),
+    summary: `business calendar ${calendarId} (${definition.timeZone})`,
   });
 }

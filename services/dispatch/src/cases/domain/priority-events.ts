@@ -1,4 +1,4 @@
-import { type CloudEvent, type EventDataInput, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent, type EventDataInput, newCloudEvent } from '@hotline/contracts';
 import type { PriorityChange } from './service-case';
 import { DISPATCH_SOURCE } from './transition-events';
 
@@ -14,10 +14,17 @@ export function priorityEvents(tenantId: string, change: PriorityChange, correla
   const common = { source: DISPATCH_SOURCE, tenantId, correlationId, subject: caseId, time: at };
   return [
     newCloudEvent({ ...common, type: 'case.priority_changed', data: { caseId, from, to, actor, reason, changedAt: at.toISOString() } }),
-    newCloudEvent({
-      ...common,
-      type: 'audit.recorded',
-      data: { actor, action: 'case.priority', subject: { type: 'case', id: caseId }, before: { priority: from }, after: { priority: to }, summary: `case priority ${from} → ${to}`, service: 'dispatch' },
+    auditRecordedEvent({
+      service: 'dispatch',
+      tenantId,
+      correlationId,
+      time: at,
+      actor,
+      action: 'case.priority',
+      subject: { type: 'case', id: caseId },
+      before: { priority: from },
+      after: { priority: to },
+      summary: `case priority ${from} → ${to}`,
     }),
   ];
 }

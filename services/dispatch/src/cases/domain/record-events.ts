@@ -1,7 +1,6 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import type { SlaSignal } from '../../sla/domain';
 import type { RecordChange } from './service-case';
-import { DISPATCH_SOURCE } from './transition-events';
 
 /**
  * What a record change publishes (through the outbox, in its transaction): `audit.recorded`
@@ -16,22 +15,17 @@ export function recordEvents(tenantId: string, change: RecordChange, correlation
     after[field] = field === 'summary' ? '(new summary)' : to;
   }
   return [
-    newCloudEvent({
-      source: DISPATCH_SOURCE,
+    auditRecordedEvent({
+      service: 'dispatch',
       tenantId,
       correlationId,
-      subject: change.caseId,
       time: change.at,
-      type: 'audit.recorded',
-      data: {
-        actor: change.actor,
-        action: 'case.record',
-        subject: { type: 'case', id: change.caseId },
-        before,
-        after,
-        summary: `case record: ${Object.keys(change.changes).join(', ')}${change.completes ? ' (now complete)' : ''}`,
-        service: 'dispatch',
-      },
+      actor: change.actor,
+      action: 'case.record',
+      subject: { type: 'case', id: change.caseId },
+      before,
+      after,
+      summary: `case record: ${Object.keys(change.changes).join(', ')}${change.completes ? ' (now complete)' : ''}`,
     }),
   ];
 }

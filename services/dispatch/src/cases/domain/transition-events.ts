@@ -1,4 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import type { CaseTransition } from './service-case';
 
 export const DISPATCH_SOURCE = '/hotline/dispatch';
@@ -18,18 +18,17 @@ export function transitionEvents(tenantId: string, transition: CaseTransition, c
     events.push(newCloudEvent({ ...common, type: 'case.resolved', data: { caseId, resolvedAt: at.toISOString(), resolution: reason } }));
   }
   events.push(
-    newCloudEvent({
-      ...common,
-      type: 'audit.recorded',
-      data: {
-        actor,
-        action: 'case.transition',
-        subject: { type: 'case', id: caseId },
-        before: { stage: from },
-        after: { stage: to },
-        summary: `case ${from} → ${to}`,
-        service: 'dispatch',
-      },
+    auditRecordedEvent({
+      service: 'dispatch',
+      tenantId,
+      correlationId,
+      time: at,
+      actor,
+      action: 'case.transition',
+      subject: { type: 'case', id: caseId },
+      before: { stage: from },
+      after: { stage: to },
+      summary: `case ${from} → ${to}`,
     }),
   );
   return events;

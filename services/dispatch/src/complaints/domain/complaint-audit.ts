@@ -1,5 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
-import { DISPATCH_SOURCE } from '../../cases/domain/transition-events';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import { type ComplaintChange, complaintState } from './complaint';
 import type { ComplaintEntryKind } from './complaint-entry';
 
@@ -18,21 +17,18 @@ const ACTIONS: Record<ComplaintEntryKind, string> = {
  */
 export function complaintAudit(tenantId: string, { entry, before, after }: ComplaintChange, correlationId?: string): CloudEvent {
   const state = complaintState(after);
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: DISPATCH_SOURCE,
+  return auditRecordedEvent({
+    service: 'dispatch',
     tenantId,
     correlationId,
-    subject: after.caseId,
     time: entry.at,
-    data: {
-      actor: entry.actor,
-      action: ACTIONS[entry.kind],
-      subject: { type: 'complaint', id: after.complaintId },
-      before: { state: before },
-      after: { state, awaitingCustomer: after.awaitingCustomer },
-      summary: `complaint ${entry.kind}: ${before} → ${state}`,
-      service: 'dispatch',
-    },
+    // The envelope names the complaint's case (its timeline), the data the complaint.
+    envelopeSubject: after.caseId,
+    actor: entry.actor,
+    action: ACTIONS[entry.kind],
+    subject: { type: 'complaint', id: after.complaintId },
+    before: { state: before },
+    after: { state, awaitingCustomer: after.awaitingCustomer },
+    summary: `complaint ${entry.kind}: ${before} → ${state}`,
   });
 }

@@ -1,4 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import type { CaseActor } from '../../cases/domain/service-case';
 import { DISPATCH_SOURCE } from '../../cases/domain/transition-events';
 import type { EscalationOutcome, EscalationStandard } from './escalation';
@@ -30,14 +30,5 @@ export function acknowledgedEvents(context: EscalationContext & { actor: CaseAct
 
 function audit(context: EscalationContext, actor: CaseActor, action: string, before: Record<string, unknown>, after: Record<string, unknown>, summary: string): CloudEvent {
   const { tenantId, caseId, at, correlationId, causationId } = context;
-  return newCloudEvent({
-    source: DISPATCH_SOURCE,
-    tenantId,
-    correlationId,
-    causationId,
-    subject: caseId,
-    time: at,
-    type: 'audit.recorded',
-    data: { actor, action, subject: { type: 'case', id: caseId }, before, after, summary, service: 'dispatch' },
-  });
+  return auditRecordedEvent({ service: 'dispatch', tenantId, correlationId, causationId, time: at, actor, action, subject: { type: 'case', id: caseId }, before, after, summary });
 }

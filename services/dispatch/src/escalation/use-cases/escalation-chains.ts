@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
-import { newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent } from '@hotline/contracts';
 import { CASES_CLOCK, type CasesClock } from '../../cases/cases-clock';
 import type { CaseActor } from '../../cases/domain/service-case';
-import { DISPATCH_SOURCE } from '../../cases/domain/transition-events';
 import type { ChainPolicyId, EscalationStep } from '../domain/escalation-chain';
 import { EscalationRepository } from '../escalation.repository';
 import { type ChainResponse, toChainResponse } from '../escalation-response';
@@ -33,22 +32,17 @@ export class EscalationChains {
       const before = await this.escalations.chain(manager, tenantId, policyId);
       const at = this.clock.now();
       const after = await this.escalations.putChain(manager, tenantId, policyId, steps, actor.id, at);
-      const audit = newCloudEvent({
-        source: DISPATCH_SOURCE,
+      const audit = auditRecordedEvent({
+        service: 'dispatch',
         tenantId,
         correlationId: CorrelationContext.current()?.correlationId,
-        subject: policyId,
         time: at,
-        type: 'audit.recorded',
-        data: {
-          actor,
-          action: 'escalation_chain.put',
-          subject: { type: 'escalation_chain', id: policyId },
-          before: { version: before.version, steps: before.steps.map((s) => `${s.role}:${s.waitSeconds}s`).join(' → ') },
-          after: { version: after.version, steps: after.steps.map((s) => `${s.role}:${s.waitSeconds}s`).join(' → ') },
-          summary: `escalation chain for ${policyId} set`,
-          service: 'dispatch',
-        },
+        actor,
+        action: 'escalation_chain.put',
+        subject: { type: 'escalation_chain', id: policyId },
+        before: { version: before.version, steps: before.steps.map((s) => `${s.role}:${s.waitSeconds}s`).join(' → ') },
+        after: { version: after.version, steps: after.steps.map((s) => `${s.role}:${s.waitSeconds}s`).join(' → ') },
+        summary: `escalation chain for ${policyId} set`,
       });
       await this.outbox.add(manager, [audit]);
       return toChainResponse(after);

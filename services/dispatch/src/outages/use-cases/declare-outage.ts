@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent } from '@hotline/contracts';
 import { CorrelationContext, Outbox } from '@hotline/messaging';
 import { CaseSignals, signalsOfOpening } from '../../cases/case-signals';
 import { CASES_CLOCK, type CasesClock } from '../../cases/cases-clock';
 import type { CaseActor } from '../../cases/domain/service-case';
 import { ServiceCase } from '../../cases/domain/service-case';
-import { DISPATCH_SOURCE } from '../../cases/domain/transition-events';
 import { ServiceCaseRepository } from '../../cases/service-case.repository';
 import { type Outage, type OutageKind, type OutageSeverity, parentCaseOf } from '../domain/outage';
 import { OutageRepository } from '../outage.repository';
@@ -50,14 +49,16 @@ export class DeclareOutage {
       await this.cases.recordEvent(manager, { tenantId, caseId: outage.outageId, eventId: outage.outageId, eventType: 'outage.declared', at });
       await this.outages.insertIfAbsent(manager, outage);
       await this.outages.attachOpenCases(manager, tenantId, outage.outageId, region, at);
-      const audit = newCloudEvent({
-        source: DISPATCH_SOURCE,
+      const audit = auditRecordedEvent({
+        service: 'dispatch',
         tenantId,
         correlationId: CorrelationContext.current()?.correlationId,
-        subject: outage.outageId,
         time: at,
-        type: 'audit.recorded',
-        data: { actor, action: 'outage.declare', subject: { type: 'outage', id: outage.outageId }, after: { state: 'open', region, severity }, summary: `${severity} outage declared in ${region}`, service: 'dispatch' },
+        actor,
+        action: 'outage.declare',
+        subject: { type: 'outage', id: outage.outageId },
+        after: { state: 'open', region, severity },
+        summary: `${severity} outage declared in ${region}`,
       });
       await this.outbox.add(manager, [audit]);
       return toOutageResponse(outage, await this.outages.children(manager, tenantId, outage.outageId));

@@ -1,4 +1,4 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
+import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import type { CaseActor } from '../../cases/domain/service-case';
 
 /**
@@ -26,21 +26,16 @@ export function ruralRegionsOf(caseRegion: string | undefined, rural: (key: stri
 /** `audit.recorded` for a region's setting (DESIGN decision 13); `before` is absent for a region named the first time. */
 export function regionAudit(setting: RegionSetting, before: RegionSetting | undefined, actor: CaseActor, correlationId?: string): CloudEvent {
   const { tenantId, region, rural, updatedAt } = setting;
-  return newCloudEvent({
-    type: 'audit.recorded',
-    source: '/hotline/dispatch',
+  return auditRecordedEvent({
+    service: 'dispatch',
     tenantId,
     correlationId,
-    subject: regionKey(region),
     time: updatedAt,
-    data: {
-      actor,
-      action: 'region.put',
-      subject: { type: 'region', id: regionKey(region) },
-      ...(before ? { before: { rural: before.rural } } : {}),
-      after: { rural },
-      summary: `region ${region} ${rural ? 'rural' : 'town'}`,
-      service: 'dispatch',
-    },
+    actor,
+    action: 'region.put',
+    subject: { type: 'region', id: regionKey(region) },
+    before: before && { rural: before.rural },
+    after: { rural },
+    summary: `region ${region} ${rural ? 'rural' : 'town'}`,
   });
 }

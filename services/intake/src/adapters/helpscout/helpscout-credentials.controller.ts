@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { adminActorOf } from '../../tenants/admin-audit';
+import { actorOf, CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { assertMayManageTenant } from '../../tenants/tenant-access';
 import { HelpScoutSecretKeys } from './helpscout-secret-keys';
 
@@ -38,6 +37,6 @@ export class HelpScoutCredentialsController {
   async setHelpScout(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Body() body: unknown): Promise<void> {
     assertMayManageTenant(principal, tenantId, 'Help Scout credentials');
     const { secretKey } = parseOr400(setHelpScoutCredentials, body ?? {});
-    await this.secretKeys.set(tenantId, secretKey, adminActorOf(principal));
+    await this.secretKeys.set(tenantId, secretKey, actorOf(principal));
   }
 }

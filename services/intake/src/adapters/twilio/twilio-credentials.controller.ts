@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
-import { adminActorOf } from '../../tenants/admin-audit';
+import { actorOf, CurrentPrincipal, parseOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { assertMayManageTenant } from '../../tenants/tenant-access';
 import { TwilioAuthTokens } from './twilio-auth-tokens';
 
@@ -38,6 +37,6 @@ export class TwilioCredentialsController {
   async setTwilio(@CurrentPrincipal() principal: Principal, @Param('tenantId') tenantId: string, @Body() body: unknown): Promise<void> {
     assertMayManageTenant(principal, tenantId, 'Twilio credentials');
     const { authToken } = parseOr400(setTwilioCredentials, body ?? {});
-    await this.authTokens.set(tenantId, authToken, adminActorOf(principal));
+    await this.authTokens.set(tenantId, authToken, actorOf(principal));
   }
 }

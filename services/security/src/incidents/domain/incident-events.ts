@@ -42,12 +42,14 @@ export interface IncidentAudit {
 /** `audit.recorded` for a change made through the incidents API: ids, states and hashes, never notes or content. */
 export function auditEvent(tenantId: string, audit: IncidentAudit, correlationId?: string): CloudEvent {
   const { actor, action, incidentId, subject, before, after, summary, at, eventId } = audit;
-  const event = auditRecordedEvent({
+  return auditRecordedEvent({
     service: 'security',
     tenantId,
     actor,
     action,
     subject: subject ?? { type: 'incident', id: incidentId },
+    // The envelope names the incident (the data names what was changed).
+    envelopeSubject: incidentId,
     before,
     after,
     summary,
@@ -55,8 +57,6 @@ export function auditEvent(tenantId: string, audit: IncidentAudit, correlationId
     time: at,
     id: eventId,
   });
-  // The envelope names the incident (the data names what was changed), as before.
-  return { ...event, subject: incidentId };
 }
 
 /** `incident.transitioned`, with the move's audit, in its transaction. */
