@@ -19,15 +19,11 @@ import {
   contactLensSegmentsApiSchema,
   contactRecordsApiSchema,
 } from '../adapter-api-schemas';
+import { type IgnoredDelivery, ignoredDelivery } from '../kit/ignored-delivery';
 import type { MappingResult } from '../kit/mapping-result';
 import { unmappableProblem } from '../kit/unmappable-problem';
 
 const ADAPTER = 'amazon-connect';
-
-export interface IgnoredRecords {
-  accepted: [];
-  ignored: string;
-}
 
 @ApiTags('adapters')
 @Controller('v1/adapters/amazon-connect')
@@ -74,15 +70,12 @@ export class AmazonConnectController {
   @ApiResponse({ status: 200, description: 'Only heartbeats: `{accepted: [], ignored}`, nothing stored' })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable event lacks (with its index in a batch); nothing stored' })
-  async agentEvents(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredRecords> {
+  async agentEvents(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredDelivery> {
     const delivery = await readStreamedRecords(req);
     const mapped = mapAgentEvents(delivery.records, delivery.batch);
     // Even a heartbeat names the agent and its queues: what contact events need to name them too.
     if (mapped.outcome !== 'unmappable') await this.names.learn(principal.tenantId, resourceNamesOf(delivery.records));
-    if (mapped.outcome === 'ignored') {
-      res.status(200);
-      return { accepted: [], ignored: mapped.reason };
-    }
+    if (mapped.outcome === 'ignored') return ignoredDelivery(res, mapped.reason);
     return this.ingest(principal, delivery, () => mapped);
   }
 
@@ -99,14 +92,11 @@ export class AmazonConnectController {
   @ApiResponse({ status: 200, description: 'No live milestone (INITIATED, CONNECTED_TO_SYSTEM, an answered contact\'s DISCONNECTED, COMPLETED without After Contact Work, …): `{accepted: [], ignored}`' })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable event lacks (with its index in a batch); nothing stored' })
-  async contactEvents(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredRecords> {
+  async contactEvents(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredDelivery> {
     const delivery = readContactEvents(req);
     const names = await this.names.lookup(principal.tenantId, arnsOf(delivery.records));
     const mapped = mapContactEvents(delivery.records, (arn) => names.get(arn), delivery.batch);
-    if (mapped.outcome === 'ignored') {
-      res.status(200);
-      return { accepted: [], ignored: mapped.reason };
-    }
+    if (mapped.outcome === 'ignored') return ignoredDelivery(res, mapped.reason);
     return this.ingest(principal, delivery, () => mapped);
   }
 
@@ -164,13 +154,10 @@ export class AmazonConnectController {
   @ApiResponse({ status: 200, description: 'Nothing to map (STARTED, COMPLETED, FAILED, partial utterances, issues, chat events, attachments, summaries): `{accepted: [], ignored}`' })
   @ApiResponse({ status: 429, description: "The tenant's event rate limit is exhausted; nothing stored" })
   @ApiResponse({ status: 422, description: 'problem+json naming what each unmappable event lacks (with its index in a batch); nothing stored' })
-  async contactLensSegments(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredRecords> {
+  async contactLensSegments(@CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<IngestResult | IgnoredDelivery> {
     const delivery = await readStreamedRecords(req);
     const mapped = mapContactLensSegmentEvents(delivery.records, new Date().toISOString(), delivery.batch);
-    if (mapped.outcome === 'ignored') {
-      res.status(200);
-      return { accepted: [], ignored: mapped.reason };
-    }
+    if (mapped.outcome === 'ignored') return ignoredDelivery(res, mapped.reason);
     // A chat's redacted batch wins over its raw copy, whichever arrives first.
     return this.ingest(principal, delivery, () => mapped, { supersededBy: redactedSegmentsOf });
   }

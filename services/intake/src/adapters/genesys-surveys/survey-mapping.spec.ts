@@ -3,8 +3,8 @@ import { mapSurveys, readSurveys } from './survey-mapping';
 
 const map = (body: unknown) => {
   const delivery = readSurveys(body);
-  if (!delivery.ok || !('surveys' in delivery)) throw new Error(JSON.stringify(delivery));
-  return mapSurveys(delivery.surveys, delivery.batch);
+  if (!delivery.ok || !('records' in delivery)) throw new Error(JSON.stringify(delivery));
+  return mapSurveys(delivery.records, delivery.batch);
 };
 
 const withAnswers = (answers: object) => ({ ...finished, answers });

@@ -3,6 +3,7 @@ import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
 import { mappedEvent } from '../kit/mapped-event';
 import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { normaliseScore, numericScale } from '../kit/satisfaction-scale';
+import type { SurveyDelivery } from '../kit/survey-delivery';
 import { readGenesysNotification } from '../genesys/notification-envelope';
 
 /**
@@ -21,25 +22,20 @@ import { readGenesysNotification } from '../genesys/notification-envelope';
 const TOTAL_SCALE = numericScale(0, 100);
 const NPS_SCALE = numericScale(0, 10);
 
-export type SurveysDelivery =
-  | { ok: true; surveys: unknown[]; batch: boolean }
-  | { ok: true; ignored: string }
-  | { ok: false; message: string };
-
 /**
  * A survey, an array of them, a list page (`{entities: [...]}`), or a notification carrying one
  * (`{topicName, eventBody}`, also inside an EventBridge event's `detail`). A notification of
  * something else is ignored under its topic.
  */
-export function readSurveys(body: unknown): SurveysDelivery {
-  if (Array.isArray(body)) return { ok: true, surveys: body, batch: true };
-  if (isObject(body) && Array.isArray(body['entities'])) return { ok: true, surveys: body['entities'], batch: true };
+export function readSurveys(body: unknown): SurveyDelivery {
+  if (Array.isArray(body)) return { ok: true, records: body, batch: true };
+  if (isObject(body) && Array.isArray(body['entities'])) return { ok: true, records: body['entities'], batch: true };
   const { eventBody, topic } = isObject(body) ? readGenesysNotification(FieldReader.of(body, ['iso8601'])) : { eventBody: undefined, topic: undefined };
   if (eventBody) {
-    if (looksLikeSurvey(eventBody.record)) return { ok: true, surveys: [eventBody.record], batch: false };
+    if (looksLikeSurvey(eventBody.record)) return { ok: true, records: [eventBody.record], batch: false };
     return { ok: true, ignored: topic ? topic.slice(0, 200) : 'notification' };
   }
-  if (looksLikeSurvey(body)) return { ok: true, surveys: [body], batch: false };
+  if (looksLikeSurvey(body)) return { ok: true, records: [body], batch: false };
   return {
     ok: false,
     message: 'Expected a Genesys Cloud survey (id, conversation, status, answers, completedDate), a list of them ({"entities": [...]}), or a notification carrying one ({"eventBody": {...}})',

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Post, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiKeyAuth, CurrentPrincipal, type Principal } from '@hotline/platform';
@@ -8,18 +8,12 @@ import { mapConversations, readConversations } from './conversation-mapping';
 import { genesysDetailEventsApiSchema } from './detail-events-api-schema';
 import { mapDetailEvents, readDetailEvents } from './detail-event-mapping';
 import { genesysConversationsApiSchema } from '../adapter-api-schemas';
-import { assertStorablePayload } from '../kit/storable-payload';
+import { type IgnoredDelivery, ignoredDelivery } from '../kit/ignored-delivery';
+import { assertJsonDelivery } from '../kit/json-delivery';
 import { eventsOf } from '../kit/mapping-result';
 import { unmappableProblem } from '../kit/unmappable-problem';
 
 const ADAPTER = 'genesys';
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
-
-/** A delivery of which nothing is a contact milestone. */
-export interface IgnoredDetailEvents {
-  accepted: [];
-  ignored: string;
-}
 
 @ApiTags('adapters')
 @Controller('v1/adapters/genesys')
@@ -45,8 +39,7 @@ export class GenesysController {
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ): Promise<IngestResult> {
-    if (!contentType || !JSON_TYPE.test(contentType)) throw new UnsupportedMediaTypeException('Send application/json');
-    assertStorablePayload(body);
+    assertJsonDelivery(contentType, body);
     const delivery = readConversations(body);
     if (!delivery.ok) throw unmappableProblem('the delivery', [{ path: '', message: delivery.message }]);
     if (delivery.conversations.length === 0) return { accepted: [], duplicates: [] };
@@ -90,17 +83,13 @@ export class GenesysController {
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<IngestResult | IgnoredDetailEvents> {
-    if (!contentType || !JSON_TYPE.test(contentType)) throw new UnsupportedMediaTypeException('Send application/json');
-    assertStorablePayload(body);
+  ): Promise<IngestResult | IgnoredDelivery> {
+    assertJsonDelivery(contentType, body);
     const delivery = readDetailEvents(body);
     const { result, supersededBy } = mapDetailEvents(delivery.records, delivery.batch);
     if (result.outcome === 'unmappable') throw unmappableProblem('some notifications', result.errors);
-    if (result.outcome === 'ignored') {
-      // Notification channels and EventBridge carry every subscribed topic: the others need only a 2xx.
-      res.status(200);
-      return { accepted: [], ignored: result.reason };
-    }
+    // Notification channels and EventBridge carry every subscribed topic: the others need only a 2xx.
+    if (result.outcome === 'ignored') return ignoredDelivery(res, result.reason);
     return this.pipeline.ingest(principal.tenantId, eventsOf(result), {
       indexed: delivery.batch,
       original: { adapter: ADAPTER, payload: body },

@@ -1,12 +1,13 @@
-import { Body, Controller, Headers, HttpCode, Inject, Optional, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
 import type { RawBodyRequest } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags, type SchemaObject, type SecuritySchemeObject } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiQuery, ApiResponse, ApiTags, type SecuritySchemeObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CorrelationContext } from '@hotline/messaging';
-import { AUTH_FAILURE_LISTENER, AuthenticatesItself, type AuthFailureListener, ProblemException } from '@hotline/platform';
+import { AUTH_FAILURE_LISTENER, AuthenticatesItself, type AuthFailureListener } from '@hotline/platform';
 import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
-import { assertStorablePayload } from '../kit/storable-payload';
+import { type IgnoredDelivery, ignoredDelivery, ignoredDeliveryApiSchema } from '../kit/ignored-delivery';
+import { isJsonContentType } from '../kit/json-delivery';
+import { authenticateSignedDelivery } from '../kit/signed-delivery';
 import { unmappableProblem } from '../kit/unmappable-problem';
 import { helpScoutRatingApiSchema } from './helpscout-api-schema';
 import { mapHelpScoutRating } from './helpscout-rating-mapping';
@@ -14,7 +15,6 @@ import { HelpScoutRequestVerifier } from './helpscout-request-verifier';
 
 const ADAPTER = 'helpscout';
 const ROUTE = 'POST /v1/adapters/helpscout/satisfaction-ratings';
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const RATING_EVENT = 'satisfaction.ratings';
 
 const HELPSCOUT_SIGNATURE_SECURITY = 'helpscout-signature';
@@ -25,16 +25,7 @@ const HELPSCOUT_SIGNATURE_SCHEME: SecuritySchemeObject = {
   description: "Help Scout's signature of the raw body: Base64 HMAC-SHA1 with the secret key of the tenant's webhook",
 };
 
-const IGNORED_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['accepted', 'ignored'],
-  properties: { accepted: { type: 'array', maxItems: 0, items: { type: 'string' } }, ignored: { type: 'string', description: 'The X-HelpScout-Event' } },
-};
-
-export interface IgnoredDelivery {
-  accepted: [];
-  ignored: string;
-}
+const IGNORED_SCHEMA = ignoredDeliveryApiSchema('The X-HelpScout-Event');
 
 /**
  * Help Scout's webhook. Help Scout cannot send our API key, so the route is open at the guard and
@@ -70,35 +61,27 @@ export class HelpScoutController {
     @Headers('x-helpscout-event') event: string | undefined,
     @Body() body: unknown,
   ): Promise<IngestResult | IgnoredDelivery> {
-    const tenantId = usableTenant(tenant);
-    if (!(await this.verifier.verify(req, tenantId)) || !tenantId) {
-      // Counted with API-key failures: repeated forged deliveries become one access.denied event.
-      this.failures?.onAuthFailure({ reason: 'invalid-signature', remoteAddress: req.ip, route: ROUTE });
-      throw new ProblemException({ status: 403, detail: 'The request is not signed by the Help Scout webhook of this tenant.' });
-    }
-    if (!contentType || !JSON_TYPE.test(contentType)) throw new UnsupportedMediaTypeException('Help Scout webhooks are application/json');
-    assertStorablePayload(body);
-    const correlation = CorrelationContext.current();
-    if (correlation) correlation.tenantId = tenantId;
+    const tenantId = await authenticateSignedDelivery(
+      req,
+      {
+        route: ROUTE,
+        signer: 'the Help Scout webhook',
+        tenant,
+        verify: (id) => this.verifier.verify(req, id),
+        supported: isJsonContentType(contentType),
+        unsupported: 'Help Scout webhooks are application/json',
+        payload: body,
+      },
+      this.failures,
+    );
     const eventName = event?.trim();
     if (!eventName) throw unmappableProblem('the delivery', [{ path: 'header X-HelpScout-Event', message: `Required: the webhook event, e.g. ${RATING_EVENT}` }]);
-    if (eventName !== RATING_EVENT) {
-      // The same webhook may carry conversation or customer events: Help Scout only needs a 2xx.
-      res.status(200);
-      return { accepted: [], ignored: eventName.slice(0, 200) };
-    }
+    // The same webhook may carry conversation or customer events: Help Scout only needs a 2xx.
+    if (eventName !== RATING_EVENT) return ignoredDelivery(res, eventName.slice(0, 200));
     const mapping = mapHelpScoutRating(body);
     if (mapping.outcome === 'unmappable') throw unmappableProblem(`this '${RATING_EVENT}' delivery`, mapping.errors);
-    if (mapping.outcome === 'ignored') {
-      res.status(200);
-      return { accepted: [], ignored: mapping.eventType };
-    }
+    if (mapping.outcome === 'ignored') return ignoredDelivery(res, mapping.eventType);
     // A re-sent rating under the same id and modifiedAt is a duplicate; a changed rating has a new time, so a new id.
     return this.pipeline.ingest(tenantId, mapping.events, { original: { adapter: ADAPTER, payload: body }, changedResends: 'duplicate' });
   }
-}
-
-/** One query value of 1–200 characters; anything else (missing, repeated, empty, too long) is no tenant. */
-function usableTenant(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
 }

@@ -1,13 +1,14 @@
-import { Body, Controller, Headers, HttpCode, Inject, Optional, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags, type SchemaObject, type SecuritySchemeObject } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiQuery, ApiResponse, ApiTags, type SecuritySchemeObject } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CorrelationContext } from '@hotline/messaging';
-import { AUTH_FAILURE_LISTENER, AuthenticatesItself, type AuthFailureListener, ProblemException } from '@hotline/platform';
+import { AUTH_FAILURE_LISTENER, AuthenticatesItself, type AuthFailureListener } from '@hotline/platform';
 import { ingestResultApiSchema } from '../../events/ingest-api-schemas';
 import { IngestPipeline, type IngestResult } from '../../ingest/ingest-pipeline';
 import { taskRouterCallbackApiSchema, voiceCallbackApiSchema } from '../adapter-api-schemas';
+import { type IgnoredDelivery, ignoredDelivery, ignoredDeliveryApiSchema } from '../kit/ignored-delivery';
 import type { MappingResult } from '../kit/mapping-result';
-import { assertStorablePayload } from '../kit/storable-payload';
+import { usableQueryText } from '../kit/query-text';
+import { authenticateSignedDelivery } from '../kit/signed-delivery';
 import { unmappableProblem } from '../kit/unmappable-problem';
 import { mapTaskRouterEvent } from './taskrouter-event-mapping';
 import { TwilioRequestVerifier } from './twilio-request-verifier';
@@ -24,18 +25,9 @@ const TWILIO_SIGNATURE_SCHEME: SecuritySchemeObject = {
   description: "Twilio's signature of the callback URL and its form parameters, made with the tenant's Twilio auth token",
 };
 
-const IGNORED_CALLBACK_SCHEMA: SchemaObject = {
-  type: 'object',
-  required: ['accepted', 'ignored'],
-  properties: { accepted: { type: 'array', maxItems: 0, items: { type: 'string' } }, ignored: { type: 'string', description: 'The EventType' } },
-};
+const IGNORED_CALLBACK_SCHEMA = ignoredDeliveryApiSchema('The EventType');
 
 const TENANT_QUERY = { name: 'tenant', schema: { type: 'string' as const, minLength: 1, maxLength: 200 }, description: 'The tenant whose Twilio account sends the callbacks' };
-
-export interface IgnoredCallback {
-  accepted: [];
-  ignored: string;
-}
 
 /** A callback that passed its signature check: its tenant and form parameters. */
 interface SignedCallback {
@@ -76,7 +68,7 @@ export class TwilioCallbacksController {
     @Query('tenant') tenant: unknown,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
-  ): Promise<IngestResult | IgnoredCallback> {
+  ): Promise<IngestResult | IgnoredDelivery> {
     const { tenantId, params } = await this.authenticate(req, tenant, contentType, body, 'taskrouter');
     return this.ingest(res, tenantId, mapTaskRouterEvent(params), 'TaskRouter', 'twilio-taskrouter', body);
   }
@@ -109,9 +101,9 @@ export class TwilioCallbacksController {
     @Query('agent') agent: unknown,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
-  ): Promise<IngestResult | IgnoredCallback | string> {
+  ): Promise<IngestResult | IgnoredDelivery | string> {
     const { tenantId, params } = await this.authenticate(req, tenant, contentType, body, 'voice');
-    const mapping = mapVoiceCallback(params, { receivedAt: new Date(), queue: usableText(queue), agent: usableText(agent) });
+    const mapping = mapVoiceCallback(params, { receivedAt: new Date(), queue: usableQueryText(queue), agent: usableQueryText(agent) });
     const result = await this.ingest(res, tenantId, mapping, 'Voice', 'twilio-voice', body);
     const twiml = twimlFor(params);
     if (twiml === undefined) return result;
@@ -119,46 +111,37 @@ export class TwilioCallbacksController {
     return twiml;
   }
 
-  /** Authenticates first: an unsigned caller gets the same 403 whatever its tenant, content type or body. */
+  /** A body that is not form-encoded is signed as no parameters: its 415 comes only after the signature. */
   private async authenticate(req: Request, tenant: unknown, contentType: string | undefined, body: unknown, route: string): Promise<SignedCallback> {
     const form = contentType !== undefined && FORM.test(contentType) && typeof body === 'object' && body !== null;
     const params = form ? (body as Record<string, unknown>) : {};
-    const tenantId = usableText(tenant);
-    if (!(await this.verifier.verify(req, tenantId, params)) || !tenantId) {
-      // Counted with API-key failures: repeated forged callbacks become one access.denied event.
-      this.failures?.onAuthFailure({ reason: 'invalid-signature', remoteAddress: req.ip, route: `POST /v1/adapters/twilio/${route}` });
-      throw new ProblemException({ status: 403, detail: 'The request is not signed by the Twilio account of this tenant.' });
-    }
-    if (!form) throw new UnsupportedMediaTypeException('Twilio callbacks are application/x-www-form-urlencoded');
-    assertStorablePayload(params);
-    const correlation = CorrelationContext.current();
-    if (correlation) correlation.tenantId = tenantId;
+    const tenantId = await authenticateSignedDelivery(
+      req,
+      {
+        route: `POST /v1/adapters/twilio/${route}`,
+        signer: 'the Twilio account',
+        tenant,
+        verify: (id) => this.verifier.verify(req, id, params),
+        supported: form,
+        unsupported: 'Twilio callbacks are application/x-www-form-urlencoded',
+        payload: params,
+      },
+      this.failures,
+    );
     return { tenantId, params };
   }
 
-  private async ingest(res: Response, tenantId: string, mapping: MappingResult, feed: string, adapter: string, body: unknown): Promise<IngestResult | IgnoredCallback> {
+  private async ingest(res: Response, tenantId: string, mapping: MappingResult, feed: string, adapter: string, body: unknown): Promise<IngestResult | IgnoredDelivery> {
     if (mapping.outcome === 'unmappable') {
       throw unmappableProblem(
         `this ${feed} ${mapping.eventType ? `'${mapping.eventType}' ` : ''}callback`,
         mapping.errors.map(({ path, message }) => ({ path, message })),
       );
     }
-    if (mapping.outcome === 'ignored') {
-      // Twilio only needs a 2xx; nothing is stored for callbacks that mean nothing to Hotline.
-      res.status(200);
-      return { accepted: [], ignored: mapping.eventType };
-    }
+    // Twilio only needs a 2xx; nothing is stored for callbacks that mean nothing to Hotline.
+    if (mapping.outcome === 'ignored') return ignoredDelivery(res, mapping.eventType);
     // Several callbacks map onto one milestone id (task.wrapup then task.completed; each loop of a
     // queue's wait): the later one is a duplicate of the kept milestone, not a conflict Twilio could mend.
     return this.pipeline.ingest(tenantId, mapping.events, { original: { adapter, payload: body }, changedResends: 'duplicate' });
   }
-}
-
-/**
- * A query value usable as a tenant, queue or agent: one value, 1–200 characters. Anything else
- * (missing, repeated, empty, too long) is none; a callback with no usable tenant is refused like
- * a bad signature, and no credential is looked up for it.
- */
-function usableText(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 && value.length <= 200 ? value : undefined;
 }

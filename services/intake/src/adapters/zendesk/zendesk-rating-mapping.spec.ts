@@ -17,7 +17,7 @@ const RATING = {
 const map = (body: unknown) => {
   const delivery = readRatings(body);
   if (!delivery.ok) throw new Error(delivery.message);
-  return mapRatings(delivery.ratings, delivery.batch);
+  return mapRatings(delivery.records, delivery.batch);
 };
 
 describe('Zendesk satisfaction ratings → survey.completed', () => {

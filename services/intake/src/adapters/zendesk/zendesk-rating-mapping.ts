@@ -3,6 +3,7 @@ import { FieldReader, isObject, notAnObject } from '../kit/field-reader';
 import { mappedEvent } from '../kit/mapped-event';
 import { mapEach, mapped, type MappingResult, unmappable } from '../kit/mapping-result';
 import { normaliseScore, wordedScale } from '../kit/satisfaction-scale';
+import type { SurveyDelivery } from '../kit/survey-delivery';
 
 /**
  * Maps Zendesk satisfaction ratings (https://developer.zendesk.com/api-reference/ticketing/ticket-management/satisfaction_ratings/)
@@ -17,14 +18,12 @@ import { normaliseScore, wordedScale } from '../kit/satisfaction-scale';
 const ZENDESK_SCALE = wordedScale('bad', 'good');
 const NOT_ANSWERED = new Set(['offered', 'unoffered']);
 
-export type RatingsDelivery = { ok: true; ratings: unknown[]; batch: boolean } | { ok: false; message: string };
-
 /** A webhook's one rating (`{satisfaction_rating}` or the object alone), or a list response's page (`{satisfaction_ratings}`) for a backfill. */
-export function readRatings(body: unknown): RatingsDelivery {
-  if (Array.isArray(body)) return { ok: true, ratings: body, batch: true };
-  if (isObject(body) && Array.isArray(body['satisfaction_ratings'])) return { ok: true, ratings: body['satisfaction_ratings'], batch: true };
-  if (isObject(body) && isObject(body['satisfaction_rating'])) return { ok: true, ratings: [body['satisfaction_rating']], batch: false };
-  if (isObject(body) && 'score' in body && 'ticket_id' in body) return { ok: true, ratings: [body], batch: false };
+export function readRatings(body: unknown): Exclude<SurveyDelivery, { ignored: string }> {
+  if (Array.isArray(body)) return { ok: true, records: body, batch: true };
+  if (isObject(body) && Array.isArray(body['satisfaction_ratings'])) return { ok: true, records: body['satisfaction_ratings'], batch: true };
+  if (isObject(body) && isObject(body['satisfaction_rating'])) return { ok: true, records: [body['satisfaction_rating']], batch: false };
+  if (isObject(body) && 'score' in body && 'ticket_id' in body) return { ok: true, records: [body], batch: false };
   return {
     ok: false,
     message: 'Expected a Zendesk satisfaction rating ({"satisfaction_rating": {...}} or the rating itself, with id, ticket_id and score), or a list of them ({"satisfaction_ratings": [...]})',
