@@ -23,8 +23,9 @@ describe('full stack: a service-level slip posted to intake becomes one alert on
   let seq = 0;
 
   beforeAll(async () => {
-    // Open alerts are judged again every second (15 s by default), so a cleared slip resolves quickly.
-    stack = await startStack(['intake', 'quality'], { extraEnv: { QUALITY_ALERT_RECHECK_SECONDS: '1' } });
+    // Open alerts are judged again every second (15 s by default), so a cleared slip resolves quickly;
+    // the webhook receiver listens on loopback, which webhooks may reach only when allowed (test only).
+    stack = await startStack(['intake', 'quality'], { extraEnv: { QUALITY_ALERT_RECHECK_SECONDS: '1', QUALITY_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
     supervisor = await stack.token('acme', ['supervisor']);
   }, 90_000);
 

@@ -41,10 +41,8 @@ import { ScoringModule } from './scoring/scoring.module';
     ScoringModule,
     ComplianceModule,
     ScorecardsModule,
-    // Before AlertsModule: express matches in order, and GET /v1/alerts/stream must not reach GET /v1/alerts/:alertId.
     AlertDeliveryModule,
     AlertsModule,
-    // After both: it imports AlertsModule (for AlertsPort), which would otherwise register ahead of AlertDeliveryModule.
     ImprovementActionsModule,
   ],
 })

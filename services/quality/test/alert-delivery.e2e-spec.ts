@@ -55,9 +55,16 @@ describe('quality: alert delivery by SSE and signed webhooks (real HTTP, Postgre
     svc = await startService(AppModule, {
       name: 'quality',
       consumer: 'quality',
-      env: { QUALITY_ALERT_STREAM_HEARTBEAT_SECONDS: '0.3', QUALITY_WEBHOOK_RETRY_BASE_SECONDS: '0.2', QUALITY_WEBHOOK_MAX_ATTEMPTS: '3', QUALITY_WEBHOOK_TIMEOUT_SECONDS: '0.5' },
+      env: {
+        QUALITY_ALERT_STREAM_HEARTBEAT_SECONDS: '0.3',
+        QUALITY_WEBHOOK_RETRY_BASE_SECONDS: '0.2',
+        QUALITY_WEBHOOK_MAX_ATTEMPTS: '3',
+        QUALITY_WEBHOOK_TIMEOUT_SECONDS: '0.5',
+        // Test only: the receivers listen on loopback; and a private range and a name, to show the allow-list admits them.
+        QUALITY_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,10.20.0.0/16,hooks.internal',
+      },
     });
-    for (const tenant of ['acme', 'globex', 'hooks', 'retry', 'slow', 'dead']) tokens[tenant] = await svc.token({ tenant, roles: ['supervisor'] });
+    for (const tenant of ['acme', 'globex', 'hooks', 'retry', 'slow', 'dead', 'ssrf']) tokens[tenant] = await svc.token({ tenant, roles: ['supervisor'] });
   });
 
   afterAll(async () => {
@@ -223,7 +230,7 @@ describe('quality: alert delivery by SSE and signed webhooks (real HTTP, Postgre
       await publishToBus(svc.env.namespace, [raised('dead', 'D1')]);
       await eventually(async () => {
         const [delivery] = (await deliveries('dead', created.id).expect(200)).body;
-        expect(delivery).toMatchObject({ status: 'failed', nextAttemptAt: null, lastStatusCode: null, lastError: expect.stringMatching(/^fetch failed: .*ECONNREFUSED/) });
+        expect(delivery).toMatchObject({ status: 'failed', nextAttemptAt: null, lastStatusCode: null, lastError: expect.stringMatching(/^connect ECONNREFUSED 127\.0\.0\.1:/) });
         expect(delivery.attempts).toHaveLength(3);
       });
     });
@@ -239,6 +246,32 @@ describe('quality: alert delivery by SSE and signed webhooks (real HTTP, Postgre
       const agent = await svc.token({ tenant: 'hooks', roles: ['agent'] });
       await svc.http().post('/v1/webhooks').auth(agent, { type: 'bearer' }).send({ url: 'https://example.com/x', description: 'x' }).expect(403);
       expect((await svc.http().get('/v1/webhooks').auth(tokens['hooks'], { type: 'bearer' }).expect(200)).body).toHaveLength(1);
+    });
+
+    it('refuses URLs whose host is or resolves to an internal address with 400 naming url, unless the allow-list admits it', async () => {
+      for (const url of ['http://10.9.9.9/hooks', 'http://169.254.169.254/latest/meta-data/', 'https://[::1]:8443/x', 'http://[::ffff:192.168.0.1]/x', 'http://100.64.0.1/x', 'http://0.0.0.0:80/x']) {
+        const refused = await register('ssrf', { url, description: 'internal' }).expect(400);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body.errors).toEqual([{ path: 'url', message: expect.stringMatching(/address: webhooks may not reach internal addresses unless QUALITY_WEBHOOK_ALLOWED_HOSTS admits the host$/) }]);
+      }
+      // localhost resolves to the allowed 127.0.0.1; 10.20.0.0/16 and hooks.internal are allowed.
+      for (const url of ['http://localhost:9/x', 'http://10.20.1.2/hooks', 'https://hooks.internal/x']) await register('ssrf', { url, events: ['alert.raised'], description: 'allowed' }).expect(201);
+      expect((await svc.http().get('/v1/webhooks').auth(tokens['ssrf'], { type: 'bearer' }).expect(200)).body).toHaveLength(3);
+    });
+
+    it('checks the address again when delivering: a forbidden one is refused, logged with its reason and not retried', async () => {
+      const hooks = await receiver();
+      const created = (await register('ssrf', { url: hooks.url, events: ['alert.resolved'], description: 'moved inside' }).expect(201)).body;
+      // As a webhook registered before the check existed: its URL now names a forbidden address.
+      const inside = hooks.url.replace('127.0.0.1', '127.0.0.2');
+      await svc.db.query(`UPDATE quality.webhooks SET url = $1 WHERE id = $2`, [inside, created.id]);
+      await publishToBus(svc.env.namespace, [resolved('ssrf', 'X1')]);
+      await eventually(async () => {
+        const [delivery] = (await deliveries('ssrf', created.id).expect(200)).body;
+        expect(delivery).toMatchObject({ status: 'failed', nextAttemptAt: null, lastStatusCode: null, lastError: 'refused: 127.0.0.2 is a loopback address' });
+        expect(delivery.attempts).toHaveLength(1);
+      });
+      expect(hooks.requests).toEqual([]);
     });
 
     it("deletes a webhook of the caller's tenant only, auditing its registration and removal (never its secret)", async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeliveryBackoff } from './domain/delivery-backoff';
+import { type AllowedHosts, parseAllowedHosts } from './domain/webhook-destination';
 
 const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
 
@@ -18,6 +19,18 @@ const alertDeliveryEnvSchema = z.object({
   QUALITY_WEBHOOK_RETRY_BASE_SECONDS: seconds(5),
   /** …up to this. */
   QUALITY_WEBHOOK_RETRY_MAX_SECONDS: seconds(3600),
+  /** Webhook hosts allowed although they are or resolve to private, loopback or link-local addresses: names, addresses, CIDRs. */
+  QUALITY_WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((list, ctx) => {
+      try {
+        return parseAllowedHosts(list);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 /** Alert delivery's settings, read from the environment; a bad value stops the service at start. */
@@ -27,6 +40,7 @@ export class AlertDeliveryConfig {
   readonly streamPollMs: number;
   readonly webhookTimeoutMs: number;
   readonly backoff: DeliveryBackoff;
+  readonly allowedHosts: AllowedHosts;
 
   constructor(env: Record<string, string | undefined> = process.env) {
     const result = alertDeliveryEnvSchema.safeParse(env);
@@ -44,5 +58,6 @@ export class AlertDeliveryConfig {
       baseDelayMs: ms(e.QUALITY_WEBHOOK_RETRY_BASE_SECONDS),
       maxDelayMs: ms(e.QUALITY_WEBHOOK_RETRY_MAX_SECONDS),
     };
+    this.allowedHosts = e.QUALITY_WEBHOOK_ALLOWED_HOSTS;
   }
 }

@@ -11,6 +11,7 @@ import { RemoveWebhook } from './use-cases/remove-webhook';
 import { StreamAlerts } from './use-cases/stream-alerts';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryTimer } from './webhook-delivery.timer';
+import { WebhookDestinations } from './webhook-destinations';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksController } from './webhooks.controller';
@@ -29,6 +30,7 @@ import { WebhooksRepository } from './webhooks.repository';
     WebhooksRepository,
     WebhookDeliveriesRepository,
     WebhookSecrets,
+    WebhookDestinations,
     WebhookSender,
     AlertStreamFeed,
     LogAlertEvents,

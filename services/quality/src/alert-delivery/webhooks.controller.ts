@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, ProblemException, Roles, zodApiSchema } from '@hotline/platform';
+import { actorOf, CurrentPrincipal, parseOr400, parseParametersOr400, type Principal, ProblemException, Roles, ValidationProblem, zodApiSchema } from '@hotline/platform';
 import { webhookUrlProblem } from './domain/webhook-url';
 import { RegisterWebhook } from './use-cases/register-webhook';
 import { RemoveWebhook } from './use-cases/remove-webhook';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookDestinations } from './webhook-destinations';
 import { deliveriesQuery, registerWebhookBody, webhookParams } from './webhook-requests';
 import {
   type DeliveryResponse,
@@ -29,6 +30,7 @@ export class WebhooksController {
     private readonly removal: RemoveWebhook,
     private readonly webhooks: WebhooksRepository,
     private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly destinations: WebhookDestinations,
   ) {}
 
   @Post()
@@ -36,13 +38,22 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Register a webhook for alert events; the answer carries its signing secret, this once' })
   @ApiBody({ description: '`{url, events?, description}`: an http(s) URL; the alert event types to send (all when absent)', schema: zodApiSchema(registerWebhookBody, 'input', 'RegisterWebhook') })
   @ApiResponse({ status: 201, schema: zodApiSchema(registeredWebhookSchema, 'output', 'RegisteredWebhook'), description: 'Registered; keep `secret` to verify deliveries' })
-  @ApiResponse({ status: 400, description: 'problem+json naming the field that is missing or malformed' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'problem+json naming the field that is missing or malformed; `url` when its host is or resolves to a loopback, private, ' +
+      'link-local (cloud metadata) or other internal address the allow-list (`QUALITY_WEBHOOK_ALLOWED_HOSTS`) does not admit',
+  })
   @ApiResponse({ status: 422, description: 'problem+json naming `url` when it is not an http or https URL' })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<RegisteredWebhookResponse> {
     const registration = parseOr400(registerWebhookBody, body ?? {});
     const problem = webhookUrlProblem(registration.url);
     if (problem !== undefined) {
       throw new ProblemException({ status: 422, detail: `The webhook URL ${problem}.`, errors: [{ path: 'url', message: `The URL ${problem}` }] });
+    }
+    const refusal = await this.destinations.refusal(registration.url);
+    if (refusal !== undefined) {
+      throw new ValidationProblem([{ path: 'url', message: `${refusal}: webhooks may not reach internal addresses unless QUALITY_WEBHOOK_ALLOWED_HOSTS admits the host` }]);
     }
     const { webhook, secret } = await this.register.execute(principal.tenantId, actorOf(principal), registration);
     return { ...toWebhookResponse(webhook), secret };

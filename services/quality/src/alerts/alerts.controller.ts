@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { actorOf, CurrentPrincipal, parseParametersOr400, type Principal, Roles, zodApiSchema } from '@hotline/platform';
 import { z } from 'zod';
+import { AlertIdOrNextRoute, NextRouteFilter } from './alert-id-route';
 import { alertNotFound, alertStateProblem } from './alert-problems';
 import { alertIdParam, listAlertsQuery } from './alert-requests';
 import { type AlertPage, alertPageSchema, type AlertResponse, alertSchema } from './alert-response';
@@ -32,13 +33,13 @@ export class AlertsController {
   }
 
   @Get(':alertId')
+  @UseFilters(NextRouteFilter)
   @Roles('supervisor', 'ops', 'admin')
   @ApiOperation({ summary: 'An alert with its full history: every state change, and every event published about it' })
   @ApiResponse({ status: 200, schema: ALERT, description: 'The alert' })
-  @ApiResponse({ status: 400, description: 'problem+json naming `params.alertId` when it is no alert id' })
-  @ApiResponse(NOT_FOUND)
-  async get(@CurrentPrincipal() principal: Principal, @Param('alertId') alertId: string): Promise<AlertResponse> {
-    const found = await this.alerts.find(principal.tenantId, idOf(alertId));
+  @ApiResponse({ status: 404, description: 'Your tenant has no such alert, or the path names no alert id (`stream` is the alert stream)' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('alertId', AlertIdOrNextRoute) alertId: string): Promise<AlertResponse> {
+    const found = await this.alerts.find(principal.tenantId, alertId);
     if (!found) throw alertNotFound(alertId);
     return found;
   }

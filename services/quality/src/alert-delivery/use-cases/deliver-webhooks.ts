@@ -7,7 +7,7 @@ import { afterFailedAttempt, isDelivered } from '../domain/delivery-backoff';
 import { webhookHeaders } from '../domain/webhook-signature';
 import { type AttemptRecord, type DueDelivery, WebhookDeliveriesRepository } from '../webhook-deliveries.repository';
 import { WebhookSecrets } from '../webhook-secrets';
-import { WebhookSender } from '../webhook-sender';
+import { type SendOutcome, WebhookSender } from '../webhook-sender';
 import { WEBHOOK_DELIVERY_TIMER } from './log-alert-events';
 
 /**
@@ -15,6 +15,8 @@ import { WEBHOOK_DELIVERY_TIMER } from './log-alert-events';
  * `webhook-id`, new timestamp), logged, and on failure set again after the backoff, until the
  * attempts are spent and the delivery is parked as failed. A failed attempt is an outcome, not an
  * error: the handler records it and returns, so the timer's own retry is only for database trouble.
+ * A delivery the destination policy refuses (SSRF; the address is checked as it connects) is
+ * parked as failed at once, with the reason in its log.
  * The POSTs of a batch go out together, inside the timer transaction (bounded by the timeout).
  */
 @Injectable()
@@ -51,12 +53,17 @@ export class DeliverWebhooks {
     const attempt = delivery.attempts + 1;
     const attemptedAt = new Date();
     const secret = this.secrets.open(delivery.tenantId, delivery.webhookId, delivery.secretCiphertext);
-    const outcome =
+    const outcome: SendOutcome =
       secret === undefined
         ? { error: 'the signing secret cannot be decrypted (was HOTLINE_CREDENTIALS_KEY changed?)', durationMs: 0 }
         : await this.send(delivery, secret, attemptedAt);
     const base = { deliveryId: delivery.id, attempt, attemptedAt, durationMs: outcome.durationMs, statusCode: outcome.statusCode, error: outcome.error };
     if (isDelivered(outcome.statusCode)) return { ...base, status: 'succeeded' };
+    // A destination the policy refuses stays refused until the allow-list changes: no retries.
+    if (outcome.refused) {
+      this.logger.warn(`webhook delivery ${delivery.id} of tenant ${delivery.tenantId} not sent: ${describe(base)}`);
+      return { ...base, status: 'failed' };
+    }
     const next = afterFailedAttempt(attempt, this.config.backoff);
     if ('giveUp' in next) {
       this.logger.warn(`webhook delivery ${delivery.id} of tenant ${delivery.tenantId} failed after ${attempt} attempts: ${describe(base)}`);
@@ -65,7 +72,7 @@ export class DeliverWebhooks {
     return { ...base, status: 'pending', nextAttemptAt: new Date(Date.now() + next.retryInMs) };
   }
 
-  private async send(delivery: DueDelivery, secret: string, attemptedAt: Date): Promise<{ statusCode?: number; error?: string; durationMs: number }> {
+  private async send(delivery: DueDelivery, secret: string, attemptedAt: Date): Promise<SendOutcome> {
     const body = JSON.stringify(notificationPayload(delivery.notification));
     const headers = webhookHeaders(secret, { id: delivery.id, timestamp: Math.floor(attemptedAt.getTime() / 1000), body });
     const outcome = await this.sender.post(delivery.url, headers, body, this.config.webhookTimeoutMs);
