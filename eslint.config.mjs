@@ -3,7 +3,8 @@ import nx from '@nx/eslint-plugin';
 /**
  * What a project is, by tag, and what it may use:
  * - type:contracts (libs/contracts): the event catalogue, the only coupling; uses nothing of ours.
- * - type:util (libs/standards): pure TypeScript rules and data; uses only contracts and other utils.
+ * - type:util (libs/standards, libs/csv): pure TypeScript rules, data and formats; uses only contracts and
+ *   other utils.
  * - type:infra (libs/messaging, libs/platform): adapters to Nest, PostgreSQL and RabbitMQ.
  * - type:testing (libs/testing, libs/testing/service): test helpers, for tests only (never a project's
  *   runtime code); libs/testing/service starts a service as its main.ts does, so it uses platform.
@@ -29,21 +30,21 @@ const boundaries = (inTests) => [
 ];
 
 /**
- * Domain code (a state machine, an SLA computation, an etiquette rule), the contracts and the
- * standards are plain TypeScript: no framework, database or broker, and none of our adapters.
+ * Domain code (a state machine, an SLA computation, an etiquette rule), the contracts and the pure
+ * libs (standards, csv) are plain TypeScript: no framework, database or broker, and none of our adapters.
  */
-export const FRAMEWORK_FREE_FILES = ['**/domain/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/standards/src/**/*.ts'];
+export const FRAMEWORK_FREE_FILES = ['**/domain/**/*.ts', 'libs/contracts/src/**/*.ts', 'libs/standards/src/**/*.ts', 'libs/csv/src/**/*.ts'];
 const frameworkFree = [
   'error',
   {
     patterns: [
       {
         group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'amqplib', 'amqp-connection-manager', 'express', 'rxjs', 'nestjs-pino', 'pino*', 'prom-client'],
-        message: 'Domain code, contracts and standards are plain TypeScript: put framework, database and broker code in an adapter outside domain/.',
+        message: 'Domain code, contracts and the pure libs are plain TypeScript: put framework, database and broker code in an adapter outside domain/.',
       },
       {
         group: ['@hotline/messaging', '@hotline/platform', '@hotline/testing', '@hotline/messaging/*', '@hotline/platform/*'],
-        message: 'Domain code, contracts and standards use no infrastructure lib: pass what they need in as plain data or a port.',
+        message: 'Domain code, contracts and the pure libs use no infrastructure lib: pass what they need in as plain data or a port.',
       },
     ],
   },

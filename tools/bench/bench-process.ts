@@ -4,20 +4,38 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
-export const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '../..');
 
-/** Starts the built service (`dist/services/<name>/main.js`) and resolves once its /health answers. */
-export async function startBuiltService(name: string, env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, `dist/services/${name}/main.js`)], {
+export interface StartOptions {
+  /** Its TypeScript sources under run-from-source.cjs instead of the build; SWC adds some 60 MB to its RSS. */
+  fromSource?: boolean;
+  /** The service's log lines (stdout) on the bench's own output; errors (stderr) always are. */
+  logs?: boolean;
+}
+
+/**
+ * Starts a service as a process of its own, the build (`dist/services/<name>/main.js`) unless
+ * `fromSource`, and resolves once its /health answers 200; stops it again if it never does.
+ */
+export async function startService(name: string, env: NodeJS.ProcessEnv, port: number, options: StartOptions = {}): Promise<ChildProcess> {
+  const main = options.fromSource
+    ? ['-r', path.join(__dirname, 'run-from-source.cjs'), path.join(ROOT, `services/${name}/src/main.ts`)]
+    : [path.join(ROOT, `dist/services/${name}/main.js`)];
+  const child = spawn(process.execPath, main, {
+    cwd: ROOT,
     env: { ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.logs ? 'inherit' : 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`${name} exited during start`);
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return child;
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited during start (${child.exitCode ?? child.signalCode})`);
+      if ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200) return child;
+    }
+    throw new Error(`${name} did not become ready within 60 s`);
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
   }
-  throw new Error(`${name} did not become ready`);
 }
 
 export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
@@ -41,6 +59,15 @@ export function freePort(): Promise<number> {
 /** The process's peak resident memory (VmHWM), in MB (Linux). */
 export function peakRssMb(pid: number | undefined): number {
   return pid === undefined ? 0 : statusKb(pid, 'VmHWM') / 1024;
+}
+
+/** The process's resident memory (VmRSS) sampled each second; `maxMb()` is the largest sample, in MB. */
+export function sampleRss(pid: number | undefined): { stop(): void; maxMb(): number } {
+  let max = 0;
+  const timer = setInterval(() => {
+    if (pid !== undefined) max = Math.max(max, statusKb(pid, 'VmRSS') / 1024);
+  }, 1_000);
+  return { stop: () => clearInterval(timer), maxMb: () => max };
 }
 
 /** A field of /proc/<pid>/status in kB, 0 when unreadable. */

@@ -11,17 +11,15 @@
 //   - burst: BENCH_BURST (default 20,000) backdrop deadlines moved to now; the time until all their
 //     `sla.breached` are on the bus gives timers fired per second at full tilt (firing, outbox, relay);
 //   - dispatch's peak RSS (VmHWM), and its RSS sampled each second.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { connect, type ConfirmChannel } from 'amqplib';
 import { DataSource } from 'typeorm';
 import { type CloudEvent, deadLetterQueueName, newCloudEvent, SUBSCRIPTIONS } from '@hotline/contracts';
 import { DEFAULT_RETRY_DELAYS_MS, MessagingNames } from '@hotline/messaging';
 import { AMQP_URL, benchDatabase, percentile } from './bench-env';
+import { freePort, peakRssMb, sampleRss, startService, stopProcess, until } from './bench-process';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -34,7 +32,6 @@ const CLOCK_DRAIN_MS = Number(process.env.BENCH_DRAIN_SECONDS ?? 300) * 1000;
 const TICK_MS = 50;
 const TENANTS = 20;
 const FROM_SOURCE = process.env.BENCH_FROM_SOURCE === '1';
-const root = path.resolve(__dirname, '../..');
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
@@ -45,10 +42,15 @@ async function main(): Promise<void> {
   const connection = await connect(AMQP_URL);
   try {
     const port = await freePort();
-    dispatch = await startDispatch(db.url, namespace, port);
+    dispatch = await startService(
+      'dispatch',
+      { ...process.env, DATABASE_URL: db.url, AMQP_URL, HOTLINE_NAMESPACE: namespace, LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: `bench-secret-${namespace}` },
+      port,
+      { fromSource: FROM_SOURCE, logs: true },
+    );
     const ds = await new DataSource({ type: 'postgres', url: db.url, extra: { max: 4 } }).initialize();
     dataSource = ds;
-    const rss = rssSampler(dispatch.pid ?? 0);
+    const rss = sampleRss(dispatch.pid);
     const channel = await connection.createConfirmChannel();
     const verdicts = await tapBreaches(connection, names);
 
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
     const contactsQueue = `queue="${names.queue('dispatch', 'contacts')}"`;
     const batches = metricSum(metrics, 'hotline_event_batch_size_count', contactsQueue);
     const batchMean = metricSum(metrics, 'hotline_event_batch_size_sum', contactsQueue) / Math.max(1, batches);
-    const peakRss = peakRssMb(dispatch.pid ?? 0);
+    const peakRss = peakRssMb(dispatch.pid);
     rss.stop();
     console.log(
       `\n${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; dispatch as its own process (${FROM_SOURCE ? 'from source, SWC' : 'the build'}), one replica; ` +
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
     ];
     for (const [measure, value, notes] of rows) console.log(`| ${measure} | ${value} | ${notes} |`);
   } finally {
-    if (dispatch) await stop(dispatch);
+    await stopProcess(dispatch);
     await dataSource?.destroy();
     await deleteNamespace(connection, names).catch(() => undefined);
     await connection.close();
@@ -286,48 +288,6 @@ async function backdrop(db: DataSource): Promise<void> {
   await db.query(`ANALYZE dispatch.timers`);
 }
 
-async function startDispatch(databaseUrl: string, namespace: string, port: number): Promise<ChildProcess> {
-  const main = FROM_SOURCE
-    ? ['-r', path.join(__dirname, 'run-from-source.cjs'), path.join(root, 'services/dispatch/src/main.ts')]
-    : [path.join(root, 'dist/services/dispatch/main.js')];
-  const child = spawn(process.execPath, main, {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, AMQP_URL, HOTLINE_NAMESPACE: namespace, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: `bench-secret-${namespace}` },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`dispatch exited with ${code}`))));
-  const ready = until(async () => (await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status === 200, 60_000);
-  await Promise.race([ready, exited]);
-  return child;
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function rssSampler(pid: number): { stop(): void; maxMb(): number } {
-  let max = 0;
-  const timer = setInterval(() => (max = Math.max(max, statusKb(pid, 'VmRSS') / 1024)), 1_000);
-  return { stop: () => clearInterval(timer), maxMb: () => max };
-}
-
-function peakRssMb(pid: number): number {
-  return statusKb(pid, 'VmHWM') / 1024;
-}
-
-/** A field of /proc/<pid>/status in kB (Linux), 0 when unreadable. */
-function statusKb(pid: number, field: string): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
-    return line ? Number(line.split(/\s+/)[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 async function deleteNamespace(connection: Awaited<ReturnType<typeof connect>>, names: MessagingNames): Promise<void> {
   const channel = await connection.createChannel();
   const queues = SUBSCRIPTIONS.map(({ service, purpose }) => names.queue(service, purpose));
@@ -336,17 +296,6 @@ async function deleteNamespace(connection: Awaited<ReturnType<typeof connect>>, 
   }
   await channel.deleteExchange(names.exchange);
   await channel.close();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function scrape(port: number): Promise<string> {
@@ -363,14 +312,6 @@ function metricSum(text: string, name: string, labelMatch: string): number {
 
 async function count(db: DataSource, sql: string): Promise<number> {
   return Number((await db.query(sql))[0].n);
-}
-
-async function until(done: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const fmt = (n: number) => Math.round(Number(n)).toLocaleString('en-US');

@@ -22,7 +22,7 @@ import { deadLetterQueueName, SUBSCRIPTIONS } from '@hotline/contracts';
 import { DEFAULT_RETRY_DELAYS_MS, MessagingNames } from '@hotline/messaging';
 import { signDevToken } from '@hotline/platform';
 import { AMQP_URL, benchDatabase, percentile } from './bench-env';
-import { freePort, peakRssMb, startBuiltService, stopProcess, until } from './bench-process';
+import { freePort, peakRssMb, startService, stopProcess, until } from './bench-process';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_RATE ?? 2_000);
@@ -59,8 +59,8 @@ async function main(): Promise<void> {
   try {
     const intakePort = await freePort();
     const qualityPort = await freePort();
-    intake = await startBuiltService('intake', env, intakePort);
-    quality = await startBuiltService('quality', env, qualityPort);
+    intake = await startService('intake', env, intakePort);
+    quality = await startService('quality', env, qualityPort);
     ds = await new DataSource({ type: 'postgres', url: db.url, extra: { max: 2 } }).initialize();
     const keys = await Promise.all(Array.from({ length: TENANTS }, (_, t) => createKey(intakePort, jwtSecret, `t${t}`)));
     const post = poster(intakePort);

@@ -21,8 +21,10 @@ const cases = [
   { folder: 'libs/contracts/src/lib', code: "import { Client } from 'pg';\nexport const a = Client;\n", rules: ['no-restricted-imports'] },
   // A pure lib may not lean on an infrastructure lib, whatever the folder.
   { folder: 'libs/standards/src/lib', code: "import { Inbox } from '@hotline/messaging';\nexport const a = Inbox;\n", rules: ['no-restricted-imports', '@nx/enforce-module-boundaries'] },
+  { folder: 'libs/csv/src/lib', code: "import { problemSchema } from '@hotline/platform';\nexport const a = problemSchema;\n", rules: ['no-restricted-imports', '@nx/enforce-module-boundaries'] },
   // What is allowed stays allowed: domain code uses the contracts; adapters use the framework.
   { folder: 'services/dispatch/src/cases/domain', code: "import type { CaseOpened } from '@hotline/contracts';\nexport type A = CaseOpened;\n", rules: [] },
+  { folder: 'services/dispatch/src/complaints/domain', code: "import { toCsv } from '@hotline/csv';\nexport const a = toCsv;\n", rules: [] },
   { folder: 'services/dispatch/src/cases', code: "import { Injectable } from '@nestjs/common';\nexport const a = Injectable;\n", rules: [] },
 ];
 

@@ -1,5 +1,5 @@
+import { type CsvCell, toCsv } from '@hotline/csv';
 import type { HistoryEntry } from './complaint-history';
-import { type CsvCell, toCsv } from './csv';
 
 /**
  * The columns of a complaint's CSV export, one row per history entry. `text` holds each entry's

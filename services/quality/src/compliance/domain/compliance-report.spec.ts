@@ -1,5 +1,5 @@
+import { toCsv } from '@hotline/csv';
 import { complianceRows, CSV_HEADER, csvRow, REPORTED_STANDARDS, type Target, type VersionInForce } from './compliance-report';
-import { toCsv } from './csv';
 
 const targets = (seconds: Record<string, number>): Map<string, Target> =>
   new Map(REPORTED_STANDARDS.map((id) => [id, { seconds: seconds[id] ?? 3600, title: id, clause: '2.2' }]));

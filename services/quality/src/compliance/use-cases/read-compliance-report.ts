@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { toCsv } from '@hotline/csv';
 import { AnswerCompliance } from '../answer-compliance';
 import { ComplianceFactsRepository } from '../compliance-facts.repository';
 import { type ComplianceQuery, periodOf } from '../compliance-query';
 import type { ComplianceReport } from '../compliance-response';
 import { complianceRows, CSV_HEADER, csvRow } from '../domain/compliance-report';
-import { toCsv } from '../domain/csv';
 import { StandardsInForce } from '../standards-in-force';
 
 /** A tenant's compliance report for a period (and region): as JSON, or as CSV with a header row. */
