@@ -21,7 +21,9 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, port: n
   const main = options.fromSource
     ? ['-r', path.join(__dirname, 'run-from-source.cjs'), path.join(ROOT, `services/${name}/src/main.ts`)]
     : [path.join(ROOT, `dist/services/${name}/main.js`)];
-  const child = spawn(process.execPath, main, {
+  // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the service there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, ...main], {
     cwd: ROOT,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', options.logs ? 'inherit' : 'ignore', 'inherit'],

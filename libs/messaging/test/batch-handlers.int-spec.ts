@@ -124,6 +124,24 @@ describe('batch handlers: @OnEventBatch called once per batch transaction (real 
     expect((await effects()).map((r) => r.event_id).sort()).toEqual([gate, wanted.id].sort());
   });
 
+  it('skips before validating: what no handler here reads is acked unjudged; what a skip test cannot read is judged', async () => {
+    const deadLetters = new DeadLetters(TEST_AMQP_URL, names);
+    const before = await deadLetters.count(queue);
+    const skippedBefore = metricValue(await register.metrics(), 'hotline_events_consumed_total', { queue, type: 'contact.queued', outcome: 'skipped' }) ?? 0;
+    // Invalid (a time that is no date), but a contact this queue skips: not this queue's to dead-letter.
+    const unread = { ...contact('skip-invalid'), time: 'yesterday' };
+    // Invalid and with no data to run the skip test on: validated, and dead-lettered with its reason.
+    const { data: _data, ...unreadable } = contact('no-data');
+    await publishToBus(namespace, [unread, unreadable]);
+    await eventually(async () => expect(await deadLetters.count(queue)).toBe(before + 1), { timeoutMs: 15_000 });
+    await eventually(async () =>
+      expect(metricValue(await register.metrics(), 'hotline_events_consumed_total', { queue, type: 'contact.queued', outcome: 'skipped' })).toBe(skippedBefore + 1),
+    );
+    const [letter] = (await deadLetters.list(queue, 100)).filter((l) => l.eventId === unreadable.id);
+    expect(letter?.lastError).toMatch(/not a valid catalogue event: data/);
+    expect(ContactBatchProbe.calls.flat()).not.toContain(unread.id);
+  });
+
   it('publishes what the handler publishes for an event through the outbox, caused by that event', async () => {
     const abandoned = contact('c-abandoned', 'contact.abandoned');
     const quiet = contact('c-quiet');

@@ -30,9 +30,10 @@ interface Frame {
  * Lists every string in `value` — object keys and values, at any depth, in document order — that
  * PostgreSQL cannot store, with its dotted path (`data.segments.2.text`, `id`). Iterative, so no
  * nesting depth overflows the stack; each object is visited once, so a cycle cannot loop.
+ * `json`, the text `value` was parsed from when there is one, spares serialising it again.
  */
-export function findUnstorableText(value: unknown): ValidationIssue[] {
-  if (!mayHoldUnstorableText(value)) return [];
+export function findUnstorableText(value: unknown, json?: string): ValidationIssue[] {
+  if (!mayHoldUnstorableText(value, json)) return [];
   const issues: ValidationIssue[] = [];
   const seen = new Set<object>();
   const stack: Frame[] = [{ value, parent: undefined, key: '' }];
@@ -92,7 +93,10 @@ export function unstorableTextReason(text: string): string | undefined {
  * that merely contains a backslash and a `u` is walked and found fine.
  */
 const SUSPICIOUS_ESCAPE = /\\u0000|\\ud[89a-f]/i;
-function mayHoldUnstorableText(value: unknown): boolean {
+function mayHoldUnstorableText(value: unknown, json: string | undefined): boolean {
+  // Parsed JSON text holds the two the same way: a raw NUL is not valid JSON, and UTF-8 cannot
+  // carry a lone surrogate (decoding turns one into U+FFFD).
+  if (json !== undefined) return SUSPICIOUS_ESCAPE.test(json);
   try {
     return SUSPICIOUS_ESCAPE.test(JSON.stringify(value) ?? '');
   } catch {

@@ -67,12 +67,12 @@ export function validateIncomingEvent(input: unknown): ValidationResult<Incoming
 /**
  * Validates an event a consumer received: the full envelope (with `tenantid`) and the data against
  * its type's schema, for any catalogue type and the `dataversion` the catalogue knows, and refuses
- * text PostgreSQL cannot store anywhere in it.
+ * text PostgreSQL cannot store anywhere in it. `json` is the text `input` was parsed from, if any.
  */
-export function validateCloudEvent(input: unknown): ValidationResult<KnownCloudEvent> {
+export function validateCloudEvent(input: unknown, json?: string): ValidationResult<KnownCloudEvent> {
   const envelope = cloudEventSchema.safeParse(input, { error: message });
   const errors = envelope.success ? [] : toValidationIssues(envelope.error.issues);
-  errors.push(...findUnstorableText(input)); // NUL, lone surrogates: see storable-text.ts
+  errors.push(...findUnstorableText(input, json)); // NUL, lone surrogates: see storable-text.ts
   const type = isRecord(input) ? input['type'] : undefined;
   let data: unknown;
   if (typeof type === 'string' && type.length > 0) {

@@ -68,7 +68,8 @@ function timestampSeconds(time: unknown): number | undefined {
   return Number.isSafeInteger(seconds) && seconds >= 0 && seconds <= MAX_TIMESTAMP_SECONDS ? seconds : undefined;
 }
 
-/** Parses a message body; throws on malformed JSON (the caller dead-letters such a message). */
-export function decodeBody(content: Buffer): unknown {
-  return JSON.parse(content.toString('utf8'));
+/** Parses a message body, keeping its text; throws on malformed JSON (the caller dead-letters such a message). */
+export function decodeBody(content: Buffer): { body: unknown; json: string } {
+  const json = content.toString('utf8');
+  return { body: JSON.parse(json), json };
 }

@@ -14,7 +14,7 @@ import { assertQueueTopology, type QueueTopology } from '../topology/topology';
 import type { Inbox } from '../inbox/inbox';
 import type { Outbox } from '../outbox/outbox';
 import { AmqpContext } from './amqp-context';
-import { BatchedQueue, type BatchedQueueOptions } from './batched-queue';
+import { BatchedQueue, type BatchedQueueOptions, type ParsedDelivery } from './batched-queue';
 import { isDependencyUnavailable } from './dependency-unavailable';
 import type { EventBatchTransaction, EventTransaction } from './event-transaction';
 import { isBatchHandler, isTypedHandler } from './on-event.decorator';
@@ -274,7 +274,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     const batched = new BatchedQueue(
       { queue, handled, batchHandlers, maxBatch, transactions, source: `/hotline/${this.options.service}` },
       {
-        decode: (message) => this.decode(message),
+        parse: (message) => this.parse(message),
+        validate: (parsed) => this.validate(parsed),
         invoke: (pattern, event, tx) => this.invoke(this.handlerOf(topology, pattern), event, tx),
         invokeBatch: (pattern, events, tx) => this.invoke(this.handlerOf(topology, pattern), events, tx),
         wants: (pattern, event) => chainOf(this.handlerOf(topology, pattern)).some((h) => !skips(h.extras, event)),
@@ -336,13 +337,19 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   }
 
   private decode(message: ConsumeMessage): CloudEvent {
-    let body: unknown;
+    return this.validate(this.parse(message));
+  }
+
+  private parse(message: ConsumeMessage): ParsedDelivery {
     try {
-      body = decodeBody(message.content);
+      return decodeBody(message.content);
     } catch {
       throw new PermanentFailure('message body is not JSON');
     }
-    const result = validateCloudEvent(body);
+  }
+
+  private validate({ body, json }: ParsedDelivery): CloudEvent {
+    const result = validateCloudEvent(body, json);
     if (!result.ok) {
       const detail = result.errors.map((e) => `${e.path}: ${e.message}`).join('; ');
       throw new PermanentFailure(`not a valid catalogue event: ${detail}`);

@@ -16,8 +16,10 @@ import { selectPatterns } from './topic-pattern';
 
 /** What a batched queue needs from the transport that owns the channel. */
 export interface BatchedQueueHost {
-  /** The delivery as a valid catalogue event; throws PermanentFailure otherwise. */
-  decode(message: ConsumeMessage): CloudEvent;
+  /** The delivery's body and its JSON text; throws PermanentFailure if it is not JSON. */
+  parse(message: ConsumeMessage): ParsedDelivery;
+  /** The parsed body as a valid catalogue event; throws PermanentFailure otherwise. */
+  validate(parsed: ParsedDelivery): CloudEvent;
   /** Runs one handler (through Nest's pipeline) for one event. */
   invoke(pattern: string, event: CloudEvent, tx: EventTransaction): Promise<void>;
   /** Whether some handler of `pattern` has a use for the event (none declared it skips it). */
@@ -30,10 +32,17 @@ export interface BatchedQueueHost {
   settle(message: ConsumeMessage, upTo?: boolean): void;
 }
 
+export interface ParsedDelivery {
+  body: unknown;
+  json: string;
+}
+
 interface Delivery {
   message: ConsumeMessage;
   event: CloudEvent;
   retries: number;
+  /** No handler here reads it, as its unvalidated body showed: acked with the batch, unread. */
+  unread?: boolean;
 }
 
 export interface BatchedQueueOptions {
@@ -91,7 +100,9 @@ export class BatchedQueue {
     for (const message of messages) {
       const retries = retriesSoFar(message.properties.headers);
       try {
-        deliveries.push({ message, event: this.host.decode(message), retries });
+        const parsed = this.host.parse(message);
+        if (this.unwantedUnread(parsed.body)) deliveries.push({ message, event: parsed.body as CloudEvent, retries, unread: true });
+        else deliveries.push({ message, event: this.host.validate(parsed), retries });
       } catch (error) {
         await this.fail(message, String(message.properties.type ?? 'unknown'), retries, error);
       }
@@ -122,8 +133,8 @@ export class BatchedQueue {
     messagingMetrics.batchSize.observe({ queue }, batch.length);
     // Deliveries no handler has a use for are acked with the batch, without an inbox row.
     const events: CloudEvent[] = [];
-    for (const { event } of batch) {
-      if (this.wanted(event)) events.push(event);
+    for (const { event, unread } of batch) {
+      if (!unread && this.wanted(event)) events.push(event);
       else messagingMetrics.consumed.inc({ queue, type: event.type, outcome: 'skipped' });
     }
     if (events.length === 0) return;
@@ -202,7 +213,11 @@ export class BatchedQueue {
       spans.push(span);
       traces.set(event, span.trace);
       correlations.push([event, correlation]);
-      for (const pattern of this.patternsFor(event)) byPattern.set(pattern, [...(byPattern.get(pattern) ?? []), event]);
+      for (const pattern of this.patternsFor(event)) {
+        const events = byPattern.get(pattern);
+        if (events) events.push(event);
+        else byPattern.set(pattern, [event]);
+      }
     }
     const tx = reactions.batchTransactionFor(manager, queue, (cause) => traces.get(cause));
     for (const [pattern, events] of byPattern) await this.host.invokeBatch(pattern, events, tx);
@@ -210,6 +225,23 @@ export class BatchedQueue {
     // every service's logs by its correlation id, as with per-event handlers.
     for (const [event, correlation] of correlations) {
       CorrelationContext.run(correlation, () => this.logger.debug(`${queue}: applied ${event.type} ${event.id} (batch of ${batchSize})`));
+    }
+  }
+
+  /**
+   * Whether every handler of the body's type declared, before validation, that it has no use for
+   * it (a contact's breach on a queue that escalates cases): such a delivery is not validated here,
+   * since judging it is for the queues that read it. Anything a skip test cannot read is validated.
+   */
+  private unwantedUnread(body: unknown): boolean {
+    const type = typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string') return false;
+    const patterns = selectPatterns([...this.options.handled], type);
+    if (patterns.length === 0) return false;
+    try {
+      return !patterns.some((pattern) => this.host.wants(pattern, body as CloudEvent));
+    } catch {
+      return false;
     }
   }
 
