@@ -87,8 +87,10 @@ export class EvidenceRepository {
 
   /**
    * The SHA-256 each piece of evidence had when collected, as the audit trail's `evidence.add` entry
-   * keeps it (the audit module's table, read by subject: the evidence id); absent while the entry is
-   * not in the chain yet. That the entry itself is unchanged is what `GET /v1/audit/verify` proves.
+   * keeps it (the audit module's table, read by subject: the evidence id, since the trail keeps an
+   * `audit.recorded` under its data's subject, not its envelope's, which names the incident); absent
+   * while the entry is not in the chain yet. That the entry itself is unchanged is what
+   * `GET /v1/audit/verify` proves.
    */
   async auditedSha256s(manager: EntityManager, tenantId: string, evidenceIds: readonly string[]): Promise<Map<string, string>> {
     const rows: { subject: string; event_id: string }[] = await manager.query(

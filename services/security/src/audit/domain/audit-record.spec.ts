@@ -24,6 +24,11 @@ describe('audit record of an event', () => {
     });
   });
 
+  it("keeps the data's subject, not the envelope's: an evidence.add is kept under the evidence, though its envelope names the incident", () => {
+    const evidenceAdd = { ...event({ actor: { id: 'officer-1', kind: 'user' }, subject: { type: 'evidence', id: 'EV-1' }, after: { incidentId: 'INC-1' } }), subject: 'INC-1' };
+    expect(auditRecordOf(evidenceAdd)).toMatchObject({ actor: 'officer-1', subject: 'EV-1' });
+  });
+
   it("otherwise takes the data's primary id as subject, the most specific first, and its agent as actor", () => {
     expect(auditRecordOf(event({ caseId: 'CASE-1', contactId: 'C-1', agentId: 'A-1' }))).toMatchObject({ subject: 'CASE-1', actor: 'A-1' });
     expect(auditRecordOf(event({ contactId: 'C-1' }))).toMatchObject({ subject: 'C-1', actor: null });

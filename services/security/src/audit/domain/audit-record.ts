@@ -12,7 +12,7 @@ export interface AuditRecord {
   payloadDigest: string;
   /** Who acted (a user, an agent), where the event says. */
   actor: string | null;
-  /** What was acted on (a contact, case, fault…), where the event says. */
+  /** What was acted on (a contact, case, fault…), where the event's data says (never the envelope's `subject`). */
   subject: string | null;
 }
 
