@@ -252,6 +252,33 @@ describe('security: incident response — plan steps on durable timers, review t
     await as(officer).get('/v1/audit/verify').expect(200).expect((res) => expect(res.body).toMatchObject({ intact: true }));
   });
 
+  it("pins evidence.add under the evidence's id (the envelope names the incident), so a stored sha256 edited in PostgreSQL is caught against it", async () => {
+    const id = await openIncident('C-PIN');
+    const content = Buffer.from('agent segment 5: 您的号码是 138****5678');
+    const evidence = { name: 'segment-5.txt', mediaType: 'text/plain', content: content.toString('base64'), sha256: sha256(content) };
+    const added = (await as(officer).post(`/v1/incidents/${id}/evidence`, evidence).expect(201)).body;
+    const listPath = `/v1/incidents/${id}/evidence`;
+    // On the wire the envelope names the incident; the chain keeps the entry under data.subject, the evidence.
+    await eventually(async () => {
+      expect(audited('evidence.add', id)).toEqual([expect.objectContaining({ data: expect.objectContaining({ subject: { type: 'evidence', id: added.id } }) })]);
+      const pins = await svc.db.query(`SELECT subject FROM security.audit_entries WHERE tenant_id = 'acme' AND event_id = $1`, [`evidence.add:${added.id}:${evidence.sha256}`]);
+      expect(pins).toEqual([{ subject: added.id }]);
+    });
+    const [pinned] = (await as(officer).get(listPath).expect(200)).body.items;
+    expect(pinned).toMatchObject({ integrity: 'intact', auditedSha256: evidence.sha256 });
+
+    // Only the row's stored hash is edited: the content still hashes to what the audit trail kept.
+    const edited = sha256(Buffer.from('something else'));
+    await svc.db.query(`UPDATE security.incident_evidence SET sha256 = $2 WHERE tenant_id = 'acme' AND id = $1`, [added.id, edited]);
+
+    const [listed] = (await as(officer).get(listPath).expect(200)).body.items;
+    expect(listed).toMatchObject({ sha256: edited, actualSha256: evidence.sha256, auditedSha256: evidence.sha256, integrity: 'tampered' });
+    expect(listed.integrityReason).toContain(`the stored sha256 ${edited} is not the ${evidence.sha256} the audit trail recorded`);
+    const read = (await as(officer).get(`${listPath}/${added.id}`).expect(200)).body;
+    expect(read).toMatchObject({ integrity: 'tampered', auditedSha256: evidence.sha256 });
+    expect(read.custody.at(-1)).toMatchObject({ action: 'accessed', sha256Observed: evidence.sha256, intact: false });
+  });
+
   // Last: it closes the app the other tests use and starts two replicas on the same database and namespace.
   it('fires at start, flagged late, a step that fell due while security was down, once across two replicas', async () => {
     const initech = await svc.token({ tenant: 'initech', roles: ['security'] });
