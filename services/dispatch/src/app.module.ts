@@ -28,6 +28,7 @@ import { CreateEscalationEntries1796900200000 } from './database/migrations/1796
 import { CreateBusinessCalendars1797000000000 } from './database/migrations/1797000000000-create-business-calendars';
 import { SlaPolicyWarnPoints1797000100000 } from './database/migrations/1797000100000-sla-policy-warn-points';
 import { ContactClockClosedAt1797000200000 } from './database/migrations/1797000200000-contact-clock-closed-at';
+import { ContactClockWarnPoints1797000300000 } from './database/migrations/1797000300000-contact-clock-warn-points';
 import { EscalationModule } from './escalation/escalation.module';
 import { OutagesModule } from './outages/outages.module';
 import { RegionsModule } from './regions/regions.module';
@@ -58,6 +59,7 @@ import { RoutingModule } from './routing/routing.module';
           CreateBusinessCalendars1797000000000,
           SlaPolicyWarnPoints1797000100000,
           ContactClockClosedAt1797000200000,
+          ContactClockWarnPoints1797000300000,
         ],
       }),
     ),

@@ -187,7 +187,10 @@ describe('dispatch: business calendars and priority changes in the case clocks (
     const unknown = await as(supervisor).put('/v1/sla-policies/record-completion', { calendarId: 'nowhere', priorityBudgets: { P4: 999_999 } }).expect(422);
     expect(unknown.body.errors.map((e: { path: string }) => e.path)).toEqual(['calendarId', 'priorityBudgets.P4']);
     expect((await as(supervisor).get('/v1/sla-policies').expect(200)).body.items.map((s: { policyId: string }) => s.policyId)).not.toContain('record-completion');
-    await as(supervisor).put('/v1/sla-policies/answer', { calendarId: null }).expect(400);
+    // The answer clock takes warn points only: a calendar or budgets by priority are a 400 naming them.
+    const answer = await as(supervisor).put('/v1/sla-policies/answer', { calendarId: 'nowhere', priorityBudgets: { P1: 10 } }).expect(400);
+    expect(answer.body.errors.map((e: { path: string }) => e.path)).toEqual(['calendarId', 'priorityBudgets']);
+    await as(supervisor).put('/v1/sla-policies/no-such-policy', { calendarId: null }).expect(400);
   });
 
   it('warns where the policy setting says: warnAt [0.25] publishes exactly one warning, at 25 % of the budget', async () => {

@@ -76,7 +76,10 @@ describe('dispatch: case SLA clocks, live (real HTTP, PostgreSQL, RabbitMQ, dura
       late: false,
       priority: 'P1',
     };
-    for (const warning of warnings) expect(warning.data).toEqual(expected);
+    expect(warnings.map((warning) => warning.data)).toEqual([
+      { ...expected, fraction: 0.5 },
+      { ...expected, fraction: 0.8 },
+    ]);
     expect(breach.data).toEqual({ ...expected, breachedAt: new Date(due).toISOString(), region: 'beijing' });
     expect(breach).toMatchObject({ tenantid: 'acme', subject: 'CASE-LIVE', causationid: event.id, correlationid: event.id });
     // The repair clock (48 h) still runs: its timer waits at its own first warn point; the response clock's is gone.

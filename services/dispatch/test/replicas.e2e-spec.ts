@@ -28,6 +28,8 @@ describe('dispatch: two replicas on one database and broker namespace never fire
       'answer-time': { kind: 'deadline', seconds: DEADLINE_SECONDS },
       'network-fault-response': { kind: 'deadline', seconds: DEADLINE_SECONDS },
     });
+    // acme opts in to answer warnings at half time: each waiting contact's warn point is a timer of its own too.
+    await svc.http().put('/v1/sla-policies/answer').auth(token, { type: 'bearer' }).send({ calendarId: null, warnAt: [0.5] }).expect(200);
   }, 60_000);
 
   afterAll(async () => {
@@ -39,7 +41,7 @@ describe('dispatch: two replicas on one database and broker namespace never fire
   const countOf = (type: string, prefix: string) => svc.tap.events.filter((e) => e.type === type && String((e.data as { subjectId?: string }).subjectId).startsWith(prefix)).length;
   const timerCount = async (kind: string) => Number((await svc.db.query(`SELECT count(*) AS n FROM dispatch.timers WHERE kind = $1`, [kind]))[0].n);
 
-  it('publishes every sla.breached (and sla.warned) of clocks falling due together exactly once while both replicas fire timers', async () => {
+  it('publishes every sla.breached (and sla.warned, of cases and contacts) of clocks falling due together exactly once while both replicas fire timers', async () => {
     // Timer batches each replica's runner handed to its handlers, counted as they pass (the handlers run for real).
     const handled = [svc.app, replica as NestExpressApplication].map((app) => {
       const share = { contacts: 0, cases: 0 };
@@ -73,6 +75,7 @@ describe('dispatch: two replicas on one database and broker namespace never fire
     await eventually(
       async () => {
         expect(await timerCount('sla.answer')).toBe(0);
+        expect(await timerCount('sla.answer.warn')).toBe(0);
         const [{ n }] = await svc.db.query(`SELECT count(*) AS n FROM dispatch.outbox`);
         expect(Number(n)).toBe(0);
       },
@@ -84,7 +87,11 @@ describe('dispatch: two replicas on one database and broker namespace never fire
     ]);
     await eventually(async () => expect(published('sla.breached', 'R-MARKER')).toHaveLength(1), { timeoutMs: 20_000 });
 
-    for (let i = 0; i < CONTACTS; i++) expect([`R-C-${i}`, published('sla.breached', `R-C-${i}`).length]).toEqual([`R-C-${i}`, 1]);
+    for (let i = 0; i < CONTACTS; i++) {
+      expect([`R-C-${i}`, published('sla.breached', `R-C-${i}`).length]).toEqual([`R-C-${i}`, 1]);
+      // Warned once, at half time, under the warning's own id.
+      expect([`R-C-${i}`, published('sla.warned', `R-C-${i}`).map((e) => e.id)]).toEqual([`R-C-${i}`, [`sla.warned:contact:R-C-${i}:${at.getTime()}:0.5`]]);
+    }
     for (let i = 0; i < CASES; i++) {
       const breaches = published('sla.breached', `R-K-${i}`);
       expect([`R-K-${i}`, breaches.map((e) => (e.data as { standardId: string }).standardId)]).toEqual([`R-K-${i}`, ['network-fault-response']]);

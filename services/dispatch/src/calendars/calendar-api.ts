@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ProblemException } from '@hotline/platform';
 import { cursorParameter, encodeCursor } from '../cases/page-cursor';
-import { DEFAULT_WARN_POINTS, SLA_POLICY_IDS, SLA_PRIORITIES, WEEKDAYS, type Weekday } from '../sla/domain';
-import type { PolicySetting } from './domain/policy-setting';
+import { SLA_POLICY_IDS, SLA_PRIORITIES, WEEKDAYS, type Weekday } from '../sla/domain';
+import { defaultWarnPoints, type PolicySetting } from './domain/policy-setting';
 import type { CalendarDefinition, FieldIssue, TenantCalendar } from './domain/tenant-calendar';
 
 /** `GET /v1/calendars` and `GET /v1/sla-policies`: keyset pages by id. */
@@ -28,9 +28,8 @@ export const calendarParameter = z.strictObject({
   calendarId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'Letters, digits, dot, dash and underscore, at most 100'),
 });
 
-/** The policies a case clock may run (contacts' answer clocks count 24/7 and are not tailored here). */
-export const CASE_POLICY_IDS = SLA_POLICY_IDS.filter((id) => id !== 'answer');
-export const policyParameter = z.strictObject({ policyId: z.enum(CASE_POLICY_IDS) });
+/** Every policy: a case clock's, or `answer` (contacts' answer clocks, which take only `warnAt`). */
+export const policyParameter = z.strictObject({ policyId: z.enum(SLA_POLICY_IDS) });
 
 const hours = z.array(z.strictObject({ from: z.string().describe("'HH:MM', local"), to: z.string().describe("'HH:MM', local; '24:00' ends the day") })).max(24);
 
@@ -75,23 +74,25 @@ export const toCalendarResponse = ({ calendarId, definition, updatedAt }: Tenant
 
 /** `PUT /v1/sla-policies/:policyId`. */
 export const policySettingRequest = z.strictObject({
-  calendarId: z.string().min(1).max(100).nullable().describe('The business calendar the policy counts on; null: 24/7 (every millisecond)'),
+  calendarId: z.string().min(1).max(100).nullable().describe("The business calendar the policy counts on; null: 24/7 (every millisecond). Policy 'answer': null only"),
   priorityBudgets: z
     .strictObject(Object.fromEntries(SLA_PRIORITIES.map((p) => [p, z.number().int().positive().optional()])) as Record<(typeof SLA_PRIORITIES)[number], z.ZodOptional<z.ZodNumber>>)
     .default({})
-    .describe("Seconds of budget for a case of that priority, counted on the policy's calendar; none may exceed the standard in force"),
+    .describe("Seconds of budget for a case of that priority, counted on the policy's calendar; none may exceed the standard in force. Policy 'answer': none (contacts have no priority)"),
   warnAt: z
     .array(z.number())
     .max(100)
     .optional()
-    .describe('Fractions of the budget at which `sla.warned` is published, ascending, each in (0, 1), at most 5; left out: 0.5 and 0.8; [] warns never'),
+    .describe(
+      "Fractions of the budget at which `sla.warned` is published, ascending, each in (0, 1), at most 5; left out: 0.5 and 0.8 for case policies, never for 'answer' (opt-in); [] warns never",
+    ),
 });
 
 export const policySettingSchema = z.object({
   policyId: z.string(),
   calendarId: z.string().nullable(),
   priorityBudgets: z.record(z.string(), z.number()),
-  warnAt: z.array(z.number()).describe('Where clocks of the policy warn, as fractions of their budget (the default when not set)'),
+  warnAt: z.array(z.number()).describe("Where clocks of the policy warn, as fractions of their budget (the default when not set: [0.5, 0.8], or [] for 'answer')"),
   updatedAt: z.iso.datetime(),
 });
 export const policySettingPageSchema = z.object({ items: z.array(policySettingSchema), nextCursor: NEXT_CURSOR });
@@ -101,7 +102,7 @@ export const toPolicySettingResponse = ({ policyId, calendarId, priorityBudgets,
   policyId,
   calendarId,
   priorityBudgets: priorityBudgets as Record<string, number>,
-  warnAt: [...(warnPoints ?? DEFAULT_WARN_POINTS)],
+  warnAt: [...(warnPoints ?? defaultWarnPoints(policyId))],
   updatedAt: updatedAt.toISOString(),
 });
 

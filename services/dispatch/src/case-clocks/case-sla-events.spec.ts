@@ -26,7 +26,7 @@ describe('the sla.* events of a case clock step (valid against the contracts)', 
     const events = caseSlaEvents('acme', 'fault:F-1', stepClock(opened, [], after(15 * MINUTE)), { correlationId: 'corr-1', causationId: 'evt-1' });
     expect(events.map((e) => e.type)).toEqual(['sla.warned', 'sla.warned', 'sla.breached']);
     expect(events.every((e) => e.tenantid === 'acme' && e.subject === 'fault:F-1' && e.correlationid === 'corr-1' && e.causationid === 'evt-1')).toBe(true);
-    expect(events[0].data).toEqual({ ...common, late: true });
+    expect(events[0].data).toEqual({ ...common, late: true, fraction: 0.5 });
     expect(events[2].data).toEqual({ ...common, late: false, breachedAt: after(15 * MINUTE).toISOString() });
   });
 

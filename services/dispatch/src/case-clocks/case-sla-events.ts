@@ -43,7 +43,7 @@ function verdictData(caseId: string, verdict: SlaVerdict, late: boolean, region?
 }
 
 export function warnedData(caseId: string, verdict: SlaVerdict, late: boolean, priority?: string): EventDataInput<'sla.warned'> {
-  return verdictData(caseId, verdict, late, undefined, priority);
+  return { ...verdictData(caseId, verdict, late, undefined, priority), ...(verdict.point !== undefined && { fraction: verdict.point }) };
 }
 
 /** A breach under a declared outage (`outageId`) is the network's, not the agent's: `causedByOutage`. */

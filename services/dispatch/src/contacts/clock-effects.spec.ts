@@ -23,6 +23,8 @@ const clock = (contactId: string): AnswerClock => ({
   stoppedAt: null,
   breachedAt: null,
   withdrawnAt: null,
+  warnPoints: [],
+  warnedPoint: null,
 });
 const outcome = (contactId: string, ...effects: ClockEffect[]): ClockOutcome => ({ clock: clock(contactId), changed: true, effects });
 const manager = {} as EntityManager;
@@ -57,5 +59,34 @@ describe('ClockEffects.applyMany', () => {
       { outcome: outcome('c', { kind: 'set-timer', dueAt }) },
     ]);
     expect(timers.calls).toEqual([{ op: 'changeMany', cancel: [ref('c')], set: [{ ...ref('c'), dueAt, payload: {} }] }]);
+  });
+
+  it('sets and cancels warn timers with the deadline’s, in the same call, and publishes a warning under its own id', async () => {
+    const timers = new RecordingTimers();
+    const warnAt = new Date('2026-11-30T10:00:15Z');
+    const warnRef = (key: string) => ({ tenantId: 'acme', kind: 'sla.answer.warn', key });
+    const warning = { ...clock('w'), warnPoints: [0.5], warnedPoint: 0.5 };
+    const verdicts = await new ClockEffects(timers as unknown as DurableTimers).applyMany(manager, [
+      { outcome: outcome('q', { kind: 'set-timer', dueAt }, { kind: 'set-warn-timer', point: 0.5, dueAt: warnAt }), correlation: { correlationId: 'k', causationId: 'e' } },
+      { outcome: outcome('a', { kind: 'cancel-timer' }, { kind: 'cancel-warn-timer', point: 0.5 }) },
+      { outcome: { clock: warning, changed: true, effects: [{ kind: 'publish-warning', point: 0.5, late: false }] } },
+    ]);
+    expect(timers.calls).toEqual([
+      {
+        op: 'changeMany',
+        cancel: [ref('a'), warnRef('a@0.5')],
+        set: [
+          { ...ref('q'), dueAt, payload: { correlationId: 'k', causationId: 'e' } },
+          { ...warnRef('q@0.5'), dueAt: warnAt, payload: { correlationId: 'k', causationId: 'e' } },
+        ],
+      },
+    ]);
+    expect(verdicts[2]).toEqual([
+      {
+        type: 'sla.warned',
+        id: `sla.warned:contact:w:${Date.parse('2026-11-30T10:00:00Z')}:0.5`,
+        data: expect.objectContaining({ subjectType: 'contact', subjectId: 'w', slaKind: 'answer', deadline: '2026-11-30T10:00:30.000Z', clause: '2.1', fraction: 0.5, late: false }),
+      },
+    ]);
   });
 });

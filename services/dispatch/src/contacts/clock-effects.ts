@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReactionEvent } from '@hotline/messaging';
 import { DurableTimers, type TimerRef, type TimerSpec } from '@hotline/timers';
-import { ANSWER_TIMER_KIND, breachedData, withdrawnData } from './answer-verdicts';
+import { ANSWER_TIMER_KIND, ANSWER_WARN_TIMER_KIND, breachedData, warnedData, warningEventId, warnTimerKey, withdrawnData } from './answer-verdicts';
 import type { ClockOutcome } from './domain/answer-clock';
 
-export type AnswerVerdictEvent = ReactionEvent<'sla.breached'> | ReactionEvent<'sla.withdrawn'>;
+export type AnswerVerdictEvent = ReactionEvent<'sla.breached'> | ReactionEvent<'sla.withdrawn'> | ReactionEvent<'sla.warned'>;
 
-/** Where the timer's handler publishes from: the correlation of the `contact.queued` that set it. */
+/** Where a timer's handler publishes from: the correlation of the `contact.queued` that set it. */
 export interface AnswerTimerPayload {
   correlationId: string;
   causationId: string;
@@ -20,34 +20,49 @@ export interface TimedOutcome {
 }
 
 /**
- * Carries out what outcomes ask, in the caller's transaction: the deadline timers set or cancelled
+ * Carries out what outcomes ask, in the caller's transaction: the deadline and warn timers set or cancelled
  * with the row changes, and the verdict events to publish (returned: a consumer publishes them
  * through its transaction, the timer handler through the outbox).
  */
+const timerId = (ref: TimerRef) => JSON.stringify([ref.tenantId, ref.kind, ref.key]);
+
 @Injectable()
 export class ClockEffects {
   constructor(private readonly timers: DurableTimers) {}
 
   /**
    * The outcomes' effects in order, with their timers set and cancelled in one statement:
-   * each clock's timer ends as its last effect left it (a set then a cancel in one batch cancels).
+   * each timer ends as its clock's last effect on it left it (a set then a cancel in one batch cancels).
    * Resolves with each outcome's verdicts.
    */
   async applyMany(manager: EntityManager, outcomes: readonly TimedOutcome[]): Promise<AnswerVerdictEvent[][]> {
     const sets = new Map<string, TimerSpec>();
     const cancels = new Map<string, TimerRef>();
     const verdicts = outcomes.map(({ outcome: { clock, effects }, correlation }) => {
-      const ref = { tenantId: clock.tenantId, kind: ANSWER_TIMER_KIND, key: clock.contactId };
-      const id = JSON.stringify([ref.tenantId, ref.key]);
+      const set = (ref: TimerRef, dueAt: Date) => sets.set(timerId(ref), { ...ref, dueAt, payload: { ...correlation } });
+      const cancel = (ref: TimerRef) => {
+        sets.delete(timerId(ref));
+        cancels.set(timerId(ref), ref);
+      };
+      const deadline = { tenantId: clock.tenantId, kind: ANSWER_TIMER_KIND, key: clock.contactId };
+      const warnAt = (point: number) => ({ tenantId: clock.tenantId, kind: ANSWER_WARN_TIMER_KIND, key: warnTimerKey(clock.contactId, point) });
       const published: AnswerVerdictEvent[] = [];
       for (const effect of effects) {
         switch (effect.kind) {
           case 'set-timer':
-            sets.set(id, { ...ref, dueAt: effect.dueAt, payload: { ...correlation } });
+            set(deadline, effect.dueAt);
             break;
           case 'cancel-timer':
-            sets.delete(id);
-            cancels.set(id, ref);
+            cancel(deadline);
+            break;
+          case 'set-warn-timer':
+            set(warnAt(effect.point), effect.dueAt);
+            break;
+          case 'cancel-warn-timer':
+            cancel(warnAt(effect.point));
+            break;
+          case 'publish-warning':
+            published.push({ type: 'sla.warned', id: warningEventId(clock, effect.point), data: warnedData(clock, effect.point, effect.late) });
             break;
           case 'publish-breach':
             published.push({ type: 'sla.breached', data: breachedData(clock) });

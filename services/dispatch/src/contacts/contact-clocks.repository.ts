@@ -18,9 +18,12 @@ interface ClockRow {
   stopped_at: Date | null;
   breached_at: Date | null;
   withdrawn_at: Date | null;
+  /** Null when the clock does not warn (the default). */
+  warn_points: number[] | null;
+  warned_point: number | null;
 }
 
-const COLUMNS = `tenant_id, contact_id, queued_at, due_at, standard_id, standard_version, clause, late, stopped_by, stopped_at, breached_at, withdrawn_at`;
+const COLUMNS = `tenant_id, contact_id, queued_at, due_at, standard_id, standard_version, clause, late, stopped_by, stopped_at, breached_at, withdrawn_at, warn_points, warned_point`;
 
 
 function toClock(row: ClockRow): AnswerClock {
@@ -37,6 +40,8 @@ function toClock(row: ClockRow): AnswerClock {
     stoppedAt: date(row.stopped_at),
     breachedAt: date(row.breached_at),
     withdrawnAt: date(row.withdrawn_at),
+    warnPoints: row.warn_points ?? [],
+    warnedPoint: row.warned_point === null ? null : Number(row.warned_point),
   };
 }
 
@@ -54,6 +59,8 @@ function toParams(clock: AnswerClock): unknown[] {
     clock.stoppedAt,
     clock.breachedAt,
     clock.withdrawnAt,
+    clock.warnPoints.length === 0 ? null : JSON.stringify(clock.warnPoints),
+    clock.warnedPoint,
   ];
 }
 
@@ -105,10 +112,10 @@ export class ContactClocksRepository {
     await manager.query(
       `UPDATE dispatch.contact_clocks c SET queued_at = u.queued_at, due_at = u.due_at, standard_id = u.standard_id,
          standard_version = u.standard_version, clause = u.clause, late = u.late, stopped_by = u.stopped_by, stopped_at = u.stopped_at,
-         breached_at = u.breached_at, withdrawn_at = u.withdrawn_at, updated_at = now(),
+         breached_at = u.breached_at, withdrawn_at = u.withdrawn_at, warn_points = u.warn_points, warned_point = u.warned_point, updated_at = now(),
          closed_at = CASE WHEN u.stopped_by IS NULL THEN NULL ELSE now() END
        FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::boolean[],
-         $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[]) AS u(${COLUMNS})
+         $9::text[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[], $13::jsonb[], $14::float8[]) AS u(${COLUMNS})
        WHERE c.tenant_id = u.tenant_id AND c.contact_id = u.contact_id`,
       toColumns(clocks),
     );

@@ -17,6 +17,11 @@ export const contactSlaSchema = z.object({
   clause: z.string().nullable().describe("The manual's clause, e.g. 2.1"),
   breachedAt: timestamp.optional().describe('When sla.breached was published'),
   withdrawnAt: timestamp.optional().describe('When sla.withdrawn corrected it'),
+  warnAt: z
+    .array(z.number())
+    .optional()
+    .describe("Where the clock publishes sla.warned, as fractions of the answer time: the tenant's warnAt for policy 'answer' when queued; left out when it does not warn (the default)"),
+  warned: z.array(z.number()).optional().describe('The warn points whose sla.warned was published, in order; with warnAt'),
 });
 
 /** The response DTO, never a row. */

@@ -36,7 +36,11 @@ export const slaWarned = defineEvent({
   version: '1',
   description: 'A deadline is close and the work is not done yet.',
   publishedBy: 'dispatch',
-  data: z.looseObject({ ...slaFields }),
+  data: z.looseObject({
+    ...slaFields,
+    /** The fraction of the budget gone when it warns, e.g. 0.5 at half time (the tenant's `warnAt` point). */
+    fraction: z.number().gt(0).lt(1).optional(),
+  }),
 });
 
 export const slaBreached = defineEvent({

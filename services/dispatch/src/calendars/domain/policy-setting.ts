@@ -1,6 +1,6 @@
 import { auditRecordedEvent, type CloudEvent } from '@hotline/contracts';
 import type { CaseActor } from '../../cases/domain/service-case';
-import type { SlaPolicy, SlaPriority } from '../../sla/domain';
+import { DEFAULT_WARN_POINTS, type SlaPolicy, type SlaPriority } from '../../sla/domain';
 import type { FieldIssue } from './tenant-calendar';
 
 /**
@@ -13,12 +13,34 @@ export interface PolicySetting {
   policyId: string;
   calendarId: string | null;
   priorityBudgets: Partial<Record<SlaPriority, number>>;
-  /** Fractions of the budget to warn at, ascending (none: Hotline's default, 50 % and 80 %). */
+  /** Fractions of the budget to warn at, ascending (none: Hotline's default, 50 % and 80 %; for the answer clock, no warnings). */
   warnPoints: readonly number[] | null;
   updatedAt: Date;
 }
 
 export const MAX_WARN_POINTS = 5;
+
+/** The answer clock's policy id in `PUT /v1/sla-policies/:policyId` (standard `answer-time`). */
+export const ANSWER_POLICY_ID = 'answer';
+
+/**
+ * Where a policy's clocks warn when the tenant set nothing: case clocks at 50 % and 80 %; the answer
+ * clock never (ADR 7: opt-in, as a warning per caller at 2,000 contacts a second pages nobody usefully).
+ */
+export function defaultWarnPoints(policyId: string): readonly number[] {
+  return policyId === ANSWER_POLICY_ID ? [] : DEFAULT_WARN_POINTS;
+}
+
+/**
+ * The answer clock counts 24/7 on the seconds of the standard, with no priority (contacts have
+ * none): a calendar or budgets by priority make no sense for it, and are refused (400) naming the field.
+ */
+export function answerPolicyIssues({ calendarId, priorityBudgets }: { calendarId: string | null; priorityBudgets: object }): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (calendarId !== null) issues.push({ path: 'calendarId', message: "the answer clock counts 24/7: only null is allowed for policy 'answer'" });
+  if (Object.keys(priorityBudgets).length > 0) issues.push({ path: 'priorityBudgets', message: "contacts have no priority: leave it out (or {}) for policy 'answer'" });
+  return issues;
+}
 
 /** Warn points a clock can use: at most five fractions strictly between 0 and 1, ascending, each once. */
 export function warnPointIssues(points: readonly number[] | null): FieldIssue[] {

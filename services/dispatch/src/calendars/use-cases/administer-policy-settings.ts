@@ -5,11 +5,12 @@ import { CorrelationContext, Outbox } from '@hotline/messaging';
 import { TenantStandards } from '@hotline/tenant-standards';
 import type { CaseActor } from '../../cases/domain/service-case';
 import { slaPolicyCatalogue, type SlaPolicyId, type SlaPriority } from '../../sla/domain';
+import { AnswerWarnPoints } from '../answer-warn-points';
 import { CalendarsRepository } from '../calendars.repository';
 import { CALENDARS_CLOCK, type CalendarsClock } from '../calendars-clock';
 import { InvalidSetting } from '../domain/invalid-setting';
 import { sameJson } from '../domain/same-json';
-import { type PolicySetting, policySettingAudit, priorityBudgetIssues, warnPointIssues } from '../domain/policy-setting';
+import { ANSWER_POLICY_ID, type PolicySetting, policySettingAudit, priorityBudgetIssues, warnPointIssues } from '../domain/policy-setting';
 
 export interface PolicySettingCommand {
   calendarId: string | null;
@@ -31,9 +32,17 @@ export class AdministerPolicySettings {
     private readonly standards: TenantStandards,
     private readonly outbox: Outbox,
     @Inject(CALENDARS_CLOCK) private readonly clock: CalendarsClock,
+    private readonly answerWarnPoints: AnswerWarnPoints,
   ) {}
 
-  put(tenantId: string, policyId: SlaPolicyId, { calendarId, priorityBudgets, warnPoints }: PolicySettingCommand, actor: CaseActor): Promise<PolicySetting> {
+  async put(tenantId: string, policyId: SlaPolicyId, command: PolicySettingCommand, actor: CaseActor): Promise<PolicySetting> {
+    const setting = await this.save(tenantId, policyId, command, actor);
+    // Committed: this replica's answer clocks see it from the next contact (others within the cache's 5 s).
+    if (policyId === ANSWER_POLICY_ID) this.answerWarnPoints.forget(tenantId);
+    return setting;
+  }
+
+  private save(tenantId: string, policyId: SlaPolicyId, { calendarId, priorityBudgets, warnPoints }: PolicySettingCommand, actor: CaseActor): Promise<PolicySetting> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const policy = slaPolicyCatalogue(await this.standards.resolve(tenantId, now))[policyId];

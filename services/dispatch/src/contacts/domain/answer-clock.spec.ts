@@ -1,4 +1,4 @@
-import { type AnswerClock, type AnswerStandard, deadlinePassed, isBreached, queue, stateOf, stop, stopKindOf } from './answer-clock';
+import { type AnswerClock, type AnswerStandard, deadlinePassed, isBreached, queue, stateOf, stop, stopKindOf, warnedPoints, warnPointReached } from './answer-clock';
 
 const standard: AnswerStandard = { standardId: 'answer-time', standardVersion: 'acme:3@1', clause: '2.1', seconds: 30 };
 const contact = { tenantId: 'acme', contactId: 'c-1' };
@@ -120,5 +120,58 @@ describe('answer clock', () => {
       'exited',
       undefined,
     ]);
+  });
+
+  describe('warn points (opt-in per tenant)', () => {
+    const warnedAt = (warnPoints: readonly number[], now = at(1), existing?: AnswerClock) => queue(existing, { ...contact, at: at(0), standard, warnPoints }, now);
+
+    it('sets no warn timer and stores no warn point by default: the deadline timer alone', () => {
+      const { clock, effects } = queuedAt0(at(1));
+      expect(effects).toEqual([{ kind: 'set-timer', dueAt: at(30) }]);
+      expect(clock).toMatchObject({ warnPoints: [], warnedPoint: null });
+      expect(answered(clock, 12, at(13)).effects).toEqual([{ kind: 'cancel-timer' }]);
+    });
+
+    it('sets a timer per warn point, at its fraction of the answer time from the queued time', () => {
+      const { clock, effects } = warnedAt([0.5, 0.8]);
+      expect(clock.warnPoints).toEqual([0.5, 0.8]);
+      expect(effects).toEqual([
+        { kind: 'set-timer', dueAt: at(30) },
+        { kind: 'set-warn-timer', point: 0.5, dueAt: at(15) },
+        { kind: 'set-warn-timer', point: 0.8, dueAt: at(24) },
+      ]);
+    });
+
+    it('warns a customer still waiting, once per point and in order, with the timer’s lateness', () => {
+      const first = warnPointReached(warnedAt([0.5, 0.8]).clock, { point: 0.5, late: false }, at(15));
+      expect(first).toMatchObject({ changed: true, effects: [{ kind: 'publish-warning', point: 0.5, late: false }] });
+      expect(first.clock.warnedPoint).toBe(0.5);
+      expect(warnPointReached(first.clock, { point: 0.5, late: false }, at(16))).toMatchObject({ changed: false, effects: [] });
+      const second = warnPointReached(first.clock, { point: 0.8, late: true }, at(29));
+      expect(second.effects).toEqual([{ kind: 'publish-warning', point: 0.8, late: true }]);
+      expect(warnedPoints(second.clock)).toEqual([0.5, 0.8]);
+      // An earlier point arriving after a later one says nothing new.
+      expect(warnPointReached({ ...first.clock, warnedPoint: 0.8 }, { point: 0.5, late: false }, at(29)).changed).toBe(false);
+    });
+
+    it('cancels the warn timers still to come when the wait stops, and warns no stopped, breached or overdue clock', () => {
+      const warned = warnPointReached(warnedAt([0.5, 0.8]).clock, { point: 0.5, late: false }, at(15)).clock;
+      expect(answered(warned, 20, at(20)).effects).toEqual([{ kind: 'cancel-timer' }, { kind: 'cancel-warn-timer', point: 0.8 }]);
+      const stopped = answered(warnedAt([0.5]).clock, 10, at(10)).clock;
+      expect(warnPointReached(stopped, { point: 0.5, late: false }, at(15)).changed).toBe(false);
+      const breached = deadlinePassed(warnedAt([0.5]).clock, { late: true }, at(40)).clock;
+      expect(warnPointReached(breached, { point: 0.5, late: true }, at(40)).changed).toBe(false);
+      expect(warnPointReached(warnedAt([0.5]).clock, { point: 0.5, late: true }, at(30)).changed).toBe(false);
+      expect(warnPointReached(warnedAt([0.5]).clock, { point: 0.8, late: false }, at(24)).changed).toBe(false);
+    });
+
+    it('never warns a late contact (its deadline had passed on arrival) nor one whose stop came first', () => {
+      const late = warnedAt([0.5], at(31));
+      expect(late.effects).toEqual([{ kind: 'publish-breach' }]);
+      expect(late.clock.warnPoints).toEqual([]);
+      expect(warnPointReached(late.clock, { point: 0.5, late: false }, at(31)).changed).toBe(false);
+      const stoppedFirst = warnedAt([0.5], at(11), answered(undefined, 10, at(11)).clock);
+      expect(stoppedFirst.effects).toEqual([]);
+    });
   });
 });

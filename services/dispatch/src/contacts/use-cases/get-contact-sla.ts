@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { ContactClocksRepository } from '../contact-clocks.repository';
 import type { ContactSlaResponse } from '../contact-sla-response';
-import { isBreached, stateOf } from '../domain/answer-clock';
+import { isBreached, stateOf, warnedPoints } from '../domain/answer-clock';
 
 /** A contact's answer clock as the API shows it; 404 when the tenant has no such contact. */
 @Injectable()
@@ -26,6 +26,7 @@ export class GetContactSla {
       clause: clock.standard?.clause ?? null,
       ...(clock.breachedAt ? { breachedAt: iso(clock.breachedAt) } : {}),
       ...(clock.withdrawnAt ? { withdrawnAt: iso(clock.withdrawnAt) } : {}),
+      ...(clock.warnPoints.length > 0 ? { warnAt: [...clock.warnPoints], warned: warnedPoints(clock) } : {}),
     };
   }
 }
