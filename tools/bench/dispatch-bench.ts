@@ -10,6 +10,8 @@
 //     deadline to its `sla.breached` arriving on the bus (p50/p99/max), breaches (timers fired) per second;
 //   - burst: BENCH_BURST (default 20,000) backdrop deadlines moved to now; the time until all their
 //     `sla.breached` are on the bus gives timers fired per second at full tilt (firing, outbox, relay);
+//   - full tilt: BENCH_FULL_TILT (default 30,000) contacts, queued and answered, straight onto
+//     dispatch's queue as fast as the broker confirms: dispatch's own clocking pace (dispatch-full-tilt.ts);
 //   - dispatch's peak RSS (VmHWM), and its RSS sampled each second.
 import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -20,6 +22,7 @@ import { type CloudEvent, deadLetterQueueName, newCloudEvent, SUBSCRIPTIONS } fr
 import { DEFAULT_RETRY_DELAYS_MS, MessagingNames } from '@hotline/messaging';
 import { AMQP_URL, benchDatabase, percentile } from './bench-env';
 import { freePort, peakRssMb, sampleRss, startService, stopProcess, until } from './bench-process';
+import { fullTilt } from './dispatch-full-tilt';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -32,6 +35,7 @@ const CLOCK_DRAIN_MS = Number(process.env.BENCH_DRAIN_SECONDS ?? 300) * 1000;
 const TICK_MS = 50;
 const TENANTS = 20;
 const FROM_SOURCE = process.env.BENCH_FROM_SOURCE === '1';
+const FULL_TILT = Number(process.env.BENCH_FULL_TILT ?? 30_000);
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
@@ -87,6 +91,19 @@ async function main(): Promise<void> {
     const burstDelays = verdicts.burst.map((v) => v.delayMs).sort((a, b) => a - b);
     const open = await count(ds, `SELECT count(*)::int AS n FROM dispatch.timers`);
 
+    log(`full tilt: ${FULL_TILT.toLocaleString('en-US')} contacts (queued, answered 3 s in) straight onto dispatch's queue…`);
+    const tilt = await fullTilt({
+      connection,
+      queue: names.queue('dispatch', 'contacts'),
+      contacts: FULL_TILT,
+      eventsOf: (i) => {
+        const time = Date.now() - ANSWER_AFTER_MS;
+        return [contactEvent('contact.queued', `f-${i}`, `t${i % TENANTS}`, time), contactEvent('contact.answered', `f-${i}`, `t${i % TENANTS}`, time + ANSWER_AFTER_MS)];
+      },
+      clockedSoFar: async () => metricSum(await scrape(port), 'hotline_events_consumed_total', 'type="contact.queued"'),
+      drainMs: CLOCK_DRAIN_MS,
+    });
+
     const metrics = await scrape(port);
     const perEvent = (type: string) =>
       (1000 * metricSum(metrics, 'hotline_event_handling_seconds_sum', `type="${type}"`)) / Math.max(1, metricSum(metrics, 'hotline_event_handling_seconds_count', `type="${type}"`));
@@ -107,6 +124,11 @@ async function main(): Promise<void> {
         'contacts clocked/s',
         fmt(steady.clocked / steady.clockedSeconds),
         `${fmt(steady.clocked)} of ${fmt(steady.sent)} contact.queued (+ ${fmt(steady.answers)} contact.answered) offered at ${fmt(RATE)}/s (the bench managed ${fmt(steady.sent / steady.offeredSeconds)}/s, confirms included), clocked in ${steady.clockedSeconds.toFixed(0)} s; consumer backlog max ${fmt(steady.backlogMax)}, ${fmt(steady.backlogEnd)} at the end`,
+      ],
+      [
+        'contacts clocked/s at full tilt',
+        fmt(tilt.clockedPerSecond),
+        `${fmt(tilt.contacts)} of ${fmt(FULL_TILT)} contacts (queued + answered) sent straight to dispatch's queue at ${fmt(tilt.sentPerSecond)}/s; backlog max ${fmt(tilt.backlogMax)}`,
       ],
       ['deadline → sla.breached on the bus (steady)', `p99 ${ms(delays, 99)}`, `p50 ${ms(delays, 50)}, max ${ms(delays, 100)}; ${fmt(delays.length)} breaches for ${fmt(steady.unanswered)} never answered, ${fmt(verdicts.withdrawn)} withdrawn (answers applied after their deadline fired)`],
       ['timers fired/s (steady)', fmt(delays.length / Math.max(1, firedSpan)), 'breaches published, as deadlines fall due'],
