@@ -5,17 +5,22 @@ import type { IncidentType, Severity } from './incident-state';
 export interface PlanStep {
   id: string;
   title: string;
-  ownerRole: 'security' | 'supervisor' | 'admin';
+  /** A role (security, supervisor, admin) or, in a tenant's plan, a team name; security may complete any step. */
+  ownerRole: string;
   /** Minutes after opening, per severity (a P1 is contained within the hour). */
   dueWithinMinutes: Readonly<Record<Severity, number>>;
   /** A standard whose deadline, in force for the tenant at opening, replaces `dueWithinMinutes`. */
   standardId?: DeadlineStandardId;
+  /** Steps this one follows (a tenant's plan): ordering metadata, checked free of cycles; deadlines still run from opening. */
+  after?: readonly string[];
 }
 
 export interface ResponsePlan {
   id: string;
   version: string;
   type: IncidentType;
+  /** `tenant`: a tenant's version replacing the built-in plan; its standard-bound steps may only be tighter. */
+  source?: 'built-in' | 'tenant';
   steps: readonly PlanStep[];
 }
 
@@ -112,7 +117,9 @@ export function scheduleSteps(
 ): ScheduledStep[] {
   return plan.steps.map(({ id, title, ownerRole, dueWithinMinutes, standardId }) => {
     const applied = standardId && standards ? standards(standardId) : undefined;
-    const dueInMs = applied ? applied.seconds * 1000 : dueWithinMinutes[severity] * 60_000;
+    const planned = dueWithinMinutes[severity] * 60_000;
+    // A built-in step takes the standard's value; a tenant's step only ever tightens it.
+    const dueInMs = !applied ? planned : plan.source === 'tenant' ? Math.min(planned, applied.seconds * 1000) : applied.seconds * 1000;
     const step: ScheduledStep = { id, title, ownerRole, dueAt: new Date(openedAt.getTime() + dueInMs) };
     if (applied) step.standard = { standardId: applied.standardId, standardVersion: applied.standardVersion };
     return step;
