@@ -19,6 +19,7 @@ import { SecurityIncidents1796800000000 } from './database/migrations/1796800000
 import { IncidentResponse1796900000000 } from './database/migrations/1796900000000-incident-response';
 import { RecordReads1797000000000 } from './database/migrations/1797000000000-record-reads';
 import { Inspections1797000100000 } from './database/migrations/1797000100000-inspections';
+import { ResponsePlans1797500000000 } from './database/migrations/1797500000000-response-plans';
 
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { Inspections1797000100000 } from './database/migrations/1797000100000-in
           IncidentResponse1796900000000,
           RecordReads1797000000000,
           Inspections1797000100000,
+          ResponsePlans1797500000000,
         ],
       }),
     ),

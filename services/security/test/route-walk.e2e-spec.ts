@@ -45,12 +45,16 @@ describe('security: every route of its OpenAPI document is protected (issue 12, 
     // And an inspection under the same id the walk puts in every path.
     const inspection = { title: MARKER, checklist: [MARKER], every: 'P7D', firstDueAt: '2099-01-05T09:00:00Z', ownerRole: 'security' };
     await svc.http().put(`/v1/inspections/${incidentOfB}`).auth(b, { type: 'bearer' }).send(inspection).expect(200);
+    // And its own version of the plan of the type the walk names.
+    const step = (id: string, extra = {}) => ({ id, title: MARKER, owner: 'security', within: 'PT1H', ...extra });
+    const plan = { steps: [step('triage'), step('report', { standard: 'personal-data-leak-report' })] };
+    await svc.http().put('/v1/response-plans/pii_spoken_by_agent').auth(b, { type: 'bearer' }).send(plan).expect(200);
   });
 
   afterAll(() => svc?.stop());
 
   it('refuses anonymous callers and bad tokens first, agents where their roles do not reach, and shows tenant A nothing of B', async () => {
-    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER, params: { id: incidentOfB, stepId: 'triage', evidenceId: evidenceOfB } });
+    const counts = await expectRouteWalk(svc, { tenant: 'acme', otherTenant: 'tenant-b', marker: MARKER, params: { id: incidentOfB, stepId: 'triage', evidenceId: evidenceOfB, incidentType: 'pii_spoken_by_agent' } });
     expect(counts.agentRefused).toBeGreaterThan(0);
     expect(counts.anonymousRefused).toBe(counts.operations - counts.open);
   });

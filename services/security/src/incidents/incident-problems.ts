@@ -8,6 +8,7 @@ import {
   ReviewRequired,
   StepNotInPlan,
   StepOwnerRequired,
+  StepPrerequisitesOpen,
 } from './domain/incident-errors';
 
 /** The 409's extension members: where the incident is, and where it may go from there. */
@@ -16,6 +17,7 @@ type TransitionProblem = ProblemInit & { state: string; allowed: readonly string
 export const ILLEGAL_TRANSITION = 'urn:hotline:problem:illegal-transition';
 export const INCIDENT_CHANGED = 'urn:hotline:problem:incident-changed';
 export const INCIDENT_CLOSED = 'urn:hotline:problem:incident-closed';
+export const STEP_PREREQUISITES_OPEN = 'urn:hotline:problem:step-prerequisites-open';
 
 /** Domain refusals of a transition: 409 naming the allowed states, or 422 naming the missing parts of the review. */
 export function incidentTransitionProblem(error: unknown): unknown {
@@ -34,11 +36,15 @@ export function incidentTransitionProblem(error: unknown): unknown {
   return error;
 }
 
-/** Domain refusals of a step's completion: 404 for a step not in the plan, 403 for the wrong role, 409 once closed. */
+/** Domain refusals of a step's completion: 404 for a step not in the plan, 403 for the wrong role, 409 once closed or before the steps it follows. */
 export function incidentStepProblem(error: unknown): unknown {
   if (error instanceof StepNotInPlan) return new ProblemException({ status: 404, detail: error.message });
   if (error instanceof StepOwnerRequired) return new ProblemException({ status: 403, detail: error.message });
   if (error instanceof IncidentClosed) return new ProblemException({ status: 409, type: INCIDENT_CLOSED, title: 'The incident is closed', detail: error.message });
+  if (error instanceof StepPrerequisitesOpen) {
+    const problem: ProblemInit & { open: readonly string[] } = { status: 409, type: STEP_PREREQUISITES_OPEN, title: 'Steps it follows are open', detail: error.message, open: error.open };
+    return new ProblemException(problem);
+  }
   return error;
 }
 

@@ -12,6 +12,7 @@ interface StepRow {
   due_at: Date;
   standard_id: string | null;
   standard_version: string | null;
+  after_steps: string[];
   late_at: Date | null;
   completed_at: Date | null;
   completed_by: IncidentActor | null;
@@ -31,10 +32,10 @@ export class IncidentStepsRepository {
   async insert(manager: EntityManager, tenantId: string, incidentId: string, steps: readonly ScheduledStep[]): Promise<void> {
     if (steps.length === 0) return;
     await manager.query(
-      `INSERT INTO security.incident_steps (tenant_id, incident_id, step_id, position, title, owner_role, due_at, standard_id, standard_version)
-       SELECT $1, $2, s.step_id, s.position, s.title, s.owner_role, s.due_at, s.standard_id, s.standard_version
-       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[])
-         AS s(step_id, position, title, owner_role, due_at, standard_id, standard_version)
+      `INSERT INTO security.incident_steps (tenant_id, incident_id, step_id, position, title, owner_role, due_at, standard_id, standard_version, after_steps)
+       SELECT $1, $2, s.step_id, s.position, s.title, s.owner_role, s.due_at, s.standard_id, s.standard_version, ARRAY(SELECT jsonb_array_elements_text(s.after_steps))
+       FROM unnest($3::text[], $4::int[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::jsonb[])
+         AS s(step_id, position, title, owner_role, due_at, standard_id, standard_version, after_steps)
        ON CONFLICT DO NOTHING`,
       [
         tenantId,
@@ -46,13 +47,15 @@ export class IncidentStepsRepository {
         steps.map((s) => s.dueAt.toISOString()),
         steps.map((s) => s.standard?.standardId ?? null),
         steps.map((s) => s.standard?.standardVersion ?? null),
+        // A text[] per step: unnest flattens a 2-D array, so each goes as a JSON array.
+        steps.map((s) => JSON.stringify(s.after ?? [])),
       ],
     );
   }
 
   async list(manager: EntityManager, tenantId: string, incidentId: string): Promise<IncidentStep[]> {
     const rows: StepRow[] = await manager.query(
-      `SELECT step_id, position, title, owner_role, due_at, standard_id, standard_version, late_at, completed_at, completed_by, note
+      `SELECT step_id, position, title, owner_role, due_at, standard_id, standard_version, after_steps, late_at, completed_at, completed_by, note
        FROM security.incident_steps WHERE tenant_id = $1 AND incident_id = $2 ORDER BY position`,
       [tenantId, incidentId],
     );
@@ -102,6 +105,7 @@ function toStep(row: StepRow): IncidentStep {
     title: row.title,
     ownerRole: row.owner_role,
     dueAt: new Date(row.due_at),
+    ...(row.after_steps.length > 0 ? { after: row.after_steps } : {}),
     ...(row.standard_id && row.standard_version ? { standard: { standardId: row.standard_id, standardVersion: row.standard_version } } : {}),
     lateAt: row.late_at && new Date(row.late_at),
     completedAt: row.completed_at && new Date(row.completed_at),

@@ -60,6 +60,16 @@ export class StepOwnerRequired extends Error {
 }
 
 /** A closed incident's plan takes no more work. */
+/** A step completed before the steps it follows (`after` in the tenant's plan) are done. */
+export class StepPrerequisitesOpen extends Error {
+  constructor(
+    readonly stepId: string,
+    readonly open: readonly string[],
+  ) {
+    super(`Step ${stepId} follows ${open.join(', ')}, not done yet; complete ${open.length > 1 ? 'them' : 'it'} first.`);
+  }
+}
+
 export class IncidentClosed extends Error {
   constructor(readonly incidentId: string) {
     super(`Incident ${incidentId} is closed: its steps take no more changes.`);

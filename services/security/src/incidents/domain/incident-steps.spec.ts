@@ -1,4 +1,4 @@
-import { StepOwnerRequired } from './incident-errors';
+import { StepOwnerRequired, StepPrerequisitesOpen } from './incident-errors';
 import { completeStep, escalates, type IncidentStep, mayComplete, stepDoneByMove, stepState, stepTimerKey } from './incident-steps';
 import { RESPONSE_PLANS, scheduleSteps } from './response-plans';
 
@@ -38,6 +38,16 @@ describe('plan steps as live work', () => {
     expect(completeStep(step(), supervisor, minutes(61))).toMatchObject({ kind: 'completed', late: true });
     expect(completeStep(step({ lateAt: minutes(60) }), supervisor, minutes(59))).toMatchObject({ late: true });
     expect(completeStep(step({ completedAt: minutes(5) }), officer, minutes(10))).toEqual({ kind: 'already_done', stepId: 'contain' });
+  });
+
+  it('is completed only after the steps it follows are done, naming those still open', () => {
+    const follows = step({ after: ['triage', 'notify'] });
+    const triage = step({ id: 'triage', completedAt: minutes(5) });
+    const notify = step({ id: 'notify' });
+    expect(() => completeStep(follows, officer, minutes(10), [triage, notify, follows])).toThrow(new StepPrerequisitesOpen('contain', ['notify']));
+    expect(completeStep(follows, officer, minutes(10), [triage, { ...notify, completedAt: minutes(6) }, follows])).toMatchObject({ kind: 'completed' });
+    // Done already: a retry is harmless whatever the others' state.
+    expect(completeStep({ ...follows, completedAt: minutes(5) }, officer, minutes(10), [follows])).toEqual({ kind: 'already_done', stepId: 'contain' });
   });
 
   it('escalates at its deadline only while undone and the incident is not closed', () => {

@@ -1,5 +1,5 @@
 import type { IncidentActor } from './incident';
-import { StepOwnerRequired } from './incident-errors';
+import { StepOwnerRequired, StepPrerequisitesOpen } from './incident-errors';
 import type { IncidentState } from './incident-state';
 import type { ScheduledStep } from './response-plans';
 
@@ -36,12 +36,15 @@ export function mayComplete(ownerRole: string, roles: readonly string[]): boolea
 export type StepCompletion = { kind: 'completed'; stepId: string; late: boolean; at: Date } | { kind: 'already_done'; stepId: string };
 
 /**
- * Completing a step: once. Completing it again changes nothing (`already_done`, so a retried
- * request is harmless); the first note and author stay.
+ * Completing a step: once, and only after the steps it follows (`after`) among `steps` are done.
+ * Completing it again changes nothing (`already_done`, so a retried request is harmless); the first
+ * note and author stay.
  */
-export function completeStep(step: IncidentStep, actor: IncidentActor, at: Date): StepCompletion {
+export function completeStep(step: IncidentStep, actor: IncidentActor, at: Date, steps: readonly IncidentStep[] = []): StepCompletion {
   if (!mayComplete(step.ownerRole, actor.roles)) throw new StepOwnerRequired(step.id, step.ownerRole);
   if (step.completedAt) return { kind: 'already_done', stepId: step.id };
+  const open = (step.after ?? []).filter((id) => !steps.find((other) => other.id === id)?.completedAt);
+  if (open.length > 0) throw new StepPrerequisitesOpen(step.id, open);
   return { kind: 'completed', stepId: step.id, late: step.lateAt !== null || at.getTime() > step.dueAt.getTime(), at };
 }
 

@@ -94,6 +94,8 @@ export interface ScheduledStep {
   title: string;
   ownerRole: PlanStep['ownerRole'];
   dueAt: Date;
+  /** Steps to be done before this one (a tenant's plan); empty for the built-in plans. */
+  after?: readonly string[];
   /** The standard the deadline came from, with the version applied (MANUAL ch. 8). */
   standard?: { standardId: string; standardVersion: string };
 }
@@ -115,12 +117,13 @@ export function scheduleSteps(
   openedAt: Date,
   standards?: (id: DeadlineStandardId) => StepDeadlineStandard,
 ): ScheduledStep[] {
-  return plan.steps.map(({ id, title, ownerRole, dueWithinMinutes, standardId }) => {
+  return plan.steps.map(({ id, title, ownerRole, dueWithinMinutes, standardId, after }) => {
     const applied = standardId && standards ? standards(standardId) : undefined;
     const planned = dueWithinMinutes[severity] * 60_000;
     // A built-in step takes the standard's value; a tenant's step only ever tightens it.
     const dueInMs = !applied ? planned : plan.source === 'tenant' ? Math.min(planned, applied.seconds * 1000) : applied.seconds * 1000;
     const step: ScheduledStep = { id, title, ownerRole, dueAt: new Date(openedAt.getTime() + dueInMs) };
+    if (after?.length) step.after = [...after];
     if (applied) step.standard = { standardId: applied.standardId, standardVersion: applied.standardVersion };
     return step;
   });

@@ -25,7 +25,7 @@ export interface CompleteStepCommand {
  * Completes a plan step: marks it done, cancels its deadline timer, records it on the timeline and
  * publishes `audit.recorded`, in one transaction. Completing a done step again changes nothing and
  * answers the incident as it is. Undefined for an unknown incident; throws StepNotInPlan,
- * StepOwnerRequired or IncidentClosed.
+ * StepOwnerRequired, StepPrerequisitesOpen or IncidentClosed.
  */
 @Injectable()
 export class CompleteIncidentStep {
@@ -46,7 +46,7 @@ export class CompleteIncidentStep {
       const steps = await this.steps.list(manager, tenantId, incidentId);
       const step = steps.find(({ id }) => id === stepId);
       if (!incident || !step) throw new StepNotInPlan(incidentId, stepId, steps.map(({ id }) => id));
-      const completion = completeStep(step, actor, this.clock.now());
+      const completion = completeStep(step, actor, this.clock.now(), steps);
       if (completion.kind === 'already_done') return this.findIncident.execute(tenantId, incidentId, manager);
       if (incident.state === 'closed') throw new IncidentClosed(incidentId);
       const { at, late } = completion;

@@ -7,8 +7,8 @@ import { TenantStandards } from '@hotline/tenant-standards';
 import { bruteForce, type Detection, DETECTION_THRESHOLDS, denialSource, piiSpokenByAgent } from '../domain/detection-rules';
 import type { IncidentSnapshot } from '../domain/incident';
 import { openedEvent } from '../domain/incident-events';
-import { RESPONSE_PLANS } from '../domain/response-plans';
 import { IncidentsRepository } from '../incidents.repository';
+import { PlanInForce } from './plan-in-force';
 import { ScheduleIncidentSteps } from './schedule-incident-steps';
 
 /**
@@ -23,6 +23,7 @@ export class DetectIncidents {
     private readonly outbox: Outbox,
     private readonly scheduleSteps: ScheduleIncidentSteps,
     private readonly standards: TenantStandards,
+    private readonly planInForce: PlanInForce,
   ) {}
 
   async onTranscript(manager: EntityManager, event: KnownCloudEvent<'transcript.recorded'>): Promise<void> {
@@ -56,7 +57,8 @@ export class DetectIncidents {
       await this.incidents.appendTimeline(manager, tenantId, latest.snapshot.id, { at, kind: 'detected_again', detail: cause });
       return;
     }
-    const plan = RESPONSE_PLANS[detection.type];
+    // The tenant's latest version of the plan, else the built-in one; the incident keeps it.
+    const plan = await this.planInForce.execute(manager, tenantId, detection.type);
     const incident: IncidentSnapshot = {
       tenantId,
       id: randomUUID(),
@@ -74,7 +76,7 @@ export class DetectIncidents {
       plan: { id: plan.id, version: plan.version },
     };
     await this.incidents.insert(manager, incident);
-    await this.scheduleSteps.execute(manager, incident);
+    await this.scheduleSteps.execute(manager, incident, plan);
     await this.incidents.appendTimeline(manager, tenantId, incident.id, { at: incident.openedAt, kind: 'opened', detail: cause });
     await this.outbox.add(manager, [openedEvent(incident, plan, CorrelationContext.current()?.correlationId ?? event.correlationid)]);
   }

@@ -4,11 +4,11 @@ import { TenantStandards } from '@hotline/tenant-standards';
 import { DurableTimers } from '@hotline/timers';
 import type { IncidentSnapshot } from '../domain/incident';
 import { STEP_TIMER_KIND, stepTimerKey } from '../domain/incident-steps';
-import { RESPONSE_PLANS, scheduleSteps } from '../domain/response-plans';
+import { type ResponsePlan, scheduleSteps } from '../domain/response-plans';
 import { IncidentStepsRepository } from '../incident-steps.repository';
 
 /**
- * Puts a new incident's response plan to work, in the transaction that opens it: its steps with
+ * Puts a new incident's response plan (the one in force for its tenant) to work, in the transaction that opens it: its steps with
  * their deadlines (a standard-bound step takes the tenant's standard in force at opening) and a
  * durable timer per deadline, which escalates the step if it falls due undone.
  */
@@ -20,10 +20,10 @@ export class ScheduleIncidentSteps {
     private readonly standards: TenantStandards,
   ) {}
 
-  async execute(manager: EntityManager, incident: IncidentSnapshot): Promise<void> {
+  async execute(manager: EntityManager, incident: IncidentSnapshot, plan: ResponsePlan): Promise<void> {
     const { tenantId, id: incidentId } = incident;
     const inForce = await this.standards.resolve(tenantId, incident.openedAt);
-    const scheduled = scheduleSteps(RESPONSE_PLANS[incident.type], incident.severity, incident.openedAt, (id) => {
+    const scheduled = scheduleSteps(plan, incident.severity, incident.openedAt, (id) => {
       const { seconds, standardId, standardVersion } = inForce.standard(id);
       return { seconds, standardId, standardVersion };
     });
