@@ -1,0 +1,61 @@
+import { DataSource } from 'typeorm';
+import { outboxParkingMigration } from '@hotline/messaging';
+import { createTestDatabase, type TestDatabase } from '@hotline/testing';
+import { tenantStandardsMigration } from '@hotline/tenant-standards';
+import { durableTimersMigration } from '@hotline/timers';
+import { CreateSecuritySchema1764028800000 } from '../src/database/migrations/1764028800000-create-security-schema';
+import { AuditChainBatchesAnchorsSearch1796000200000 } from '../src/database/migrations/1796000200000-audit-chain-batches-anchors-search';
+import { SecurityIncidents1796800000000 } from '../src/database/migrations/1796800000000-security-incidents';
+import { IncidentResponse1796900000000 } from '../src/database/migrations/1796900000000-incident-response';
+import { RecordReads1797000000000 } from '../src/database/migrations/1797000000000-record-reads';
+import { Inspections1797000100000 } from '../src/database/migrations/1797000100000-inspections';
+import { ResponsePlans1797500000000 } from '../src/database/migrations/1797500000000-response-plans';
+
+const BEFORE = [
+  CreateSecuritySchema1764028800000,
+  outboxParkingMigration('security'),
+  tenantStandardsMigration('security'),
+  AuditChainBatchesAnchorsSearch1796000200000,
+  SecurityIncidents1796800000000,
+  durableTimersMigration('security'),
+  IncidentResponse1796900000000,
+  RecordReads1797000000000,
+  Inspections1797000100000,
+];
+
+/** The steps of incidents opened before tenants' plans follow no other step; the migration goes down again. */
+describe('security: the response plans migration over existing incident steps (real PostgreSQL)', () => {
+  let db: TestDatabase;
+
+  const migrated = async (migrations: typeof BEFORE): Promise<DataSource> => {
+    const source = await new DataSource({ type: 'postgres', url: db.url, schema: 'security', migrations, migrationsTableName: 'migrations' }).initialize();
+    await source.runMigrations();
+    return source;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const admin = await new DataSource({ type: 'postgres', url: db.url }).initialize();
+    await admin.query('CREATE SCHEMA security');
+    await admin.destroy();
+  });
+
+  afterAll(() => db?.drop());
+
+  it('gives existing steps an empty `after`, adds the plans table, and reverts', async () => {
+    const before = await migrated(BEFORE);
+    await before.query(`INSERT INTO security.incidents (tenant_id, id, type, severity, state, summary, dedup_key, plan_id, plan_version, opened_at, last_detected_at, detections, updated_at)
+      VALUES ('acme', '00000000-0000-4000-8000-000000000001', 'brute_force', 'P3', 'open', 's', 'k', 'plan-brute-force', '1', now(), now(), 1, now())`);
+    await before.query(`INSERT INTO security.incident_steps (tenant_id, incident_id, step_id, position, title, owner_role, due_at)
+      VALUES ('acme', '00000000-0000-4000-8000-000000000001', 'triage', 1, 'Triage', 'security', now())`);
+    await before.destroy();
+
+    const after = await migrated([...BEFORE, ResponsePlans1797500000000]);
+    expect(await after.query(`SELECT step_id, after_steps FROM security.incident_steps`)).toEqual([{ step_id: 'triage', after_steps: [] }]);
+    expect(await after.query(`SELECT count(*)::int AS n FROM security.response_plans`)).toEqual([{ n: 0 }]);
+    await after.undoLastMigration();
+    expect(await after.query(`SELECT to_regclass('security.response_plans') AS plans`)).toEqual([{ plans: null }]);
+    expect(await after.query(`SELECT step_id FROM security.incident_steps`)).toEqual([{ step_id: 'triage' }]);
+    await after.destroy();
+  });
+});
