@@ -9,10 +9,19 @@ const series = (entries: [string, Partial<MinuteCounters>][]) => new Map(entries
 const slRule: KpiThresholdCondition = { kind: 'kpi-threshold', metric: 'serviceLevel', target: 0.8, windowSeconds: 300, minVolume: 20, scope: 'both' };
 
 describe('sumWindow', () => {
-  it('sums the minutes starting within the window, the current one included, none before', () => {
-    const s = series([['09:02', { offered: 100 }], ['09:03', { offered: 1 }], ['09:07', { offered: 2 }], ['09:08', { offered: 50 }]]);
+  it('sums every minute the window touches, whole (the current one included), none before', () => {
+    // 5 minutes back from 09:07:30 reach into 09:02: 09:02–09:07 count, 08:56–09:01 are the previous window.
+    const s = series([['08:55', { offered: 1000 }], ['08:58', { offered: 100 }], ['09:02', { offered: 1 }], ['09:07', { offered: 2 }], ['09:08', { offered: 50 }]]);
     expect(sumWindow(s, now, 5 * MINUTE_MS).offered).toBe(3);
     expect(sumWindow(s, now, 5 * MINUTE_MS, 1).offered).toBe(100);
+  });
+
+  it('never holds less than the window: a 60 s window just past the minute still sees the minute before', () => {
+    const s = series([['09:06', { offered: 7 }], ['09:07', { offered: 1 }], ['09:05', { offered: 500 }]]);
+    expect(sumWindow(s, Date.parse('2026-11-30T09:07:02Z'), MINUTE_MS).offered).toBe(8);
+    expect(sumWindow(s, Date.parse('2026-11-30T09:07:02Z'), MINUTE_MS, 1).offered).toBe(500);
+    // Exactly on the minute, the window is the minute that just ended and the one starting.
+    expect(sumWindow(s, Date.parse('2026-11-30T09:07:00Z'), MINUTE_MS).offered).toBe(8);
   });
 });
 

@@ -25,12 +25,15 @@ export type MinuteSeries = ReadonlyMap<number, MinuteCounters>;
 
 /**
  * The sum over the window of `windowMs` ending at `nowMs`, `offset` windows back (0: the current
- * one). Minutes count whole: the window holds the minutes starting at or after `nowMs - windowMs`,
- * the current, still filling minute included.
+ * one). Minutes count whole, and every minute the window touches counts: it always holds at least
+ * `windowMs` (up to a minute more), the current, still filling minute included. (Counting only the
+ * minutes that start inside it would leave a 60 s window two seconds past the minute with two
+ * seconds of contacts, under any minimum volume.) The previous window is as many minutes before it.
  */
 export function sumWindow(series: MinuteSeries, nowMs: number, windowMs: number, offset = 0): MinuteCounters {
-  const end = minuteOf(nowMs) + MINUTE_MS - offset * windowMs;
-  const start = end - windowMs;
+  const span = minuteOf(nowMs) - minuteOf(nowMs - windowMs) + MINUTE_MS;
+  const end = minuteOf(nowMs) + MINUTE_MS - offset * span;
+  const start = end - span;
   const sum = emptyMinute();
   for (const [minute, c] of series) {
     if (minute < start || minute >= end) continue;

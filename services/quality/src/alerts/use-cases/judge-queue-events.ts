@@ -94,7 +94,7 @@ export class JudgeQueueEvents {
         appliesTo(rule.condition, scope) && (scopes.get(scope) ?? 0) >= minuteOf(now - Math.min(rule.condition.windowSeconds * 1000, this.config.liveMs));
       const wanted = [...scopes.keys()].filter((scope) => rules.some((rule) => live(scope, rule)));
       if (wanted.length === 0) continue;
-      const windows = await this.minutes.windows(manager, tenantId, wanted, now - 2 * MAX_WINDOW_SECONDS * 1000);
+      const windows = await this.minutes.windows(manager, tenantId, wanted, now - 2 * (MAX_WINDOW_SECONDS * 1000 + MINUTE_MS));
       const answer = (await this.standards.resolve(tenantId, new Date(now))).standard('answer-time');
       const standard = { standardId: answer.standardId, standardVersion: answer.standardVersion, clause: answer.chapter };
       const observations = wanted.flatMap((scope) =>

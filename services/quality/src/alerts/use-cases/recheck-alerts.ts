@@ -8,6 +8,7 @@ import { AlertsRepository } from '../alerts.repository';
 import { ESCALATE_TIMER } from '../alerts-clock';
 import { escalate } from '../domain/alert';
 import { isKpiCondition, type KpiCondition, MAX_WINDOW_SECONDS } from '../domain/alert-rule';
+import { MINUTE_MS } from '../domain/window-counters';
 import { AlertEngine, type Observation } from './alert-engine';
 import { kpiObservation } from './kpi-observation';
 
@@ -39,7 +40,7 @@ export class RecheckAlerts {
     let observation: Observation;
     if (isKpiCondition(rule.condition)) {
       const kpiRule = rule as typeof rule & { condition: KpiCondition };
-      const windows = await this.minutes.windows(manager, alert.tenantId, [alert.scope], now - 2 * MAX_WINDOW_SECONDS * 1000);
+      const windows = await this.minutes.windows(manager, alert.tenantId, [alert.scope], now - 2 * (MAX_WINDOW_SECONDS * 1000 + MINUTE_MS));
       const answer = (await this.standards.resolve(alert.tenantId, new Date(now))).standard('answer-time');
       observation = kpiObservation(kpiRule, alert.scope, windows.get(alert.scope) ?? { series: new Map(), region: null }, now, {
         standardId: answer.standardId,
