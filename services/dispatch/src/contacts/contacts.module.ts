@@ -4,6 +4,7 @@ import { CalendarsModule } from '../calendars/calendars.module';
 import { AnswerDeadlineTimer } from './answer-deadline.timer';
 import { AnswerWarningTimer } from './answer-warning.timer';
 import { ClockEffects } from './clock-effects';
+import { FiredClocks } from './fired-clocks';
 import { clockRetentionProvider } from './clock-retention-settings';
 import { ClockRetentionTimer } from './clock-retention.timer';
 import { ContactClocksRepository } from './contact-clocks.repository';
@@ -30,6 +31,7 @@ import { WALL_CLOCK } from './wall-clock';
     { provide: WALL_CLOCK, useValue: systemClock },
     ContactClocksRepository,
     ClockEffects,
+    FiredClocks,
     ClockContactEvents,
     FireAnswerDeadline,
     GetContactSla,

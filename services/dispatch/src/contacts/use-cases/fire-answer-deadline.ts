@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
-import { Outbox } from '@hotline/messaging';
 import type { Clock, FiredTimer, TimerBatchOutcome } from '@hotline/timers';
-import { type AnswerTimerPayload, ClockEffects, type TimedOutcome } from '../clock-effects';
 import { ANSWER_TIMER_KIND } from '../answer-verdicts';
 import { ContactClocksRepository, contactKey } from '../contact-clocks.repository';
 import { deadlinePassed } from '../domain/answer-clock';
+import { type FiredClock, FiredClocks } from '../fired-clocks';
 import { WALL_CLOCK } from '../wall-clock';
 
 /**
@@ -21,8 +19,7 @@ import { WALL_CLOCK } from '../wall-clock';
 export class FireAnswerDeadline {
   constructor(
     private readonly clocks: ContactClocksRepository,
-    private readonly effects: ClockEffects,
-    private readonly outbox: Outbox,
+    private readonly firedClocks: FiredClocks,
     @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -32,21 +29,14 @@ export class FireAnswerDeadline {
     // A clock a consumer holds: its timer goes again in a moment, when the consumer has committed.
     const busy = busyClocks.map((ref) => ({ tenantId: ref.tenantId, kind: ANSWER_TIMER_KIND, key: ref.contactId }));
     const now = this.clock.now();
-    const fired: { timer: FiredTimer; outcome: TimedOutcome['outcome'] }[] = [];
+    const fired: FiredClock[] = [];
     for (const [index, timer] of timers.entries()) {
       const existing = locked.get(contactKey(refs[index]));
       if (!existing) continue;
       const outcome = deadlinePassed(existing, timer, now);
       if (outcome.changed) fired.push({ timer, outcome });
     }
-    if (fired.length === 0) return { busy };
-    const verdicts = await this.effects.applyMany(manager, fired.map(({ outcome }) => ({ outcome })));
-    const events: CloudEvent[] = fired.flatMap(({ timer }, index) => {
-      const { correlationId, causationId } = timer.payload as Partial<AnswerTimerPayload>;
-      return verdicts[index].map((verdict) => newCloudEvent({ ...verdict, source: '/hotline/dispatch', tenantId: timer.tenantId, correlationId, causationId }));
-    });
-    await this.clocks.saveMany(manager, fired.map(({ outcome }) => outcome.clock));
-    await this.outbox.add(manager, events);
+    await this.firedClocks.commit(manager, fired);
     return { busy };
   }
 }

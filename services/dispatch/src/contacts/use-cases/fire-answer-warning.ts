@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
-import { Outbox } from '@hotline/messaging';
 import type { Clock, FiredTimer, TimerBatchOutcome } from '@hotline/timers';
 import { ANSWER_WARN_TIMER_KIND, parseWarnTimerKey } from '../answer-verdicts';
-import { type AnswerTimerPayload, ClockEffects } from '../clock-effects';
 import { ContactClocksRepository, contactKey } from '../contact-clocks.repository';
-import { type AnswerClock, type ClockOutcome, warnPointReached } from '../domain/answer-clock';
+import { warnPointReached } from '../domain/answer-clock';
+import { type FiredClock, FiredClocks } from '../fired-clocks';
 import { WALL_CLOCK } from '../wall-clock';
 
 /**
@@ -20,8 +18,7 @@ import { WALL_CLOCK } from '../wall-clock';
 export class FireAnswerWarning {
   constructor(
     private readonly clocks: ContactClocksRepository,
-    private readonly effects: ClockEffects,
-    private readonly outbox: Outbox,
+    private readonly firedClocks: FiredClocks,
     @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,7 +28,7 @@ export class FireAnswerWarning {
     const busyKeys = new Set(busyClocks.map(contactKey));
     const busy = warnings.filter(({ ref }) => busyKeys.has(contactKey(ref))).map(({ timer }) => ({ tenantId: timer.tenantId, kind: ANSWER_WARN_TIMER_KIND, key: timer.key }));
     const now = this.clock.now();
-    const fired: { timer: FiredTimer; outcome: ClockOutcome }[] = [];
+    const fired: FiredClock[] = [];
     // Two points of one contact in a batch (both fell due while dispatch was down): in order, each seeing the one before.
     for (const { timer, ref } of [...warnings].sort((a, b) => a.ref.point - b.ref.point)) {
       const existing = locked.get(contactKey(ref));
@@ -41,16 +38,7 @@ export class FireAnswerWarning {
       locked.set(contactKey(ref), outcome.clock);
       fired.push({ timer, outcome });
     }
-    if (fired.length === 0) return { busy };
-    const verdicts = await this.effects.applyMany(manager, fired.map(({ outcome }) => ({ outcome })));
-    const events: CloudEvent[] = fired.flatMap(({ timer }, index) => {
-      const { correlationId, causationId } = timer.payload as Partial<AnswerTimerPayload>;
-      return verdicts[index].map((verdict) => newCloudEvent({ ...verdict, source: '/hotline/dispatch', tenantId: timer.tenantId, correlationId, causationId }));
-    });
-    // Each contact's last state once (one statement may not update a row twice).
-    const saved = new Map<string, AnswerClock>(fired.map(({ outcome }) => [contactKey(outcome.clock), outcome.clock]));
-    await this.clocks.saveMany(manager, [...saved.values()]);
-    await this.outbox.add(manager, events);
+    await this.firedClocks.commit(manager, fired);
     return { busy };
   }
 }
