@@ -1,27 +1,9 @@
 import { DataSource } from 'typeorm';
-import { outboxParkingMigration } from '@hotline/messaging';
 import { createTestDatabase, type TestDatabase } from '@hotline/testing';
-import { tenantStandardsMigration } from '@hotline/tenant-standards';
-import { durableTimersMigration } from '@hotline/timers';
-import { CreateSecuritySchema1764028800000 } from '../src/database/migrations/1764028800000-create-security-schema';
-import { AuditChainBatchesAnchorsSearch1796000200000 } from '../src/database/migrations/1796000200000-audit-chain-batches-anchors-search';
-import { SecurityIncidents1796800000000 } from '../src/database/migrations/1796800000000-security-incidents';
-import { IncidentResponse1796900000000 } from '../src/database/migrations/1796900000000-incident-response';
-import { RecordReads1797000000000 } from '../src/database/migrations/1797000000000-record-reads';
-import { Inspections1797000100000 } from '../src/database/migrations/1797000100000-inspections';
 import { ResponsePlans1797500000000 } from '../src/database/migrations/1797500000000-response-plans';
+import { migrationsBefore } from '../src/database/security-migrations';
 
-const BEFORE = [
-  CreateSecuritySchema1764028800000,
-  outboxParkingMigration('security'),
-  tenantStandardsMigration('security'),
-  AuditChainBatchesAnchorsSearch1796000200000,
-  SecurityIncidents1796800000000,
-  durableTimersMigration('security'),
-  IncidentResponse1796900000000,
-  RecordReads1797000000000,
-  Inspections1797000100000,
-];
+const BEFORE = migrationsBefore(ResponsePlans1797500000000);
 
 /** The steps of incidents opened before tenants' plans follow no other step; the migration goes down again. */
 describe('security: the response plans migration over existing incident steps (real PostgreSQL)', () => {
