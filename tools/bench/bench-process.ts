@@ -23,7 +23,9 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, port: n
     : [path.join(ROOT, `dist/services/${name}/main.js`)];
   // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the service there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, ...main], {
+  // BENCH_NODE_FLAGS='--trace-gc …' passes flags to the service's node only (NODE_OPTIONS would reach the bench too).
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...profile, ...flags, ...main], {
     cwd: ROOT,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', options.logs ? 'inherit' : 'ignore', 'inherit'],

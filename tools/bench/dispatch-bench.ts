@@ -7,7 +7,9 @@
 //     bus over 20 tenants whose answer time is BENCH_ANSWER_SECONDS (default 10 s, a tightened tenant
 //     standard); BENCH_ANSWERED of them (default 0.5) get `contact.answered` 3 s later, the rest breach.
 //     Measured: contacts clocked per second and the consumer queue's backlog, the delay from each
-//     deadline to its `sla.breached` arriving on the bus (p50/p99/max), breaches (timers fired) per second;
+//     deadline to its `sla.breached` arriving on the bus (p50/p99/max), breaches (timers fired) per second,
+//     and where the machine's CPU went (dispatch, PostgreSQL, RabbitMQ, the bench: cpu-split.ts);
+//     BENCH_OTHER_QUEUES says what becomes of quality's and security's copies (below, default none);
 //   - burst: BENCH_BURST (default 20,000) backdrop deadlines moved to now; the time until all their
 //     `sla.breached` are on the bus gives timers fired per second at full tilt (firing, outbox, relay);
 //   - full tilt: BENCH_FULL_TILT (default 30,000) contacts, queued and answered, straight onto
@@ -22,7 +24,10 @@ import { type CloudEvent, deadLetterQueueName, newCloudEvent, SUBSCRIPTIONS } fr
 import { DEFAULT_RETRY_DELAYS_MS, MessagingNames } from '@hotline/messaging';
 import { AMQP_URL, benchDatabase, percentile } from './bench-env';
 import { freePort, peakRssMb, sampleRss, startService, stopProcess, until } from './bench-process';
+import { type CpuShares, cpuSplit, describeShares } from './cpu-split';
 import { fullTilt } from './dispatch-full-tilt';
+import { sinkQueues } from './queue-sink';
+import { type SteadyOptions, type SteadyResult, steadyLoad } from './dispatch-steady';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -32,10 +37,13 @@ const ANSWER_SECONDS = Number(process.env.BENCH_ANSWER_SECONDS ?? 10);
 const BURST = Math.min(Number(process.env.BENCH_BURST ?? 20_000), OPEN);
 const ANSWER_AFTER_MS = 3_000;
 const CLOCK_DRAIN_MS = Number(process.env.BENCH_DRAIN_SECONDS ?? 300) * 1000;
-const TICK_MS = 50;
 const TENANTS = 20;
 const FROM_SOURCE = process.env.BENCH_FROM_SOURCE === '1';
 const FULL_TILT = Number(process.env.BENCH_FULL_TILT ?? 30_000);
+// Quality's and security's queues (every contact event and breach is theirs too): `none` deletes them, so the
+// broker serves dispatch alone, as it would on a broker with room to spare; `unread` leaves them filling
+// as no one reads them; `read` has the bench read and ack them as those services would.
+const OTHER_QUEUES = (process.env.BENCH_OTHER_QUEUES ?? 'none') as 'none' | 'unread' | 'read';
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
@@ -57,22 +65,48 @@ async function main(): Promise<void> {
     const rss = sampleRss(dispatch.pid);
     const channel = await connection.createConfirmChannel();
     const verdicts = await tapBreaches(connection, names);
+    // Dispatch declared every service's queues at start, as a publisher does.
+    const otherServices = SUBSCRIPTIONS.filter(({ service }) => service !== 'dispatch').map(({ service, purpose }) => names.queue(service, purpose));
+    if (!['none', 'unread', 'read'].includes(OTHER_QUEUES)) throw new Error(`BENCH_OTHER_QUEUES must be none, unread or read, got ${OTHER_QUEUES}`);
+    if (OTHER_QUEUES === 'none') await deleteQueues(connection, otherServices);
+    const sink = OTHER_QUEUES === 'read' ? await sinkQueues(connection, otherServices) : undefined;
 
     log(`tenant standards: answer within ${ANSWER_SECONDS} s for ${TENANTS} tenants…`);
-    await publish(channel, names, Array.from({ length: TENANTS }, (_, t) => standardsFor(`t${t}`)));
+    await confirmedSend(channel, (event) => [names.exchange, event.type])(Array.from({ length: TENANTS }, (_, t) => standardsFor(`t${t}`)));
     await until(async () => (await count(ds, `SELECT count(*)::int AS n FROM dispatch.tenant_standard_versions`)) >= TENANTS);
 
     log(`${OPEN.toLocaleString('en-US')} open clocks due in an hour…`);
     await backdrop(ds);
 
     const loadBefore = os.loadavg()[0];
-    log(`steady: ${RATE} contacts/s for ${SECONDS} s, ${Math.round(ANSWERED * 100)} % answered ${ANSWER_AFTER_MS / 1000} s in…`);
-    const steady = await steadyLoad(channel, names, connection, ds, port);
+    const depth = await connection.createChannel();
+    const contactsQueueName = names.queue('dispatch', 'contacts');
+    const clockedSoFar = async () => metricSum(await scrape(port), 'hotline_events_consumed_total', 'type="contact.queued"');
+    // A steady phase, and the breaches of its contacts never answered (up to their deadline plus a margin).
+    const steadyPhase = async (prefix: string, seconds: number, send: SteadyOptions['send']) => {
+      const cpu = cpuSplit(dispatch?.pid, 'dispatch');
+      const result = await steadyLoad({
+        prefix,
+        rate: RATE,
+        seconds,
+        tenants: TENANTS,
+        answered: ANSWERED,
+        answerAfterMs: ANSWER_AFTER_MS,
+        send,
+        contactEvent,
+        clockedSoFar,
+        backlog: async () => (await depth.checkQueue(contactsQueueName)).messageCount,
+        openTimers: () => count(ds, `SELECT n_live_tup AS n FROM pg_stat_user_tables WHERE schemaname = 'dispatch' AND relname = 'timers'`),
+        drainMs: CLOCK_DRAIN_MS,
+      });
+      const shares = cpu.stop();
+      await until(() => Promise.resolve(verdicts.breaches(prefix).length >= result.unanswered), 60_000).catch(() => undefined);
+      return { result, shares, breaches: verdicts.breaches(prefix), withdrawn: verdicts.withdrawn(prefix) };
+    };
+    log(`steady: ${RATE} contacts/s for ${SECONDS} s through the events exchange, ${Math.round(ANSWERED * 100)} % answered ${ANSWER_AFTER_MS / 1000} s in…`);
+    const steady = await steadyPhase('s', SECONDS, confirmedSend(channel, (event) => [names.exchange, event.type]));
     const loadAfter = os.loadavg()[0];
-    // Every unanswered contact's breach, up to its deadline plus a margin.
-    await until(() => Promise.resolve(verdicts.steady.length >= steady.unanswered), 60_000).catch(() => undefined);
-    const delays = verdicts.steady.map((v) => v.delayMs).sort((a, b) => a - b);
-    const firedSpan = (Math.max(...verdicts.steady.map((v) => v.at)) - Math.min(...verdicts.steady.map((v) => v.at))) / 1000;
+    await depth.close();
 
     log(`burst: ${BURST.toLocaleString('en-US')} deadlines moved to now…`);
     const burstStarted = Date.now();
@@ -86,12 +120,14 @@ async function main(): Promise<void> {
       [BURST],
     );
     await ds.query(`SELECT pg_notify('dispatch_timers', '')`);
-    await until(() => Promise.resolve(verdicts.burst.length >= BURST), CLOCK_DRAIN_MS).catch(() => undefined);
+    await until(() => Promise.resolve(verdicts.breaches('backdrop').length >= BURST), CLOCK_DRAIN_MS).catch(() => undefined);
     const burstSeconds = (Date.now() - burstStarted) / 1000;
-    const burstDelays = verdicts.burst.map((v) => v.delayMs).sort((a, b) => a - b);
+    const burst = verdicts.breaches('backdrop');
+    const burstDelays = burst.map((v) => v.delayMs).sort((a, b) => a - b);
     const open = await count(ds, `SELECT count(*)::int AS n FROM dispatch.timers`);
 
     log(`full tilt: ${FULL_TILT.toLocaleString('en-US')} contacts (queued, answered 3 s in) straight onto dispatch's queue…`);
+    const tiltCpu = cpuSplit(dispatch.pid, 'dispatch');
     const tilt = await fullTilt({
       connection,
       queue: names.queue('dispatch', 'contacts'),
@@ -100,9 +136,12 @@ async function main(): Promise<void> {
         const time = Date.now() - ANSWER_AFTER_MS;
         return [contactEvent('contact.queued', `f-${i}`, `t${i % TENANTS}`, time), contactEvent('contact.answered', `f-${i}`, `t${i % TENANTS}`, time + ANSWER_AFTER_MS)];
       },
-      clockedSoFar: async () => metricSum(await scrape(port), 'hotline_events_consumed_total', 'type="contact.queued"'),
+      clockedSoFar,
       drainMs: CLOCK_DRAIN_MS,
     });
+
+    const tiltShares = tiltCpu.stop();
+    const sunk = (await sink?.stop()) ?? 0;
 
     const metrics = await scrape(port);
     // The contacts queue's: dispatch's escalations queue takes its own breaches back, in batches of its own.
@@ -119,25 +158,21 @@ async function main(): Promise<void> {
     );
     console.log('| measure | value | notes |\n| --- | ---: | --- |');
     const rows: [string, string, string][] = [
-      ['open clocks (timers) during the steady phase', `${fmt(steady.openMin)}–${fmt(steady.openMax)}`, `sampled each second; ${fmt(open)} left after the burst`],
-      [
-        'contacts clocked/s',
-        fmt(steady.clocked / steady.clockedSeconds),
-        `${fmt(steady.clocked)} of ${fmt(steady.sent)} contact.queued (+ ${fmt(steady.answers)} contact.answered) offered at ${fmt(RATE)}/s (the bench managed ${fmt(steady.sent / steady.offeredSeconds)}/s, confirms included), clocked in ${steady.clockedSeconds.toFixed(0)} s; consumer backlog max ${fmt(steady.backlogMax)}, ${fmt(steady.backlogEnd)} at the end`,
-      ],
+      ['open clocks (timers) during the steady phase', `${fmt(steady.result.openMin)}–${fmt(steady.result.openMax)}`, `sampled each second; ${fmt(open)} left after the burst`],
+      ...phaseRows('through the events exchange', steady),
       [
         'contacts clocked/s at full tilt',
         fmt(tilt.clockedPerSecond),
         `${fmt(tilt.contacts)} of ${fmt(FULL_TILT)} contacts (queued + answered) sent straight to dispatch's queue at ${fmt(tilt.sentPerSecond)}/s; backlog max ${fmt(tilt.backlogMax)}`,
       ],
-      ['deadline → sla.breached on the bus (steady)', `p99 ${ms(delays, 99)}`, `p50 ${ms(delays, 50)}, max ${ms(delays, 100)}; ${fmt(delays.length)} breaches for ${fmt(steady.unanswered)} never answered, ${fmt(verdicts.withdrawn)} withdrawn (answers applied after their deadline fired)`],
-      ['timers fired/s (steady)', fmt(delays.length / Math.max(1, firedSpan)), 'breaches published, as deadlines fall due'],
-      ['timers fired/s (burst)', fmt(verdicts.burst.length / burstSeconds), `${fmt(BURST)} due at once, ${fmt(verdicts.burst.length)} on the bus in ${burstSeconds.toFixed(1)} s (p50 ${ms(burstDelays, 50)}, p99 ${ms(burstDelays, 99)})`],
+      ['CPU, full tilt', describeShares(tiltShares, os.cpus().length), `over ${tiltShares.wallSeconds.toFixed(0)} s`],
+      ['timers fired/s (burst)', fmt(burst.length / burstSeconds), `${fmt(BURST)} due at once, ${fmt(burst.length)} on the bus in ${burstSeconds.toFixed(1)} s (p50 ${ms(burstDelays, 50)}, p99 ${ms(burstDelays, 99)})`],
       [
         'contact batch time',
         `${batchMs.toFixed(1)} ms (${(batchMs / Math.max(1, batchMean)).toFixed(2)} ms a delivery)`,
         `dispatch's own histogram, transaction included; ${fmt(batches)} contact batches of ${batchMean.toFixed(1)} deliveries on average`,
       ],
+      ["quality's and security's queues", OTHER_QUEUES, { none: 'deleted: the broker serves dispatch alone', unread: 'filling, read by no one', read: `read and acked by the bench as those services would: ${fmt(sunk)} deliveries` }[OTHER_QUEUES]],
       ['dispatch peak RSS', `${peakRss.toFixed(0)} MB`, `VmHWM; sampled RSS max ${rss.maxMb().toFixed(0)} MB`],
     ];
     for (const [measure, value, notes] of rows) console.log(`| ${measure} | ${value} | ${notes} |`);
@@ -150,15 +185,21 @@ async function main(): Promise<void> {
   }
 }
 
-interface Verdicts {
-  withdrawn: number;
-  steady: { delayMs: number; at: number }[];
-  burst: { delayMs: number; at: number }[];
+interface Breach {
+  delayMs: number;
+  at: number;
 }
 
-/** Every `sla.breached` on the namespace, with the delay from its deadline to its arrival here. */
+interface Verdicts {
+  /** The breaches of contacts whose id starts with `prefix-` (`s`, `d`, `backdrop`), as they arrived. */
+  breaches(prefix: string): Breach[];
+  withdrawn(prefix: string): number;
+}
+
+/** Every `sla.breached` and `sla.withdrawn` on the namespace, breaches with the delay from their deadline to their arrival here. */
 async function tapBreaches(connection: Awaited<ReturnType<typeof connect>>, names: MessagingNames): Promise<Verdicts> {
-  const verdicts: Verdicts = { withdrawn: 0, steady: [], burst: [] };
+  const breaches = new Map<string, Breach[]>();
+  const withdrawn = new Map<string, number>();
   const channel = await connection.createChannel();
   await channel.assertExchange(names.exchange, 'topic', { durable: true });
   const { queue } = await channel.assertQueue('', { exclusive: true });
@@ -169,106 +210,41 @@ async function tapBreaches(connection: Awaited<ReturnType<typeof connect>>, name
     (message) => {
       if (!message) return;
       const at = Date.now();
-      if (message.fields.routingKey === 'sla.withdrawn') {
-        verdicts.withdrawn++;
-        return;
-      }
       const event = JSON.parse(message.content.toString()) as CloudEvent & { data: { subjectId: string; deadline: string } };
-      const entry = { delayMs: at - Date.parse(event.data.deadline), at };
-      if (event.data.subjectId.startsWith('s-')) verdicts.steady.push(entry);
-      else verdicts.burst.push(entry);
+      const prefix = event.data.subjectId.slice(0, event.data.subjectId.indexOf('-'));
+      if (message.fields.routingKey === 'sla.withdrawn') withdrawn.set(prefix, (withdrawn.get(prefix) ?? 0) + 1);
+      else {
+        const list = breaches.get(prefix) ?? [];
+        breaches.set(prefix, list);
+        list.push({ delayMs: at - Date.parse(event.data.deadline), at });
+      }
     },
     { noAck: true },
   );
-  return verdicts;
+  return { breaches: (prefix) => breaches.get(prefix) ?? [], withdrawn: (prefix) => withdrawn.get(prefix) ?? 0 };
 }
 
-interface SteadyResult {
-  sent: number;
-  clocked: number;
-  clockedSeconds: number;
-  offeredSeconds: number;
-  answers: number;
-  unanswered: number;
-  backlogMax: number;
-  backlogEnd: number;
-  openMin: number;
-  openMax: number;
-}
-
-/** Offers RATE contacts a second on a fixed schedule (a tick every 50 ms), answering a share of them 3 s in. */
-async function steadyLoad(
-  channel: ConfirmChannel,
-  names: MessagingNames,
-  connection: Awaited<ReturnType<typeof connect>>,
-  db: DataSource,
-  port: number,
-): Promise<SteadyResult> {
-  const perTick = Math.round((RATE * TICK_MS) / 1000);
-  const queuedByTick: { contactId: string; tenantId: string; time: number }[][] = [];
-  const backlog: number[] = [];
-  const open: number[] = [];
-  const depthChannel = await connection.createChannel();
-  const contactsQueue = names.queue('dispatch', 'contacts');
-  const sampler = setInterval(() => {
-    void depthChannel.checkQueue(contactsQueue).then((q) => backlog.push(q.messageCount), () => undefined);
-    void count(db, `SELECT n_live_tup AS n FROM pg_stat_user_tables WHERE schemaname = 'dispatch' AND relname = 'timers'`).then((n) => open.push(n), () => undefined);
-  }, 1_000);
-  let n = 0;
-  let answers = 0;
-  let unanswered = 0;
-  const started = Date.now();
-  const ticks = (SECONDS * 1000) / TICK_MS;
-  for (let tick = 0; tick < ticks; tick++) {
-    const wait = started + tick * TICK_MS - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const time = Date.now();
-    const queued = Array.from({ length: perTick }, () => {
-      const i = n++;
-      return { contactId: `s-${i}`, tenantId: `t${i % TENANTS}`, time };
-    });
-    queuedByTick.push(queued);
-    const toAnswer = queuedByTick[tick - ANSWER_AFTER_MS / TICK_MS] ?? [];
-    const events: CloudEvent[] = queued.map((c) => contactEvent('contact.queued', c.contactId, c.tenantId, c.time));
-    toAnswer.forEach((c, i) => {
-      if (i < toAnswer.length * ANSWERED) {
-        events.push(contactEvent('contact.answered', c.contactId, c.tenantId, c.time + ANSWER_AFTER_MS));
-        answers++;
-      }
-    });
-    await publish(channel, names, events);
-  }
-  // The pace the bench managed to offer at (each tick waits for the broker's confirms): a broker
-  // slower to confirm than RATE asks caps what dispatch is given, whatever dispatch could do.
-  const offeredSeconds = (Date.now() - started) / 1000;
-  // Contacts of the last 3 s get no answer event: count them as unanswered only by the share never answered.
-  for (let tick = 0; tick < queuedByTick.length; tick++) {
-    const share = tick < queuedByTick.length - ANSWER_AFTER_MS / TICK_MS ? 1 - ANSWERED : 1;
-    unanswered += Math.round(queuedByTick[tick].length * share);
-  }
-  // Clocked: every queued contact has its row; the consumer's pace is the offered one if it kept up.
-  const sent = n;
-  // From dispatch's own counter: polling the table would load the database the bench measures.
-  const clockedSoFar = async () => metricSum(await scrape(port), 'hotline_events_consumed_total', 'type="contact.queued"');
-  // A consumer that fell behind gets CLOCK_DRAIN_MS to catch up; what it clocked by then is its pace.
-  await until(async () => (await clockedSoFar()) >= sent, CLOCK_DRAIN_MS).catch(() => undefined);
-  const clocked = await clockedSoFar();
-  const clockedSeconds = (Date.now() - started) / 1000;
-  clearInterval(sampler);
-  const end = await depthChannel.checkQueue(contactsQueue);
-  await depthChannel.close();
-  return {
-    sent,
-    clocked,
-    clockedSeconds,
-    offeredSeconds,
-    answers,
-    unanswered,
-    backlogMax: Math.max(0, ...backlog),
-    backlogEnd: end.messageCount,
-    openMin: Math.min(...open),
-    openMax: Math.max(...open),
-  };
+/** A steady phase's rows of the table. */
+function phaseRows(
+  route: string,
+  { result, shares, breaches, withdrawn }: { result: SteadyResult; shares: CpuShares; breaches: Breach[]; withdrawn: number },
+): [string, string, string][] {
+  const delays = breaches.map((b) => b.delayMs).sort((a, b) => a - b);
+  const firedSpan = (Math.max(...breaches.map((b) => b.at)) - Math.min(...breaches.map((b) => b.at))) / 1000;
+  return [
+    [
+      `contacts clocked/s, ${route}`,
+      fmt(result.clocked / result.clockedSeconds),
+      `${fmt(result.clocked)} of ${fmt(result.sent)} contact.queued (+ ${fmt(result.answers)} contact.answered) offered at ${fmt(RATE)}/s (the bench managed ${fmt(result.sent / result.offeredSeconds)}/s), clocked in ${result.clockedSeconds.toFixed(0)} s; consumer backlog max ${fmt(result.backlogMax)}, ${fmt(result.backlogEnd)} at the end`,
+    ],
+    [
+      `deadline → sla.breached on the bus, ${route}`,
+      `p99 ${ms(delays, 99)}`,
+      `p50 ${ms(delays, 50)}, max ${ms(delays, 100)}; ${fmt(delays.length)} breaches for ${fmt(result.unanswered)} never answered, ${fmt(withdrawn)} withdrawn (answers applied after their deadline fired)`,
+    ],
+    [`timers fired/s, ${route}`, fmt(delays.length / Math.max(1, firedSpan)), 'breaches published, as deadlines fall due'],
+    [`CPU, ${route}`, describeShares(shares, os.cpus().length), `of the machine's ${os.cpus().length} cores over ${shares.wallSeconds.toFixed(0)} s, from /proc`],
+  ];
 }
 
 function contactEvent(type: 'contact.queued' | 'contact.answered', contactId: string, tenantId: string, time: number): CloudEvent {
@@ -287,16 +263,20 @@ function standardsFor(tenantId: string): CloudEvent {
   });
 }
 
-async function publish(channel: ConfirmChannel, names: MessagingNames, events: readonly CloudEvent[]): Promise<void> {
-  for (const event of events) {
-    channel.publish(names.exchange, event.type, Buffer.from(JSON.stringify(event)), {
-      persistent: true,
-      contentType: 'application/cloudevents+json',
-      messageId: event.id,
-      type: event.type,
-    });
-  }
-  await channel.waitForConfirms();
+/** Sends each event where `route` says (exchange and routing key) and resolves once the broker has confirmed them all. */
+function confirmedSend(channel: ConfirmChannel, route: (event: CloudEvent) => [string, string]): (events: CloudEvent[]) => Promise<void> {
+  return async (events) => {
+    await Promise.all(
+      events.map(
+        (event) =>
+          new Promise<void>((resolve, reject) => {
+            const [exchange, key] = route(event);
+            const options = { persistent: true, contentType: 'application/cloudevents+json', messageId: event.id, type: event.type };
+            channel.publish(exchange, key, Buffer.from(JSON.stringify(event)), options, (error) => (error ? reject(error) : resolve()));
+          }),
+      ),
+    );
+  };
 }
 
 /** Open clocks as dispatch keeps them: a row waiting, and its `sla.answer` timer, due in an hour. */
@@ -313,6 +293,12 @@ async function backdrop(db: DataSource): Promise<void> {
   );
   await db.query(`ANALYZE dispatch.contact_clocks`);
   await db.query(`ANALYZE dispatch.timers`);
+}
+
+async function deleteQueues(connection: Awaited<ReturnType<typeof connect>>, queues: readonly string[]): Promise<void> {
+  const channel = await connection.createChannel();
+  for (const queue of queues) await channel.deleteQueue(queue);
+  await channel.close();
 }
 
 async function deleteNamespace(connection: Awaited<ReturnType<typeof connect>>, names: MessagingNames): Promise<void> {
