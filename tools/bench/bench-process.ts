@@ -21,11 +21,13 @@ export async function startService(name: string, env: NodeJS.ProcessEnv, port: n
   const main = options.fromSource
     ? ['-r', path.join(__dirname, 'run-from-source.cjs'), path.join(ROOT, `services/${name}/src/main.ts`)]
     : [path.join(ROOT, `dist/services/${name}/main.js`)];
+  // As it ships: the flags its Dockerfile and npm start run it with.
+  const shipped = (JSON.parse(readFileSync(path.join(ROOT, 'tools/dev/service-node-flags.json'), 'utf8')) as Record<string, string[]>)[name] ?? [];
   // BENCH_PROFILE_DIR=/tmp/prof writes a V8 CPU profile of the service there (open it in Chrome DevTools).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
   // BENCH_NODE_FLAGS='--trace-gc …' passes flags to the service's node only (NODE_OPTIONS would reach the bench too).
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...profile, ...flags, ...main], {
+  const child = spawn(process.execPath, [...shipped, ...profile, ...flags, ...main], {
     cwd: ROOT,
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', options.logs ? 'inherit' : 'ignore', 'inherit'],

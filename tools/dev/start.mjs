@@ -2,7 +2,7 @@
 // start them (each runs its own migrations), wait until every /health says ready, then print the
 // URLs and a demo tenant's API key. Ctrl-C stops them all cleanly.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { provision, root } from './provision.mjs';
@@ -13,6 +13,8 @@ const SERVICES = [
   { name: 'quality', port: 3003 },
   { name: 'security', port: 3004 },
 ];
+// The node flags each service runs with, as its Dockerfile runs it (source maps, dispatch's heap limit).
+const NODE_FLAGS = JSON.parse(readFileSync(path.join(root, 'tools/dev/service-node-flags.json'), 'utf8'));
 const DEMO_TENANT = 'demo';
 const log = (msg) => console.log(`[start] ${msg}`);
 
@@ -62,8 +64,7 @@ Ctrl-C stops everything.`);
 
 function startService({ name, port }) {
   const out = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
-  // --enable-source-maps: stack traces in the logs name the .ts files and lines, not main.js.
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/services', name, 'main.js')], {
+  const child = spawn(process.execPath, [...NODE_FLAGS[name], path.join(root, 'dist/services', name, 'main.js')], {
     cwd: root,
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
