@@ -27,7 +27,7 @@ import { freePort, peakRssMb, sampleRss, startService, stopProcess, until } from
 import { type CpuShares, cpuSplit, describeShares } from './cpu-split';
 import { fullTilt } from './dispatch-full-tilt';
 import { sinkQueues } from './queue-sink';
-import { type SteadyOptions, type SteadyResult, steadyLoad } from './dispatch-steady';
+import { type SteadyResult, steadyLoad } from './dispatch-steady';
 
 const OPEN = Number(process.env.BENCH_OPEN ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -82,29 +82,26 @@ async function main(): Promise<void> {
     const depth = await connection.createChannel();
     const contactsQueueName = names.queue('dispatch', 'contacts');
     const clockedSoFar = async () => metricSum(await scrape(port), 'hotline_events_consumed_total', 'type="contact.queued"');
-    // A steady phase, and the breaches of its contacts never answered (up to their deadline plus a margin).
-    const steadyPhase = async (prefix: string, seconds: number, send: SteadyOptions['send']) => {
-      const cpu = cpuSplit(dispatch?.pid, 'dispatch');
-      const result = await steadyLoad({
-        prefix,
-        rate: RATE,
-        seconds,
-        tenants: TENANTS,
-        answered: ANSWERED,
-        answerAfterMs: ANSWER_AFTER_MS,
-        send,
-        contactEvent,
-        clockedSoFar,
-        backlog: async () => (await depth.checkQueue(contactsQueueName)).messageCount,
-        openTimers: () => count(ds, `SELECT n_live_tup AS n FROM pg_stat_user_tables WHERE schemaname = 'dispatch' AND relname = 'timers'`),
-        drainMs: CLOCK_DRAIN_MS,
-      });
-      const shares = cpu.stop();
-      await until(() => Promise.resolve(verdicts.breaches(prefix).length >= result.unanswered), 60_000).catch(() => undefined);
-      return { result, shares, breaches: verdicts.breaches(prefix), withdrawn: verdicts.withdrawn(prefix) };
-    };
     log(`steady: ${RATE} contacts/s for ${SECONDS} s through the events exchange, ${Math.round(ANSWERED * 100)} % answered ${ANSWER_AFTER_MS / 1000} s in…`);
-    const steady = await steadyPhase('s', SECONDS, confirmedSend(channel, (event) => [names.exchange, event.type]));
+    const cpu = cpuSplit(dispatch.pid, 'dispatch');
+    const result = await steadyLoad({
+      prefix: 's',
+      rate: RATE,
+      seconds: SECONDS,
+      tenants: TENANTS,
+      answered: ANSWERED,
+      answerAfterMs: ANSWER_AFTER_MS,
+      send: confirmedSend(channel, (event) => [names.exchange, event.type]),
+      contactEvent,
+      clockedSoFar,
+      backlog: async () => (await depth.checkQueue(contactsQueueName)).messageCount,
+      openTimers: () => count(ds, `SELECT n_live_tup AS n FROM pg_stat_user_tables WHERE schemaname = 'dispatch' AND relname = 'timers'`),
+      drainMs: CLOCK_DRAIN_MS,
+    });
+    const shares = cpu.stop();
+    // Every unanswered contact's breach, up to its deadline plus a margin.
+    await until(() => Promise.resolve(verdicts.breaches('s').length >= result.unanswered), 60_000).catch(() => undefined);
+    const steady = { result, shares, breaches: verdicts.breaches('s'), withdrawn: verdicts.withdrawn('s') };
     const loadAfter = os.loadavg()[0];
     await depth.close();
 
