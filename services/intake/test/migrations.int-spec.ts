@@ -1,24 +1,14 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '@hotline/testing';
+import type { DataSource } from 'typeorm';
+import { migrationTestDatabase, type MigrationTestDatabase } from '@hotline/testing';
 import { INTAKE_MIGRATIONS } from '../src/database/migrations';
 import { KeyEventsBySource1795991874000 } from '../src/database/migrations/1795991874000-key-events-by-source';
 
 /** Intake's later migrations run over a database that already holds events, and keep them. */
 describe('intake migrations over existing events (real PostgreSQL)', () => {
-  let db: TestDatabase;
+  let db: MigrationTestDatabase;
   let dataSource: DataSource;
 
-  const migrated = async (upTo: number): Promise<DataSource> => {
-    const source = await new DataSource({
-      type: 'postgres',
-      url: db.url,
-      schema: 'intake',
-      migrations: INTAKE_MIGRATIONS.slice(0, upTo),
-      migrationsTableName: 'migrations',
-    }).initialize();
-    await source.runMigrations();
-    return source;
-  };
+  const migrated = (upTo: number): Promise<DataSource> => db.migrate(INTAKE_MIGRATIONS.slice(0, upTo));
   const insertEvent = (source: string, id: string) =>
     dataSource.query(
       `INSERT INTO intake.events (tenant_id, event_id, type, source, occurred_at, payload) VALUES ('acme', $1, 'contact.queued', $2, now(), '{}')`,
@@ -26,10 +16,7 @@ describe('intake migrations over existing events (real PostgreSQL)', () => {
     );
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const admin = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    await admin.query('CREATE SCHEMA intake');
-    await admin.destroy();
+    db = await migrationTestDatabase('intake');
     dataSource = await migrated(INTAKE_MIGRATIONS.indexOf(KeyEventsBySource1795991874000));
     await insertEvent('/pbx-a', 'old-1');
     await expect(insertEvent('/pbx-b', 'old-1')).rejects.toThrow(/duplicate key/);

@@ -1,7 +1,7 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { newCloudEvent } from '@hotline/contracts';
 import { outboxParkingMigration } from '@hotline/messaging';
-import { createTestDatabase, type TestDatabase } from '@hotline/testing';
+import { migrationTestDatabase, type MigrationTestDatabase } from '@hotline/testing';
 import { tenantStandardsMigration } from '@hotline/tenant-standards';
 import { AuditAnchorEntity } from '../src/audit/audit-anchor.entity';
 import { AuditAnchorsRepository } from '../src/audit/audit-anchors.repository';
@@ -18,29 +18,15 @@ const key = Buffer.alloc(32, 5);
 
 /** Chains written one entry at a time before this migration still verify after it, and new batches link on. */
 describe('security: the audit migration over an existing chain (real PostgreSQL)', () => {
-  let db: TestDatabase;
+  let db: MigrationTestDatabase;
   let dataSource: DataSource;
 
-  const migrated = async (upTo: number): Promise<DataSource> => {
-    const source = await new DataSource({
-      type: 'postgres',
-      url: db.url,
-      schema: 'security',
-      entities: [AuditAnchorEntity],
-      migrations: MIGRATIONS.slice(0, upTo),
-      migrationsTableName: 'migrations',
-    }).initialize();
-    await source.runMigrations();
-    return source;
-  };
+  const migrated = (upTo: number): Promise<DataSource> => db.migrate(MIGRATIONS.slice(0, upTo), [AuditAnchorEntity]);
   const event = (tenantId: string, n: number, source = '/test') =>
     newCloudEvent({ type: 'contact.answered', source, tenantId, id: `e-${n}`, time: `2026-11-25T10:00:0${n}Z`, data: { contactId: `C-${n}`, agentId: 'A-1' } });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const admin = await new DataSource({ type: 'postgres', url: db.url }).initialize();
-    await admin.query('CREATE SCHEMA security');
-    await admin.destroy();
+    db = await migrationTestDatabase('security');
     dataSource = await migrated(3);
     // As the one-at-a-time trail wrote them: version 1 hashes, two tenants' entries interleaved.
     const heads = new Map<string, string>();
