@@ -35,7 +35,6 @@ export function cpuSplit(servicePid: number | undefined, serviceName: string): {
 
 function sample(groups: Groups): Record<string, number> {
   const totals: Record<string, number> = Object.fromEntries(Object.keys(groups).map((name) => [name, 0]));
-  const perProcess = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
@@ -45,7 +44,6 @@ function sample(groups: Groups): Record<string, number> {
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
-    perProcess.set(pid, ticks);
     const group = Object.keys(groups).find((name) => groups[name]({ pid, comm }));
     if (group) totals[group] += ticks;
   }

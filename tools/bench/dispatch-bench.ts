@@ -44,6 +44,7 @@ const FULL_TILT = Number(process.env.BENCH_FULL_TILT ?? 30_000);
 // broker serves dispatch alone, as it would on a broker with room to spare; `unread` leaves them filling
 // as no one reads them; `read` has the bench read and ack them as those services would.
 const OTHER_QUEUES = (process.env.BENCH_OTHER_QUEUES ?? 'none') as 'none' | 'unread' | 'read';
+if (!['none', 'unread', 'read'].includes(OTHER_QUEUES)) throw new Error(`BENCH_OTHER_QUEUES must be none, unread or read, got ${OTHER_QUEUES}`);
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
@@ -67,12 +68,11 @@ async function main(): Promise<void> {
     const verdicts = await tapBreaches(connection, names);
     // Dispatch declared every service's queues at start, as a publisher does.
     const otherServices = SUBSCRIPTIONS.filter(({ service }) => service !== 'dispatch').map(({ service, purpose }) => names.queue(service, purpose));
-    if (!['none', 'unread', 'read'].includes(OTHER_QUEUES)) throw new Error(`BENCH_OTHER_QUEUES must be none, unread or read, got ${OTHER_QUEUES}`);
     if (OTHER_QUEUES === 'none') await deleteQueues(connection, otherServices);
     const sink = OTHER_QUEUES === 'read' ? await sinkQueues(connection, otherServices) : undefined;
 
     log(`tenant standards: answer within ${ANSWER_SECONDS} s for ${TENANTS} tenants…`);
-    await confirmedSend(channel, (event) => [names.exchange, event.type])(Array.from({ length: TENANTS }, (_, t) => standardsFor(`t${t}`)));
+    await confirmedPublish(channel, names.exchange)(Array.from({ length: TENANTS }, (_, t) => standardsFor(`t${t}`)));
     await until(async () => (await count(ds, `SELECT count(*)::int AS n FROM dispatch.tenant_standard_versions`)) >= TENANTS);
 
     log(`${OPEN.toLocaleString('en-US')} open clocks due in an hour…`);
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       tenants: TENANTS,
       answered: ANSWERED,
       answerAfterMs: ANSWER_AFTER_MS,
-      send: confirmedSend(channel, (event) => [names.exchange, event.type]),
+      send: confirmedPublish(channel, names.exchange),
       contactEvent,
       clockedSoFar,
       backlog: async () => (await depth.checkQueue(contactsQueueName)).messageCount,
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
     console.log('| measure | value | notes |\n| --- | ---: | --- |');
     const rows: [string, string, string][] = [
       ['open clocks (timers) during the steady phase', `${fmt(steady.result.openMin)}–${fmt(steady.result.openMax)}`, `sampled each second; ${fmt(open)} left after the burst`],
-      ...phaseRows('through the events exchange', steady),
+      ...steadyRows(steady),
       [
         'contacts clocked/s at full tilt',
         fmt(tilt.clockedPerSecond),
@@ -221,26 +221,25 @@ async function tapBreaches(connection: Awaited<ReturnType<typeof connect>>, name
   return { breaches: (prefix) => breaches.get(prefix) ?? [], withdrawn: (prefix) => withdrawn.get(prefix) ?? 0 };
 }
 
-/** A steady phase's rows of the table. */
-function phaseRows(
-  route: string,
+/** The steady phase's rows of the table. */
+function steadyRows(
   { result, shares, breaches, withdrawn }: { result: SteadyResult; shares: CpuShares; breaches: Breach[]; withdrawn: number },
 ): [string, string, string][] {
   const delays = breaches.map((b) => b.delayMs).sort((a, b) => a - b);
   const firedSpan = (Math.max(...breaches.map((b) => b.at)) - Math.min(...breaches.map((b) => b.at))) / 1000;
   return [
     [
-      `contacts clocked/s, ${route}`,
+      'contacts clocked/s (steady)',
       fmt(result.clocked / result.clockedSeconds),
       `${fmt(result.clocked)} of ${fmt(result.sent)} contact.queued (+ ${fmt(result.answers)} contact.answered) offered at ${fmt(RATE)}/s (the bench managed ${fmt(result.sent / result.offeredSeconds)}/s), clocked in ${result.clockedSeconds.toFixed(0)} s; consumer backlog max ${fmt(result.backlogMax)}, ${fmt(result.backlogEnd)} at the end`,
     ],
     [
-      `deadline → sla.breached on the bus, ${route}`,
+      'deadline → sla.breached on the bus (steady)',
       `p99 ${ms(delays, 99)}`,
       `p50 ${ms(delays, 50)}, max ${ms(delays, 100)}; ${fmt(delays.length)} breaches for ${fmt(result.unanswered)} never answered, ${fmt(withdrawn)} withdrawn (answers applied after their deadline fired)`,
     ],
-    [`timers fired/s, ${route}`, fmt(delays.length / Math.max(1, firedSpan)), 'breaches published, as deadlines fall due'],
-    [`CPU, ${route}`, describeShares(shares, os.cpus().length), `of the machine's ${os.cpus().length} cores over ${shares.wallSeconds.toFixed(0)} s, from /proc`],
+    ['timers fired/s (steady)', fmt(delays.length / Math.max(1, firedSpan)), 'breaches published, as deadlines fall due'],
+    ['CPU, steady phase', describeShares(shares, os.cpus().length), `of the machine's ${os.cpus().length} cores over ${shares.wallSeconds.toFixed(0)} s, from /proc`],
   ];
 }
 
@@ -260,16 +259,15 @@ function standardsFor(tenantId: string): CloudEvent {
   });
 }
 
-/** Sends each event where `route` says (exchange and routing key) and resolves once the broker has confirmed them all. */
-function confirmedSend(channel: ConfirmChannel, route: (event: CloudEvent) => [string, string]): (events: CloudEvent[]) => Promise<void> {
+/** Publishes each event to `exchange` under its type and resolves once the broker has confirmed them all. */
+function confirmedPublish(channel: ConfirmChannel, exchange: string): (events: CloudEvent[]) => Promise<void> {
   return async (events) => {
     await Promise.all(
       events.map(
         (event) =>
           new Promise<void>((resolve, reject) => {
-            const [exchange, key] = route(event);
             const options = { persistent: true, contentType: 'application/cloudevents+json', messageId: event.id, type: event.type };
-            channel.publish(exchange, key, Buffer.from(JSON.stringify(event)), options, (error) => (error ? reject(error) : resolve()));
+            channel.publish(exchange, event.type, Buffer.from(JSON.stringify(event)), options, (error) => (error ? reject(error) : resolve()));
           }),
       ),
     );
@@ -299,11 +297,12 @@ async function deleteQueues(connection: Awaited<ReturnType<typeof connect>>, que
 }
 
 async function deleteNamespace(connection: Awaited<ReturnType<typeof connect>>, names: MessagingNames): Promise<void> {
-  const channel = await connection.createChannel();
   const queues = SUBSCRIPTIONS.map(({ service, purpose }) => names.queue(service, purpose));
-  for (const queue of queues) {
-    for (const q of [queue, deadLetterQueueName(queue), ...DEFAULT_RETRY_DELAYS_MS.map((ms) => names.retryQueue(queue, ms))]) await channel.deleteQueue(q);
-  }
+  await deleteQueues(
+    connection,
+    queues.flatMap((queue) => [queue, deadLetterQueueName(queue), ...DEFAULT_RETRY_DELAYS_MS.map((ms) => names.retryQueue(queue, ms))]),
+  );
+  const channel = await connection.createChannel();
   await channel.deleteExchange(names.exchange);
   await channel.close();
 }

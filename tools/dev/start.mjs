@@ -13,7 +13,7 @@ const SERVICES = [
   { name: 'quality', port: 3003 },
   { name: 'security', port: 3004 },
 ];
-// The node flags each service runs with, as its Dockerfile runs it (source maps, dispatch's heap limit).
+// The node flags each service runs with, as its Dockerfile runs it (source maps; dispatch's and quality's heap limit).
 const NODE_FLAGS = JSON.parse(readFileSync(path.join(root, 'tools/dev/service-node-flags.json'), 'utf8'));
 const DEMO_TENANT = 'demo';
 const log = (msg) => console.log(`[start] ${msg}`);
