@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import { amqpConsumer, bootstrapService } from '@hotline/platform';
 import { eventually, publishToBus } from '@hotline/testing';
 import { startService, type StartedService, tightenTenantStandards } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
+import { leakingTranscript } from './leaking-transcript';
 
 /** acme's personal-data-leak report, tightened to 2 s (72 h by default; a tenant may tighten it) so a step falls due in seconds. */
 const REPORT_SECONDS = 2;
@@ -12,20 +12,6 @@ const REPORT_SECONDS = 2;
 const DOWNTIME_REPORT_SECONDS = 5;
 const EVIDENCE_MAX_BYTES = 4096;
 
-function transcript(contactId: string, tenantId: string): CloudEvent {
-  return newCloudEvent({
-    type: 'transcript.recorded',
-    source: '/hotline/intake',
-    tenantId,
-    data: {
-      contactId,
-      agentId: 'A-9',
-      language: 'zh',
-      segments: [{ role: 'agent', text: '您的号码是 138****5678', beginOffsetMs: 0, endOffsetMs: 3000 }],
-      redactions: [{ path: 'segments.0.text', kind: 'mobile', count: 1 }],
-    },
-  });
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -66,7 +52,7 @@ describe('security: incident response — plan steps on durable timers, review t
 
   /** Publishes a transcript in which the agent spoke a masked number, and awaits the incident it opens with its step timers. */
   const openIncident = async (contactId: string, tenantId = 'acme', token = officer): Promise<string> => {
-    await publishToBus(svc.env.namespace, [transcript(contactId, tenantId)]);
+    await publishToBus(svc.env.namespace, [leakingTranscript(contactId, tenantId, 'A-9')]);
     const id = await eventually(async () => {
       const items: { id: string; summary: string }[] = (await as(token).get('/v1/incidents?type=pii_spoken_by_agent&limit=100').expect(200)).body.items;
       const found = items.find(({ summary }) => summary.includes(contactId));

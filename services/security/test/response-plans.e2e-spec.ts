@@ -1,22 +1,7 @@
-import { type CloudEvent, newCloudEvent } from '@hotline/contracts';
 import { eventually, publishToBus } from '@hotline/testing';
 import { startService, type StartedService } from '@hotline/testing/service';
 import { AppModule } from '../src/app.module';
-
-function transcript(contactId: string, tenantId: string): CloudEvent {
-  return newCloudEvent({
-    type: 'transcript.recorded',
-    source: '/hotline/intake',
-    tenantId,
-    data: {
-      contactId,
-      agentId: 'A-7',
-      language: 'zh',
-      segments: [{ role: 'agent', text: '您的号码是 138****5678', beginOffsetMs: 0, endOffsetMs: 3000 }],
-      redactions: [{ path: 'segments.0.text', kind: 'mobile', count: 1 }],
-    },
-  });
-}
+import { leakingTranscript } from './leaking-transcript';
 
 const PLAN = '/v1/response-plans/pii_spoken_by_agent';
 const step = (id: string, extra: object = {}) => ({ id, title: `Do ${id}`, owner: 'security', within: 'PT1H', ...extra });
@@ -51,7 +36,7 @@ describe('security: response plans a tenant edits (real HTTP, PostgreSQL, Rabbit
 
   /** Publishes a transcript in which the agent spoke a masked number, and awaits the incident it opens with its steps. */
   const openIncident = async (contactId: string, token = officer, tenantId = 'acme'): Promise<string> => {
-    await publishToBus(svc.env.namespace, [transcript(contactId, tenantId)]);
+    await publishToBus(svc.env.namespace, [leakingTranscript(contactId, tenantId)]);
     return eventually(async () => {
       const items: { id: string; summary: string }[] = (await as(token).get('/v1/incidents?type=pii_spoken_by_agent&limit=100').expect(200)).body.items;
       const found = items.find(({ summary }) => summary.includes(contactId));
